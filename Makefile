@@ -1,0 +1,49 @@
+# make book: build the book into _build/html.   make test: every test.   (README.md says more.)
+# Both set up .venv on first use, and again only when requirements.txt or pyproject.toml change.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SETUP := $(VENV)/.setup-done
+BUILD := _build
+EXECUTED := $(BUILD)/.executed
+
+PACKAGE := pyproject.toml $(wildcard src/participatie/*.py src/participatie/static/*)
+COMMON_DATA := data/datapackage.json data/sources.csv data/indicators.csv $(wildcard data/schemas/*.json)
+CHAPTERS := $(wildcard chapters/*.ipynb)
+STAMPS := $(patsubst chapters/%.ipynb,$(EXECUTED)/%.done,$(CHAPTERS))
+PAGES := $(wildcard *.md) $(wildcard chapters/*.md)
+
+.PHONY: book test setup execute clean
+.DELETE_ON_ERROR:
+
+book: $(BUILD)/.book-done
+
+setup: $(SETUP)
+
+$(SETUP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+# Which chapter reads which data file (besides the sources, indicators and descriptor all read).
+$(EXECUTED)/beschut_werk.done: data/beschut_werk.csv
+
+# A chapter is re-executed when it, its data or the package changed. The Jupyter cache alone would
+# not notice changed data files, so make decides and Jupyter Book only renders the stored outputs.
+$(EXECUTED)/%.done: chapters/%.ipynb $(COMMON_DATA) $(PACKAGE) $(SETUP)
+	$(BIN)/python -m participatie execute $<
+	@mkdir -p $(@D) && touch $@
+
+execute: $(STAMPS)
+
+$(BUILD)/.book-done: $(STAMPS) $(PAGES) _config.yml _toc.yml $(SETUP)
+	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going --quiet
+	@touch $@
+
+test: book
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(BUILD)

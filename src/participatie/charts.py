@@ -1,0 +1,151 @@
+"""The book's charts: house style, an offline and deterministic renderer, and chart figures.
+
+A chart figure is one notebook output holding the chart, its source line and a collapsible table with
+the chart's data. Its HTML calls `vegaEmbed`, which the book serves from its own `_static/` (see
+`sphinx_ext`), never from a CDN. The element id is a hash of the specification, so re-executing a
+notebook yields byte-identical outputs — the stored outputs are nbval's regression reference.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+import vl_convert
+
+from . import tables
+from .labels import TABLE_SUMMARY
+
+# UK Government Analysis Function categorical palette (colour-blind safe in this order, up to four).
+PALETTE = ["#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1"]
+# For a single series, and for marking derived or interpolated values beside printed ones.
+PRIMARY, SECONDARY, MUTED = PALETTE[0], PALETTE[1], "#BFBFBF"
+MAX_CATEGORIES = 4
+WIDTH, HEIGHT = "container", 300
+FONT = "Helvetica Neue, Arial, sans-serif"
+
+FORMAT_LOCALE = vl_convert.get_format_locale("nl-NL")
+TIME_FORMAT_LOCALE = vl_convert.get_time_format_locale("nl-NL")
+EMBED_OPTIONS = {
+    "mode": "vega-lite",
+    "renderer": "svg",
+    "actions": False,
+    "formatLocale": FORMAT_LOCALE,
+    "timeFormatLocale": TIME_FORMAT_LOCALE,
+}
+THEME_NAME = "participatie"
+RENDERER_NAME = "participatie"
+# Vega-Lite as Altair writes it; the offline bundle is built for the same version.
+VEGALITE_VERSION = alt.SCHEMA_VERSION.lstrip("v")
+VEGALITE_MIMETYPE = f"application/vnd.vegalite.v{VEGALITE_VERSION.split('.')[0]}+json"
+
+
+def house_theme() -> dict:
+    """Return the Vega-Lite config of the house style (fonts, sizes, palette, axes)."""
+    return {
+        "config": {
+            "font": FONT,
+            "view": {"continuousWidth": 560, "continuousHeight": HEIGHT, "stroke": None},
+            "title": {"fontSize": 15, "fontWeight": "bold", "anchor": "start", "subtitleFontSize": 12,
+                      "subtitleColor": "#505a5f", "offset": 12},
+            "axis": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal",
+                     "gridColor": "#e5e5e5", "domainColor": "#6f777b", "tickColor": "#6f777b"},
+            "axisX": {"labelAngle": 0},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "titleFontWeight": "normal"},
+            "range": {"category": PALETTE},
+            "bar": {"color": PRIMARY},
+            "line": {"color": PRIMARY, "strokeWidth": 2.5},
+            "point": {"color": PRIMARY, "filled": True, "size": 60},
+            "text": {"fontSize": 12, "color": "#0b0c0c"},
+            "numberFormat": ",.0f",
+        }
+    }
+
+
+def enable() -> None:
+    """Enable the house theme and the offline renderer for every chart displayed from now on."""
+    alt.theme.register(THEME_NAME, enable=True)(house_theme)
+    alt.renderers.register(RENDERER_NAME, lambda spec, **_: mimebundle(spec))
+    alt.renderers.enable(RENDERER_NAME)
+
+
+def chart_id(spec: dict) -> str:
+    """Return a stable element id for a chart: a hash of its specification."""
+    digest = hashlib.sha256(json.dumps(spec, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return f"pp-chart-{digest[:12]}"
+
+
+def embed_html(spec: dict) -> str:
+    """Return the HTML that draws a Vega-Lite spec with the book's own vegaEmbed (no CDN, no random id)."""
+    spec = {key: value for key, value in spec.items() if key != "$schema"}  # an identifier, never fetched
+    element = chart_id(spec)
+    description = html.escape(spec.get("description", ""))
+    payload = json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    options = json.dumps(EMBED_OPTIONS, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return (
+        f'<div class="pp-chart" id="{element}" role="figure" aria-label="{description}"></div>\n'
+        "<script>\n(function () {\n"
+        f"  var spec = {payload};\n  var options = {options};\n"
+        f'  function draw() {{ vegaEmbed("#{element}", spec, options).catch(function (e) {{ console.error(e); }}); }}\n'
+        '  if (window.vegaEmbed) { draw(); } else { window.addEventListener("load", draw); }\n'
+        "})();\n</script>"
+    )
+
+
+def mimebundle(spec: dict) -> dict:
+    """Return the output bundle of a bare chart: the offline HTML, plus the spec for JupyterLab."""
+    return {"text/html": embed_html(spec), VEGALITE_MIMETYPE: spec}
+
+
+@dataclass
+class ChartFigure:
+    """A chart with its source line and a collapsible data table, displayed as one output."""
+
+    chart: alt.TopLevelMixin
+    source_line: str
+    table: pd.DataFrame
+    table_formats: dict
+
+    def spec(self) -> dict:
+        """Return the chart's Vega-Lite specification with the house theme applied."""
+        with alt.theme.enable(THEME_NAME):
+            return self.chart.to_dict()
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        spec = self.spec()
+        data_table = tables.html(self.table, self.table_formats)
+        body = (
+            '<figure class="pp-figure">\n'
+            f"{embed_html(spec)}\n"
+            f'<figcaption class="pp-source">{html.escape(self.source_line)}</figcaption>\n'
+            f'<details class="pp-data"><summary>{TABLE_SUMMARY}</summary>\n{data_table}\n</details>\n'
+            "</figure>"
+        )
+        plain = f"{spec.get('title', {}).get('text', '') if isinstance(spec.get('title'), dict) else spec.get('title', '')}\n{self.source_line}"
+        return {"text/html": body, "text/plain": plain, VEGALITE_MIMETYPE: spec}
+
+
+def figure(chart: alt.TopLevelMixin, *, description: str, source_line: str, table: pd.DataFrame,
+           table_formats: dict | None = None) -> ChartFigure:
+    """Return a chart figure: the chart with an accessible description, source line and data table."""
+    if not description:
+        raise ValueError("every chart needs a description for screen readers")
+    return ChartFigure(chart.properties(description=description), source_line, table, table_formats or {})
+
+
+def check_categories(frame: pd.DataFrame, column: str) -> None:
+    """Raise ValueError when a chart would need more colours than the palette reads well with."""
+    count = frame[column].nunique()
+    if count > MAX_CATEGORIES:
+        raise ValueError(f"{count} categories in {column!r}; the house style allows {MAX_CATEGORIES} colours per chart")
+
+
+def javascript_bundle() -> str:
+    """Return one offline script defining `window.vegaEmbed` (Vega, Vega-Lite and Vega-Embed)."""
+    supported = vl_convert.get_vegalite_versions()
+    version = next((v for v in supported if v.lstrip("v") == VEGALITE_VERSION or v == f"v{VEGALITE_VERSION.rsplit('.', 1)[0]}"), None)
+    return vl_convert.javascript_bundle(vl_version=version) if version else vl_convert.javascript_bundle()

@@ -1,0 +1,91 @@
+"""Command line: validate a data directory, and execute chapter notebooks reproducibly.
+
+    python -m participatie validate [--data-dir DIR]
+    python -m participatie execute chapters/beschut_werk.ipynb [...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import data
+
+
+def execute_notebook(path: Path, timeout: int = 600) -> bool:
+    """Execute a notebook in place with deterministic outputs; return whether its file changed.
+
+    The notebook is written only when every cell succeeded, so a failing run leaves the stored
+    notebook (the regression reference) as it was.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebook = nbformat.read(path, as_version=4)
+    before = nbformat.writes(notebook)
+    client = NotebookClient(
+        notebook,
+        timeout=timeout,
+        kernel_name="python3",
+        record_timing=False,  # no timestamps in the stored notebook
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    client.execute()
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
+    notebook.metadata.pop("papermill", None)
+    after = nbformat.writes(notebook)
+    if after != before:
+        path.write_text(after if after.endswith("\n") else after + "\n", encoding="utf-8")
+        return True
+    return False
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    problems = data.validate(args.data_dir)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(problems)} problem(s) in {data.resolve_data_dir(args.data_dir)}")
+    return 1 if problems else 0
+
+
+def _cmd_execute(args: argparse.Namespace) -> int:
+    from nbclient.exceptions import CellExecutionError
+
+    failed = 0
+    for notebook in args.notebooks:
+        try:
+            changed = execute_notebook(Path(notebook), args.timeout)
+        except CellExecutionError as error:
+            failed += 1
+            print(f"{notebook}: a cell failed; the stored notebook is left unchanged.\n{error}", file=sys.stderr)
+            continue
+        print(f"{notebook}: executed ({'outputs changed' if changed else 'outputs unchanged'})")
+    return 1 if failed else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the command line."""
+    parser = argparse.ArgumentParser(prog="python -m participatie", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="check every file of a data directory against datapackage.json")
+    validate.add_argument("--data-dir", default=None, help="data directory (default: the bundled data/)")
+    validate.set_defaults(func=_cmd_validate)
+
+    execute = commands.add_parser("execute", help="execute chapter notebooks in place, deterministically")
+    execute.add_argument("notebooks", nargs="+", help="notebook files")
+    execute.add_argument("--timeout", type=int, default=600, help="seconds a cell may run (default 600)")
+    execute.set_defaults(func=_cmd_execute)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (data.DataValidationError, FileNotFoundError) as error:
+        print(error, file=sys.stderr)
+        return 1

@@ -1,0 +1,258 @@
+"""Loading and validating the bundled figures against the Data Package descriptor.
+
+The descriptor `data/datapackage.json` (Frictionless Table Schema) is the single source of truth for
+the files' columns, types and constraints; `frictionless` checks every row against it, including the
+foreign keys to `sources.csv` and `indicators.csv` and the primary key of each figure table. This module
+adds only what the descriptor cannot say: a header check by column name (so a missing column is not
+reported as a cascade of shifted cells), per-row decoding of non-UTF-8 bytes, empty tables, and the
+meaning of a period (month 13 or an interval that ends before it starts matches the pattern but is no
+period).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+from frictionless import Detector, Package
+
+from . import periods
+
+DESCRIPTOR = "datapackage.json"
+# Resources every chapter needs besides its own table: the letters and the indicator definitions.
+REFERENCE_RESOURCES = ("sources", "indicators")
+
+
+class DataValidationError(ValueError):
+    """Raised with every problem found in a data directory; each names file, row and column."""
+
+    def __init__(self, problems: list["Problem"]):
+        self.problems = problems
+        lines = "\n".join(f"  - {problem}" for problem in problems)
+        super().__init__(f"{len(problems)} problem(s) in the data:\n{lines}")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem in a data file, located by file, row (1 = header) and column."""
+
+    file: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        row = f"row {self.row}" if self.row is not None else "row -"
+        column = f"column {self.column}" if self.column else "column -"
+        return f"{self.file}, {row}, {column}: {self.message}"
+
+
+def bundled_data_dir() -> Path:
+    """Return the repository's bundled `data/` directory (the chapters' default `data_dir`)."""
+    candidate = Path(__file__).resolve().parents[2] / "data"
+    if not (candidate / DESCRIPTOR).is_file():
+        raise FileNotFoundError(
+            "The bundled data/ directory was not found next to the package; pass data_dir explicitly."
+        )
+    return candidate
+
+
+def resolve_data_dir(data_dir: str | Path | None) -> Path:
+    """Return the data directory to use: the given one, or the bundled one when None."""
+    if data_dir is None or str(data_dir) == "":
+        return bundled_data_dir()
+    path = Path(data_dir).expanduser()
+    if not (path / DESCRIPTOR).is_file():
+        raise FileNotFoundError(f"{path / DESCRIPTOR}: no Data Package descriptor in data_dir {path}")
+    return path
+
+
+@dataclass
+class Dataset:
+    """The validated tables of a data directory, as pandas DataFrames keyed by resource name."""
+
+    data_dir: Path
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    @property
+    def sources(self) -> pd.DataFrame:
+        """Return the letters: one row per source, indexed by source id."""
+        return self.tables["sources"].set_index("id", drop=False)
+
+    @property
+    def indicators(self) -> pd.DataFrame:
+        """Return the indicator definitions, indexed by indicator id."""
+        return self.tables["indicators"].set_index("id", drop=False)
+
+    def figures(self, theme: str) -> pd.DataFrame:
+        """Return a theme's figures with parsed periods and the indicator's Dutch label."""
+        return self._figures[theme]
+
+    @cached_property
+    def _figures(self) -> dict[str, pd.DataFrame]:
+        return {
+            name: _enrich_figures(table, self.indicators)
+            for name, table in self.tables.items()
+            if name not in REFERENCE_RESOURCES and "indicator" in table.columns
+        }
+
+
+def load(data_dir: str | Path | None = None, resources: list[str] | None = None) -> Dataset:
+    """Return the validated dataset; raise DataValidationError listing every problem at once.
+
+    `resources` limits loading to some tables (the reference tables are always loaded).
+    """
+    directory = resolve_data_dir(data_dir)
+    package = Package(str(directory / DESCRIPTOR))
+    names = [resource.name for resource in package.resources]
+    wanted = names if resources is None else [*REFERENCE_RESOURCES, *[r for r in resources if r not in REFERENCE_RESOURCES]]
+    unknown = [name for name in wanted if name not in names]
+    if unknown:
+        raise DataValidationError(
+            [Problem(DESCRIPTOR, None, None, f"no resource named {name!r} in the descriptor") for name in unknown]
+        )
+    problems = [problem for name in wanted for problem in validate_resource(package, name, directory)]
+    if problems:
+        raise DataValidationError(sorted(problems))
+    return Dataset(directory, {name: _read_table(package, name, directory) for name in wanted})
+
+
+def validate(data_dir: str | Path | None = None) -> list[Problem]:
+    """Return every problem in every file of a data directory (an empty list when it is valid)."""
+    directory = resolve_data_dir(data_dir)
+    package = Package(str(directory / DESCRIPTOR))
+    return sorted(p for resource in package.resources for p in validate_resource(package, resource.name, directory))
+
+
+def validate_resource(package: Package, name: str, directory: Path) -> list[Problem]:
+    """Return the problems of one resource of the package: header, encoding, cells, keys, periods."""
+    resource = package.get_resource(name)
+    path = directory / resource.path
+    file = resource.path
+    if not path.is_file():
+        return [Problem(file, None, None, "file is missing")]
+    raw = path.read_bytes()
+    if not raw.strip():
+        return [Problem(file, 1, None, "file is empty (a header and at least one row are required)")]
+    problems = _decoding_problems(file, raw)
+    if problems:
+        return problems  # cell checks on undecodable text would only repeat the same fault
+    schema_fields = [f.name for f in resource.schema.fields]
+    header = next(csv.reader(io.StringIO(raw.decode("utf-8-sig"))), [])
+    problems += _header_problems(file, header, schema_fields)
+    if len(raw.decode("utf-8-sig").strip().splitlines()) < 2:
+        problems.append(Problem(file, 2, None, "table has a header but no rows"))
+        return problems
+    resource.detector = Detector(schema_sync=True)  # match columns by name; extra ones reported above
+    report = resource.validate()
+    key_columns = "+".join(resource.schema.primary_key)
+    for task in report.tasks:
+        for error in task.errors:
+            problems.append(_problem_from_error(file, error, key_columns, resource))
+    if "period" in header:
+        problems += _period_problems(file, raw.decode("utf-8-sig"))
+    return problems
+
+
+def _decoding_problems(file: str, raw: bytes) -> list[Problem]:
+    problems = []
+    header: list[str] = []
+    for number, line in enumerate(raw.splitlines(), start=1):
+        try:
+            text = line.decode("utf-8")
+            if number == 1:
+                header = next(csv.reader([text.lstrip("\ufeff")]), [])
+        except UnicodeDecodeError as error:
+            before = line[: error.start].decode("utf-8", errors="replace")
+            index = len(next(csv.reader([before]), [""])) - 1 if before else 0
+            column = header[index] if 0 <= index < len(header) else f"#{index + 1}"
+            problems.append(
+                Problem(file, number, column, f"bytes {line[error.start:error.end]!r} are not UTF-8 (save the file as UTF-8)")
+            )
+    return problems
+
+
+def _header_problems(file: str, header: list[str], expected: list[str]) -> list[Problem]:
+    problems = []
+    for label in header:
+        if label not in expected:
+            problems.append(Problem(file, 1, label or "(blank)", "unknown column (not in the descriptor)"))
+    for label in expected:
+        if label not in header:
+            problems.append(Problem(file, 1, label, "required column is missing"))
+    for label in sorted({label for label in header if header.count(label) > 1}):
+        problems.append(Problem(file, 1, label, "column appears more than once"))
+    return problems
+
+
+def _problem_from_error(file: str, error, key_columns: str, resource) -> Problem:
+    row = getattr(error, "row_number", None)
+    column = getattr(error, "field_name", None) or None
+    if error.type == "primary-key":
+        column = key_columns
+        message = "duplicate key: another row has the same " + key_columns.replace("+", ", ")
+    elif error.type == "foreign-key":
+        references = resource.schema.foreign_keys
+        column = next(
+            (
+                fk["fields"][0]
+                for fk in references
+                if f'"{fk["fields"][0]}"' in error.message or fk["fields"][0] in error.message
+            ),
+            None,
+        )
+        message = error.message.split(": ", 1)[-1]
+    elif error.type in {"extra-cell", "missing-cell"}:
+        message = error.message
+        column = column or "(row length)"
+    else:
+        message = error.message
+    return Problem(file, row, column, f"[{error.type}] {message}")
+
+
+def _period_problems(file: str, text: str) -> list[Problem]:
+    problems = []
+    for number, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+        value = (row.get("period") or "").strip()
+        if not value:
+            continue  # a missing period is reported by the schema's `required`
+        try:
+            periods.parse(value)
+        except ValueError as error:
+            problems.append(Problem(file, number, "period", str(error)))
+    return problems
+
+
+def _read_table(package: Package, name: str, directory: Path) -> pd.DataFrame:
+    resource = package.get_resource(name)
+    types = {f.name: f.type for f in resource.schema.fields}
+    dtype = {column: "string" for column, kind in types.items() if kind in {"string", "date"}}
+    frame = pd.read_csv(directory / resource.path, dtype=dtype, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
+    for column, kind in types.items():
+        if kind == "boolean":
+            frame[column] = frame[column].astype("string").str.lower().map({"true": True, "false": False}).astype(bool)
+        elif kind == "integer":
+            frame[column] = frame[column].astype("Int64")
+        elif kind == "number":
+            frame[column] = frame[column].astype(float)
+    return frame
+
+
+def _enrich_figures(table: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    parsed = table["period"].map(periods.parse)
+    return table.assign(
+        label=table["indicator"].map(indicators["label"]),
+        period_start=parsed.map(lambda p: p.start),
+        period_end=parsed.map(lambda p: p.end),
+        period_label=parsed.map(lambda p: p.label),
+    )
+
+
+def descriptor(data_dir: str | Path | None = None) -> dict:
+    """Return the Data Package descriptor of a data directory as a dict."""
+    return json.loads((resolve_data_dir(data_dir) / DESCRIPTOR).read_text(encoding="utf-8"))

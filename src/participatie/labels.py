@@ -1,0 +1,97 @@
+"""Every piece of Dutch text a reader sees that is not in the data or the chapters' prose.
+
+Chart titles and axis labels that belong to one analysis live with that analysis' chart call; the
+words shared across the book (units, periods, hedges, table headers, source lines, verdicts) live here.
+"""
+
+LOCALE = "nl_NL"
+
+PERIOD_TEXT = {
+    "end_of_year": "eind {year}",
+    "quarter": "{quarter}e kwartaal {year}",
+    "open": "vanaf {start} (structureel)",
+}
+
+# How a value of each unit is written in a sentence or a table cell; {n} is the formatted number.
+UNIT_TEXT = {
+    "aantal": "{n}",
+    "personen": "{n}",
+    "banen": "{n}",
+    "werkplekken": "{n}",
+    "adviezen": "{n}",
+    "beoordelingen": "{n}",
+    "indicaties": "{n}",
+    "gemeenten": "{n}",
+    "arbeidsjaren": "{n} arbeidsjaren",
+    "procent": "{n}%",
+    "procentpunt": "{n} procentpunt",
+    "euro": "€ {n}",
+    "euro_mln": "€ {n} mln",
+    "euro_mld": "€ {n} mld",
+    "uren_per_week": "{n} uur per week",
+    "maanden": "{n} maanden",
+    "jaren": "{n} jaar",
+}
+
+# Axis titles for units (a chart shows one unit on its value axis).
+UNIT_AXIS = {
+    "aantal": "Aantal",
+    "personen": "Personen",
+    "banen": "Banen",
+    "werkplekken": "Werkplekken",
+    "adviezen": "Adviezen",
+    "beoordelingen": "Beoordelingen",
+    "indicaties": "Indicaties",
+    "gemeenten": "Gemeenten",
+    "arbeidsjaren": "Arbeidsjaren",
+    "procent": "Procent",
+    "procentpunt": "Procentpunt",
+    "euro": "Euro",
+    "euro_mln": "Miljoen euro",
+    "euro_mld": "Miljard euro",
+    "uren_per_week": "Uur per week",
+    "maanden": "Maanden",
+    "jaren": "Jaar",
+}
+
+QUALIFIER_TEXT = {
+    "circa": "circa",
+    "bijna": "bijna",
+    "ruim": "ruim",
+    "meer_dan": "meer dan",
+    "minder_dan": "minder dan",
+    "ten_minste": "ten minste",
+    "maximaal": "maximaal",
+}
+
+COLUMN_TEXT = {
+    "label": "Indicator",
+    "category": "Groep",
+    "period_label": "Periode",
+    "value": "Waarde",
+    "value_text": "Waarde",
+    "source": "Bron",
+    "page": "Pagina",
+    "section": "Paragraaf",
+    "note": "Toelichting",
+    "derived": "Berekend in de brief",
+    "claim": "Bewering",
+    "printed": "Gedrukt",
+    "recomputed": "Herberekend",
+    "tolerance": "Marge",
+    "verdict": "Oordeel",
+    "letter": "Brief",
+    "difference": "Verschil",
+}
+
+VERDICT_TEXT = {
+    "klopt": "klopt",
+    "afwijking": "wijkt af",
+    "afgerond": "klopt op afronding",
+}
+
+SOURCE_LINE = "Bron: {sources}."
+SOURCE_ITEM = "{chamber}, {reference} ({date})"
+TABLE_SUMMARY = "Gegevens bij deze grafiek"
+DERIVED_MARK = "berekend"
+INTERPOLATION_MARK = "interpolatie, geen brongegeven"

@@ -1,0 +1,49 @@
+"""Sphinx extension: serve the Vega JavaScript and the figure styles from the book's own `_static/`.
+
+Registered in `_config.yml` (`sphinx.extra_extensions`). At build time it writes one offline bundle of
+Vega, Vega-Lite and Vega-Embed (from vl-convert, so no CDN is ever asked) and adds it to every page's
+<head>, where the chart outputs of the notebooks find `window.vegaEmbed`.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+from pathlib import Path
+
+from . import charts
+
+STATIC_DIR = Path(__file__).with_name("static")
+
+
+def bundle_name() -> str:
+    """Return the file name of the offline Vega bundle, versioned so a new vl-convert gets a new file."""
+    return f"vega-bundle-vl{charts.VEGALITE_VERSION}-vlc{version('vl-convert-python')}.js"
+
+
+def write_bundle(directory: Path) -> Path:
+    """Write the offline Vega bundle into directory (once per version) and return its path."""
+    target = directory / "vega" / bundle_name()
+    if not target.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for stale in target.parent.glob("vega-bundle-*.js"):
+            stale.unlink()
+        temporary = target.with_suffix(".tmp")
+        temporary.write_text(charts.javascript_bundle(), encoding="utf-8")
+        temporary.replace(target)
+    return target
+
+
+def _add_static_files(app) -> None:
+    if app.builder.format != "html":
+        return
+    generated = Path(app.doctreedir).parent / "participatie-static"
+    write_bundle(generated)
+    app.config.html_static_path.extend([str(generated), str(STATIC_DIR)])
+    app.add_js_file(f"vega/{bundle_name()}")
+    app.add_css_file("participatie.css")
+
+
+def setup(app):
+    """Register the extension with Sphinx."""
+    app.connect("builder-inited", _add_static_files)
+    return {"version": version("participatie"), "parallel_read_safe": True, "parallel_write_safe": True}

@@ -145,7 +145,24 @@ def check_categories(frame: pd.DataFrame, column: str) -> None:
 
 
 def javascript_bundle() -> str:
-    """Return one offline script defining `window.vegaEmbed` (Vega, Vega-Lite and Vega-Embed)."""
+    """Return one offline script defining `window.vegaEmbed` (Vega, Vega-Lite and Vega-Embed).
+
+    The bundle is wrapped in a function so that its top-level names (such as `_`) do not collide
+    with the globals of Sphinx's own scripts on the same page.
+    """
     supported = vl_convert.get_vegalite_versions()
     version = next((v for v in supported if v.lstrip("v") == VEGALITE_VERSION or v == f"v{VEGALITE_VERSION.rsplit('.', 1)[0]}"), None)
-    return vl_convert.javascript_bundle(vl_version=version) if version else vl_convert.javascript_bundle()
+    bundle = vl_convert.javascript_bundle(vl_version=version) if version else vl_convert.javascript_bundle()
+    return f"(function () {{\n{bundle}\n}})();\n"
+
+
+def value_axis(unit: str, title: str | None = None) -> alt.Axis:
+    """Return a value axis in the unit's Dutch title with Dutch thousands separators."""
+    from .labels import UNIT_AXIS
+
+    return alt.Axis(title=title or UNIT_AXIS[unit], format=",~f", tickMinStep=1)
+
+
+def title(text: str, subtitle: str | None = None) -> alt.TitleParams:
+    """Return a chart title in the house style (left-aligned, optional grey subtitle)."""
+    return alt.TitleParams(text=text, subtitle=subtitle or alt.Undefined)

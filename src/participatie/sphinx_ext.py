@@ -43,7 +43,21 @@ def _add_static_files(app) -> None:
     app.add_css_file("participatie.css")
 
 
+def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
+    # Jupyter Book always loads sphinx-thebe (live code through a remote kernel and a CDN script).
+    # The book has no live code, and on rebuilds sphinx-thebe declares its constants twice, which
+    # raises a console error; so its scripts and styles are left out of every page.
+    def keep(asset) -> bool:
+        text = f"{getattr(asset, 'filename', '') or ''} {asset.attributes.get('body', '') if hasattr(asset, 'attributes') else ''}"
+        return "thebe" not in text.lower()
+
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key] = [asset for asset in context[key] if keep(asset)]
+
+
 def setup(app):
     """Register the extension with Sphinx."""
     app.connect("builder-inited", _add_static_files)
+    app.connect("html-page-context", _drop_thebe)
     return {"version": version("participatie"), "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,80 @@
+"""What every chapter notebook does first: load and validate its data, enable the house charts, and
+put computed, Dutch-formatted numbers into the prose (MyST-NB `glue`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import charts, checks, data, figures, tables
+from .labels import COLUMN_TEXT, VERDICT_TEXT
+
+
+@dataclass
+class Chapter:
+    """A chapter's validated figures (with letter dates) and the letters they come from."""
+
+    theme: str
+    figures: pd.DataFrame
+    sources: pd.DataFrame
+    data_dir: Path
+
+    def source_line(self, frame: pd.DataFrame | None = None) -> str:
+        """Return the 'Bron: …' line for the letters behind a frame's rows (all of the chapter's if None)."""
+        ids = (self.figures if frame is None else frame)["source_id"].tolist()
+        return figures.source_line(ids, self.sources)
+
+    def checks(self) -> pd.DataFrame:
+        """Return the registry's verdicts for this chapter's theme, discrepancies first."""
+        return checks.evaluate(self.figures, self.theme)
+
+    def checks_table(self) -> tables.Table:
+        """Return the chapter's recomputed claims as a Dutch table, discrepancies first."""
+        result = self.checks()
+        frame = pd.DataFrame({
+            COLUMN_TEXT["claim"]: result["claim"],
+            COLUMN_TEXT["printed"]: result["printed"],
+            COLUMN_TEXT["recomputed"]: result["recomputed"].round(2),
+            COLUMN_TEXT["tolerance"]: result["tolerance"],
+            COLUMN_TEXT["verdict"]: result["verdict"].map(VERDICT_TEXT),
+            COLUMN_TEXT["source"]: [f"{self.reference(s)}, p. {p}" for s, p in zip(result["source_id"], result["page"])],
+        })
+        return tables.show(frame, {COLUMN_TEXT["recomputed"]: 2})
+
+    def revisions_table(self) -> tables.Table:
+        """Return the figures the letters give with different values, side by side, latest marked."""
+        changed = figures.revisions(self.figures)
+        frame = pd.DataFrame({
+            COLUMN_TEXT["label"]: changed["label"],
+            COLUMN_TEXT["category"]: changed["category"].replace("", "–"),
+            COLUMN_TEXT["period_label"]: changed["period_label"],
+            COLUMN_TEXT["value"]: changed["value"],
+            COLUMN_TEXT["letter"]: [self.reference(s) + (" (laatste)" if latest else "")
+                                    for s, latest in zip(changed["source_id"], changed["is_latest"])],
+            COLUMN_TEXT["page"]: changed["page"],
+            COLUMN_TEXT["derived"]: changed["derived"],
+        })
+        return tables.show(frame)
+
+    def reference(self, source_id: str) -> str:
+        """Return a letter's short reference (chamber, number, date)."""
+        return figures.source_reference(self.sources.loc[source_id])
+
+
+def open_chapter(theme: str, data_dir: str | Path | None = None) -> Chapter:
+    """Return the chapter's validated data and switch on the house charts; raise on any data problem."""
+    charts.enable()
+    dataset = data.load(data_dir, resources=[theme])
+    with_dates = figures.with_sources(dataset.figures(theme), dataset.sources)
+    return Chapter(theme, with_dates, dataset.sources, dataset.data_dir)
+
+
+def glue_texts(texts: dict[str, str]) -> None:
+    """Make each Dutch text available to the chapter's prose as {glue:md}`name`."""
+    from IPython.display import Markdown
+    from myst_nb import glue
+
+    for name, text in texts.items():
+        glue(name, Markdown(text), display=False)

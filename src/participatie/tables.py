@@ -1,0 +1,71 @@
+"""Tables for readers: Dutch-formatted HTML (and plain text for diffs) from a DataFrame."""
+
+from __future__ import annotations
+
+import html as html_lib
+import numbers
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pandas as pd
+
+from . import formatting
+
+# A column's format: number of decimals, or a function from the cell value to text.
+Format = int | Callable[[object], str]
+
+
+def _cell(value: object, fmt: Format | None) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return "–"
+    if callable(fmt):
+        return fmt(value)
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, numbers.Number):
+        return formatting.number(float(value), fmt if isinstance(fmt, int) else None)
+    return str(value)
+
+
+def formatted(frame: pd.DataFrame, formats: dict[str, Format] | None = None) -> pd.DataFrame:
+    """Return the table with every cell as Dutch text (1.234,5; ja/nee; – for missing)."""
+    formats = formats or {}
+    return pd.DataFrame({col: [_cell(v, formats.get(col)) for v in frame[col]] for col in frame.columns})
+
+
+def html(frame: pd.DataFrame, formats: dict[str, Format] | None = None, caption: str | None = None) -> str:
+    """Return the table as HTML with Dutch numbers, right-aligned numeric columns and no random ids."""
+    text = formatted(frame, formats)
+    numeric = {
+        col for col in frame.columns
+        if pd.api.types.is_numeric_dtype(frame[col]) and not pd.api.types.is_bool_dtype(frame[col])
+    }
+
+    def cls(col: str) -> str:
+        return ' class="pp-num"' if col in numeric else ""
+
+    head = "".join(f"<th{cls(col)}>{html_lib.escape(str(col))}</th>" for col in frame.columns)
+    rows = "\n".join(
+        "<tr>" + "".join(f"<td{cls(col)}>{html_lib.escape(text.at[i, col])}</td>" for col in frame.columns) + "</tr>"
+        for i in range(len(text))
+    )
+    title = f"<caption>{html_lib.escape(caption)}</caption>" if caption else ""
+    return f'<table class="pp-table">{title}<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody></table>'
+
+
+@dataclass
+class Table:
+    """A table displayed in a notebook: HTML for the book, aligned plain text for diffs."""
+
+    frame: pd.DataFrame
+    formats: dict[str, Format] = field(default_factory=dict)
+    caption: str | None = None
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        plain = formatted(self.frame, self.formats).to_string(index=False)
+        return {"text/html": html(self.frame, self.formats, self.caption), "text/plain": plain}
+
+
+def show(frame: pd.DataFrame, formats: dict[str, Format] | None = None, caption: str | None = None) -> Table:
+    """Return a displayable Dutch table of the frame."""
+    return Table(frame.reset_index(drop=True), formats or {}, caption)

@@ -3,6 +3,8 @@ put computed, Dutch-formatted numbers into the prose (MyST-NB `glue`)."""
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +22,11 @@ class Chapter:
     figures: pd.DataFrame
     sources: pd.DataFrame
     data_dir: Path
+    tables: dict[str, pd.DataFrame]
+
+    def table(self, name: str) -> pd.DataFrame:
+        """Return another validated table the chapter loaded (e.g. pilots, policy_timeline)."""
+        return self.tables[name]
 
     def source_line(self, frame: pd.DataFrame | None = None) -> str:
         """Return the 'Bron: …' line for the letters behind a frame's rows (all of the chapter's if None)."""
@@ -28,6 +35,10 @@ class Chapter:
 
     def checks(self) -> pd.DataFrame:
         """Return the registry's verdicts for this chapter's theme, discrepancies first."""
+        if self.theme is None:
+            return checks.evaluate(self.figures.iloc[0:0], "")
+        if importlib.util.find_spec(f"participatie.{self.theme}"):
+            importlib.import_module(f"participatie.{self.theme}")  # the theme module registers its checks
         return checks.evaluate(self.figures, self.theme)
 
     def checks_table(self) -> tables.Table:
@@ -63,12 +74,20 @@ class Chapter:
         return figures.source_reference(self.sources.loc[source_id])
 
 
-def open_chapter(theme: str, data_dir: str | Path | None = None) -> Chapter:
-    """Return the chapter's validated data and switch on the house charts; raise on any data problem."""
+def open_chapter(theme: str, data_dir: str | Path | None = None, tables: tuple[str, ...] = ()) -> Chapter:
+    """Return the chapter's validated data and switch on the house charts; raise on any data problem.
+
+    `theme` names the chapter's figure table (it may be None for a chapter without one); `tables`
+    names further resources of the descriptor the chapter reads.
+    """
     charts.enable()
-    dataset = data.load(data_dir, resources=[theme])
-    with_dates = figures.with_sources(dataset.figures(theme), dataset.sources)
-    return Chapter(theme, with_dates, dataset.sources, dataset.data_dir)
+    dataset = data.load(data_dir, resources=[name for name in (theme, *tables) if name])
+    if theme:
+        theme_figures = figures.with_sources(dataset.figures(theme), dataset.sources)
+    else:
+        theme_figures = pd.DataFrame(columns=["indicator", "dimension", "category", "period", "value", "source_id"])
+    others = {name: dataset.tables[name] for name in tables}
+    return Chapter(theme, theme_figures, dataset.sources, dataset.data_dir, others)
 
 
 def glue_texts(texts: dict[str, str]) -> None:

@@ -68,8 +68,7 @@ def house_theme() -> dict:
 
 def enable() -> None:
     """Enable the house theme and the offline renderer for every chart displayed from now on."""
-    alt.theme.register(THEME_NAME, enable=True)(house_theme)
-    alt.renderers.register(RENDERER_NAME, lambda spec, **_: mimebundle(spec))
+    alt.theme.enable(THEME_NAME)
     alt.renderers.enable(RENDERER_NAME)
 
 
@@ -99,6 +98,10 @@ def embed_html(spec: dict) -> str:
 def mimebundle(spec: dict) -> dict:
     """Return the output bundle of a bare chart: the offline HTML, plus the spec for JupyterLab."""
     return {"text/html": embed_html(spec), VEGALITE_MIMETYPE: spec}
+
+
+alt.theme.register(THEME_NAME, enable=False)(house_theme)
+alt.renderers.register(RENDERER_NAME, lambda spec, **_: mimebundle(spec))
 
 
 @dataclass

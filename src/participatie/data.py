@@ -19,7 +19,7 @@ from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
-from frictionless import Detector, Package
+from frictionless import Package
 
 from . import periods
 
@@ -37,7 +37,7 @@ class DataValidationError(ValueError):
         super().__init__(f"{len(problems)} problem(s) in the data:\n{lines}")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One problem in a data file, located by file, row (1 = header) and column."""
 
@@ -50,6 +50,10 @@ class Problem:
         row = f"row {self.row}" if self.row is not None else "row -"
         column = f"column {self.column}" if self.column else "column -"
         return f"{self.file}, {row}, {column}: {self.message}"
+
+    def sort_key(self) -> tuple:
+        """Return the key that orders problems by file, row and column."""
+        return (self.file, self.row or 0, self.column or "", self.message)
 
 
 def bundled_data_dir() -> Path:
@@ -118,7 +122,7 @@ def load(data_dir: str | Path | None = None, resources: list[str] | None = None)
         )
     problems = [problem for name in wanted for problem in validate_resource(package, name, directory)]
     if problems:
-        raise DataValidationError(sorted(problems))
+        raise DataValidationError(sorted(problems, key=Problem.sort_key))
     return Dataset(directory, {name: _read_table(package, name, directory) for name in wanted})
 
 
@@ -126,7 +130,7 @@ def validate(data_dir: str | Path | None = None) -> list[Problem]:
     """Return every problem in every file of a data directory (an empty list when it is valid)."""
     directory = resolve_data_dir(data_dir)
     package = Package(str(directory / DESCRIPTOR))
-    return sorted(p for resource in package.resources for p in validate_resource(package, resource.name, directory))
+    return sorted((p for resource in package.resources for p in validate_resource(package, resource.name, directory)), key=Problem.sort_key)
 
 
 def validate_resource(package: Package, name: str, directory: Path) -> list[Problem]:
@@ -142,20 +146,17 @@ def validate_resource(package: Package, name: str, directory: Path) -> list[Prob
     problems = _decoding_problems(file, raw)
     if problems:
         return problems  # cell checks on undecodable text would only repeat the same fault
-    schema_fields = [f.name for f in resource.schema.fields]
-    header = next(csv.reader(io.StringIO(raw.decode("utf-8-sig"))), [])
-    problems += _header_problems(file, header, schema_fields)
-    if len(raw.decode("utf-8-sig").strip().splitlines()) < 2:
-        problems.append(Problem(file, 2, None, "table has a header but no rows"))
-        return problems
-    resource.detector = Detector(schema_sync=True)  # match columns by name; extra ones reported above
+    text = raw.decode("utf-8-sig")
+    header = next(csv.reader(io.StringIO(text)), [])
+    if len(text.strip().splitlines()) < 2:
+        return [Problem(file, 2, None, "table has a header but no rows")]
     report = resource.validate()
     key_columns = "+".join(resource.schema.primary_key)
     for task in report.tasks:
         for error in task.errors:
             problems.append(_problem_from_error(file, error, key_columns, resource))
     if "period" in header:
-        problems += _period_problems(file, raw.decode("utf-8-sig"))
+        problems += _period_problems(file, text)
     return problems
 
 
@@ -177,22 +178,15 @@ def _decoding_problems(file: str, raw: bytes) -> list[Problem]:
     return problems
 
 
-def _header_problems(file: str, header: list[str], expected: list[str]) -> list[Problem]:
-    problems = []
-    for label in header:
-        if label not in expected:
-            problems.append(Problem(file, 1, label or "(blank)", "unknown column (not in the descriptor)"))
-    for label in expected:
-        if label not in header:
-            problems.append(Problem(file, 1, label, "required column is missing"))
-    for label in sorted({label for label in header if header.count(label) > 1}):
-        problems.append(Problem(file, 1, label, "column appears more than once"))
-    return problems
-
-
 def _problem_from_error(file: str, error, key_columns: str, resource) -> Problem:
     row = getattr(error, "row_number", None)
     column = getattr(error, "field_name", None) or None
+    if error.type == "extra-label":
+        return Problem(file, 1, getattr(error, "label", None) or "(blank)", "unknown column (not in the descriptor)")
+    if error.type == "missing-label":
+        return Problem(file, 1, column, "required column is missing")
+    if error.type == "duplicate-label":
+        return Problem(file, 1, getattr(error, "label", None), "column appears more than once")
     if error.type == "primary-key":
         column = key_columns
         message = "duplicate key: another row has the same " + key_columns.replace("+", ", ")

@@ -1,0 +1,80 @@
+import json
+import re
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from participatie import charts
+
+
+@pytest.fixture
+def chart():
+    frame = pd.DataFrame({"jaar": ["2015", "2016"], "aantal": [116, 1388]})
+    return alt.Chart(frame).mark_bar().encode(x="jaar:N", y=alt.Y("aantal:Q", axis=charts.value_axis("adviezen")))
+
+
+def test_house_theme_uses_the_palette_and_dutch_number_format():
+    config = charts.house_theme()["config"]
+    assert config["range"]["category"][:4] == ["#12436D", "#28A197", "#801650", "#F46A25"]
+    assert config["numberFormat"] == ",.0f"
+
+
+def test_chart_id_is_stable_and_depends_on_the_spec():
+    assert charts.chart_id({"a": 1}) == charts.chart_id({"a": 1})
+    assert charts.chart_id({"a": 1}) != charts.chart_id({"a": 2})
+    assert re.fullmatch(r"pp-chart-[0-9a-f]{12}", charts.chart_id({}))
+
+
+def test_embed_html_is_offline_and_deterministic(chart):
+    spec = chart.to_dict()
+    first, second = charts.embed_html(spec), charts.embed_html(spec)
+    assert first == second
+    assert "http" not in first, "no CDN or schema URL in the page"
+    assert '"formatLocale":{"currency"' in first and '"decimal":","' in first and '"thousands":"."' in first
+    assert "vegaEmbed(" in first and "<\\/" not in json.dumps(spec)
+
+
+def test_embed_html_escapes_script_end_in_data():
+    spec = {"data": {"values": [{"x": "</script><b>"}]}, "mark": "bar"}
+    assert "</script><b>" not in charts.embed_html(spec)
+
+
+def test_figure_outputs_chart_source_line_and_table(chart):
+    table = pd.DataFrame({"Jaar": ["2015", "2016"], "Aantal": [116, 1388]})
+    figure = charts.figure(chart, description="Staven per jaar", source_line="Bron: brief.", table=table)
+    bundle = figure._repr_mimebundle_()
+    html = bundle["text/html"]
+    assert "Bron: brief." in html and "<details" in html and "1.388" in html
+    assert bundle[charts.VEGALITE_MIMETYPE]["description"] == "Staven per jaar"
+    assert 'aria-label="Staven per jaar"' in html
+
+
+def test_figure_requires_a_description(chart):
+    with pytest.raises(ValueError, match="description"):
+        charts.figure(chart, description="", source_line="Bron: x.", table=pd.DataFrame())
+
+
+def test_check_categories_limits_colours():
+    charts.check_categories(pd.DataFrame({"g": list("abcd")}), "g")
+    with pytest.raises(ValueError, match="5 categories"):
+        charts.check_categories(pd.DataFrame({"g": list("abcde")}), "g")
+
+
+def test_enable_registers_theme_and_offline_renderer(chart):
+    charts.enable()
+    assert alt.renderers.active == charts.RENDERER_NAME
+    bundle = alt.renderers.get()(chart.to_dict())
+    assert "vegaEmbed" in bundle["text/html"] and "cdn" not in bundle["text/html"]
+
+
+def test_value_axis_and_title():
+    axis = charts.value_axis("euro_mln")
+    assert axis.title == "Miljoen euro" and axis.format == ",~f"
+    assert charts.title("Titel", "Onder").subtitle == "Onder"
+
+
+def test_javascript_bundle_defines_vega_embed_in_its_own_scope():
+    bundle = charts.javascript_bundle()
+    assert bundle.startswith("(function () {") and "window.vegaEmbed" in bundle
+    assert len(bundle) > 500_000

@@ -1,0 +1,190 @@
+"""The bundled data validates, and each kind of bad input is reported with file, row and column."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from participatie import data
+from conftest import DATA
+
+
+def _rows(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _write(path: Path, rows: list[dict], fields: list[str] | None = None) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields or list(rows[0]), lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+FIGURE_TABLES = [r["name"] for r in json.loads((DATA / "datapackage.json").read_text())["resources"]
+                 if r.get("schema") == "schemas/figures.json"]
+
+
+def test_bundled_data_is_valid():
+    assert data.validate() == []
+
+
+def test_every_file_in_data_is_described():
+    described = {r["path"] for r in data.descriptor()["resources"]}
+    on_disk = {p.name for p in DATA.glob("*.csv")}
+    assert on_disk == described
+
+
+@pytest.mark.parametrize("table", FIGURE_TABLES)
+def test_every_figure_has_a_known_source_and_page(table):
+    sources = {row["id"] for row in _rows(DATA / "sources.csv")}
+    rows = _rows(DATA / f"{table}.csv")
+    assert rows, f"{table}.csv has no figures"
+    for number, row in enumerate(rows, start=2):
+        assert row["source_id"] in sources, f"{table}.csv row {number}: unknown source {row['source_id']}"
+        assert int(row["page"]) >= 1, f"{table}.csv row {number}: no page"
+        assert row["section"].strip() and row["note"].strip(), f"{table}.csv row {number}: section or note missing"
+
+
+def test_load_returns_typed_tables():
+    dataset = data.load(resources=["beschut_werk"])
+    figures = dataset.figures("beschut_werk")
+    assert figures["value"].dtype == float
+    assert figures["derived"].dtype == bool
+    assert set(dataset.sources.index) == {row["id"] for row in _rows(DATA / "sources.csv")}
+    assert figures["label"].notna().all(), "every indicator has a Dutch label"
+
+
+def test_resolve_data_dir_names_a_directory_without_descriptor(tmp_path):
+    with pytest.raises(FileNotFoundError, match="datapackage.json"):
+        data.resolve_data_dir(tmp_path)
+
+
+def test_load_rejects_an_unknown_resource():
+    with pytest.raises(data.DataValidationError, match="no resource named 'nonsense'"):
+        data.load(resources=["nonsense"])
+
+
+# --- bad input: each case must name the file, the row and the column --------------------------
+
+def _problems(data_dir: Path) -> list[data.Problem]:
+    with pytest.raises(data.DataValidationError) as caught:
+        data.load(data_dir, resources=["beschut_werk"])
+    return caught.value.problems
+
+
+def _only(problems, file="beschut_werk.csv"):
+    return [p for p in problems if p.file == file]
+
+
+def test_unknown_column(data_copy):
+    path = data_copy / "beschut_werk.csv"
+    rows = _rows(path)
+    _write(path, [dict(r, remark="x") for r in rows], [*rows[0], "remark"])
+    assert data.Problem("beschut_werk.csv", 1, "remark", "unknown column (not in the descriptor)") in _problems(data_copy)
+
+
+def test_missing_required_column(data_copy):
+    path = data_copy / "beschut_werk.csv"
+    rows = _rows(path)
+    _write(path, rows, [f for f in rows[0] if f != "unit"])
+    problems = _problems(data_copy)
+    assert data.Problem("beschut_werk.csv", 1, "unit", "required column is missing") in problems
+    # Columns are matched by name, so the other columns do not cascade into false cell errors.
+    assert not [p for p in problems if p.column in {"value", "page", "period"}]
+
+
+def test_wrong_type_and_all_problems_at_once(data_copy):
+    path = data_copy / "beschut_werk.csv"
+    rows = _rows(path)
+    rows[3]["value"] = "veel"
+    rows[6]["page"] = "twee"
+    rows[9]["derived"] = "misschien"
+    _write(path, rows)
+    located = {(p.row, p.column) for p in _only(_problems(data_copy))}
+    assert {(5, "value"), (8, "page"), (11, "derived")} <= located
+
+
+@pytest.mark.parametrize("period, fragment", [("eind 2017", "pattern"), ("2017-13", "not a real date"),
+                                               ("2018/2017", "ends before it starts")])
+def test_unparsable_period(data_copy, period, fragment):
+    path = data_copy / "beschut_werk.csv"
+    rows = _rows(path)
+    rows[4]["period"] = period
+    _write(path, rows)
+    problems = [p for p in _only(_problems(data_copy)) if (p.row, p.column) == (6, "period")]
+    assert problems and fragment in problems[0].message
+
+
+def test_duplicate_key(data_copy):
+    path = data_copy / "beschut_werk.csv"
+    rows = _rows(path)
+    _write(path, [*rows, rows[1]])
+    problem = next(p for p in _problems(data_copy) if "duplicate key" in p.message)
+    assert problem.row == len(rows) + 2 and problem.column == "indicator+dimension+category+period+source_id"
+
+
+def test_unknown_source_and_indicator(data_copy):
+    path = data_copy / "beschut_werk.csv"
+    rows = _rows(path)
+    rows[2]["source_id"] = "tk-00000-1"
+    rows[7]["indicator"] = "made_up_indicator"
+    _write(path, rows)
+    located = {(p.row, p.column) for p in _only(_problems(data_copy))}
+    assert {(4, "source_id"), (9, "indicator")} <= located
+
+
+def test_empty_file(data_copy):
+    (data_copy / "beschut_werk.csv").write_text("", encoding="utf-8")
+    assert _problems(data_copy) == [data.Problem("beschut_werk.csv", 1, None, "file is empty (a header and at least one row are required)")]
+
+
+def test_header_without_rows(data_copy):
+    path = data_copy / "beschut_werk.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    assert [(p.row, p.message) for p in _problems(data_copy)] == [(2, "table has a header but no rows")]
+
+
+def test_non_utf8_file(data_copy):
+    path = data_copy / "beschut_werk.csv"
+    lines = path.read_bytes().split(b"\n")
+    note_start = lines[5].rindex(b",") + 1
+    lines[5] = lines[5][:note_start] + "é".encode("latin-1") + lines[5][note_start:]  # a Latin-1 byte
+    path.write_bytes(b"\n".join(lines))
+    problems = _only(_problems(data_copy))
+    assert [(p.row, p.column) for p in problems] == [(6, "note")] and "not UTF-8" in problems[0].message
+
+
+def test_problem_text_names_file_row_and_column():
+    text = str(data.Problem("beschut_werk.csv", 7, "value", "bad"))
+    assert text == "beschut_werk.csv, row 7, column value: bad"
+
+
+def test_validate_reports_every_file(data_copy):
+    (data_copy / "wsw_statistiek.csv").write_text("", encoding="utf-8")
+    path = data_copy / "beschut_werk.csv"
+    rows = _rows(path)
+    rows[0]["value"] = "x"
+    _write(path, rows)
+    files = {p.file for p in data.validate(data_copy)}
+    assert {"wsw_statistiek.csv", "beschut_werk.csv"} <= files
+
+
+def test_bad_input_leaves_the_files_untouched(data_copy):
+    path = data_copy / "beschut_werk.csv"
+    rows = _rows(path)
+    rows[0]["value"] = "x"
+    _write(path, rows)
+    before = path.read_bytes()
+    with pytest.raises(data.DataValidationError):
+        data.load(data_copy)
+    assert path.read_bytes() == before
+
+
+def test_figures_table_reads_empty_cells_as_missing():
+    figures = data.load(resources=["beschut_werk"]).figures("beschut_werk")
+    assert pd.isna(figures.loc[figures["indicator"] == "positive_advices", "qualifier"]).all()

@@ -1,0 +1,19 @@
+import pandas as pd
+
+from participatie import tables
+
+
+def test_formatted_cells_are_dutch():
+    frame = pd.DataFrame({"a": [1234.5, None], "b": [True, False], "c": ["x", "y"]})
+    text = tables.formatted(frame, {"a": 1})
+    assert text.to_dict("list") == {"a": ["1.234,5", "–"], "b": ["ja", "nee"], "c": ["x", "y"]}
+
+
+def test_html_aligns_numbers_and_escapes_text():
+    html = tables.html(pd.DataFrame({"Naam": ["<b>"], "Aantal": [1465]}), caption="Tabel")
+    assert '<td class="pp-num">1.465</td>' in html and "&lt;b&gt;" in html and "<caption>Tabel</caption>" in html
+
+
+def test_show_gives_html_and_plain_text():
+    bundle = tables.show(pd.DataFrame({"Jaar": ["2017"], "Aantal": [1650.0]}))._repr_mimebundle_()
+    assert "1.650" in bundle["text/plain"] and "<table" in bundle["text/html"]

@@ -82,14 +82,17 @@ def embed_html(spec: dict) -> str:
     """Return the HTML that draws a Vega-Lite spec with the book's own vegaEmbed (no CDN, no random id)."""
     spec = {key: value for key, value in spec.items() if key != "$schema"}  # an identifier, never fetched
     element = chart_id(spec)
-    description = html.escape(spec.get("description", ""))
     payload = json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     options = json.dumps(EMBED_OPTIONS, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return (
-        f'<div class="pp-chart" id="{element}" role="figure" aria-label="{description}"></div>\n'
+        f'<div class="pp-chart" id="{element}"></div>\n'
         "<script>\n(function () {\n"
         f"  var spec = {payload};\n  var options = {options};\n"
-        f'  function draw() {{ vegaEmbed("#{element}", spec, options).catch(function (e) {{ console.error(e); }}); }}\n'
+        f'  function draw() {{ vegaEmbed("#{element}", spec, options).then(label).catch(function (e) {{ console.error(e); }}); }}\n'
+        "  function label(result) {\n"
+        "    var svg = result.view.container().querySelector('svg');\n"
+        "    if (svg) { svg.setAttribute('role', 'img'); svg.setAttribute('aria-label', spec.description || ''); }\n"
+        "  }\n"
         '  if (window.vegaEmbed) { draw(); } else { window.addEventListener("load", draw); }\n'
         "})();\n</script>"
     )

@@ -59,6 +59,7 @@ def test_fill_rate_by_hours_gives_the_letters_37(hoofdstuk):
 def test_regeling_vs_working(hoofdstuk):
     frame = bw.regeling_vs_working(hoofdstuk.figures)
     assert frame["aantal"].tolist() == [2600, 1184, 4600, 1465]
+    assert frame["reeks"].nunique() == 2
 
 
 def test_key_figures_are_dutch_text(hoofdstuk):

@@ -19,6 +19,7 @@ APPLICANT = {"gemeente": "Gemeente", "burger": "Burger", "totaal": "Totaal"}
 APRIL_2017, JUNE_2017, JUNE_2018, SEPT_2018 = "tk-34352-56", "ek-33981-n", "tk-29817-145", "ek-34775-ak"
 JAN_MAY_2017, Q1_2018 = "2017-01/2017-05", "2018-01/2018-03"
 END_2016, END_2017, MARCH_2018 = "2016-12-31", "2017-12-31", "2018-03-31"
+REGELING, WORKING = "plekken volgens de regeling", "mensen aan het werk"
 
 
 def _v(figures: pd.DataFrame, indicator: str, period: str, category: str | None = None,
@@ -142,13 +143,13 @@ def fill_rate(figures: pd.DataFrame) -> pd.DataFrame:
 def regeling_vs_working(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the regeling's places for end 2017 and end 2018 beside the latest count of people working."""
     rows = [
-        {"moment": "eind 2017", "reeks": "plekken volgens de regeling",
+        {"moment": "eind 2017", "reeks": REGELING,
          "aantal": _v(figures, "regeling_sheltered_workplaces", END_2017, source_id=JUNE_2018)},
-        {"moment": "eind 2017", "reeks": "mensen aan het werk",
+        {"moment": "eind 2017", "reeks": WORKING,
          "aantal": _v(figures, "working_sheltered_workplace", END_2017, source_id=JUNE_2018)},
-        {"moment": "eind 2018", "reeks": "plekken volgens de regeling",
+        {"moment": "eind 2018 (werkenden: stand 31 maart)", "reeks": REGELING,
          "aantal": _v(figures, "regeling_sheltered_workplaces", "2018-12-31", source_id=JUNE_2018)},
-        {"moment": "eind 2018", "reeks": "mensen aan het werk (stand 31 maart 2018)",
+        {"moment": "eind 2018 (werkenden: stand 31 maart)", "reeks": WORKING,
          "aantal": _v(figures, "working_sheltered_workplace", MARCH_2018)},
     ]
     return pd.DataFrame(rows)
@@ -437,7 +438,7 @@ def chart_working_vs_advised(chapter) -> charts.ChartFigure:
 def chart_regeling(chapter) -> charts.ChartFigure:
     """Return the bars of the regeling's places against the people actually working."""
     frame = regeling_vs_working(chapter.figures)
-    series = list(dict.fromkeys(frame["reeks"]))
+    series = [REGELING, WORKING]
     base = alt.Chart(frame).encode(
         x=alt.X("moment:N", title=None),
         xOffset=alt.XOffset("reeks:N", sort=series),
@@ -446,7 +447,7 @@ def chart_regeling(chapter) -> charts.ChartFigure:
                  alt.Tooltip("aantal:Q", title="Aantal", format=",.0f")],
     )
     chart = (base.mark_bar().encode(color=alt.Color("reeks:N", title=None, sort=series,
-                                                     scale=alt.Scale(range=[charts.MUTED, charts.PRIMARY, charts.MUTED, charts.SECONDARY])))
+                                                     scale=alt.Scale(domain=series, range=[charts.MUTED, charts.PRIMARY])))
              + base.mark_text(dy=-7).encode(text=alt.Text("aantal:Q", format=",.0f"))).properties(
         width=charts.WIDTH, height=260,
         title=charts.title("Ingroeipad van de regeling en werkelijke bezetting"))

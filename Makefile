@@ -8,7 +8,9 @@ SETUP := $(VENV)/.setup-done
 BUILD := _build
 EXECUTED := $(BUILD)/.executed
 
-PACKAGE := pyproject.toml $(wildcard src/participatie/*.py src/participatie/static/*)
+# Theme modules serve one chapter each; every other module serves all chapters.
+THEME_MODULES := $(addprefix src/participatie/,beschut_werk.py wsw_statistiek.py banenafspraak.py bijstand_financiering.py pilots.py)
+PACKAGE := pyproject.toml $(filter-out $(THEME_MODULES),$(wildcard src/participatie/*.py)) $(wildcard src/participatie/static/*)
 COMMON_DATA := data/datapackage.json data/sources.csv data/indicators.csv $(wildcard data/schemas/*.json)
 CHAPTERS := $(wildcard chapters/*.ipynb)
 STAMPS := $(patsubst chapters/%.ipynb,$(EXECUTED)/%.done,$(CHAPTERS))
@@ -27,8 +29,9 @@ $(SETUP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-# Which chapter reads which data file (besides the sources, indicators and descriptor all read).
-$(EXECUTED)/beschut_werk.done: data/beschut_werk.csv
+# Which chapter reads which data file and theme module (besides what all chapters read).
+$(EXECUTED)/beschut_werk.done: data/beschut_werk.csv src/participatie/beschut_werk.py
+$(EXECUTED)/wsw_statistiek.done: data/wsw_statistiek.csv src/participatie/wsw_statistiek.py
 
 # A chapter is re-executed when it, its data or the package changed. The Jupyter cache alone would
 # not notice changed data files, so make decides and Jupyter Book only renders the stored outputs.

@@ -29,3 +29,8 @@ def test_value_text_unknown_unit_is_named():
 def test_percent_and_long_date():
     assert formatting.percent(1184, 2600, 1) == "45,5%"
     assert formatting.long_date(date(2018, 6, 15)) == "15 juni 2018"
+
+
+def test_number_rounded():
+    assert formatting.number_rounded(25821.0) == "25.821"
+    assert formatting.number_rounded(67.52809) == "67,53"

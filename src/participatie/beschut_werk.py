@@ -322,7 +322,7 @@ def chart_advices(chapter) -> charts.ChartFigure:
     bars = base.mark_bar(strokeWidth=1.5).encode(
         color=alt.Color("soort:N", title=None, scale=alt.Scale(domain=["gerealiseerd", "extrapolatie in de brief"],
                                                                range=[charts.PRIMARY, charts.MUTED])),
-        strokeDash=alt.StrokeDash("soort:N", legend=None, scale=alt.Scale(domain=["gerealiseerd", "extrapolatie in de brief"],
+        strokeDash=alt.StrokeDash("soort:N", title=None, scale=alt.Scale(domain=["gerealiseerd", "extrapolatie in de brief"],
                                                                           range=[[1, 0], [4, 3]])),
         stroke=alt.value(charts.PALETTE[4]),
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import charts, checks, data, figures, tables
+from . import charts, checks, data, figures, formatting, tables
 from .labels import COLUMN_TEXT, VERDICT_TEXT
 
 
@@ -47,12 +47,12 @@ class Chapter:
         frame = pd.DataFrame({
             COLUMN_TEXT["claim"]: result["claim"],
             COLUMN_TEXT["printed"]: result["printed"],
-            COLUMN_TEXT["recomputed"]: result["recomputed"].round(2),
+            COLUMN_TEXT["recomputed"]: result["recomputed"],
             COLUMN_TEXT["tolerance"]: result["tolerance"],
             COLUMN_TEXT["verdict"]: result["verdict"].map(VERDICT_TEXT),
             COLUMN_TEXT["source"]: [f"{self.reference(s)}, p. {p}" for s, p in zip(result["source_id"], result["page"])],
         })
-        return tables.show(frame, {COLUMN_TEXT["recomputed"]: 2})
+        return tables.show(frame, {COLUMN_TEXT["recomputed"]: formatting.number_rounded})
 
     def revisions_table(self) -> tables.Table:
         """Return the figures the letters give with different values, side by side, latest marked."""

@@ -26,6 +26,11 @@ def number(value: float, decimals: int | None = None) -> str:
     return format_decimal(value, format=pattern, locale=LOCALE)
 
 
+def number_rounded(value: float) -> str:
+    """Return a recomputed number for a table: whole numbers plain, others with two decimals."""
+    return number(value, 0 if float(value).is_integer() else 2)
+
+
 def value_text(value: float, unit: str, decimals: int | None = None, qualifier: str | None = None) -> str:
     """Return a value with its unit as a Dutch reader writes it (24%, € 612,7 mln, circa 25 uur per week)."""
     if unit not in UNIT_TEXT:

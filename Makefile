@@ -32,6 +32,8 @@ $(SETUP): requirements.txt pyproject.toml
 # Which chapter reads which data file and theme module (besides what all chapters read).
 $(EXECUTED)/beschut_werk.done: data/beschut_werk.csv src/participatie/beschut_werk.py
 $(EXECUTED)/wsw_statistiek.done: data/wsw_statistiek.csv src/participatie/wsw_statistiek.py
+$(EXECUTED)/bijstand_financiering.done: data/bijstand_financiering.csv src/participatie/bijstand_financiering.py
+$(EXECUTED)/pilots_werken_naar_vermogen.done: data/pilots.csv data/pilots_findings.csv data/policy_timeline.csv src/participatie/pilots.py
 
 # A chapter is re-executed when it, its data or the package changed. The Jupyter cache alone would
 # not notice changed data files, so make decides and Jupyter Book only renders the stored outputs.

@@ -80,12 +80,15 @@ def spellings(value: float) -> list[str]:
     if float(value).is_integer():
         number = int(value)
         forms += [f"{number:,}".replace(",", "."), str(number), f"{number:,}".replace(",", " ")]
+        forms.append(f"{number:,}".replace(",", ".") + ",00")  # an amount in euro with its cents: 23.444,00
         forms += _WORDS.get(number, [])
     else:
         text = f"{value:.6f}".rstrip("0")
         whole, decimals = text.split(".")
         whole_dutch = f"{int(whole):,}".replace(",", ".")
         forms += [f"{whole_dutch},{decimals}", f"{whole},{decimals}"]
+        if len(decimals) == 1:
+            forms.append(f"{whole_dutch},{decimals}0")  # an amount in euro with its cents: 5,20
         if len(decimals) <= 3 and value < 10_000:
             forms.append(f"{whole},{decimals.ljust(3, '0')}")  # 612,709 miljoen printed with 3 decimals
     return list(dict.fromkeys(forms))

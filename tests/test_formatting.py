@@ -33,4 +33,5 @@ def test_percent_and_long_date():
 
 def test_number_rounded():
     assert formatting.number_rounded(25821.0) == "25.821"
-    assert formatting.number_rounded(67.52809) == "67,53"
+    assert formatting.number_rounded(67.52809) == "67,528"
+    assert formatting.number_rounded(699.725) == "699,725"

@@ -22,23 +22,33 @@ from conftest import CHAPTERS, DATA, REPO
 
 
 @dataclass(frozen=True)
-class Change:
-    """A figure to change in a chapter's table, and the Dutch text the new value must show up as."""
+class Case:
+    """How to re-run one chapter: a cell to change and the Dutch text it must then show, and the
+    columns of its table that the bad-input cases break."""
 
     table: str
-    indicator: str
-    period: str
-    source_id: str
+    match: dict  # column -> value identifying exactly one row
+    column: str  # the column to change
     new_value: str
     expected: str
-    category: str = ""
+    key_columns: str = "indicator+dimension+category+period+source_id"
+    number_column: str = "value"  # a numeric column to fill with text
+    required_column: str = "unit"  # a column to drop
+    period_column: str | None = "period"  # a column holding a period (None: the table has none)
+    last_column: str = "note"  # the last column, where a non-UTF-8 byte is put
 
 
-# One entry per chapter: the figure a re-run on new data must reflect (test_every_chapter_has_a_case
-# fails when a chapter is added without one).
-CHANGES = {
-    "beschut_werk": Change("beschut_werk.csv", "working_sheltered_workplace", "2018-03-31", "ek-34775-ak", "98765", "98.765"),
-    "wsw_statistiek": Change("wsw_statistiek.csv", "wsw_indications", "2012", "tk-29817-126", "98765", "98.765", "eerste_indicatie"),
+# One entry per chapter (test_every_chapter_has_a_case fails when a chapter is added without one).
+CASES = {
+    "beschut_werk": Case("beschut_werk.csv", {"indicator": "working_sheltered_workplace", "period": "2018-03-31",
+                                              "source_id": "ek-34775-ak"}, "value", "98765", "98.765"),
+    "wsw_statistiek": Case("wsw_statistiek.csv", {"indicator": "wsw_indications", "period": "2012",
+                                                  "category": "eerste_indicatie"}, "value", "98765", "98.765"),
+    "bijstand_financiering": Case("bijstand_financiering.csv", {"indicator": "bijstand_recipients", "period": "2017-03",
+                                                                "source_id": "ek-33981-n"}, "value", "98765", "98.765"),
+    "pilots_werken_naar_vermogen": Case("pilots.csv", {"pilot": "4"}, "scale_value", "98765", "98.765 gemeenten",
+                                        key_columns="pilot", number_column="page", required_column="findings",
+                                        period_column=None, last_column="section"),
 }
 
 NOTEBOOKS = sorted(p.stem for p in CHAPTERS.glob("*.ipynb"))
@@ -81,96 +91,86 @@ def _edit_rows(path: Path, edit) -> None:
 
 
 def test_every_chapter_has_a_case():
-    assert set(NOTEBOOKS) <= set(CHANGES)
+    assert set(NOTEBOOKS) <= set(CASES)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("notebook", [n for n in NOTEBOOKS if n in CHANGES])
+@pytest.mark.parametrize("notebook", [n for n in NOTEBOOKS if n in CASES])
 def test_rerun_with_changed_data_shows_the_change(notebook, data_copy, tmp_path, repository_unchanged):
-    change = CHANGES[notebook]
+    case = CASES[notebook]
 
     def edit(rows, fields):
-        key = (change.indicator, change.period, change.source_id, change.category)
-        hits = [r for r in rows if (r["indicator"], r["period"], r["source_id"], r.get("category", "")) == key]
-        assert len(hits) == 1, f"the case's figure is not in {change.table}"
-        hits[0]["value"] = change.new_value
+        hits = [r for r in rows if all(r.get(k, "") == v for k, v in case.match.items())]
+        assert len(hits) == 1, f"the case's row is not (once) in {case.table}"
+        hits[0][case.column] = case.new_value
         return rows, fields
 
-    _edit_rows(data_copy / change.table, edit)
+    _edit_rows(data_copy / case.table, edit)
     out = tmp_path / "out.ipynb"
     result = run_papermill(notebook, data_copy, out)
     assert result.returncode == 0, result.stderr[-3000:]
-    outputs = json.dumps(nbformat.read(out, as_version=4)["cells"])
-    assert change.expected in outputs
-    stored = json.dumps(nbformat.read(CHAPTERS / f"{notebook}.ipynb", as_version=4)["cells"])
-    assert change.expected not in stored
+    outputs = json.dumps(nbformat.read(out, as_version=4)["cells"], ensure_ascii=False)
+    assert case.expected in outputs
+    stored = json.dumps(nbformat.read(CHAPTERS / f"{notebook}.ipynb", as_version=4)["cells"], ensure_ascii=False)
+    assert case.expected not in stored
 
 
-def _bad_unknown_column(rows, fields):
-    return [dict(r, opmerking="x") for r in rows], [*fields, "opmerking"]
+def _break(case: Case, kind: str, path: Path) -> tuple[str | None, str]:
+    """Break a copy of the chapter's table in one way; return the row and column the error must name."""
+    if kind == "empty-file":
+        path.write_text("", encoding="utf-8")
+        return "row 1", "column -"
+    if kind == "not-utf8":
+        lines = path.read_bytes().split(b"\n")
+        cut = lines[2].rindex(b",") + 1
+        lines[2] = lines[2][:cut] + (b'"' if lines[2][cut:cut + 1] == b'"' else b"") + b"caf\xe9 " + lines[2][cut + (1 if lines[2][cut:cut + 1] == b'"' else 0):]
+        path.write_bytes(b"\n".join(lines))
+        return "row 3", f"column {case.last_column}"
+
+    def edit(rows, fields):
+        if kind == "unknown-column":
+            return [dict(r, opmerking="x") for r in rows], [*fields, "opmerking"]
+        if kind == "missing-column":
+            return rows, [f for f in fields if f != case.required_column]
+        if kind == "duplicate-key":
+            return [*rows, rows[2]], fields
+        column = {"wrong-type": case.number_column, "unparsable-period": case.period_column,
+                  "unknown-source": "source_id"}[kind]
+        rows[2][column] = {"wrong-type": "veel", "unparsable-period": "2017-13", "unknown-source": "tk-00000-1"}[kind]
+        return rows, fields
+
+    _edit_rows(path, edit)
+    return {
+        "unknown-column": ("row 1", "column opmerking"),
+        "missing-column": ("row 1", f"column {case.required_column}"),
+        "duplicate-key": (None, f"column {case.key_columns}"),
+        "wrong-type": ("row 4", f"column {case.number_column}"),
+        "unparsable-period": ("row 4", f"column {case.period_column}"),
+        "unknown-source": ("row 4", "column source_id"),
+    }[kind]
 
 
-def _bad_missing_column(rows, fields):
-    return rows, [f for f in fields if f != "unit"]
+BAD_KINDS = ["unknown-column", "missing-column", "wrong-type", "unparsable-period", "duplicate-key",
+             "unknown-source", "empty-file", "not-utf8"]
 
 
-def _bad_type(rows, fields):
-    rows[2]["value"] = "veel"
-    return rows, fields
-
-
-def _bad_period(rows, fields):
-    rows[2]["period"] = "2017-13"
-    return rows, fields
-
-
-def _bad_duplicate(rows, fields):
-    return [*rows, rows[2]], fields
-
-
-def _bad_source(rows, fields):
-    rows[2]["source_id"] = "tk-00000-1"
-    return rows, fields
-
-
-BAD_CASES = {
-    # case: (how to break the table, row named in the message, column named in the message)
-    "unknown-column": (_bad_unknown_column, "row 1", "column opmerking"),
-    "missing-column": (_bad_missing_column, "row 1", "column unit"),
-    "wrong-type": (_bad_type, "row 4", "column value"),
-    "unparsable-period": (_bad_period, "row 4", "column period"),
-    "duplicate-key": (_bad_duplicate, None, "column indicator+dimension+category+period+source_id"),
-    "unknown-source": (_bad_source, "row 4", "column source_id"),
-    "empty-file": (None, "row 1", "column -"),
-    "not-utf8": (None, "row 3", "column note"),
-}
-
-
-def _chapter_table(notebook: str) -> str:
-    return CHANGES[notebook].table
+# Every (chapter, kind) pair that applies: a table without a period column has no period to break.
+BAD_RUNS = [(n, kind) for n in NOTEBOOKS if n in CASES for kind in BAD_KINDS
+            if not (kind == "unparsable-period" and CASES[n].period_column is None)]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("case", sorted(BAD_CASES))
-@pytest.mark.parametrize("notebook", [n for n in NOTEBOOKS if n in CHANGES])
-def test_rerun_with_bad_data_fails_naming_file_row_and_column(notebook, case, data_copy, tmp_path, repository_unchanged):
-    table = _chapter_table(notebook)
-    path = data_copy / table
-    edit, row, column = BAD_CASES[case]
-    if case == "empty-file":
-        path.write_text("", encoding="utf-8")
-    elif case == "not-utf8":
-        lines = path.read_bytes().split(b"\n")
-        lines[2] = lines[2][: lines[2].rindex(b",") + 1] + b"caf\xe9 " + lines[2][lines[2].rindex(b",") + 1:]
-        path.write_bytes(b"\n".join(lines))
-    else:
-        _edit_rows(path, edit)
+@pytest.mark.parametrize("notebook, kind", BAD_RUNS)
+def test_rerun_with_bad_data_fails_naming_file_row_and_column(notebook, kind, data_copy, tmp_path, repository_unchanged):
+    case = CASES[notebook]
+    path = data_copy / case.table
+    row, column = _break(case, kind, path)
     before = path.read_bytes()
-    out = tmp_path / "out.ipynb"
-    result = run_papermill(notebook, data_copy, out)
+    result = run_papermill(notebook, data_copy, tmp_path / "out.ipynb")
     assert result.returncode != 0
     message = result.stderr + result.stdout
-    assert table in message and column in message and (row is None or f"{table}, {row}, {column}" in message), message[-3000:]
+    expected = f"{case.table}, {row}, {column}" if row else column
+    assert case.table in message and expected in message, message[-3000:]
     assert path.read_bytes() == before, "the user's file was changed"
 
 

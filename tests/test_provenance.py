@@ -28,7 +28,7 @@ def test_page_rule_matches_printed_footers():
 
 
 def test_spellings():
-    assert letters.spellings(1465) == ["1.465", "1465", "1 465"]
+    assert letters.spellings(1465) == ["1.465", "1465", "1 465", "1.465,00"]
     assert "612,709" in letters.spellings(612.709) and "0,5" in letters.spellings(0.5)
     assert "vier" in letters.spellings(4)
 

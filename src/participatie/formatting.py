@@ -27,8 +27,8 @@ def number(value: float, decimals: int | None = None) -> str:
 
 
 def number_rounded(value: float) -> str:
-    """Return a recomputed number for a table: whole numbers plain, others with two decimals."""
-    return number(value, 0 if float(value).is_integer() else 2)
+    """Return a recomputed number for a table: whole numbers plain, others with up to three decimals."""
+    return number(value, 0 if float(value).is_integer() else None)
 
 
 def value_text(value: float, unit: str, decimals: int | None = None, qualifier: str | None = None) -> str:

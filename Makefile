@@ -13,8 +13,10 @@ THEME_MODULES := $(addprefix src/participatie/,beschut_werk.py wsw_statistiek.py
 PACKAGE := pyproject.toml $(filter-out $(THEME_MODULES),$(wildcard src/participatie/*.py)) $(wildcard src/participatie/static/*)
 COMMON_DATA := data/datapackage.json data/sources.csv data/indicators.csv $(wildcard data/schemas/*.json)
 CHAPTERS := $(wildcard chapters/*.ipynb)
-STAMPS := $(patsubst chapters/%.ipynb,$(EXECUTED)/%.done,$(CHAPTERS))
-PAGES := $(wildcard *.md) $(wildcard chapters/*.md)
+BOOK_PAGES := intro.ipynb $(wildcard appendices/*.ipynb)
+NOTEBOOKS := $(CHAPTERS) $(BOOK_PAGES)
+STAMPS := $(patsubst %.ipynb,$(EXECUTED)/%.done,$(NOTEBOOKS))
+PAGES := $(wildcard *.md) $(wildcard appendices/*.md)
 
 .PHONY: book test setup execute clean
 .DELETE_ON_ERROR:
@@ -30,14 +32,17 @@ $(SETUP): requirements.txt pyproject.toml
 	touch $@
 
 # Which chapter reads which data file and theme module (besides what all chapters read).
-$(EXECUTED)/beschut_werk.done: data/beschut_werk.csv src/participatie/beschut_werk.py
-$(EXECUTED)/wsw_statistiek.done: data/wsw_statistiek.csv src/participatie/wsw_statistiek.py
-$(EXECUTED)/bijstand_financiering.done: data/bijstand_financiering.csv src/participatie/bijstand_financiering.py
-$(EXECUTED)/pilots_werken_naar_vermogen.done: data/pilots.csv data/pilots_findings.csv data/policy_timeline.csv src/participatie/pilots.py
+$(EXECUTED)/chapters/beschut_werk.done: data/beschut_werk.csv src/participatie/beschut_werk.py
+$(EXECUTED)/chapters/wsw_statistiek.done: data/wsw_statistiek.csv src/participatie/wsw_statistiek.py
+$(EXECUTED)/chapters/banenafspraak_duurzaamheid.done: data/banenafspraak.csv src/participatie/banenafspraak.py
+$(EXECUTED)/chapters/bijstand_financiering.done: data/bijstand_financiering.csv src/participatie/bijstand_financiering.py
+$(EXECUTED)/chapters/pilots_werken_naar_vermogen.done: data/pilots.csv data/pilots_findings.csv data/policy_timeline.csv src/participatie/pilots.py
+# The introduction and the appendices are computed from all the data and every theme module.
+$(patsubst %.ipynb,$(EXECUTED)/%.done,$(BOOK_PAGES)): $(wildcard data/*.csv) $(THEME_MODULES)
 
 # A chapter is re-executed when it, its data or the package changed. The Jupyter cache alone would
 # not notice changed data files, so make decides and Jupyter Book only renders the stored outputs.
-$(EXECUTED)/%.done: chapters/%.ipynb $(COMMON_DATA) $(PACKAGE) $(SETUP)
+$(EXECUTED)/%.done: %.ipynb $(COMMON_DATA) $(PACKAGE) $(SETUP)
 	$(BIN)/python -m participatie execute $<
 	@mkdir -p $(@D) && touch $@
 

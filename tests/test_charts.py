@@ -78,3 +78,11 @@ def test_javascript_bundle_defines_vega_embed_in_its_own_scope():
     bundle = charts.javascript_bundle()
     assert bundle.startswith("(function () {") and "window.vegaEmbed" in bundle
     assert len(bundle) > 500_000
+
+
+def test_source_html_links_the_data_files():
+    line = charts.SourceLine("Bron: brief.", ("beschut_werk.csv",))
+    html = charts.source_html(line)
+    assert html.startswith("Bron: brief. Download de gegevens:")
+    assert 'href="../_static/data/beschut_werk.csv" download' in html
+    assert charts.source_html("Bron: <x>.") == "Bron: &lt;x&gt;."

@@ -44,6 +44,8 @@ CASES = {
                                               "source_id": "ek-34775-ak"}, "value", "98765", "98.765"),
     "wsw_statistiek": Case("wsw_statistiek.csv", {"indicator": "wsw_indications", "period": "2012",
                                                   "category": "eerste_indicatie"}, "value", "98765", "98.765"),
+    "banenafspraak_duurzaamheid": Case("banenafspraak.csv", {"indicator": "extra_jobs_realised", "period": "2017-12-31",
+                                                            "source_id": "ek-34775-ak"}, "value", "98765", "98.765"),
     "bijstand_financiering": Case("bijstand_financiering.csv", {"indicator": "bijstand_recipients", "period": "2017-03",
                                                                 "source_id": "ek-33981-n"}, "value", "98765", "98.765"),
     "pilots_werken_naar_vermogen": Case("pilots.csv", {"pilot": "4"}, "scale_value", "98765", "98.765 gemeenten",
@@ -52,6 +54,9 @@ CASES = {
 }
 
 NOTEBOOKS = sorted(p.stem for p in CHAPTERS.glob("*.ipynb"))
+# Every notebook of the book (chapters, the introduction and the appendices), relative to the root.
+ALL_NOTEBOOKS = sorted(p.relative_to(REPO).as_posix() for p in [*REPO.glob("*.ipynb"), *CHAPTERS.glob("*.ipynb"),
+                                                                  *(REPO / "appendices").glob("*.ipynb")])
 
 
 def _tree_digest(*folders: Path) -> str:
@@ -68,6 +73,18 @@ def repository_unchanged():
     before = _tree_digest(CHAPTERS, DATA)
     yield
     assert _tree_digest(CHAPTERS, DATA) == before, "a chapter run changed chapters/ or data/"
+
+
+def test_papermill_can_rerun_the_book_pages(data_copy, tmp_path):
+    # The introduction and appendices take data_dir too; a changed letter date must reach the sources page.
+    path = data_copy / "sources.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("2013-07-12", "2013-07-19"), encoding="utf-8")
+    out = tmp_path / "bronnen.ipynb"
+    result = subprocess.run([sys.executable, "-m", "papermill", str(REPO / "appendices" / "bronnen.ipynb"), str(out),
+                             "-p", "data_dir", str(data_copy), "--no-progress-bar"], capture_output=True, text=True,
+                            cwd=tmp_path, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "19 juli 2013" in out.read_text(encoding="utf-8")
 
 
 def run_papermill(notebook: str, data_dir: Path, out: Path) -> subprocess.CompletedProcess:
@@ -176,9 +193,9 @@ def test_rerun_with_bad_data_fails_naming_file_row_and_column(notebook, kind, da
 
 # --- hygiene of the stored notebooks (the regression reference) -------------------------------
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS)
+@pytest.mark.parametrize("notebook", ALL_NOTEBOOKS)
 def test_stored_notebook_is_deterministic_reference(notebook):
-    text = (CHAPTERS / f"{notebook}.ipynb").read_text(encoding="utf-8")
+    text = (REPO / notebook).read_text(encoding="utf-8")
     nb = nbformat.reads(text, as_version=4)
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert "parameters" in code[0].metadata.get("tags", []), "the first code cell holds the parameters"
@@ -192,9 +209,9 @@ def test_stored_notebook_is_deterministic_reference(notebook):
     assert not any(o.get("name") == "stderr" for c in code for o in c.outputs), "warnings leaked into the outputs"
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS)
+@pytest.mark.parametrize("notebook", ALL_NOTEBOOKS)
 def test_chapter_code_cells_are_short_calls(notebook):
-    nb = nbformat.read(CHAPTERS / f"{notebook}.ipynb", as_version=4)
+    nb = nbformat.read(REPO / notebook, as_version=4)
     for cell in nb.cells:
         if cell.cell_type == "code":
             lines = [line for line in cell.source.splitlines() if line.strip() and not line.strip().startswith("#")]

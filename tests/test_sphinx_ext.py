@@ -28,3 +28,15 @@ def test_setup_registers_handlers():
     app = SimpleNamespace(connect=lambda event, handler: connected.append(event))
     metadata = sphinx_ext.setup(app)
     assert connected == ["builder-inited", "html-page-context"] and metadata["parallel_read_safe"]
+
+
+def test_publish_data_copies_and_drops_stale_files(tmp_path):
+    source = tmp_path / "data"
+    (source / "schemas").mkdir(parents=True)
+    (source / "a.csv").write_text("x\n1\n")
+    (source / "schemas" / "s.json").write_text("{}")
+    target = sphinx_ext.publish_data(source, tmp_path / "out")
+    assert (target / "a.csv").read_text() == "x\n1\n" and (target / "schemas" / "s.json").exists()
+    (source / "a.csv").unlink()
+    sphinx_ext.publish_data(source, tmp_path / "out")
+    assert not (target / "a.csv").exists()

@@ -17,3 +17,10 @@ def test_html_aligns_numbers_and_escapes_text():
 def test_show_gives_html_and_plain_text():
     bundle = tables.show(pd.DataFrame({"Jaar": ["2017"], "Aantal": [1650.0]}))._repr_mimebundle_()
     assert "1.650" in bundle["text/plain"] and "<table" in bundle["text/html"]
+
+
+def test_html_columns_keep_links_and_plain_text_drops_tags():
+    frame = pd.DataFrame({"Link": ['<a href="x.html">X</a>'], "Tekst": ["<b>"]})
+    bundle = tables.show(frame, html_columns=("Link",))._repr_mimebundle_()
+    assert '<td><a href="x.html">X</a></td>' in bundle["text/html"] and "&lt;b&gt;" in bundle["text/html"]
+    assert "X" in bundle["text/plain"] and "href" not in bundle["text/plain"]

@@ -23,6 +23,7 @@ class Chapter:
     sources: pd.DataFrame
     data_dir: Path
     tables: dict[str, pd.DataFrame]
+    data_files: tuple[str, ...] = ()
 
     def table(self, name: str) -> pd.DataFrame:
         """Return another validated table the chapter loaded (e.g. pilots, policy_timeline)."""
@@ -31,7 +32,7 @@ class Chapter:
     def source_line(self, frame: pd.DataFrame | None = None) -> str:
         """Return the 'Bron: …' line for the letters behind a frame's rows (all of the chapter's if None)."""
         ids = (self.figures if frame is None else frame)["source_id"].tolist()
-        return figures.source_line(ids, self.sources)
+        return charts.SourceLine(figures.source_line(ids, self.sources), self.data_files)
 
     def checks(self) -> pd.DataFrame:
         """Return the registry's verdicts for this chapter's theme, discrepancies first."""
@@ -87,7 +88,8 @@ def open_chapter(theme: str, data_dir: str | Path | None = None, tables: tuple[s
     else:
         theme_figures = pd.DataFrame(columns=["indicator", "dimension", "category", "period", "value", "source_id"])
     others = {name: dataset.tables[name] for name in tables}
-    return Chapter(theme, theme_figures, dataset.sources, dataset.data_dir, others)
+    files = tuple(dataset.paths[name] for name in (theme, *tables) if name)
+    return Chapter(theme, theme_figures, dataset.sources, dataset.data_dir, others, files)
 
 
 def glue_texts(texts: dict[str, str]) -> None:

@@ -18,7 +18,7 @@ import pandas as pd
 import vl_convert
 
 from . import tables
-from .labels import TABLE_SUMMARY
+from .labels import DOWNLOAD_TEXT, TABLE_SUMMARY
 
 # UK Government Analysis Function categorical palette (colour-blind safe in this order, up to four).
 PALETTE = ["#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1"]
@@ -108,6 +108,33 @@ alt.theme.register(THEME_NAME, enable=False)(house_theme)
 alt.renderers.register(RENDERER_NAME, lambda spec, **_: mimebundle(spec))
 
 
+# The book publishes data/ under _static/data/ (see sphinx_ext); every page that shows charts sits one
+# folder below the book's root (chapters/, appendices/).
+DOWNLOAD_URL = "../_static/data/{file}"
+
+
+class SourceLine(str):
+    """A 'Bron: …' line that also names the data files behind it, for download links."""
+
+    downloads: tuple[str, ...] = ()
+
+    def __new__(cls, text: str, downloads: tuple[str, ...] = ()):
+        line = super().__new__(cls, text)
+        line.downloads = tuple(downloads)
+        return line
+
+
+def source_html(source_line: str) -> str:
+    """Return a source line as HTML, followed by links to download the data files it names."""
+    text = html.escape(source_line)
+    files = getattr(source_line, "downloads", ())
+    if not files:
+        return text
+    links = ", ".join(f'<a class="pp-download" href="{DOWNLOAD_URL.format(file=f)}" download>{html.escape(f)}</a>'
+                      for f in files)
+    return f"{text} {DOWNLOAD_TEXT} {links}."
+
+
 @dataclass
 class ChartFigure:
     """A chart with its source line and a collapsible data table, displayed as one output."""
@@ -128,7 +155,7 @@ class ChartFigure:
         body = (
             '<figure class="pp-figure">\n'
             f"{embed_html(spec)}\n"
-            f'<figcaption class="pp-source">{html.escape(self.source_line)}</figcaption>\n'
+            f'<figcaption class="pp-source">{source_html(self.source_line)}</figcaption>\n'
             f'<details class="pp-data"><summary>{TABLE_SUMMARY}</summary>\n{data_table}\n</details>\n'
             "</figure>"
         )

@@ -82,6 +82,7 @@ class Dataset:
 
     data_dir: Path
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    paths: dict[str, str] = field(default_factory=dict)  # resource name -> file, relative to data_dir
 
     @property
     def sources(self) -> pd.DataFrame:
@@ -123,7 +124,8 @@ def load(data_dir: str | Path | None = None, resources: list[str] | None = None)
     problems = [problem for name in wanted for problem in validate_resource(package, name, directory)]
     if problems:
         raise DataValidationError(sorted(problems, key=Problem.sort_key))
-    return Dataset(directory, {name: _read_table(package, name, directory) for name in wanted})
+    return Dataset(directory, {name: _read_table(package, name, directory) for name in wanted},
+                   {name: package.get_resource(name).path for name in wanted})
 
 
 def validate(data_dir: str | Path | None = None) -> list[Problem]:

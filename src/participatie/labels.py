@@ -93,5 +93,15 @@ VERDICT_TEXT = {
 SOURCE_LINE = "Bron: {sources}."
 SOURCE_ITEM = "{chamber}, {reference} ({date})"
 TABLE_SUMMARY = "Gegevens bij deze grafiek"
+DOWNLOAD_TEXT = "Download de gegevens:"
 DERIVED_MARK = "berekend"
 INTERPOLATION_MARK = "interpolatie, geen brongegeven"
+
+# Chapter titles as the navigation and the book-wide tables show them.
+CHAPTER_TITLES = {
+    "pilots": "Pilots Werken naar Vermogen",
+    "wsw_statistiek": "Wsw-statistiek",
+    "beschut_werk": "Beschut werk",
+    "banenafspraak": "Banenafspraak",
+    "bijstand_financiering": "Bijstand en re-integratie",
+}

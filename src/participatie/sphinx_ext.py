@@ -1,12 +1,14 @@
-"""Sphinx extension: serve the Vega JavaScript and the figure styles from the book's own `_static/`.
+"""Sphinx extension: serve the Vega JavaScript, the figure styles and the data from the book's `_static/`.
 
 Registered in `_config.yml` (`sphinx.extra_extensions`). At build time it writes one offline bundle of
 Vega, Vega-Lite and Vega-Embed (from vl-convert, so no CDN is ever asked) and adds it to every page's
-<head>, where the chart outputs of the notebooks find `window.vegaEmbed`.
+<head>, where the chart outputs of the notebooks find `window.vegaEmbed`. It also publishes `data/` as
+`_static/data/`, which the charts' source lines and the data page link to for download.
 """
 
 from __future__ import annotations
 
+import shutil
 from importlib.metadata import version
 from pathlib import Path
 
@@ -33,11 +35,21 @@ def write_bundle(directory: Path) -> Path:
     return target
 
 
+def publish_data(source: Path, directory: Path) -> Path:
+    """Copy the book's data files (CSV, descriptor, schemas, README) to directory/data and return it."""
+    target = directory / "data"
+    if target.exists():
+        shutil.rmtree(target)  # a file removed from data/ must not stay downloadable
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+    return target
+
+
 def _add_static_files(app) -> None:
     if app.builder.format != "html":
         return
     generated = Path(app.doctreedir).parent / "participatie-static"
     write_bundle(generated)
+    publish_data(Path(app.srcdir) / "data", generated)
     app.config.html_static_path.extend([str(generated), str(STATIC_DIR)])
     app.add_js_file(f"vega/{bundle_name()}")
     app.add_css_file("participatie.css")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html as html_lib
 import numbers
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -33,8 +34,12 @@ def formatted(frame: pd.DataFrame, formats: dict[str, Format] | None = None) -> 
     return pd.DataFrame({col: [_cell(v, formats.get(col)) for v in frame[col]] for col in frame.columns})
 
 
-def html(frame: pd.DataFrame, formats: dict[str, Format] | None = None, caption: str | None = None) -> str:
-    """Return the table as HTML with Dutch numbers, right-aligned numeric columns and no random ids."""
+def html(frame: pd.DataFrame, formats: dict[str, Format] | None = None, caption: str | None = None,
+         html_columns: tuple[str, ...] = ()) -> str:
+    """Return the table as HTML with Dutch numbers, right-aligned numeric columns and no random ids.
+
+    Cells of `html_columns` are trusted HTML made by the package (links) and are not escaped.
+    """
     text = formatted(frame, formats)
     numeric = {
         col for col in frame.columns
@@ -46,7 +51,9 @@ def html(frame: pd.DataFrame, formats: dict[str, Format] | None = None, caption:
 
     head = "".join(f"<th{cls(col)}>{html_lib.escape(str(col))}</th>" for col in frame.columns)
     rows = "\n".join(
-        "<tr>" + "".join(f"<td{cls(col)}>{html_lib.escape(text.at[i, col])}</td>" for col in frame.columns) + "</tr>"
+        "<tr>" + "".join(
+            f"<td{cls(col)}>{text.at[i, col] if col in html_columns else html_lib.escape(text.at[i, col])}</td>"
+            for col in frame.columns) + "</tr>"
         for i in range(len(text))
     )
     title = f"<caption>{html_lib.escape(caption)}</caption>" if caption else ""
@@ -60,12 +67,20 @@ class Table:
     frame: pd.DataFrame
     formats: dict[str, Format] = field(default_factory=dict)
     caption: str | None = None
+    html_columns: tuple[str, ...] = ()
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        plain = formatted(self.frame, self.formats).to_string(index=False)
-        return {"text/html": html(self.frame, self.formats, self.caption), "text/plain": plain}
+        text = formatted(self.frame, self.formats)
+        for col in self.html_columns:
+            text[col] = text[col].map(lambda cell: _TAG.sub("", cell))
+        return {"text/html": html(self.frame, self.formats, self.caption, self.html_columns),
+                "text/plain": text.to_string(index=False)}
 
 
-def show(frame: pd.DataFrame, formats: dict[str, Format] | None = None, caption: str | None = None) -> Table:
-    """Return a displayable Dutch table of the frame."""
-    return Table(frame.reset_index(drop=True), formats or {}, caption)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def show(frame: pd.DataFrame, formats: dict[str, Format] | None = None, caption: str | None = None,
+         html_columns: tuple[str, ...] = ()) -> Table:
+    """Return a displayable Dutch table of the frame (cells of html_columns hold package-made links)."""
+    return Table(frame.reset_index(drop=True), formats or {}, caption, tuple(html_columns))

@@ -1,0 +1,92 @@
+"""The built book's links: every internal link and anchor resolves, every download serves its file."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import urllib.request
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import BUILD_HTML, DATA
+
+PAGES = sorted(p for p in BUILD_HTML.rglob("*.html") if "_static" not in p.relative_to(BUILD_HTML).parts) \
+    if BUILD_HTML.is_dir() else []
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    if not (BUILD_HTML / "index.html").is_file():
+        pytest.fail("the book is not built: run `make book` (make test does) first")
+    return {page: BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser") for page in PAGES}
+
+
+def _ids(soup) -> set[str]:
+    return {tag["id"] for tag in soup.find_all(id=True)} | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+
+
+def _internal_links(page: Path, soup):
+    for tag, attribute in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+        for element in soup.find_all(tag):
+            target = element.get(attribute)
+            if not target or urlparse(target).scheme or target.startswith(("//", "mailto:", "javascript:")):
+                continue
+            yield target
+
+
+def test_every_internal_link_and_anchor_resolves(parsed):
+    broken = []
+    cache = dict(parsed)
+    for page, soup in parsed.items():
+        for target in _internal_links(page, soup):
+            path, fragment = urldefrag(target)
+            resolved = page if not path else (page.parent / unquote(urlparse(path).path)).resolve()
+            if resolved.is_dir():
+                resolved = resolved / "index.html"
+            if not resolved.exists():
+                broken.append(f"{page.relative_to(BUILD_HTML)} -> {target} (no such file)")
+                continue
+            if fragment and resolved.suffix == ".html":
+                if resolved not in cache:
+                    cache[resolved] = BeautifulSoup(resolved.read_text(encoding="utf-8"), "html.parser")
+                if fragment not in _ids(cache[resolved]):
+                    broken.append(f"{page.relative_to(BUILD_HTML)} -> {target} (no such anchor)")
+    assert broken == []
+
+
+def test_every_chapter_links_its_data_for_download(parsed):
+    for page, soup in parsed.items():
+        if page.parent.name != "chapters":
+            continue
+        downloads = {a["href"] for a in soup.select("a.pp-download")}
+        assert downloads and all(href.startswith("../_static/data/") for href in downloads), page.name
+
+
+@pytest.fixture(scope="module")
+def server():
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(BUILD_HTML))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_every_download_link_returns_the_file(parsed, server):
+    checked = 0
+    for page, soup in parsed.items():
+        for anchor in soup.find_all("a", href=True):
+            href = anchor["href"]
+            if "_static/data/" not in href:
+                continue
+            relative = (page.parent / href).resolve().relative_to(BUILD_HTML.resolve()).as_posix()
+            with urllib.request.urlopen(f"{server}/{relative}") as response:
+                assert response.status == 200
+                body = response.read()
+            assert body == (DATA / relative.removeprefix("_static/data/")).read_bytes(), relative
+            checked += 1
+    assert checked >= len(list(DATA.glob("*.csv"))), "the data page links every file"

@@ -21,11 +21,14 @@ def _count_rows(path):
         return list(csv.DictReader(handle))
 
 
-def test_themes_match_the_table_of_contents():
+def test_themes_match_the_table_of_contents_and_the_chapter_headings():
+    import nbformat
+
     toc = (REPO / "_toc.yml").read_text(encoding="utf-8")
     for theme in book.THEMES:
         assert f"file: {theme.page}" in toc
-        assert (REPO / f"{theme.page}.ipynb").is_file()
+        heading = nbformat.read(REPO / f"{theme.page}.ipynb", as_version=4).cells[0].source.splitlines()[0]
+        assert heading == f"# {theme.title}"
 
 
 def test_sources_overview_counts_every_row_that_cites_a_letter(boek):
@@ -42,7 +45,7 @@ def test_sources_overview_counts_every_row_that_cites_a_letter(boek):
 
 def test_sources_table_links_to_chapters(boek):
     html = book.sources_table(boek)._repr_mimebundle_()["text/html"]
-    assert '<a href="../chapters/wsw_statistiek.html">Wsw-statistiek</a>' in html
+    assert '<a href="../chapters/wsw_statistiek.html">De sociale werkvoorziening in cijfers</a>' in html
 
 
 def test_all_checks_cover_every_theme_with_discrepancies_first(boek):

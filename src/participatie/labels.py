@@ -97,11 +97,11 @@ DOWNLOAD_TEXT = "Download de gegevens:"
 DERIVED_MARK = "berekend"
 INTERPOLATION_MARK = "interpolatie, geen brongegeven"
 
-# Chapter titles as the navigation and the book-wide tables show them.
+# Chapter titles for links in the book-wide tables; each equals the chapter's own heading (tested).
 CHAPTER_TITLES = {
     "pilots": "Pilots Werken naar Vermogen",
-    "wsw_statistiek": "Wsw-statistiek",
+    "wsw_statistiek": "De sociale werkvoorziening in cijfers",
     "beschut_werk": "Beschut werk",
-    "banenafspraak": "Banenafspraak",
-    "bijstand_financiering": "Bijstand en re-integratie",
+    "banenafspraak": "Banenafspraak: banen en hoe lang ze duren",
+    "bijstand_financiering": "Financiering van bijstand en re-integratie",
 }

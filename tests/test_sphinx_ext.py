@@ -27,7 +27,7 @@ def test_setup_registers_handlers():
     connected = []
     app = SimpleNamespace(connect=lambda event, handler: connected.append(event))
     metadata = sphinx_ext.setup(app)
-    assert connected == ["builder-inited", "html-page-context"] and metadata["parallel_read_safe"]
+    assert connected == ["config-inited", "builder-inited", "html-page-context"] and metadata["parallel_read_safe"]
 
 
 def test_publish_data_copies_and_drops_stale_files(tmp_path):

@@ -1,7 +1,8 @@
-"""Command line: validate a data directory, and execute chapter notebooks reproducibly.
+"""Command line: validate a data directory, execute chapter notebooks, re-run the book on new data.
 
     python -m participatie validate [--data-dir DIR]
     python -m participatie execute chapters/beschut_werk.ipynb [...]
+    python -m participatie rerun --data-dir DIR --out OUT [--chapters NAMES] [--jobs N] [--gemeente CODE]
 """
 
 from __future__ import annotations
@@ -65,6 +66,21 @@ def _cmd_execute(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _cmd_rerun(args: argparse.Namespace) -> int:
+    from . import rerun
+
+    names = [n for part in (args.chapters or []) for n in part.split(",") if n]
+    try:
+        outcomes = rerun.rerun(args.data_dir, args.out, names or None, args.jobs, args.gemeente, args.force,
+                               args.scheduler, show_progress=not args.no_progress)
+    except rerun.RerunError as error:
+        print(f"rerun failed: {error}", file=sys.stderr)
+        return 1
+    print(f"{len(outcomes)} notebook(s) executed; book in {Path(args.out).resolve() / 'html'}, "
+          f"executed notebooks in {Path(args.out).resolve() / 'notebooks'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the command line."""
     parser = argparse.ArgumentParser(prog="python -m participatie", description=__doc__.split("\n\n")[0])
@@ -78,6 +94,27 @@ def build_parser() -> argparse.ArgumentParser:
     execute.add_argument("notebooks", nargs="+", help="notebook files")
     execute.add_argument("--timeout", type=int, default=600, help="seconds a cell may run (default 600)")
     execute.set_defaults(func=_cmd_execute)
+
+    from . import rerun
+
+    again = commands.add_parser(
+        "rerun", help="validate a data directory, execute the chapters on it in parallel and build a book",
+        description=rerun.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    again.add_argument("--data-dir", required=True, help="data directory with a datapackage.json (never written to)")
+    again.add_argument("--out", required=True,
+                       help="folder for the result: OUT/html (the book) and OUT/notebooks (executed notebooks)")
+    again.add_argument("--chapters", nargs="*", metavar="NAME",
+                       help="notebooks to run, by name (e.g. beschut_werk wsw_statistiek, or comma-separated); "
+                            "default: the whole book")
+    again.add_argument("--jobs", type=int, default=rerun.default_jobs(),
+                       help="worker processes running chapters in parallel (default: the number of cores)")
+    again.add_argument("--gemeente", metavar="CODE", help="municipal edition for a CBS code such as GM0363 "
+                                                          "(needs per-gemeente data)")
+    again.add_argument("--scheduler", metavar="ADDRESS",
+                       help="hand the chapter runs to a Dask distributed scheduler, e.g. tcp://127.0.0.1:8786")
+    again.add_argument("--force", action="store_true", help="replace OUT if it exists (only after success)")
+    again.add_argument("--no-progress", action="store_true", help="no progress bars on standard error")
+    again.set_defaults(func=_cmd_rerun)
     return parser
 
 

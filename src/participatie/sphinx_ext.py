@@ -68,8 +68,15 @@ def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
             context[key] = [asset for asset in context[key] if keep(asset)]
 
 
+def _set_favicon(app, config) -> None:
+    # The favicon ships with the package, so a book built from a staging copy (rerun) finds it too.
+    if not config.html_favicon:
+        config.html_favicon = str(STATIC_DIR / "favicon.svg")
+
+
 def setup(app):
     """Register the extension with Sphinx."""
+    app.connect("config-inited", _set_favicon)
     app.connect("builder-inited", _add_static_files)
     app.connect("html-page-context", _drop_thebe)
     return {"version": version("participatie"), "parallel_read_safe": True, "parallel_write_safe": True}

@@ -18,8 +18,11 @@ NOTEBOOKS := $(CHAPTERS) $(BOOK_PAGES)
 STAMPS := $(patsubst %.ipynb,$(EXECUTED)/%.done,$(NOTEBOOKS))
 PAGES := $(wildcard *.md) $(wildcard appendices/*.md)
 
-.PHONY: book test setup execute clean
+.PHONY: book test setup execute clean bench
 .DELETE_ON_ERROR:
+# Chapters execute in parallel, one kernel per core; output stays grouped per notebook.
+NPROC := $(shell nproc 2>/dev/null || echo 2)
+MAKEFLAGS += --jobs=$(NPROC) --output-sync=target
 
 book: $(BUILD)/.book-done
 
@@ -54,6 +57,9 @@ $(BUILD)/.book-done: $(STAMPS) $(PAGES) _config.yml _toc.yml $(SETUP)
 
 test: book
 	$(BIN)/python -m pytest
+
+bench: book
+	$(BIN)/python -m participatie.bench
 
 clean:
 	rm -rf $(BUILD)

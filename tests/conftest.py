@@ -28,3 +28,28 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+@pytest.fixture(scope="session", autouse=True)
+def validation_cache(tmp_path_factory) -> Path:
+    """Point the validation cache at a private folder (papermill's kernels inherit the environment)."""
+    folder = tmp_path_factory.mktemp("validated")
+    previous = os.environ.get("PARTICIPATIE_CACHE_DIR")
+    os.environ["PARTICIPATIE_CACHE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("PARTICIPATIE_CACHE_DIR", None)
+    else:
+        os.environ["PARTICIPATIE_CACHE_DIR"] = previous
+
+
+@pytest.fixture(scope="session")
+def synthetic_data(tmp_path_factory, validation_cache) -> Path:
+    """Return a synthetic per-gemeente data directory (default seed and years), made once per session
+    (per worker) and validated once, so later loads hit the validation cache."""
+    from participatie import data, synthetic
+
+    target = tmp_path_factory.mktemp("synthetic") / "data"
+    synthetic.generate(target)
+    assert data.validate(target) == []
+    return target

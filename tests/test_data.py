@@ -188,3 +188,68 @@ def test_bad_input_leaves_the_files_untouched(data_copy):
 def test_figures_table_reads_empty_cells_as_missing():
     figures = data.load(resources=["beschut_werk"]).figures("beschut_werk")
     assert pd.isna(figures.loc[figures["indicator"] == "positive_advices", "qualifier"]).all()
+
+
+# --- the validation cache -------------------------------------------------------------------------
+
+@pytest.fixture
+def counted_validation(monkeypatch, tmp_path):
+    """Use a private cache folder; return a list that gets a resource name whenever its rows are checked."""
+    from frictionless import Resource
+
+    monkeypatch.setenv(data.CACHE_ENV, str(tmp_path / "cache"))
+    checked: list[str] = []
+    original = Resource.validate
+
+    def validate(self, *args, **kwargs):
+        checked.append(self.name)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Resource, "validate", validate)
+    return checked
+
+
+def test_cache_skips_the_checks_of_identical_bytes(data_copy, counted_validation, tmp_path):
+    assert data.validate(data_copy) == []
+    assert "beschut_werk" in counted_validation and len(list((tmp_path / "cache").iterdir())) == len(counted_validation)
+    counted_validation.clear()
+    assert data.validate(data_copy) == [] and counted_validation == []
+    data.load(data_copy, resources=["beschut_werk"])
+    assert counted_validation == []
+
+
+@pytest.mark.parametrize("change", ["figures", "descriptor", "schema", "referenced table"])
+def test_cache_never_skips_when_anything_changed(data_copy, counted_validation, change):
+    assert data.validate(data_copy) == []
+    counted_validation.clear()
+    target = {"figures": "beschut_werk.csv", "descriptor": "datapackage.json", "schema": "schemas/figures.json",
+              "referenced table": "sources.csv"}[change]
+    path = data_copy / target
+    if target.endswith(".json"):
+        path.write_bytes(path.read_bytes() + b" ")  # even a change that means nothing
+    if target == "sources.csv":
+        path.write_text(path.read_text(encoding="utf-8").replace("2013-07-12", "2013-07-19"), encoding="utf-8")
+    if target == "beschut_werk.csv":
+        rows = _rows(path)
+        rows[0]["value"] = "veel"
+        _write(path, rows)
+    problems = data.validate(data_copy)
+    assert "beschut_werk" in counted_validation
+    if change == "figures":
+        assert [(p.file, p.row, p.column) for p in problems] == [("beschut_werk.csv", 2, "value")]
+        counted_validation.clear()
+        assert data.validate(data_copy) and "beschut_werk" in counted_validation  # problems are never cached
+
+
+def test_cache_folder_is_outside_the_data_and_configurable(monkeypatch, tmp_path):
+    monkeypatch.delenv(data.CACHE_ENV, raising=False)
+    assert data.cache_dir() == Path.home() / ".cache" / "participatie" / "validated"
+    monkeypatch.setenv(data.CACHE_ENV, str(tmp_path))
+    assert data.cache_dir() == tmp_path
+
+
+def test_an_unwritable_cache_only_costs_time(data_copy, monkeypatch, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(data.CACHE_ENV, str(blocker / "cache"))
+    assert data.validate(data_copy) == [] and data.validate(data_copy) == []

@@ -3,6 +3,7 @@ all of it (sources, cross-checks, revisions, data dictionary, the introduction's
 
 from __future__ import annotations
 
+import csv
 import importlib
 import json
 from dataclasses import dataclass
@@ -39,12 +40,17 @@ THEMES = (
 )
 
 
-def open_book(data_dir: str | Path | None = None) -> dict[str, chapter_mod.Chapter]:
-    """Return every chapter's validated data, keyed by theme module, with their checks registered."""
+def open_book(data_dir: str | Path | None = None, gemeente: str | None = None) -> dict[str, chapter_mod.Chapter]:
+    """Return every chapter's validated data, keyed by theme module, with their checks registered.
+
+    Municipal rows are aggregated to national figures, or, with `gemeente`, narrowed to that
+    municipality (see `chapter.open_chapter`); chapters without a figure table are the same in both.
+    """
     opened = {}
     for theme in THEMES:
         importlib.import_module(f"participatie.{theme.module}")  # registers the theme's checks
-        opened[theme.module] = chapter_mod.open_chapter(theme.figure_table, data_dir, theme.other_tables)
+        opened[theme.module] = chapter_mod.open_chapter(theme.figure_table, data_dir, theme.other_tables,
+                                                        gemeente if theme.figure_table else None)
     return opened
 
 
@@ -178,7 +184,11 @@ def key_figures(book: dict[str, chapter_mod.Chapter]) -> dict[str, str]:
 
 
 def data_dictionary(data_dir: str | Path | None = None) -> pd.DataFrame:
-    """Return one row per field of every file in the descriptor: file, field, type, required, meaning."""
+    """Return one row per field of every file in the descriptor: file, field, type, required, meaning.
+
+    An optional field (`"x-optional": true`, such as the municipality columns) is listed for a file only
+    when the file has that column: the dictionary describes the files as they are.
+    """
     descriptor = data.descriptor(data_dir)
     directory = data.resolve_data_dir(data_dir)
     rows = []
@@ -186,7 +196,10 @@ def data_dictionary(data_dir: str | Path | None = None) -> pd.DataFrame:
         schema = resource["schema"]
         if isinstance(schema, str):
             schema = json.loads((directory / schema).read_text(encoding="utf-8"))
+        header = _header(directory / resource["path"]) if any(f.get(data.OPTIONAL) for f in schema["fields"]) else []
         for field in schema["fields"]:
+            if field.get(data.OPTIONAL) and field["name"] not in header:
+                continue
             constraints = field.get("constraints", {})
             allowed = constraints.get("enum") or constraints.get("pattern") or ""
             rows.append({
@@ -195,6 +208,14 @@ def data_dictionary(data_dir: str | Path | None = None) -> pd.DataFrame:
                 "allowed": ", ".join(allowed) if isinstance(allowed, list) else allowed,
             })
     return pd.DataFrame(rows)
+
+
+def _header(path: Path) -> list[str]:
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            return next(csv.reader(handle), [])
+    except (OSError, UnicodeDecodeError):
+        return []
 
 
 def files_table(data_dir: str | Path | None = None) -> tables.Table:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from . import charts, checks, data, figures, formatting, tables
-from .labels import COLUMN_TEXT, VERDICT_TEXT
+from .labels import COLUMN_TEXT, EDITION_NATIONAL_TEXT, EDITION_TEXT, SYNTHETIC_TEXT, VERDICT_TEXT
 
 
 @dataclass
@@ -24,6 +25,9 @@ class Chapter:
     data_dir: Path
     tables: dict[str, pd.DataFrame]
     data_files: tuple[str, ...] = ()
+    gemeente: str | None = None  # the municipality of a municipal edition (None: national figures)
+    gemeente_naam: str | None = None
+    synthetic: bool = False  # the data directory is marked synthetic (see participatie.synthetic)
 
     def table(self, name: str) -> pd.DataFrame:
         """Return another validated table the chapter loaded (e.g. pilots, policy_timeline)."""
@@ -75,21 +79,50 @@ class Chapter:
         return figures.source_reference(self.sources.loc[source_id])
 
 
-def open_chapter(theme: str, data_dir: str | Path | None = None, tables: tuple[str, ...] = ()) -> Chapter:
+def open_chapter(theme: str, data_dir: str | Path | None = None, tables: tuple[str, ...] = (),
+                 gemeente: str | None = None) -> Chapter:
     """Return the chapter's validated data and switch on the house charts; raise on any data problem.
 
     `theme` names the chapter's figure table (it may be None for a chapter without one); `tables`
-    names further resources of the descriptor the chapter reads.
+    names further resources of the descriptor the chapter reads. When the figure table holds
+    municipal rows, they are aggregated to national figures (see `figures.national`); with `gemeente`
+    (a CBS code such as GM0363) the chapter shows that municipality's figures only (a municipal
+    edition; `figures.UnknownMunicipality` names a code the data do not hold).
     """
     charts.enable()
     dataset = data.load(data_dir, resources=[name for name in (theme, *tables) if name])
+    gemeente_naam = None
     if theme:
-        theme_figures = figures.with_sources(dataset.figures(theme), dataset.sources)
+        table = figures.edition(dataset.tables[theme], gemeente)
+        if gemeente is not None:
+            gemeente_naam = str(table[figures.MUNICIPALITY_NAME].iloc[0])
+        theme_figures = figures.with_sources(data.enrich_figures(table, dataset.indicators), dataset.sources)
     else:
         theme_figures = pd.DataFrame(columns=["indicator", "dimension", "category", "period", "value", "source_id"])
     others = {name: dataset.tables[name] for name in tables}
     files = tuple(dataset.paths[name] for name in (theme, *tables) if name)
-    return Chapter(theme, theme_figures, dataset.sources, dataset.data_dir, others, files)
+    synthetic = bool(data.descriptor(dataset.data_dir).get(data.SYNTHETIC))
+    return Chapter(theme, theme_figures, dataset.sources, dataset.data_dir, others, files, gemeente, gemeente_naam, synthetic)
+
+
+def edition_note(opened: "Chapter | Mapping[str, Chapter]"):
+    """Return the note a municipal edition (or a run on synthetic data) shows at the top, as Markdown.
+
+    Returns None for the national edition on real data, so the set-up cell that ends with this call
+    shows nothing there. `opened` is a chapter or a whole book (`book.open_book`).
+    """
+    from IPython.display import Markdown
+
+    chapters = list(opened.values()) if isinstance(opened, Mapping) else [opened]
+    municipal = next((c for c in sorted(chapters, key=lambda c: c.gemeente_naam is None) if c.gemeente), None)
+    parts = []
+    if municipal is not None and municipal.gemeente_naam is None:  # a chapter without a figure table
+        parts.append(EDITION_NATIONAL_TEXT.format(code=municipal.gemeente))
+    elif municipal is not None:
+        parts.append(EDITION_TEXT.format(name=municipal.gemeente_naam, code=municipal.gemeente))
+    if any(c.synthetic for c in chapters):
+        parts.append(SYNTHETIC_TEXT)
+    return Markdown("\n>\n".join(f"> {part}" for part in parts)) if parts else None
 
 
 def glue_texts(texts: dict[str, str]) -> None:

@@ -25,6 +25,8 @@ PALETTE = ["#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1"]
 # For a single series, and for marking derived or interpolated values beside printed ones.
 PRIMARY, SECONDARY, MUTED = PALETTE[0], PALETTE[1], "#BFBFBF"
 MAX_CATEGORIES = 4
+# Data rows a chart may write into its page; Altair's own limit (MaxRowsError) is 5,000 per data set.
+MAX_INLINE_ROWS = 1000
 WIDTH, HEIGHT = "container", 300
 FONT = "Helvetica Neue, Arial, sans-serif"
 
@@ -165,10 +167,27 @@ class ChartFigure:
 
 def figure(chart: alt.TopLevelMixin, *, description: str, source_line: str, table: pd.DataFrame,
            table_formats: dict | None = None) -> ChartFigure:
-    """Return a chart figure: the chart with an accessible description, source line and data table."""
+    """Return a chart figure: the chart with an accessible description, source line and data table.
+
+    A chart's data are written into the page, so a chart (and its table) must be drawn from aggregated
+    figures: more than MAX_INLINE_ROWS rows raise ValueError (Altair itself would stop at 5,000 rows of one
+    data set with MaxRowsError, and the page would grow with every row).
+    """
     if not description:
         raise ValueError("every chart needs a description for screen readers")
+    rows = inline_rows(chart)
+    if rows > MAX_INLINE_ROWS or len(table) > MAX_INLINE_ROWS:
+        raise ValueError(f"a chart of {rows:,} data rows (table: {len(table):,}); aggregate before charting "
+                         f"(at most {MAX_INLINE_ROWS:,})")
     return ChartFigure(chart.properties(description=description), source_line, table, table_formats or {})
+
+
+def inline_rows(chart) -> int:
+    """Return how many data rows a chart (with its layers and concatenated parts) writes into the page."""
+    frames = [chart.data] if isinstance(getattr(chart, "data", None), pd.DataFrame) else []
+    parts = [part for name in ("layer", "hconcat", "vconcat", "concat")
+             if isinstance(getattr(chart, name, None), list) for part in getattr(chart, name)]
+    return sum(len(frame) for frame in frames) + sum(inline_rows(part) for part in parts)
 
 
 def check_categories(frame: pd.DataFrame, column: str) -> None:

@@ -3,6 +3,7 @@
     python -m participatie validate [--data-dir DIR]
     python -m participatie execute chapters/beschut_werk.ipynb [...]
     python -m participatie rerun --data-dir DIR --out OUT [--chapters NAMES] [--jobs N] [--gemeente CODE]
+    python -m participatie synthetic --out DIR [--seed N] [--years K]
 """
 
 from __future__ import annotations
@@ -81,6 +82,19 @@ def _cmd_rerun(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_synthetic(args: argparse.Namespace) -> int:
+    from . import synthetic
+
+    try:
+        written = synthetic.generate(args.out, seed=args.seed, years=args.years)
+    except (FileExistsError, ValueError) as error:
+        print(f"synthetic: {error}", file=sys.stderr)
+        return 1
+    print(f"{sum(written.values()):,} synthetic figure rows ({', '.join(f'{n}: {c:,}' for n, c in written.items())}) "
+          f"in {Path(args.out).resolve()}; SYNTHETISCH, never for publication")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the command line."""
     parser = argparse.ArgumentParser(prog="python -m participatie", description=__doc__.split("\n\n")[0])
@@ -115,6 +129,19 @@ def build_parser() -> argparse.ArgumentParser:
     again.add_argument("--force", action="store_true", help="replace OUT if it exists (only after success)")
     again.add_argument("--no-progress", action="store_true", help="no progress bars on standard error")
     again.set_defaults(func=_cmd_rerun)
+
+    from . import synthetic
+
+    fake = commands.add_parser(
+        "synthetic", help="write a SYNTHETIC per-gemeente data directory (for tests and benchmarks only)",
+        description=synthetic.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    fake.add_argument("--out", required=True, help="new or empty folder for the synthetic data directory")
+    fake.add_argument("--seed", type=int, default=synthetic.DEFAULT_SEED,
+                      help=f"random seed; the same seed gives the same bytes (default {synthetic.DEFAULT_SEED})")
+    fake.add_argument("--years", type=int, default=synthetic.DEFAULT_YEARS,
+                      help=f"periods per figure: the real one and years-1 shifted back by 10, 20, ... years "
+                           f"(default {synthetic.DEFAULT_YEARS}: over {synthetic.MIN_ROWS:,} rows from the bundled data)")
+    fake.set_defaults(func=_cmd_synthetic)
     return parser
 
 

@@ -95,6 +95,14 @@ SOURCE_ITEM = "{chamber}, {reference} ({date})"
 TABLE_SUMMARY = "Gegevens bij deze grafiek"
 DOWNLOAD_TEXT = "Download de gegevens:"
 DERIVED_MARK = "berekend"
+# The note at the top of a page run as a municipal edition, or on synthetic data (chapter.edition_note).
+EDITION_TEXT = ("**Gemeentelijke editie: {name} ({code}).** De cijfers op deze pagina zijn die van deze gemeente, "
+                "niet de landelijke. De tekst beschrijft het landelijke beeld uit de brieven en geldt niet zonder meer "
+                "voor de gemeente.")
+EDITION_NATIONAL_TEXT = ("**Gemeentelijke editie ({code}).** Dit hoofdstuk heeft geen cijfers per gemeente; het toont de "
+                         "landelijke gegevens.")
+SYNTHETIC_TEXT = ("**SYNTHETISCHE GEGEVENS.** Deze pagina is gemaakt met verzonnen gegevens, voor tests en metingen; "
+                  "de cijfers zijn niet echt.")
 INTERPOLATION_MARK = "interpolatie, geen brongegeven"
 
 # Chapter titles for links in the book-wide tables; each equals the chapter's own heading (tested).

@@ -1,7 +1,7 @@
-import csv
 
 import pandas as pd
 import pytest
+from helpers import assert_house_chart, set_value
 
 from participatie import beschut_werk as bw
 from participatie import chapter, charts
@@ -79,12 +79,7 @@ def test_checks_registered_for_the_theme(hoofdstuk):
 @pytest.mark.parametrize("make_chart", [bw.chart_advices, bw.chart_assessments, bw.chart_citizen_months,
                                         bw.chart_working_vs_advised, bw.chart_regeling])
 def test_charts_have_title_description_source_and_table(hoofdstuk, make_chart):
-    figure = make_chart(hoofdstuk)
-    spec = figure.spec()
-    assert spec["description"] and spec["title"]["text"]
-    assert figure.source_line.startswith("Bron: ") and not figure.table.empty
-    html = figure._repr_mimebundle_()["text/html"]
-    assert "http" not in html
+    assert_house_chart(make_chart(hoofdstuk))
 
 
 def test_tables(hoofdstuk):
@@ -95,15 +90,8 @@ def test_tables(hoofdstuk):
 
 
 def test_analyses_follow_changed_data(data_copy):
-    path = data_copy / "beschut_werk.csv"
-    rows = list(csv.DictReader(open(path, encoding="utf-8")))
-    for row in rows:
-        if row["indicator"] == "working_sheltered_workplace" and row["period"] == "2017-12-31":
-            row["value"] = "1300"
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    match = {"indicator": "working_sheltered_workplace", "period": "2017-12-31"}
+    assert set_value(data_copy / "beschut_werk.csv", match, "1300") == 2  # both letters' copies
     changed = chapter.open_chapter("beschut_werk", data_copy)
     rates = bw.fill_rate(changed.figures).set_index("maatstaf")["vervulling"]
     assert rates["personen"] == pytest.approx(100 * 1300 / 2600)

@@ -1,8 +1,8 @@
-import csv
 import math
 
 import pandas as pd
 import pytest
+from helpers import assert_house_chart, set_value
 
 from participatie import bijstand_financiering as bf
 from participatie import chapter
@@ -21,14 +21,7 @@ def f(hoofdstuk):
 
 
 def _edit(path, match, value):
-    rows = list(csv.DictReader(open(path, encoding="utf-8")))
-    hits = [r for r in rows if all(r[k] == v for k, v in match.items())]
-    assert len(hits) == 1
-    hits[0]["value"] = value
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    assert set_value(path, match, value) == 1
 
 
 # --- interval arithmetic ------------------------------------------------------------------------
@@ -231,12 +224,7 @@ def test_checks_registered_for_the_theme(hoofdstuk):
 @pytest.mark.parametrize("make_chart", [bf.chart_buig_results, bf.chart_implied_budgets, bf.chart_participation_budget,
                                         bf.chart_target_group_shift])
 def test_charts_have_title_description_source_and_table(hoofdstuk, make_chart):
-    figure = make_chart(hoofdstuk)
-    spec = figure.spec()
-    assert spec["description"] and spec["title"]["text"]
-    assert figure.source_line.startswith("Bron: ") and not figure.table.empty
-    html = figure._repr_mimebundle_()["text/html"]
-    assert "http" not in html
+    assert_house_chart(make_chart(hoofdstuk))
 
 
 def test_chart_participation_budget_names_both_letters(hoofdstuk):

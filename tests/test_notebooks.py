@@ -7,7 +7,6 @@ message naming file, row and column, and nothing in chapters/ or data/ may chang
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import subprocess
@@ -19,6 +18,7 @@ import nbformat
 import pytest
 
 from conftest import CHAPTERS, DATA, REPO
+from helpers import read_rows, write_rows
 
 
 @dataclass(frozen=True)
@@ -97,14 +97,8 @@ def run_papermill(notebook: str, data_dir: Path, out: Path) -> subprocess.Comple
 
 
 def _edit_rows(path: Path, edit) -> None:
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    fields = list(rows[0])
-    rows, fields = edit(rows, fields)
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
+    rows, fields = read_rows(path)
+    write_rows(path, *edit(rows, fields))
 
 
 def test_every_chapter_has_a_case():

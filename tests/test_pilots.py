@@ -1,4 +1,3 @@
-import csv
 from datetime import date
 
 import pandas as pd
@@ -6,6 +5,7 @@ import pytest
 
 from participatie import chapter, checks
 from participatie import pilots as pil
+from helpers import edit_rows
 
 
 @pytest.fixture(scope="module")
@@ -16,17 +16,6 @@ def hoofdstuk():
 @pytest.fixture(scope="module")
 def tijdlijn(hoofdstuk):
     return pil.timeline(hoofdstuk.table("policy_timeline"), hoofdstuk.sources)
-
-
-def _rewrite(path, edit):
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    fields = list(rows[0])
-    rows = edit(rows)
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -236,10 +225,10 @@ def test_analyses_follow_changed_data(data_copy):
                 row["date"], row["precision"] = "2017-10-10", "day"
         return rows
 
-    _rewrite(data_copy / "pilots.csv", bigger_pilot)
-    _rewrite(data_copy / "pilots_findings.csv", more_findings)
-    _rewrite(data_copy / "policy_timeline.csv", drop_decision)
-    _rewrite(data_copy / "policy_timeline.csv", regeerakkoord_on_a_day)
+    edit_rows(data_copy / "pilots.csv", bigger_pilot)
+    edit_rows(data_copy / "pilots_findings.csv", more_findings)
+    edit_rows(data_copy / "policy_timeline.csv", drop_decision)
+    edit_rows(data_copy / "policy_timeline.csv", regeerakkoord_on_a_day)
     changed = chapter.open_chapter(None, data_copy, tables=pil.TABLES)
     texts = pil.key_figures(changed)
     assert texts["pil_loondispensatie_schaal"] == "40 gemeenten"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import subprocess
@@ -14,6 +13,7 @@ import pytest
 
 from participatie import rerun
 from conftest import CHAPTERS, DATA, REPO
+from helpers import edit_rows
 
 
 def _digest(*folders: Path) -> str:
@@ -35,17 +35,6 @@ def repository_unchanged():
 def _cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "participatie", "rerun", "--no-progress", *args],
                           capture_output=True, text=True, timeout=900)
-
-
-def _edit(path: Path, edit) -> None:
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    fields = list(rows[0])
-    rows = edit(rows)
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def test_help_documents_every_option():
@@ -74,7 +63,7 @@ def test_rerun_two_chapters_in_parallel_builds_a_book(data_copy, tmp_path, repos
                 row["value"] = "98765"
         return rows
 
-    _edit(data_copy / "beschut_werk.csv", edit)
+    edit_rows(data_copy / "beschut_werk.csv", edit)
     out = tmp_path / "out"
     result = _cli("--data-dir", str(data_copy), "--out", str(out), "--chapters", "beschut_werk", "wsw_statistiek",
                   "--jobs", "2")
@@ -125,7 +114,7 @@ def test_bad_data_is_reported_at_once_and_nothing_runs(data_copy, tmp_path):
         rows[4]["period"] = "2017-13"
         return rows
 
-    _edit(data_copy / "beschut_werk.csv", edit)
+    edit_rows(data_copy / "beschut_werk.csv", edit)
     (data_copy / "wsw_statistiek.csv").write_text("", encoding="utf-8")
     out = tmp_path / "out"
     result = _cli("--data-dir", str(data_copy), "--out", str(out))
@@ -139,8 +128,8 @@ def test_bad_data_is_reported_at_once_and_nothing_runs(data_copy, tmp_path):
 @pytest.mark.slow
 def test_failing_chapter_is_named_with_its_cell_and_kept(data_copy, tmp_path, repository_unchanged):
     # Valid data that the chapter cannot use: the 2015 advices it cites are gone.
-    _edit(data_copy / "beschut_werk.csv",
-          lambda rows: [r for r in rows if not (r["indicator"] == "positive_advices" and r["period"] == "2015")])
+    edit_rows(data_copy / "beschut_werk.csv",
+              lambda rows: [r for r in rows if not (r["indicator"] == "positive_advices" and r["period"] == "2015")])
     out = tmp_path / "out"
     result = _cli("--data-dir", str(data_copy), "--out", str(out), "--chapters", "beschut_werk", "wsw_statistiek",
                   "--jobs", "2")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
+from helpers import set_value
 
 from participatie import chapter, checks, tables
 from participatie import figures as fig
@@ -31,18 +31,8 @@ def _value(figures, indicator, period, category=None, source_id=None):
 
 def _set_value(data_dir: Path, indicator: str, period: str, value: str, category: str = "") -> None:
     """Change one figure (every letter's copy of it) in a copied data directory."""
-    path = data_dir / f"{THEME}.csv"
-    rows = list(csv.DictReader(path.open(newline="", encoding="utf-8")))
-    hits = 0
-    for row in rows:
-        if row["indicator"] == indicator and row["period"] == period and row["category"] == category:
-            row["value"] = value
-            hits += 1
-    assert hits, f"no row {indicator} {period} {category}"
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    match = {"indicator": indicator, "period": period, "category": category}
+    assert set_value(data_dir / f"{THEME}.csv", match, value), f"no row {indicator} {period} {category}"
 
 
 # --- analyses on the bundled data ------------------------------------------------------------

@@ -31,7 +31,7 @@ PYTHON = sys.executable
 def _timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int]:
     """Run a command; return its wall time and the peak RSS (bytes) of its whole process tree."""
     start = time.perf_counter()
-    process = psutil.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = psutil.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     peak = 0
     stop = threading.Event()
 
@@ -47,11 +47,11 @@ def _timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[floa
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    _, stderr = process.communicate()
+    output, _ = process.communicate()
     stop.set()
     sampler.join()
     if process.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{stderr.decode()[-3000:]}")
+        raise RuntimeError(f"{' '.join(command)} failed:\n{output.decode()[-3000:]}")
     return time.perf_counter() - start, peak
 
 

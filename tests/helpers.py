@@ -1,0 +1,47 @@
+"""Small helpers shared by the tests: editing a copy of a CSV file, and the house rules for a chart."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Callable
+
+
+def read_rows(path: Path) -> tuple[list[dict], list[str]]:
+    """Return a CSV file's rows (as dicts) and its header."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        return list(reader), list(reader.fieldnames or [])
+
+
+def write_rows(path: Path, rows: list[dict], fields: list[str]) -> None:
+    """Write rows under a header (cells of columns not in the header are dropped)."""
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def edit_rows(path: Path, edit: Callable[[list[dict]], list[dict] | None]) -> None:
+    """Rewrite a CSV file with edit(rows), which may change rows in place or return new ones."""
+    rows, fields = read_rows(path)
+    result = edit(rows)
+    write_rows(path, rows if result is None else result, fields)
+
+
+def assert_house_chart(figure) -> None:
+    """Assert a chart figure follows the house rules: title, description, source line, data, offline."""
+    spec = figure.spec()
+    assert spec["description"] and spec["title"]["text"]
+    assert figure.source_line.startswith("Bron: ") and not figure.table.empty
+    assert "http" not in figure._repr_mimebundle_()["text/html"]
+
+
+def set_value(path: Path, match: dict, value: str, column: str = "value") -> int:
+    """Set `column` to value in every row whose cells equal `match`; return how many rows changed."""
+    rows, fields = read_rows(path)
+    hits = [row for row in rows if all(row.get(key, "") == wanted for key, wanted in match.items())]
+    for row in hits:
+        row[column] = value
+    write_rows(path, rows, fields)
+    return len(hits)

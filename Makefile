@@ -10,7 +10,9 @@ EXECUTED := $(BUILD)/.executed
 
 # Theme modules serve one chapter each; every other module serves all chapters.
 THEME_MODULES := $(addprefix src/participatie/,beschut_werk.py wsw_statistiek.py banenafspraak.py bijstand_financiering.py pilots.py)
-PACKAGE := pyproject.toml $(filter-out $(THEME_MODULES),$(wildcard src/participatie/*.py)) $(wildcard src/participatie/static/*)
+# Modules no notebook imports (tools around the book) do not re-execute anything.
+TOOL_MODULES := $(addprefix src/participatie/,__main__.py cli.py rerun.py synthetic.py bench.py)
+PACKAGE := pyproject.toml $(filter-out $(THEME_MODULES) $(TOOL_MODULES),$(wildcard src/participatie/*.py)) $(wildcard src/participatie/static/*)
 COMMON_DATA := data/datapackage.json data/sources.csv data/indicators.csv $(wildcard data/schemas/*.json)
 CHAPTERS := $(wildcard chapters/*.ipynb)
 BOOK_PAGES := intro.ipynb $(wildcard appendices/*.ipynb)

@@ -53,8 +53,9 @@ def server():
 def browser():
     if not CHROMIUM.exists():
         skip_or_fail(f"{CHROMIUM} is missing: install Debian's chromium (.ci/run does so as root)")
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
+    from playwright.sync_api import sync_playwright  # pinned in requirements.txt
+
+    with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         yield launched
         launched.close()

@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
                          f"target <= 200 KB: {'met' if size <= 200 else 'MISSED'}"))
 
     nbval = _median([_timed([PYTHON, "-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider",
-                             "-n", str(cores), "-q", "chapters", "appendices", "intro.ipynb", "-o", "addopts="], REPO)
+                             "-n", str(cores), "--dist", "loadfile", "-q", "chapters", "appendices", "intro.ipynb", "-o", "addopts="], REPO)
                      for _ in range(args.repeat)])[0]
     rows.append(("nbval over all notebooks", f"{nbval:.1f} s", ""))
 

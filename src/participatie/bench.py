@@ -89,6 +89,20 @@ def floor_kernel(repeat: int) -> float:
         return _median(runs)[0]
 
 
+class _Table:
+    """Prints each benchmark row as soon as it is measured (a long run shows progress)."""
+
+    WIDTH = 58
+
+    def __init__(self) -> None:
+        print(f"{'row':<{self.WIDTH}}  {'value':>10}  note")
+        print(f"{'-' * self.WIDTH}  {'-' * 10}  ----", flush=True)
+
+    def append(self, row: tuple[str, str, str]) -> None:
+        name, value, note = row
+        print(f"{name:<{self.WIDTH}}  {value:>10}  {note}", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run every benchmark row and print the table; return 0."""
     parser = argparse.ArgumentParser(prog="python -m participatie.bench", description=__doc__.split("\n\n")[0])
@@ -96,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     cores = os.cpu_count() or 1
     notebooks = len(list(REPO.glob("chapters/*.ipynb"))) + len(list(REPO.glob("appendices/*.ipynb"))) + 1
-    rows: list[tuple[str, str, str]] = []
+    rows = _Table()
 
     kernel = floor_kernel(args.repeat)
     rows.append(("kernel start + imports (one notebook)", f"{kernel:.2f} s", ""))
@@ -164,11 +178,6 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("peak RSS (rerun on synthetic data, all processes)", f"{large[1] / 2**20:.0f} MB",
                      f"target <= 2048 MB: {'met' if large[1] <= 2 * 2**30 else 'MISSED'}"))
 
-    width = max(len(r[0]) for r in rows)
-    print(f"{'row':<{width}}  {'value':>10}  note")
-    print(f"{'-' * width}  {'-' * 10}  ----")
-    for name, value, note in rows:
-        print(f"{name:<{width}}  {value:>10}  {note}")
     return 0
 
 

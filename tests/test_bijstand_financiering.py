@@ -39,8 +39,13 @@ def test_interval_arithmetic_widens_correctly():
 def test_interval_overlap_and_errors():
     assert Interval(1, 2, 3).overlap(Interval(2.5, 4, 5)) == (2.5, 3)
     assert Interval(1, 2, 3).overlap(Interval(4, 5, 6)) is None
-    with pytest.raises(ZeroDivisionError):
-        Interval(1, 2, 3) / Interval(-1, 0, 1)
+    for divisor in (Interval(-1, 0, 1), Interval.exact(0), 0):  # a divisor that may be zero: no bounds
+        assert (Interval(1, 2, 3) / divisor).undefined
+    undefined = Interval.not_defined()
+    assert (undefined + 1).undefined and (undefined * Interval(1, 2, 3)).undefined and (6 / undefined).undefined
+    assert Interval(1, 2, 3).overlap(undefined) is None and bf.range_text(undefined, "euro_mln") == "–"
+    with pytest.raises(ValueError):
+        Interval(1, math.nan, 3)
     with pytest.raises(ValueError):
         Interval(3, 2, 1)
     assert Interval.exact(4) == Interval(4, 4, 4) and Interval.around(10, 0.5) == Interval(9.5, 10, 10.5)

@@ -61,7 +61,7 @@ def realised_vs_target(figures: pd.DataFrame) -> pd.DataFrame:
         "kwalificatie": rows["qualifier"].fillna(""),
         "tussendoel": target,
         "verschil": rows["value"] - target,
-        "realisatie_pct": 100 * rows["value"] / target,
+        "realisatie_pct": fig.ratio(100 * rows["value"], target),
         "brief": rows["source_reference"],
         "source_id": rows["source_id"],
         "page": rows["page"],
@@ -94,7 +94,7 @@ def required_pace(figures: pd.DataFrame) -> pd.DataFrame:
             "maatstaf": f"nodig tot {_label(deadline)}", "lezing": reading, "vanaf": latest["period_label"],
             "tot": _label(deadline), "deadline": deadline, "stand": latest["value"], "doel": target,
             "nog_te_realiseren": target - latest["value"], "jaren": years,
-            "per_jaar": (target - latest["value"]) / years,
+            "per_jaar": fig.ratio(target - latest["value"], years),
         })
     start = _v(figures, "extra_jobs_realised", END_2016, "totaal", source_id=JUNE_2018)
     years = _years_between(END_2016, latest["period"])
@@ -102,7 +102,7 @@ def required_pace(figures: pd.DataFrame) -> pd.DataFrame:
         "maatstaf": f"gerealiseerd in {latest['period_end'].year}", "lezing": "stand eind 2017 min stand eind 2016",
         "vanaf": _label(END_2016), "tot": latest["period_label"], "deadline": latest["period"], "stand": start,
         "doel": latest["value"], "nog_te_realiseren": latest["value"] - start, "jaren": years,
-        "per_jaar": (latest["value"] - start) / years,
+        "per_jaar": fig.ratio(latest["value"] - start, years),
     })
     return pd.DataFrame(rows)
 
@@ -166,7 +166,7 @@ def municipal_target_group(figures: pd.DataFrame) -> pd.DataFrame:
 def municipal_growth(figures: pd.DataFrame) -> float:
     """Return the growth of the gemeentelijke doelgroep at work from Q4 2016 to Q4 2017, in percent (derived base)."""
     frame = municipal_target_group(figures)
-    return 100 * (frame["werkend"].iloc[1] / frame["werkend"].iloc[0] - 1)
+    return 100 * (fig.ratio(frame["werkend"].iloc[1], frame["werkend"].iloc[0]) - 1)
 
 
 def reintegration_change(figures: pd.DataFrame) -> pd.DataFrame:
@@ -175,7 +175,7 @@ def reintegration_change(figures: pd.DataFrame) -> pd.DataFrame:
     first, last = rows.iloc[0], rows.iloc[-1]
     return pd.DataFrame([{
         "van": first["period_label"], "tot": last["period_label"], "begin": first["value"], "eind": last["value"],
-        "toename": last["value"] - first["value"], "toename_pct": 100 * (last["value"] / first["value"] - 1),
+        "toename": last["value"] - first["value"], "toename_pct": 100 * (fig.ratio(last["value"], first["value"]) - 1),
     }])
 
 
@@ -236,7 +236,7 @@ def page_view_ratio(figures: pd.DataFrame) -> tuple[float, float]:
     views = _v(figures, "mkb_campaign_linkedin_page_views", "2017-04")
     low = _v(figures, "mkb_campaign_linkedin_page_views_normal", "2017-04", "ondergrens")
     high = _v(figures, "mkb_campaign_linkedin_page_views_normal", "2017-04", "bovengrens")
-    return views / high, views / low
+    return fig.ratio(views, high), fig.ratio(views, low)
 
 
 def key_figures(figures: pd.DataFrame) -> dict[str, str]:
@@ -265,7 +265,7 @@ def key_figures(figures: pd.DataFrame) -> dict[str, str]:
         "ba_real_2017": t("extra_jobs_realised", END_2017, category="totaal"),
         "ba_surplus_2016": n(vs.loc[JUNE_2018, "verschil"]),
         "ba_ratio_2016": pct(vs.loc[JUNE_2018, "realisatie_pct"]),
-        "ba_share_of_target_latest": pct(100 * latest["value"] / target),
+        "ba_share_of_target_latest": pct(fig.ratio(100 * latest["value"], target)),
         "ba_remaining": n(target - latest["value"]),
         "ba_years_deadline": n(pace.loc[DEADLINE, "jaren"]),
         "ba_years_inclusive": n(pace.loc[DEADLINE_INCLUSIVE, "jaren"]),

@@ -49,7 +49,7 @@ def extrapolation_error(figures: pd.DataFrame) -> float:
     """Return how far the realised 2017 advices exceeded the mid-2017 extrapolation, in percent."""
     forecast = _v(figures, "positive_advices", "2017", source_id=JUNE_2017)
     realised = _v(figures, "positive_advices", "2017", source_id=JUNE_2018)
-    return 100 * (realised / forecast - 1)
+    return 100 * (fig.ratio(realised, forecast) - 1)
 
 
 def assessments_by_applicant(figures: pd.DataFrame) -> pd.DataFrame:
@@ -69,7 +69,7 @@ def assessments_by_applicant(figures: pd.DataFrame) -> pd.DataFrame:
         .merge(shares[[*keyed, "value"]].rename(columns={"value": "aandeel_gedrukt"}), on=keyed, how="left")
     )
     frame = frame.assign(
-        aandeel_herberekend=100 * frame["positief"] / frame["beoordelingen"],
+        aandeel_herberekend=fig.ratio(100 * frame["positief"], frame["beoordelingen"]),
         aanvrager=frame["category"].map(APPLICANT),
         order=frame["category"].map({"gemeente": 0, "burger": 1, "totaal": 2}),
     )
@@ -112,7 +112,7 @@ def working_vs_advised(figures: pd.DataFrame) -> pd.DataFrame:
             rows.append({
                 "peildatum": row["period_label"], "datum": period, "werkend": row["value"],
                 "positief_geadviseerd": advised, "geadviseerd_berekend": computed,
-                "aandeel_werkend": 100 * row["value"] / advised, "brief": row["source_reference"],
+                "aandeel_werkend": fig.ratio(100 * row["value"], advised), "brief": row["source_reference"],
                 "laatste_opgave": row["source_date"] == latest_letter, "source_id": row["source_id"],
             })
     return pd.DataFrame(rows)
@@ -130,10 +130,10 @@ def fill_rate(figures: pd.DataFrame) -> pd.DataFrame:
     hours_assumed = _v(figures, "assumed_hours_per_place", "2017/..")
     printed = _v(figures, "regeling_fill_rate", END_2017)
     return pd.DataFrame([
-        {"maatstaf": "personen", "teller": working, "noemer": places, "vervulling": 100 * working / places,
+        {"maatstaf": "personen", "teller": working, "noemer": places, "vervulling": fig.ratio(100 * working, places),
          "berekening": f"{formatting.number(working)} werkenden / {formatting.number(places)} plekken"},
         {"maatstaf": "uren", "teller": working * hours_worked, "noemer": places * hours_assumed,
-         "vervulling": 100 * working * hours_worked / (places * hours_assumed),
+         "vervulling": fig.ratio(100 * working * hours_worked, places * hours_assumed),
          "berekening": (f"{formatting.number(working)} × {formatting.number(hours_worked)} uur / "
                         f"({formatting.number(places)} × {formatting.number(hours_assumed)} uur)")},
         {"maatstaf": "gedrukt in de brief", "teller": None, "noemer": None, "vervulling": printed, "berekening": "–"},
@@ -162,8 +162,8 @@ def key_figures(figures: pd.DataFrame) -> dict[str, str]:
     rates = fill_rate(figures).set_index("maatstaf")["vervulling"]
     advised = working_vs_advised(figures).loc[lambda f: f["laatste_opgave"]].set_index("datum")
     table = assessments_by_applicant(figures).set_index(["category", "period"])
-    growth = 100 * (_v(figures, "working_sheltered_workplace", MARCH_2018)
-                    / _v(figures, "working_sheltered_workplace", END_2017, source_id=SEPT_2018) - 1)
+    growth = 100 * (fig.ratio(_v(figures, "working_sheltered_workplace", MARCH_2018),
+                              _v(figures, "working_sheltered_workplace", END_2017, source_id=SEPT_2018)) - 1)
     return {
         "bw_adv_2015": t("positive_advices", "2015"),
         "bw_adv_2016": t("positive_advices", "2016", source_id=JUNE_2018),
@@ -222,7 +222,7 @@ def key_figures(figures: pd.DataFrame) -> dict[str, str]:
 # --- claims the book recomputes ------------------------------------------------------------
 
 def _share(indicator_part: str, indicator_whole: str, period: str, category: str):
-    return lambda f: 100 * _v(f, indicator_part, period, category) / _v(f, indicator_whole, period, category)
+    return lambda f: fig.ratio(100 * _v(f, indicator_part, period, category), _v(f, indicator_whole, period, category))
 
 
 def _register_checks() -> None:
@@ -283,7 +283,8 @@ def _register_checks() -> None:
     add(checks.Check(
         "bw-aandeel-werkend-2017", THEME, "Aandeel van de positief geadviseerden dat eind 2017 werkt",
         "share_advised_working", END_2017, JUNE_2018,
-        lambda f: 100 * _v(f, "working_sheltered_workplace", END_2017, source_id=JUNE_2018) / _v(f, "positive_advices_cumulative", END_2017),
+        lambda f: fig.ratio(100 * _v(f, "working_sheltered_workplace", END_2017, source_id=JUNE_2018),
+                            _v(f, "positive_advices_cumulative", END_2017)),
         "werkenden eind 2017 / cumulatief positieve adviezen × 100", 0.5))
     add(checks.Check(
         "bw-vervulling-regeling-2017", THEME, "Vervulling van de regeling 2017 (37%)",
@@ -292,8 +293,8 @@ def _register_checks() -> None:
     add(checks.Check(
         "bw-groei-1e-kwartaal-2018", THEME, "Groei van het aantal werkenden van eind 2017 tot 31 maart 2018",
         "working_sheltered_workplace_growth", Q1_2018, SEPT_2018,
-        lambda f: 100 * (_v(f, "working_sheltered_workplace", MARCH_2018)
-                         / _v(f, "working_sheltered_workplace", END_2017, source_id=SEPT_2018) - 1),
+        lambda f: 100 * (fig.ratio(_v(f, "working_sheltered_workplace", MARCH_2018),
+                                   _v(f, "working_sheltered_workplace", END_2017, source_id=SEPT_2018)) - 1),
         "(31 maart 2018 / eind 2017 − 1) × 100", 0.5))
     add(checks.Check(
         "bw-bonus-behouden", THEME, "Niet uitgekeerde bonus beschut werk (plekken 2015–2016)",

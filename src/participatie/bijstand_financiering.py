@@ -39,14 +39,20 @@ LABEL_ROOM_WIDE = 0.18  # the same where labels stand on both sides of a bar
 
 @dataclass(frozen=True)
 class Interval:
-    """A quantity known only within bounds: lowest, central and highest value."""
+    """A quantity known only within bounds: lowest, central and highest value.
+
+    A quantity the figures do not define (a division by an interval that may be zero) is the undefined
+    interval: all three values NaN. Arithmetic with it gives it again; it overlaps nothing.
+    """
 
     low: float
     mid: float
     high: float
 
     def __post_init__(self):
-        if not self.low <= self.mid <= self.high:
+        if self.undefined and not all(math.isnan(v) for v in (self.low, self.mid, self.high)):
+            raise ValueError(f"interval partly undefined: {self.low}, {self.mid}, {self.high}")
+        if not self.undefined and not self.low <= self.mid <= self.high:
             raise ValueError(f"interval bounds out of order: {self.low} <= {self.mid} <= {self.high}")
 
     @classmethod
@@ -58,6 +64,16 @@ class Interval:
     def around(cls, value: float, margin: float) -> "Interval":
         """Return the interval value ± margin."""
         return cls(value - margin, value, value + margin)
+
+    @classmethod
+    def not_defined(cls) -> "Interval":
+        """Return the undefined interval (all NaN): a quantity the figures do not determine."""
+        return cls(math.nan, math.nan, math.nan)
+
+    @property
+    def undefined(self) -> bool:
+        """Return whether the interval is the undefined one (its values are NaN)."""
+        return any(math.isnan(v) for v in (self.low, self.mid, self.high))
 
     def __add__(self, other) -> "Interval":
         other = _interval(other)
@@ -74,6 +90,8 @@ class Interval:
 
     def __mul__(self, other) -> "Interval":
         other = _interval(other)
+        if self.undefined or other.undefined:
+            return Interval.not_defined()
         products = [a * b for a in (self.low, self.high) for b in (other.low, other.high)]
         return Interval(min(products), self.mid * other.mid, max(products))
 
@@ -81,8 +99,8 @@ class Interval:
 
     def __truediv__(self, other) -> "Interval":
         other = _interval(other)
-        if other.low <= 0 <= other.high:
-            raise ZeroDivisionError("the divisor interval contains zero")
+        if self.undefined or other.undefined or other.low <= 0 <= other.high:
+            return Interval.not_defined()  # a divisor that may be zero leaves the quotient unbounded
         quotients = [a / b for a in (self.low, self.high) for b in (other.low, other.high)]
         return Interval(min(quotients), self.mid / other.mid, max(quotients))
 
@@ -99,7 +117,9 @@ class Interval:
         return self.low - 1e-9 <= value <= self.high + 1e-9
 
     def overlap(self, other: "Interval") -> tuple[float, float] | None:
-        """Return the bounds both intervals allow, or None when they exclude each other."""
+        """Return the bounds both intervals allow, or None when they exclude each other (or one is undefined)."""
+        if self.undefined or other.undefined:
+            return None
         low, high = max(self.low, other.low), min(self.high, other.high)
         return (low, high) if low <= high + 1e-9 else None
 
@@ -160,13 +180,17 @@ def _margin_text(figures: pd.DataFrame, indicator: str, period: str, category: s
 
 def bound_text(value: float, decimals: int, side: str) -> str:
     """Return a lower ('low') or upper ('high') bound in Dutch notation, rounded outwards so it still encloses."""
+    if not math.isfinite(value):
+        return "–"
     step = 10 ** -decimals
     scaled = round(value / step, 6)
     return formatting.number((math.floor(scaled) if side == "low" else math.ceil(scaled)) * step, decimals)
 
 
 def range_text(interval: Interval, unit: str, decimals: int = 0, joiner: str = "–") -> str:
-    """Return an interval's bounds as Dutch text with the unit, rounded outwards (€ 5.463–5.790 mln)."""
+    """Return an interval's bounds as Dutch text with the unit, rounded outwards (€ 5.463–5.790 mln); "–" if undefined."""
+    if interval.undefined:
+        return "–"
     low, high = bound_text(interval.low, decimals, "low"), bound_text(interval.high, decimals, "high")
     return UNIT_TEXT[unit].format(n=f"{low}{joiner}{high}")
 
@@ -274,13 +298,13 @@ def budget_2016_agreement(figures: pd.DataFrame) -> pd.DataFrame:
 
 def deficit_share_2016(figures: pd.DataFrame) -> float:
     """Return the 2016 deficit as a percentage of the 2016 macrobudget implied by the 2017 figures."""
-    return PERCENT * _v(figures, "buig_deficit", "2016") / _budget_2016_from_2017(figures).mid
+    return fig.ratio(PERCENT * _v(figures, "buig_deficit", "2016"), _budget_2016_from_2017(figures).mid)
 
 
 def cumulative_share_at_2016_level(figures: pd.DataFrame) -> float:
     """Return the cumulative deficit 2012–2016 as a percentage of five times the 2016 macrobudget."""
     years = _years(figures, "buig_deficit", CUMULATIVE)
-    return PERCENT * _v(figures, "buig_deficit", CUMULATIVE) / (years * _budget_2016_from_2017(figures).mid)
+    return fig.ratio(PERCENT * _v(figures, "buig_deficit", CUMULATIVE), years * _budget_2016_from_2017(figures).mid)
 
 
 # --- the participatiebudget (re-integration) ----------------------------------------------------
@@ -309,11 +333,11 @@ def target_group_shift(figures: pd.DataFrame) -> pd.DataFrame:
     parts = participation_budget_parts(figures)
     first = parts.iloc[0]
     return parts.assign(
-        aandeel_nieuw=PERCENT * parts["nieuw"] / parts["som"],
+        aandeel_nieuw=fig.ratio(PERCENT * parts["nieuw"], parts["som"]),
         klassiek_sinds_begin=parts["klassiek"] - first["klassiek"],
         nieuw_sinds_begin=parts["nieuw"] - first["nieuw"],
-        klassiek_sinds_begin_pct=PERCENT * (parts["klassiek"] / first["klassiek"] - 1),
-        nieuw_sinds_begin_pct=PERCENT * (parts["nieuw"] / first["nieuw"] - 1),
+        klassiek_sinds_begin_pct=PERCENT * (fig.ratio(parts["klassiek"], first["klassiek"]) - 1),
+        nieuw_sinds_begin_pct=PERCENT * (fig.ratio(parts["nieuw"], first["nieuw"]) - 1),
         nieuw_groei_jaar=parts["nieuw"].diff(),
     )[["jaar", "klassiek", "nieuw", "aandeel_nieuw", "klassiek_sinds_begin", "nieuw_sinds_begin",
        "klassiek_sinds_begin_pct", "nieuw_sinds_begin_pct", "nieuw_groei_jaar"]]
@@ -373,9 +397,10 @@ def overpayment_consistency(figures: pd.DataFrame) -> pd.DataFrame:
         intervals = [Interval(lo, mid, hi) for lo, mid, hi in
                      zip(group["per_volle_laag"], group["per_volle_uitkering"], group["per_volle_hoog"])]
         low, high = max(i.low for i in intervals), min(i.high for i in intervals)
+        undefined = any(i.undefined for i in intervals)  # a level of 0%: proportionality cannot be judged
         rows.append({"regeling": scheme, "niveaus": ", ".join(group["uitkering"]),
                      "overlap_laag": low if low <= high else None, "overlap_hoog": high if low <= high else None,
-                     "evenredig": low <= high + 1e-9})
+                     "evenredig": None if undefined else low <= high + 1e-9})
     return pd.DataFrame(rows)
 
 
@@ -416,15 +441,17 @@ def key_figures(figures: pd.DataFrame) -> dict[str, str]:
         "bf_mb2016_2017_range": range_text(interval("mb2016_2017"), "euro_mln", joiner=AND),
         "bf_mb2016_diff": mln(agreement["verschil"]),
         "bf_mb2016_overlap": range_text(Interval(agreement["overlap_laag"], agreement["overlap_laag"],
-                                                 agreement["overlap_hoog"]), "euro_mln", joiner=AND),
+                                                 agreement["overlap_hoog"]), "euro_mln", joiner=AND)
+        if agreement["verenigbaar"] else "–",
         "bf_provisional_2017": mln(interval("mb2017_voorlopig").mid),
         "bf_cum_budget": mln(interval("mb_2012_2016").mid),
         "bf_cum_budget_range": range_text(interval("mb_2012_2016"), "euro_mln", joiner=AND),
         "bf_cum_years": formatting.number(_years(figures, "buig_deficit", CUMULATIVE)),
         "bf_cum_avg": mln(interval("mb_gemiddeld_2012_2016").mid),
         "bf_cum_avg_range": range_text(interval("mb_gemiddeld_2012_2016"), "euro_mln", joiner=AND),
-        "bf_cum_avg_above_2016": pct(PERCENT * (interval("mb_gemiddeld_2012_2016").mid / interval("mb2016_2017").mid - 1)),
-        "bf_cum_avg_low_below_2016": pct(PERCENT * (1 - interval("mb_gemiddeld_2012_2016").low / interval("mb2016_2017").mid)),
+        "bf_cum_avg_above_2016": pct(PERCENT * (fig.ratio(interval("mb_gemiddeld_2012_2016").mid, interval("mb2016_2017").mid) - 1)),
+        "bf_cum_avg_low_below_2016": pct(PERCENT * (1 - fig.ratio(interval("mb_gemiddeld_2012_2016").low,
+                                                                   interval("mb2016_2017").mid))),
         "bf_cum_share_flat": pct(cumulative_share_at_2016_level(figures), 3),
         "bf_pb_first_total": mln(parts.loc[first, "totaal_gedrukt"], 3),
         "bf_pb_last_total": mln(parts.loc[last, "totaal_gedrukt"], 3),
@@ -667,10 +694,11 @@ def chart_target_group_shift(chapter) -> charts.ChartFigure:
     """Return the line of the new target group's share of the participatiebudget per year."""
     frame = target_group_shift(chapter.figures)
     frame = frame.assign(tekst=[formatting.value_text(v, "procent", 1) for v in frame["aandeel_nieuw"]])
+    top = frame["aandeel_nieuw"].max()  # NaN when no year has a share (all budgets 0)
     base = alt.Chart(frame).encode(
         x=alt.X("jaar:N", title=None),
         y=alt.Y("aandeel_nieuw:Q", axis=charts.value_axis("procent", "Aandeel nieuwe doelgroep (%)"),
-                scale=alt.Scale(domain=[0, float(frame["aandeel_nieuw"].max()) * (1 + LABEL_ROOM)])),
+                scale=alt.Scale(domain=[0, float(top) * (1 + LABEL_ROOM)] if pd.notna(top) else alt.Undefined)),
         tooltip=[alt.Tooltip("jaar:N", title="Jaar"), alt.Tooltip("aandeel_nieuw:Q", title="Aandeel nieuwe doelgroep (%)", format=",.1f"),
                  alt.Tooltip("nieuw:Q", title="Nieuwe doelgroep (mln euro)", format=",.1f"),
                  alt.Tooltip("klassiek:Q", title="Klassieke doelgroep (mln euro)", format=",.1f")],

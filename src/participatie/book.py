@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import chapter as chapter_mod
 from . import checks, data, figures, formatting, tables
-from .labels import CHAPTER_TITLES, COLUMN_TEXT, VERDICT_TEXT
+from .labels import CHAPTER_TITLES, COLUMN_TEXT
 
 
 @dataclass(frozen=True)
@@ -114,16 +114,8 @@ def checks_table(book: dict[str, chapter_mod.Chapter]) -> tables.Table:
     """Return every recomputed claim as a Dutch table with verdicts and links to the chapters."""
     result = all_checks(book)
     themes = {t.module: t for t in THEMES}
-    chapter = next(iter(book.values()))
-    shown = pd.DataFrame({
-        COLUMN_TEXT["claim"]: result["claim"],
-        COLUMN_TEXT["printed"]: result["printed"],
-        COLUMN_TEXT["recomputed"]: result["recomputed"],
-        COLUMN_TEXT["tolerance"]: result["tolerance"],
-        COLUMN_TEXT["verdict"]: result["verdict"].map(VERDICT_TEXT),
-        COLUMN_TEXT["source"]: [f"{chapter.reference(s)}, p. {p}" for s, p in zip(result["source_id"], result["page"])],
-        "Hoofdstuk": [link(themes[c]) for c in result["chapter"]],
-    })
+    shown = chapter_mod.checks_frame(result, next(iter(book.values())).reference).assign(
+        Hoofdstuk=[link(themes[c]) for c in result["chapter"]])
     return tables.show(shown, {COLUMN_TEXT["recomputed"]: formatting.number_rounded}, html_columns=("Hoofdstuk",))
 
 
@@ -137,19 +129,9 @@ def revisions_table(book: dict[str, chapter_mod.Chapter]) -> tables.Table:
     """Return the revisions of the whole book side by side, with the later letter marked."""
     changed = all_revisions(book)
     themes = {t.module: t for t in THEMES}
-    chapter = next(iter(book.values()))
-    shown = pd.DataFrame({
-        COLUMN_TEXT["label"]: changed["label"],
-        COLUMN_TEXT["category"]: changed["category"].replace("", "–"),
-        COLUMN_TEXT["period_label"]: changed["period_label"],
-        COLUMN_TEXT["value"]: changed["value"],
-        "Eenheid": changed["unit"],
-        COLUMN_TEXT["letter"]: [chapter.reference(s) + (" (laatste)" if latest else "")
-                                for s, latest in zip(changed["source_id"], changed["is_latest"])],
-        COLUMN_TEXT["page"]: changed["page"],
-        COLUMN_TEXT["derived"]: changed["derived"],
-        "Hoofdstuk": [link(themes[c]) for c in changed["chapter"]],
-    })
+    shown = chapter_mod.revisions_frame(changed, next(iter(book.values())).reference).assign(
+        Hoofdstuk=[link(themes[c]) for c in changed["chapter"]])
+    shown.insert(shown.columns.get_loc(COLUMN_TEXT["value"]) + 1, "Eenheid", changed["unit"].to_numpy())
     return tables.show(shown, html_columns=("Hoofdstuk",))
 
 

@@ -48,35 +48,41 @@ class Chapter:
 
     def checks_table(self) -> tables.Table:
         """Return the chapter's recomputed claims as a Dutch table, discrepancies first."""
-        result = self.checks()
-        frame = pd.DataFrame({
-            COLUMN_TEXT["claim"]: result["claim"],
-            COLUMN_TEXT["printed"]: result["printed"],
-            COLUMN_TEXT["recomputed"]: result["recomputed"],
-            COLUMN_TEXT["tolerance"]: result["tolerance"],
-            COLUMN_TEXT["verdict"]: result["verdict"].map(VERDICT_TEXT),
-            COLUMN_TEXT["source"]: [f"{self.reference(s)}, p. {p}" for s, p in zip(result["source_id"], result["page"])],
-        })
-        return tables.show(frame, {COLUMN_TEXT["recomputed"]: formatting.number_rounded})
+        return tables.show(checks_frame(self.checks(), self.reference), {COLUMN_TEXT["recomputed"]: formatting.number_rounded})
 
     def revisions_table(self) -> tables.Table:
         """Return the figures the letters give with different values, side by side, latest marked."""
-        changed = figures.revisions(self.figures)
-        frame = pd.DataFrame({
-            COLUMN_TEXT["label"]: changed["label"],
-            COLUMN_TEXT["category"]: changed["category"].replace("", "–"),
-            COLUMN_TEXT["period_label"]: changed["period_label"],
-            COLUMN_TEXT["value"]: changed["value"],
-            COLUMN_TEXT["letter"]: [self.reference(s) + (" (laatste)" if latest else "")
-                                    for s, latest in zip(changed["source_id"], changed["is_latest"])],
-            COLUMN_TEXT["page"]: changed["page"],
-            COLUMN_TEXT["derived"]: changed["derived"],
-        })
-        return tables.show(frame)
+        return tables.show(revisions_frame(figures.revisions(self.figures), self.reference))
 
     def reference(self, source_id: str) -> str:
         """Return a letter's short reference (chamber, number, date)."""
         return figures.source_reference(self.sources.loc[source_id])
+
+
+def checks_frame(result: pd.DataFrame, reference) -> pd.DataFrame:
+    """Return verdicts of the checks registry as the Dutch columns readers see (reference: id -> text)."""
+    return pd.DataFrame({
+        COLUMN_TEXT["claim"]: result["claim"],
+        COLUMN_TEXT["printed"]: result["printed"],
+        COLUMN_TEXT["recomputed"]: result["recomputed"],
+        COLUMN_TEXT["tolerance"]: result["tolerance"],
+        COLUMN_TEXT["verdict"]: result["verdict"].map(VERDICT_TEXT),
+        COLUMN_TEXT["source"]: [f"{reference(s)}, p. {p}" for s, p in zip(result["source_id"], result["page"])],
+    })
+
+
+def revisions_frame(changed: pd.DataFrame, reference) -> pd.DataFrame:
+    """Return revised figures (from figures.revisions) as the Dutch columns readers see, latest marked."""
+    return pd.DataFrame({
+        COLUMN_TEXT["label"]: changed["label"],
+        COLUMN_TEXT["category"]: changed["category"].replace("", "–"),
+        COLUMN_TEXT["period_label"]: changed["period_label"],
+        COLUMN_TEXT["value"]: changed["value"],
+        COLUMN_TEXT["letter"]: [reference(s) + (" (laatste)" if latest else "")
+                                for s, latest in zip(changed["source_id"], changed["is_latest"])],
+        COLUMN_TEXT["page"]: changed["page"],
+        COLUMN_TEXT["derived"]: changed["derived"],
+    })
 
 
 def open_chapter(theme: str, data_dir: str | Path | None = None, tables: tuple[str, ...] = (),

@@ -8,6 +8,7 @@ tolerance that reflects how the letter rounds.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Callable
 
@@ -16,9 +17,10 @@ import pandas as pd
 from . import figures as fig
 from .labels import VERDICT_TEXT
 
-# Verdicts, in the order a reader needs them: discrepancies first.
-DISCREPANCY, ROUNDED, EXACT = "afwijking", "afgerond", "klopt"
-VERDICT_ORDER = {DISCREPANCY: 0, ROUNDED: 1, EXACT: 2}
+# Verdicts, in the order a reader needs them: discrepancies first. A claim whose recomputation is not
+# defined in the data (a share of a zero total, as in a small municipality) is listed last, as such.
+DISCREPANCY, ROUNDED, EXACT, NOT_COMPUTABLE = "afwijking", "afgerond", "klopt", "niet_te_berekenen"
+VERDICT_ORDER = {DISCREPANCY: 0, ROUNDED: 1, EXACT: 2, NOT_COMPUTABLE: 3}
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,9 @@ def register(check: Check) -> Check:
 
 
 def verdict(printed: float, recomputed: float, tolerance: float) -> str:
-    """Return klopt (equal), afgerond (within the rounding tolerance) or afwijking (a discrepancy)."""
+    """Return klopt (equal), afgerond (within the rounding tolerance), afwijking, or niet_te_berekenen (NaN)."""
+    if math.isnan(recomputed):
+        return NOT_COMPUTABLE
     difference = abs(printed - recomputed)
     if difference < 1e-9:
         return EXACT
@@ -63,7 +67,8 @@ def evaluate(figures: pd.DataFrame, theme: str | None = None) -> pd.DataFrame:
 
     Columns: id, theme, claim, printed, recomputed, difference, tolerance, verdict, formula,
     source_id, page, unit. A check whose figures are missing from the data (new data without them)
-    is left out rather than guessed.
+    is left out rather than guessed; one whose recomputation is not defined (a division by a zero
+    figure) is kept with recomputed NaN and the verdict NOT_COMPUTABLE.
     """
     rows = []
     for check in REGISTRY.values():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from . import formatting
@@ -77,6 +79,18 @@ def text(figures: pd.DataFrame, indicator: str, period: str, *, category: str | 
     found = row(figures, indicator, period, category=category, source_id=source_id)
     qualifier = found["qualifier"] if isinstance(found.get("qualifier"), str) else None
     return formatting.value_text(found["value"], found["unit"], decimals, qualifier)
+
+
+def ratio(part, whole):
+    """Return part / whole, NaN where the whole is 0 or missing (a ratio to nothing is not defined).
+
+    Works on numbers and on Series (element by element). Every analysis divides by a figure through
+    this function: real municipal figures can be 0, and a share of 0 is no 0% and no infinity. Write a
+    percentage as `ratio(100 * part, whole)`, so the arithmetic stays that of `100 * part / whole`.
+    """
+    if isinstance(whole, pd.Series):
+        return part / whole.where(whole != 0)
+    return part / (math.nan if pd.isna(whole) or whole == 0 else whole)
 
 
 def with_sources(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:

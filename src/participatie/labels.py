@@ -88,6 +88,7 @@ VERDICT_TEXT = {
     "klopt": "klopt",
     "afwijking": "wijkt af",
     "afgerond": "klopt op afronding",
+    "niet_te_berekenen": "niet te berekenen",
 }
 
 SOURCE_LINE = "Bron: {sources}."

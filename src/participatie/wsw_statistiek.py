@@ -109,8 +109,8 @@ def implied_waiting_list_start(figures: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame([
         {"methode": "eindstand + daling", "beginstand": end + decrease, "laagst": end + decrease,
          "hoogst": end + decrease},
-        {"methode": f"daling / {formatting.value_text(pct, 'procent')}", "beginstand": 100 * decrease / pct,
-         "laagst": 100 * decrease / (pct + half), "hoogst": 100 * decrease / (pct - half)},
+        {"methode": f"daling / {formatting.value_text(pct, 'procent')}", "beginstand": fig.ratio(100 * decrease, pct),
+         "laagst": fig.ratio(100 * decrease, pct + half), "hoogst": fig.ratio(100 * decrease, pct - half)},
     ])
 
 
@@ -121,7 +121,7 @@ def workforce(figures: pd.DataFrame) -> pd.DataFrame:
         employees = _v(figures, "wsw_employees", period)
         supported = _v(figures, "wsw_supported_employment_places", period)
         rows.append({"moment": _moment(period), "datum": period, "werknemers": employees,
-                     "begeleid_werken": supported, "aandeel_begeleid_werken": 100 * supported / employees})
+                     "begeleid_werken": supported, "aandeel_begeleid_werken": fig.ratio(100 * supported, employees)})
     return pd.DataFrame(rows)
 
 
@@ -137,11 +137,11 @@ def supported_employment_readings(figures: pd.DataFrame) -> pd.DataFrame:
     printed = _v(figures, "wsw_supported_employment_places_increase_pct", SPAN_2012)
     n = formatting.number
     frame = pd.DataFrame([
-        {"lezing": "stijging begin–eind 2012 (zoals de brief het noemt)", "procent": 100 * (end / start - 1),
+        {"lezing": "stijging begin–eind 2012 (zoals de brief het noemt)", "procent": 100 * (fig.ratio(end, start) - 1),
          "berekening": f"({n(end)} / {n(start)} − 1) × 100"},
-        {"lezing": "aandeel in het werknemersbestand eind 2012", "procent": 100 * end / staff_end,
+        {"lezing": "aandeel in het werknemersbestand eind 2012", "procent": fig.ratio(100 * end, staff_end),
          "berekening": f"{n(end)} / {n(staff_end)} × 100"},
-        {"lezing": "aandeel in het werknemersbestand begin 2012", "procent": 100 * start / staff_start,
+        {"lezing": "aandeel in het werknemersbestand begin 2012", "procent": fig.ratio(100 * start, staff_start),
          "berekening": f"{n(start)} / {n(staff_start)} × 100"},
     ])
     return frame.assign(
@@ -195,7 +195,7 @@ def budget_linear_decline(figures: pd.DataFrame) -> float:
     """Return the yearly fall of the Wsw budget (mln euro) if it fell in a straight line between the printed years."""
     printed = fig.select(figures, "wsw_budget").assign(jaar=lambda f: f["period"].astype(int)).sort_values("jaar")
     first, last = printed.iloc[0], printed.iloc[-1]
-    return (first["value"] - last["value"]) / (last["jaar"] - first["jaar"])
+    return fig.ratio(first["value"] - last["value"], last["jaar"] - first["jaar"])
 
 
 def efficiency_cut(figures: pd.DataFrame) -> pd.DataFrame:
@@ -209,7 +209,7 @@ def efficiency_cut(figures: pd.DataFrame) -> pd.DataFrame:
         rows.append({
             "jaar": year, "korting_per_wsw_er": per_euro,
             "korting_per_wsw_er_kwalificatie": per["qualifier"] if isinstance(per["qualifier"], str) else "",
-            "korting_totaal_mln": total["value"], "impliciet_aantal_wsw_ers": total_euro / per_euro,
+            "korting_totaal_mln": total["value"], "impliciet_aantal_wsw_ers": fig.ratio(total_euro, per_euro),
             "source_id": total["source_id"],
         })
     return pd.DataFrame(rows)
@@ -276,20 +276,20 @@ def key_figures(figures: pd.DataFrame) -> dict[str, str]:
         "wsw_ind_sum_2012": n(ind[(YEAR_2012, "som van de delen")]),
         "wsw_ind_gap": n(indications_difference(figures)),
         "wsw_ind_change": n(abs(ind_change)),
-        "wsw_ind_change_pct": pct(abs(100 * ind_change / ind[(YEAR_2011, "totaal")])),
-        "wsw_ind_re_share": pct(100 * ind[(YEAR_2012, "herindicaties")] / ind[(YEAR_2012, "totaal")], 0),
+        "wsw_ind_change_pct": pct(abs(fig.ratio(100 * ind_change, ind[(YEAR_2011, "totaal")]))),
+        "wsw_ind_re_share": pct(fig.ratio(100 * ind[(YEAR_2012, "herindicaties")], ind[(YEAR_2012, "totaal")]), 0),
         "wsw_wait_end_2012": t("wsw_waiting_list", END_2012),
         "wsw_wait_decrease": t("wsw_waiting_list_decrease", SPAN_2012),
         "wsw_wait_decrease_pct": t("wsw_waiting_list_decrease_pct", SPAN_2012),
         "wsw_wait_start_implied": n(via_end["beginstand"]),
-        "wsw_wait_pct_recomputed": pct(100 * decrease / (end + decrease), 2),
-        "wsw_wait_start_via_pct": n(round(via_pct["beginstand"])),
-        "wsw_wait_start_low": n(round(via_pct["laagst"])),
-        "wsw_wait_start_high": n(round(via_pct["hoogst"])),
+        "wsw_wait_pct_recomputed": pct(fig.ratio(100 * decrease, end + decrease), 2),
+        "wsw_wait_start_via_pct": n(round(via_pct["beginstand"], 0)),  # round(NaN, 0) is NaN; round(NaN) raises
+        "wsw_wait_start_low": n(round(via_pct["laagst"], 0)),
+        "wsw_wait_start_high": n(round(via_pct["hoogst"], 0)),
         "wsw_staff_start_2012": t("wsw_employees", START_2012),
         "wsw_staff_end_2012": t("wsw_employees", END_2012),
         "wsw_staff_change": n(staff_change),
-        "wsw_staff_change_pct": pct(100 * staff_change / force.loc[START_2012, "werknemers"]),
+        "wsw_staff_change_pct": pct(fig.ratio(100 * staff_change, force.loc[START_2012, "werknemers"])),
         "wsw_seconded_2011": t("wsw_seconded_share", YEAR_2011),
         "wsw_seconded_2012": t("wsw_seconded_share", YEAR_2012),
         "wsw_seconded_change": formatting.value_text(seconded_change, "procentpunt", 1),
@@ -334,14 +334,14 @@ def _register_checks() -> None:
     add(checks.Check(
         "wsw-wachtlijst-daling-pct-2012", THEME, "Daling van de Wsw-wachtlijst in 2012 als percentage van de beginstand",
         "wsw_waiting_list_decrease_pct", SPAN_2012, JULY_2013,
-        lambda f: 100 * _v(f, "wsw_waiting_list_decrease", SPAN_2012)
-        / (_v(f, "wsw_waiting_list", END_2012) + _v(f, "wsw_waiting_list_decrease", SPAN_2012)),
+        lambda f: fig.ratio(100 * _v(f, "wsw_waiting_list_decrease", SPAN_2012),
+                            _v(f, "wsw_waiting_list", END_2012) + _v(f, "wsw_waiting_list_decrease", SPAN_2012)),
         "daling / (eindstand + daling) × 100 (beginstand niet gedrukt)", 0.05))
     add(checks.Check(
         "wsw-begeleid-werken-stijging-2012", THEME, "Stijging van het aantal plaatsen begeleid werken in 2012",
         "wsw_supported_employment_places_increase_pct", SPAN_2012, JULY_2013,
-        lambda f: 100 * (_v(f, "wsw_supported_employment_places", END_2012)
-                         / _v(f, "wsw_supported_employment_places", START_2012) - 1),
+        lambda f: 100 * (fig.ratio(_v(f, "wsw_supported_employment_places", END_2012),
+                                   _v(f, "wsw_supported_employment_places", START_2012)) - 1),
         "(plaatsen eind 2012 / plaatsen begin 2012 − 1) × 100", 0.05))
 
 

@@ -156,3 +156,20 @@ def test_rerun_on_a_local_dask_cluster(tmp_path, repository_unchanged):
 def test_out_inside_the_repository_data_is_refused():
     with pytest.raises(rerun.RerunError, match="may not lie inside"):
         rerun.rerun(DATA, DATA / "out", ["beschut_werk"], show_progress=False)
+
+
+@pytest.mark.slow
+def test_rerun_large_per_gemeente_data_national_and_municipal(synthetic_data, tmp_path, repository_unchanged):
+    # The national edition of 100k+ per-gemeente rows aggregates before charting: pages stay small.
+    national = rerun.rerun(synthetic_data, tmp_path / "nl", ["beschut_werk", "banenafspraak_duurzaamheid"], jobs=2,
+                           show_progress=False)
+    assert all(o.ok for o in national)
+    for page in ("beschut_werk", "banenafspraak_duurzaamheid"):
+        html = tmp_path / "nl" / "html" / "chapters" / f"{page}.html"
+        assert html.stat().st_size < 200_000 and "SYNTHETISCH" in html.read_text(encoding="utf-8").upper()
+    # A municipal edition of the same data, for one CBS code.
+    code = "GM9001"
+    municipal = rerun.rerun(synthetic_data, tmp_path / "gm", ["beschut_werk"], gemeente=code, show_progress=False)
+    assert municipal[0].ok
+    executed = (tmp_path / "gm" / "notebooks" / "chapters" / "beschut_werk.ipynb").read_text(encoding="utf-8")
+    assert code in executed

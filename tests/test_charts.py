@@ -86,3 +86,10 @@ def test_source_html_links_the_data_files():
     assert html.startswith("Bron: brief. Download de gegevens:")
     assert 'href="../_static/data/beschut_werk.csv" download' in html
     assert charts.source_html("Bron: <x>.") == "Bron: &lt;x&gt;."
+
+
+def test_printed_or_derived_sets_computed_values_apart():
+    encodings = charts.printed_or_derived("soort", ["gedrukt", "berekend"], {"berekend"})
+    assert encodings["color"].scale.range == [charts.PRIMARY, charts.MUTED]
+    assert encodings["strokeDash"].scale.range == [[1, 0], [4, 3]] and encodings["color"].sort == ["gedrukt", "berekend"]
+    assert charts.printed_or_derived("soort", ["a"], set(), sort=False)["color"].to_dict().get("sort") is None

@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import charts, checks, formatting, periods, tables
 from . import figures as fig
-from .labels import COLUMN_TEXT
+from .labels import COLUMN_TEXT, COMPUTED, PRINTED
 
 THEME = "banenafspraak"
 # Letters by role, so an analysis says which letter's figure it uses where letters differ.
@@ -28,7 +28,6 @@ Q3_2015, Q3_2016, Q4_2017 = "2015-07/2015-09", "2016-07/2016-09", "2017-10/2017-
 STUDY = "2015-07/2016-09"  # the UWV study follows people from Q3 2015 to Q3 2016
 CHANGE_Q4 = "2016-10/2017-12"  # the printed increase of the gemeentelijke doelgroep, Q4 2016 to Q4 2017
 BACKGROUND = {"wsw": "Wsw", "wajong": "Wajong", "participatiewet": "Participatiewet", "totaal": "Alle werkenden"}
-PRINTED, COMPUTED = "gedrukt in de brief", "berekend door het boek"
 ALTERNATIVE_TARGET = "doel bij de lezing tot en met 2026"
 
 
@@ -446,10 +445,7 @@ def chart_retention_outcomes(chapter) -> charts.ChartFigure:
                  alt.Tooltip("personen:Q", title="Circa personen (berekend)", format=",.0f"),
                  alt.Tooltip("soort:N", title="Soort")],
     )
-    bars = base.mark_bar(strokeWidth=1.5).encode(
-        color=alt.Color("soort:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=[charts.PRIMARY, charts.MUTED])),
-        strokeDash=alt.StrokeDash("soort:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=[[1, 0], [4, 3]])),
-        stroke=alt.value(charts.PALETTE[4]))
+    bars = base.mark_bar(strokeWidth=1.5).encode(**charts.printed_or_derived("soort", kinds, {COMPUTED}))
     inside = base.transform_filter(alt.datum.aandeel >= 50).mark_text(align="right", dx=-6, color="white").encode(text="tekst:N")
     outside = base.transform_filter(alt.datum.aandeel < 50).mark_text(align="left", dx=5).encode(text="tekst:N")
     chart = (bars + inside + outside).properties(
@@ -480,10 +476,7 @@ def chart_municipal(chapter) -> charts.ChartFigure:
         tooltip=[alt.Tooltip("kwartaal:N", title="Kwartaal"), alt.Tooltip("werkend:Q", title="Personen", format=",.0f"),
                  alt.Tooltip("soort:N", title="Soort"), alt.Tooltip("berekening:N", title="Berekening")],
     )
-    bars = base.mark_bar(strokeWidth=1.5, size=70).encode(
-        color=alt.Color("soort:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=[charts.MUTED, charts.PRIMARY])),
-        strokeDash=alt.StrokeDash("soort:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=[[4, 3], [1, 0]])),
-        stroke=alt.value(charts.PALETTE[4]))
+    bars = base.mark_bar(strokeWidth=1.5, size=70).encode(**charts.printed_or_derived("soort", kinds, {COMPUTED}))
     text = base.mark_text(dy=-8).encode(text=alt.Text("werkend:Q", format=",.0f"))
     chart = (bars + text).properties(
         width=charts.WIDTH, height=240,

@@ -320,13 +320,8 @@ def chart_advices(chapter) -> charts.ChartFigure:
                  alt.Tooltip("adviezen:Q", title="Positieve adviezen", format=",.0f"),
                  alt.Tooltip("brief:N", title="Brief")],
     )
-    bars = base.mark_bar(strokeWidth=1.5).encode(
-        color=alt.Color("soort:N", title=None, scale=alt.Scale(domain=["gerealiseerd", "extrapolatie in de brief"],
-                                                               range=[charts.PRIMARY, charts.MUTED])),
-        strokeDash=alt.StrokeDash("soort:N", title=None, scale=alt.Scale(domain=["gerealiseerd", "extrapolatie in de brief"],
-                                                                          range=[[1, 0], [4, 3]])),
-        stroke=alt.value(charts.PALETTE[4]),
-    )
+    bars = base.mark_bar(strokeWidth=1.5).encode(**charts.printed_or_derived(
+        "soort", ["gerealiseerd", "extrapolatie in de brief"], {"extrapolatie in de brief"}, sort=False))
     labels = base.mark_text(dy=-7).encode(text=alt.Text("adviezen:Q", format=",.0f"))
     chart = (bars + labels).properties(
         width=charts.WIDTH, height=charts.HEIGHT,

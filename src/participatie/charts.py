@@ -216,6 +216,21 @@ def value_axis(unit: str, title: str | None = None) -> alt.Axis:
     return alt.Axis(title=title or UNIT_AXIS[unit], format=",~f", tickMinStep=1)
 
 
+def printed_or_derived(field: str, domain: list, derived: set, sort: bool = True) -> dict:
+    """Return the encodings that set computed values apart from printed ones: grey and dashed vs solid.
+
+    `domain` lists the field's values in legend order; those in `derived` are drawn as computed.
+    """
+    order = {"sort": domain} if sort else {}
+    return {
+        "color": alt.Color(f"{field}:N", title=None, **order,
+                           scale=alt.Scale(domain=domain, range=[MUTED if d in derived else PRIMARY for d in domain])),
+        "strokeDash": alt.StrokeDash(f"{field}:N", title=None, **order,
+                                     scale=alt.Scale(domain=domain, range=[[4, 3] if d in derived else [1, 0] for d in domain])),
+        "stroke": alt.value(PALETTE[4]),
+    }
+
+
 def title(text: str, subtitle: str | None = None) -> alt.TitleParams:
     """Return a chart title in the house style (left-aligned, optional grey subtitle)."""
     return alt.TitleParams(text=text, subtitle=subtitle or alt.Undefined)

@@ -96,6 +96,8 @@ SOURCE_ITEM = "{chamber}, {reference} ({date})"
 TABLE_SUMMARY = "Gegevens bij deze grafiek"
 DOWNLOAD_TEXT = "Download de gegevens:"
 DERIVED_MARK = "berekend"
+# Series names that set a figure printed in a letter apart from one the book computes.
+PRINTED, COMPUTED = "gedrukt in de brief", "berekend door het boek"
 # The note at the top of a page run as a municipal edition, or on synthetic data (chapter.edition_note).
 EDITION_TEXT = ("**Gemeentelijke editie: {name} ({code}).** De cijfers op deze pagina zijn die van deze gemeente, "
                 "niet de landelijke. De tekst beschrijft het landelijke beeld uit de brieven en geldt niet zonder meer "

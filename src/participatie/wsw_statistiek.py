@@ -12,8 +12,10 @@ import pandas as pd
 
 from . import charts, checks, formatting, tables
 from . import figures as fig
-from .labels import INTERPOLATION_MARK
+from .labels import COMPUTED, INTERPOLATION_MARK, PRINTED
 
+# Where a number of Wsw employees comes from: counted by the statistics, or implied by the cut.
+COUNTED, IMPLIED = "geteld (Wsw-statistiek)", "afgeleid uit de efficiencykorting"
 THEME = "wsw_statistiek"
 # Letters by role, so an analysis says which letter's figure it uses.
 JULY_2013, APRIL_2017, JUNE_2017, JUNE_2018 = "tk-29817-126", "tk-34352-56", "ek-33981-n", "tk-29817-145"
@@ -27,7 +29,6 @@ ASSUMED_PERIOD = {"motie_kerstens_funds", "wsw_cuts_cited_by_zembla"}
 CITED_CLAIM = {"wsw_cuts_cited_by_zembla"}
 # Unit conversion (not data): euros per unit of a money unit.
 EURO_PER_UNIT = {"euro": 1, "euro_mln": 1_000_000, "euro_mld": 1_000_000_000}
-PRINTED, COMPUTED = "gedrukt in de brief", "berekend door het boek"
 SECONDED, SUPPORTED, REGULAR = "gedetacheerd", "begeleid werken (berekend)", "bij een reguliere werkgever"
 
 
@@ -218,10 +219,10 @@ def efficiency_cut(figures: pd.DataFrame) -> pd.DataFrame:
 def employees_counted_and_implied(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the Wsw workforce as counted (start and end 2012) beside the numbers implied by the efficiency cut."""
     counted = fig.select(figures, "wsw_employees").sort_values("period")
-    rows = [{"moment": _moment(r["period"]), "personen": r["value"], "herkomst": "geteld (Wsw-statistiek)",
+    rows = [{"moment": _moment(r["period"]), "personen": r["value"], "herkomst": COUNTED,
              "source_id": r["source_id"]} for _, r in counted.iterrows()]
     rows += [{"moment": r["jaar"], "personen": r["impliciet_aantal_wsw_ers"],
-              "herkomst": "afgeleid uit de efficiencykorting", "source_id": r["source_id"]}
+              "herkomst": IMPLIED, "source_id": r["source_id"]}
              for _, r in efficiency_cut(figures).iterrows()]
     return pd.DataFrame(rows)
 
@@ -403,11 +404,7 @@ def chart_waiting_list(chapter) -> charts.ChartFigure:
                  alt.Tooltip("personen:Q", title="Personen", format=",.0f"),
                  alt.Tooltip("berekening:N", title="Berekening")],
     )
-    bars = base.mark_bar(strokeWidth=2, size=80).encode(
-        color=alt.Color("herkomst:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=[charts.MUTED, charts.PRIMARY])),
-        strokeDash=alt.StrokeDash("herkomst:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=[[4, 3], [1, 0]])),
-        stroke=alt.value(charts.PALETTE[4]),
-    )
+    bars = base.mark_bar(strokeWidth=2, size=80).encode(**charts.printed_or_derived("herkomst", kinds, {COMPUTED}))
     labels = base.mark_text(dy=-8).encode(text=alt.Text("personen:Q", format=",.0f"))
     chart = (bars + labels).properties(
         width=charts.WIDTH, height=260,
@@ -508,11 +505,7 @@ def chart_employees(chapter) -> charts.ChartFigure:
         tooltip=[alt.Tooltip("moment:N", title="Moment"), alt.Tooltip("herkomst:N", title="Herkomst"),
                  alt.Tooltip("personen:Q", title="Wsw-werknemers", format=",.0f")],
     )
-    bars = base.mark_bar(strokeWidth=2, size=60).encode(
-        color=alt.Color("herkomst:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=[charts.PRIMARY, charts.MUTED])),
-        strokeDash=alt.StrokeDash("herkomst:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=[[1, 0], [4, 3]])),
-        stroke=alt.value(charts.PALETTE[4]),
-    )
+    bars = base.mark_bar(strokeWidth=2, size=60).encode(**charts.printed_or_derived("herkomst", kinds, {IMPLIED}))
     labels = base.mark_text(dy=-8).encode(text=alt.Text("personen:Q", format=",.0f"))
     chart = (bars + labels).properties(
         width=charts.WIDTH, height=260,

@@ -90,6 +90,7 @@ def test_source_html_links_the_data_files():
 
 def test_printed_or_derived_sets_computed_values_apart():
     encodings = charts.printed_or_derived("soort", ["gedrukt", "berekend"], {"berekend"})
-    assert encodings["color"].scale.range == [charts.PRIMARY, charts.MUTED]
-    assert encodings["strokeDash"].scale.range == [[1, 0], [4, 3]] and encodings["color"].sort == ["gedrukt", "berekend"]
-    assert charts.printed_or_derived("soort", ["a"], set(), sort=False)["color"].to_dict().get("sort") is None
+    color, dash = encodings["color"].to_dict(), encodings["strokeDash"].to_dict()
+    assert color["scale"]["range"] == [charts.PRIMARY, charts.MUTED] and color["sort"] == ["gedrukt", "berekend"]
+    assert dash["scale"]["range"] == [[1, 0], [4, 3]]
+    assert "sort" not in charts.printed_or_derived("soort", ["a"], set(), sort=False)["color"].to_dict()

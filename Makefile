@@ -57,8 +57,9 @@ $(BUILD)/.book-done: $(STAMPS) $(PAGES) _config.yml _toc.yml $(SETUP)
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going --quiet
 	@touch $@
 
+# '+' streams the test output as it comes (output sync would hold it until the end).
 test: book
-	$(BIN)/python -m pytest
+	+$(BIN)/python -m pytest
 
 bench: book
 	$(BIN)/python -m participatie.bench

@@ -1,5 +1,7 @@
-# make book: build the book into _build/html.   make test: every test.   (README.md says more.)
+# make book: execute what changed, then build the book into _build/html.   make test: every test.
 # Both set up .venv on first use, and again only when requirements.txt or pyproject.toml change.
+# make execute: re-execute the notebooks whose inputs changed (commit the result: the stored outputs are
+# nbval's regression reference).  make lint: ruff.  make verify-letters LETTERS=DIR: page indexes vs letters.
 
 PYTHON ?= python3
 VENV := .venv
@@ -7,62 +9,78 @@ BIN := $(VENV)/bin
 SETUP := $(VENV)/.setup-done
 BUILD := _build
 EXECUTED := $(BUILD)/.executed
+LETTERS ?= ../shared/seeds
 
-# Theme modules serve one chapter each; every other module serves all chapters.
-THEME_MODULES := $(addprefix src/participatie/,beschut_werk.py wsw_statistiek.py banenafspraak.py bijstand_financiering.py pilots.py)
-# Modules no notebook imports (tools around the book) do not re-execute anything.
-TOOL_MODULES := $(addprefix src/participatie/,__main__.py cli.py rerun.py synthetic.py bench.py)
-PACKAGE := pyproject.toml $(filter-out $(THEME_MODULES) $(TOOL_MODULES),$(wildcard src/participatie/*.py)) $(wildcard src/participatie/static/*)
-COMMON_DATA := data/datapackage.json data/sources.csv data/indicators.csv $(wildcard data/schemas/*.json)
-CHAPTERS := $(wildcard chapters/*.ipynb)
+# What every notebook reads: the package outside its themes and tools, the descriptor, letters, indicators.
+PACKAGE := pyproject.toml $(filter-out src/participatie/themes/% src/participatie/tools/%,$(shell find src/participatie -name '*.py' -o -name '*.css' -o -name '*.svg')) src/participatie/themes/__init__.py src/participatie/themes/record.py
+COMMON_DATA := data/datapackage.json data/sources.csv data/indicators.csv $(wildcard data/schemas/*.json) $(wildcard data/letters/*.json)
 BOOK_PAGES := intro.ipynb $(wildcard appendices/*.ipynb)
-NOTEBOOKS := $(CHAPTERS) $(BOOK_PAGES)
-STAMPS := $(patsubst %.ipynb,$(EXECUTED)/%.done,$(NOTEBOOKS))
 PAGES := $(wildcard *.md) $(wildcard appendices/*.md)
 
-.PHONY: book test setup execute clean bench
+.PHONY: book html test lint format setup execute clean bench verify-letters
 .DELETE_ON_ERROR:
-# Chapters execute in parallel, one kernel per core; output stays grouped per notebook.
+# Notebooks execute in parallel, one kernel per core; output stays grouped per notebook.
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 MAKEFLAGS += --jobs=$(NPROC) --output-sync=target
 
-book: $(BUILD)/.book-done
+book: execute
+	$(MAKE) --no-print-directory html
 
 setup: $(SETUP)
 
+# uv installs the pinned lock in seconds; pip would take a minute.
 $(SETUP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.9
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.txt
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $@
 
-# Which chapter reads which data file and theme module (besides what all chapters read).
-$(EXECUTED)/chapters/beschut_werk.done: data/beschut_werk.csv src/participatie/beschut_werk.py
-$(EXECUTED)/chapters/wsw_statistiek.done: data/wsw_statistiek.csv src/participatie/wsw_statistiek.py
-$(EXECUTED)/chapters/banenafspraak_duurzaamheid.done: data/banenafspraak.csv src/participatie/banenafspraak.py
-$(EXECUTED)/chapters/bijstand_financiering.done: data/bijstand_financiering.csv src/participatie/bijstand_financiering.py
-$(EXECUTED)/chapters/pilots_werken_naar_vermogen.done: data/pilots.csv data/pilots_findings.csv data/policy_timeline.csv src/participatie/pilots.py
-# The introduction and the appendices are computed from all the data and every theme module.
-$(patsubst %.ipynb,$(EXECUTED)/%.done,$(BOOK_PAGES)): $(wildcard data/*.csv) $(THEME_MODULES)
+# Which notebook reads which data file and theme folder: generated from the theme records.
+$(BUILD)/themes.mk: src/participatie/themes/__init__.py $(wildcard src/participatie/themes/*/__init__.py) data/datapackage.json src/participatie/tools/makedeps.py | $(SETUP)
+	@mkdir -p $(@D)
+	$(BIN)/python -m participatie makedeps > $@.tmp && mv $@.tmp $@
+-include $(BUILD)/themes.mk
 
-# A chapter is re-executed when it, its data or the package changed. The Jupyter cache alone would
-# not notice changed data files, so make decides and Jupyter Book only renders the stored outputs.
+STAMPS := $(patsubst %.ipynb,$(EXECUTED)/%.done,$(THEME_NOTEBOOKS) $(BOOK_PAGES))
+# The introduction and the appendices are computed from all the data and every theme.
+$(patsubst %.ipynb,$(EXECUTED)/%.done,$(BOOK_PAGES)): $(THEME_DATA) $(THEME_SOURCES)
+
+# A notebook is re-executed when it, its data or the package changed. The Jupyter cache alone would not
+# notice changed data files, so make decides and Jupyter Book only renders the stored outputs.
 $(EXECUTED)/%.done: %.ipynb $(COMMON_DATA) $(PACKAGE) $(SETUP)
 	$(BIN)/python -m participatie execute $<
 	@mkdir -p $(@D) && touch $@
 
 execute: $(STAMPS)
 
-$(BUILD)/.book-done: $(STAMPS) $(PAGES) _config.yml _toc.yml $(SETUP)
+# Render the stored outputs as they are (no execution): what `make test` checks and nbval compares.
+html: $(BUILD)/.html-done
+
+$(BUILD)/.html-done: $(THEME_NOTEBOOKS) $(BOOK_PAGES) $(PAGES) $(PACKAGE) $(COMMON_DATA) $(THEME_DATA) _config.yml _toc.yml $(SETUP)
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going --quiet
 	@touch $@
 
+lint: $(SETUP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+format: $(SETUP)
+	$(BIN)/ruff check --fix src tests
+	$(BIN)/ruff format src tests
+
+# The tests run on the committed notebooks: nbval executes each one afresh and compares its outputs with
+# the stored ones, so a commit whose figures changed without re-executing the notebooks fails.
 # '+' streams the test output as it comes (output sync would hold it until the end).
-test: book
+test: lint html
 	+$(BIN)/python -m pytest
 
+# Regenerate every letter's page index from the letters' text and fail on any difference.
+verify-letters: $(SETUP)
+	$(BIN)/python -m participatie letters verify --letters $(LETTERS)
+
 bench: book
-	$(BIN)/python -m participatie.bench
+	$(BIN)/python -m participatie.tools.bench
 
 clean:
 	rm -rf $(BUILD)

@@ -1,0 +1,122 @@
+"""The whole book: every theme's chapter on data loaded and validated once, and the book-wide tables.
+
+The introduction and the appendices open the book in their set-up cell:
+
+    boek = open_book(data_dir, gemeente)
+    boek.glue_key_figures()
+    boek.edition_note()
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ..data import load
+from ..data.editions import check_municipality_code
+from ..data.load import Dataset
+from ..figures import checks
+from ..presentation import escape, formatting, tables
+from ..themes import THEMES, Theme
+from . import registry_tables
+from .chapter import Chapter, chapter_of, edition_note
+from .markup import glue_texts
+
+
+@dataclass
+class Book:
+    """Every chapter of the book on one validated dataset, in the order of the table of contents."""
+
+    dataset: Dataset
+    chapters: dict[str, Chapter]
+
+    @property
+    def sources(self) -> pd.DataFrame:
+        """Return the letters, indexed by source id."""
+        return self.dataset.sources
+
+    def chapter(self, theme: Theme) -> Chapter:
+        """Return one theme's chapter."""
+        return self.chapters[theme.name]
+
+    def all_figures(self) -> pd.DataFrame:
+        """Return the figures of every theme in one table, with the theme of each row."""
+        frames = [c.figures.assign(theme=name) for name, c in self.chapters.items() if c.theme.figure_table]
+        return pd.concat(frames, ignore_index=True)
+
+    def all_checks(self) -> pd.DataFrame:
+        """Return the verdict of every cross-check in the book, discrepancies first, with the theme."""
+        frames = [c.checks().assign(chapter=name) for name, c in self.chapters.items() if c.theme.checks]
+        return checks.sort(pd.concat(frames, ignore_index=True), "chapter")
+
+    def all_revisions(self) -> pd.DataFrame:
+        """Return every figure that letters report with different values, one row per letter, with the theme."""
+        frames = [c.revisions().assign(chapter=name) for name, c in self.chapters.items() if c.theme.figure_table]
+        return pd.concat(frames, ignore_index=True)
+
+    def counts(self) -> dict[str, int]:
+        """Return the book's totals: figures, letters, checks by verdict, revised figures."""
+        result = self.all_checks()
+        revised = self.all_revisions()
+        return {
+            "figures": len(self.all_figures()),
+            "letters": len(self.sources),
+            "checks": len(result),
+            "discrepancies": int((result["verdict"] == checks.DISCREPANCY).sum()),
+            "rounded": int((result["verdict"] == checks.ROUNDED).sum()),
+            "revised_figures": int(revised.groupby(["chapter", "indicator", "dimension", "category", "period"]).ngroups)
+            if not revised.empty else 0,
+        }
+
+    def count_texts(self) -> dict[str, str]:
+        """Return the book's totals as Dutch text for the prose (glue names book_*)."""
+        return {f"book_{name}": formatting.number(value) for name, value in self.counts().items()}
+
+    def key_figures(self) -> dict[str, str]:
+        """Return the numbers every chapter's prose cites, and the book's totals, as Dutch text."""
+        texts = self.count_texts()
+        for chapter in self.chapters.values():
+            texts.update(chapter.key_figures())
+        return texts
+
+    def glue_key_figures(self) -> None:
+        """Make every key figure of the book available to the page's prose as {glue:md}`name`."""
+        glue_texts(self.key_figures())
+
+    def glue_counts(self) -> None:
+        """Make the book's totals available to the page's prose as {glue:md}`book_…`."""
+        glue_texts(self.count_texts())
+
+    def edition_note(self):
+        """Return the note at the top of a municipal edition or a run on synthetic data (None otherwise)."""
+        return edition_note(list(self.chapters.values()))
+
+    def link(self, name: str, from_depth: int = 1) -> str:
+        """Return an HTML link to a chapter from a page `from_depth` folders below the book root."""
+        theme = self.chapters[name].theme
+        return f'<a href="{"../" * from_depth}{theme.document}.html">{escape.html_text(theme.title)}</a>'
+
+    def checks_table(self) -> tables.Table:
+        """Return every recomputed claim as a Dutch table with verdicts and links to the chapters."""
+        result = self.all_checks()
+        return registry_tables.checks_table(result, self.sources, [self.link(c) for c in result["chapter"]])
+
+    def revisions_table(self) -> tables.Table:
+        """Return the revisions of the whole book side by side, with the later letter marked."""
+        changed = self.all_revisions()
+        return registry_tables.revisions_table(changed, self.sources, [self.link(c) for c in changed["chapter"]],
+                                               with_unit=True)
+
+
+def open_book(data_dir: str | Path | None = None, gemeente: str | None = None) -> Book:
+    """Return the book on one validated load of a data directory (raises on any data problem).
+
+    With `gemeente` (a CBS code) every chapter with a figure table shows that municipality's figures.
+    """
+    if gemeente is not None:
+        check_municipality_code(gemeente)
+    dataset = load(data_dir)
+    return Book(dataset, {theme.name: chapter_of(theme, dataset, gemeente if theme.figure_table else None)
+                          for theme in THEMES})

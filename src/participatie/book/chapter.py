@@ -1,0 +1,146 @@
+"""A chapter as its notebook uses it: the theme's validated figures, letters and tables, opened once.
+
+The notebook's set-up cell is three lines:
+
+    hoofdstuk = open_chapter(THEME, data_dir, gemeente)
+    hoofdstuk.glue_key_figures()
+    hoofdstuk.edition_note()
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ..data import load
+from ..data.editions import MUNICIPALITY_NAME, check_municipality_code, edition
+from ..data.load import Dataset
+from ..figures import checks, sources
+from ..figures.revisions import revisions
+from ..presentation import charts, escape, formatting, references
+from ..presentation.labels import EDITION_NATIONAL_TEXT, EDITION_TEXT, SYNTHETIC_TEXT
+from ..themes.record import Theme
+from . import registry_tables
+from .markup import glue_texts, note
+
+EMPTY_FIGURES = ["indicator", "dimension", "category", "period", "value", "unit", "qualifier", "derived",
+                 "source_id", "page", "section", "note", "label", "period_start", "period_end", "period_kind",
+                 "source_date", "period_label", "source_reference"]
+
+
+@dataclass
+class Chapter:
+    """A chapter's validated figures (national, or one municipality's) and the letters they come from."""
+
+    theme: Theme
+    figures: pd.DataFrame
+    sources: pd.DataFrame
+    data_dir: Path
+    tables: dict[str, pd.DataFrame]
+    data_files: tuple[str, ...] = ()
+    gemeente: str | None = None  # the municipality of a municipal edition (None: national figures)
+    gemeente_naam: str | None = None
+    synthetic: bool = False  # the data directory is marked synthetic (see tools.synthetic)
+
+    def table(self, name: str) -> pd.DataFrame:
+        """Return another validated table the chapter reads (e.g. pilots, policy_timeline)."""
+        return self.tables[name]
+
+    def source_line(self, frame: pd.DataFrame | None = None) -> charts.SourceLine:
+        """Return the 'Bron: …' line for the letters behind a frame's rows (all of the chapter's if None)."""
+        ids = (self.figures if frame is None else frame)["source_id"].tolist()
+        return charts.SourceLine(references.source_line(ids, self.sources), self.data_files)
+
+    def reference(self, source_id: str) -> str:
+        """Return a letter's short reference (chamber, number, date)."""
+        return references.reference(source_id, self.sources)
+
+    def checks(self) -> pd.DataFrame:
+        """Return the verdicts of the theme's cross-checks on this chapter's figures, discrepancies first."""
+        return checks.evaluate(self.theme.checks, self.figures)
+
+    def checks_table(self):
+        """Return the chapter's recomputed claims as a Dutch table, discrepancies first."""
+        return registry_tables.checks_table(self.checks(), self.sources)
+
+    def revisions(self) -> pd.DataFrame:
+        """Return the figures the letters give with different values, with the kind of each difference."""
+        return revisions(self.figures)
+
+    def revisions_table(self):
+        """Return the figures the letters give with different values, side by side, latest marked."""
+        return registry_tables.revisions_table(self.revisions(), self.sources)
+
+    def key_figures(self) -> dict[str, str]:
+        """Return the Dutch texts the chapter's prose glues in (the theme's `key_figures`)."""
+        return self.theme.key_figures(self)
+
+    def glue_key_figures(self) -> None:
+        """Make every key figure available to the chapter's prose as {glue:md}`name`."""
+        glue_texts(self.key_figures())
+
+    def edition_note(self):
+        """Return the note at the top of a municipal edition or a run on synthetic data (None otherwise)."""
+        return edition_note([self])
+
+
+def open_chapter(theme: Theme, data_dir: str | Path | None = None, gemeente: str | None = None) -> Chapter:
+    """Return a theme's chapter on validated data and switch on the house charts; raise on any data problem.
+
+    Municipal rows are aggregated to national figures; with `gemeente` (a CBS code such as GM0363) the
+    chapter shows that municipality's figures only (a municipal edition).
+    """
+    if gemeente is not None:
+        check_municipality_code(gemeente)
+    dataset = load(data_dir, resources=list(theme.resources))
+    return chapter_of(theme, dataset, gemeente)
+
+
+def chapter_of(theme: Theme, dataset: Dataset, gemeente: str | None = None) -> Chapter:
+    """Return a theme's chapter on an already loaded dataset (the book loads the data once for all chapters)."""
+    charts.enable()
+    gemeente_naam = None
+    if theme.figure_table:
+        table = edition(dataset.tables[theme.figure_table], gemeente)
+        if gemeente is not None:
+            gemeente_naam = str(table[MUNICIPALITY_NAME].iloc[0])
+        figures = with_display_columns(load_figures(table, dataset), dataset.sources)
+    else:
+        figures = pd.DataFrame(columns=EMPTY_FIGURES)
+    tables = {name: dataset.tables[name] for name in theme.other_tables}
+    files = tuple(dataset.paths[name] for name in theme.resources)
+    return Chapter(theme, figures, dataset.sources, dataset.data_dir, tables, files, gemeente, gemeente_naam,
+                   dataset.synthetic)
+
+
+def load_figures(table: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    """Return an edition's figure table with parsed periods, indicator labels and letter dates."""
+    from ..data.load import enrich_figures
+
+    return sources.with_dates(enrich_figures(table, dataset.indicators), dataset.sources)
+
+
+def with_display_columns(figures: pd.DataFrame, letters: pd.DataFrame) -> pd.DataFrame:
+    """Return figures with the Dutch period label and letter reference of each row (for presentation)."""
+    return figures.assign(period_label=formatting.period_labels(figures["period"]),
+                          source_reference=references.references(figures["source_id"].tolist(), letters))
+
+
+def edition_note(chapters: list[Chapter]):
+    """Return the note a municipal edition (or a run on synthetic data) shows at the top, as Markdown.
+
+    Returns None for the national edition on real data, so the set-up cell that ends with this call
+    shows nothing there.
+    """
+    municipal = next((c for c in sorted(chapters, key=lambda c: c.gemeente_naam is None) if c.gemeente), None)
+    parts = []
+    if municipal is not None and municipal.gemeente_naam is None:  # a chapter without a figure table
+        parts.append(EDITION_NATIONAL_TEXT.format(code=escape.markdown(municipal.gemeente)))
+    elif municipal is not None:
+        parts.append(EDITION_TEXT.format(name=escape.markdown(municipal.gemeente_naam),
+                                         code=escape.markdown(municipal.gemeente)))
+    if any(c.synthetic for c in chapters):
+        parts.append(SYNTHETIC_TEXT)
+    return note(parts)

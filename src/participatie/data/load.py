@@ -1,0 +1,105 @@
+"""Loading a validated data directory into typed pandas tables: one `Dataset` per load.
+
+Nothing is read before it validated (`validate`); a data directory with any problem raises
+`DataValidationError` listing every problem at once, by file, row and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from . import periods
+from .package import (
+    REFERENCE_RESOURCES,
+    SYNTHETIC,
+    DataValidationError,
+    read_descriptor,
+    resolve_data_dir,
+    resource_paths,
+)
+from .validate import frictionless_package, validate
+
+
+@dataclass
+class Dataset:
+    """The validated tables of a data directory, as pandas DataFrames keyed by resource name."""
+
+    data_dir: Path
+    descriptor: dict
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    paths: dict[str, str] = field(default_factory=dict)  # resource name -> file, relative to data_dir
+
+    @property
+    def sources(self) -> pd.DataFrame:
+        """Return the letters: one row per source, indexed by source id."""
+        return self.tables["sources"].set_index("id", drop=False)
+
+    @property
+    def indicators(self) -> pd.DataFrame:
+        """Return the indicator definitions, indexed by indicator id."""
+        return self.tables["indicators"].set_index("id", drop=False)
+
+    @property
+    def synthetic(self) -> bool:
+        """Return whether the descriptor marks the figures as synthetic (never for publication)."""
+        return bool(self.descriptor.get(SYNTHETIC))
+
+    def figures(self, name: str) -> pd.DataFrame:
+        """Return a figure table with parsed periods and the indicator's label (municipal rows as they are)."""
+        return self._figures[name]
+
+    @cached_property
+    def _figures(self) -> dict[str, pd.DataFrame]:
+        return {name: enrich_figures(table, self.indicators) for name, table in self.tables.items()
+                if name not in REFERENCE_RESOURCES and "indicator" in table.columns}
+
+
+def load(data_dir: str | Path | None = None, resources: list[str] | None = None) -> Dataset:
+    """Return the validated dataset (all resources, or those named plus the reference tables).
+
+    Raises DataValidationError listing every problem of the files it reads.
+    """
+    directory = resolve_data_dir(data_dir)
+    descriptor = read_descriptor(directory)
+    paths = resource_paths(descriptor)
+    wanted = list(paths) if resources is None else list(dict.fromkeys([*REFERENCE_RESOURCES, *resources]))
+    problems = validate(directory, wanted)
+    if problems:
+        raise DataValidationError(problems)
+    package = frictionless_package(directory)
+    tables = {name: _read_table(package, name, directory) for name in wanted}
+    return Dataset(directory, descriptor, tables, {name: paths[name] for name in wanted})
+
+
+def _read_table(package, name: str, directory: Path) -> pd.DataFrame:
+    resource = package.get_resource(name)
+    frame = pd.read_csv(directory / resource.path, dtype=str, keep_default_na=False, na_values=[""],
+                        encoding="utf-8-sig")
+    for schema_field in resource.schema.fields:
+        column, kind = schema_field.name, schema_field.type
+        if column not in frame.columns:
+            continue  # an optional column the file leaves out
+        if kind in {"string", "date"}:
+            frame[column] = frame[column].astype("string")
+        elif kind == "boolean":
+            frame[column] = frame[column].str.lower().map({"true": True, "false": False}).astype(bool)
+        elif kind == "integer":
+            frame[column] = pd.to_numeric(frame[column]).astype("Int64")
+        elif kind == "number":
+            frame[column] = pd.to_numeric(frame[column]).astype(float)
+    return frame
+
+
+def enrich_figures(table: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """Return a figure table with parsed periods (start, end, kind) and the indicator's label from indicators.csv."""
+    parsed = table["period"].map({text: periods.parse(text) for text in table["period"].unique()})
+    return table.assign(
+        label=table["indicator"].map(indicators["label"]),
+        period_start=parsed.map(lambda p: p.start),
+        period_end=parsed.map(lambda p: p.end),
+        period_kind=parsed.map(lambda p: p.kind),
+    )

@@ -1,0 +1,188 @@
+"""The data package on disk: where it is, its descriptor, and the files its resources name.
+
+A data directory holds `datapackage.json` (Frictionless Data Package with Table Schemas) and the files
+it lists. Data directories come from others (a colleague, a municipality), so nothing here trusts them:
+the descriptor must be a local JSON object, and every path it names must be a relative path to a
+regular file inside the directory — no URL, no absolute path, no `..`, no symbolic link. What fails
+is reported as a `Problem` (file, row, column, message) that never echoes a target's contents.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+DESCRIPTOR = "datapackage.json"
+# Custom field property of the descriptor: the column may be left out of a file (see `validate`).
+OPTIONAL = "x-optional"
+MUNICIPALITY_CODE, MUNICIPALITY_NAME = "gemeente_code", "gemeente_naam"
+# Custom top-level property of a descriptor whose figures are synthetic (see `tools.synthetic`).
+SYNTHETIC = "x-synthetic"
+# Resources every chapter needs besides its own tables: the letters and the indicator definitions.
+REFERENCE_RESOURCES = ("sources", "indicators")
+# Files published beside the resources (see `published_files`).
+COMPANION_FILES = ("README.md", "LICENSE.md")
+# The page index of each letter (see `page_index`), one JSON file per source id.
+LETTERS_DIR = "letters"
+_REMOTE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")  # http:, https:, file:, s3:, C: ...
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in a data file, located by file, row (1 = header) and column."""
+
+    file: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        row = f"row {self.row}" if self.row is not None else "row -"
+        column = f"column {self.column}" if self.column else "column -"
+        return f"{self.file}, {row}, {column}: {self.message}"
+
+    def sort_key(self) -> tuple:
+        """Return the key that orders problems by file, row and column."""
+        return (self.file, self.row or 0, self.column or "", self.message)
+
+
+class DataValidationError(ValueError):
+    """Raised with every problem found in a data directory; each names file, row and column."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        lines = "\n".join(f"  - {problem}" for problem in problems)
+        super().__init__(f"{len(problems)} problem(s) in the data:\n{lines}")
+
+
+def bundled_data_dir() -> Path:
+    """Return the repository's bundled `data/` directory (the chapters' default `data_dir`)."""
+    candidate = Path(__file__).resolve().parents[3] / "data"
+    if not (candidate / DESCRIPTOR).is_file():
+        raise FileNotFoundError("The bundled data/ directory was not found next to the package; pass data_dir explicitly.")
+    return candidate
+
+
+def resolve_data_dir(data_dir: str | Path | None) -> Path:
+    """Return the data directory to use (absolute): the given one, or the bundled one when None or empty."""
+    if data_dir is None or str(data_dir) == "":
+        return bundled_data_dir()
+    path = Path(data_dir).expanduser()
+    if not path.exists():
+        raise FileNotFoundError(f"data directory {path} does not exist")
+    if not path.is_dir():
+        raise FileNotFoundError(f"data directory {path} is a file, not a directory")
+    descriptor = path / DESCRIPTOR
+    if descriptor.is_symlink() or not descriptor.is_file():
+        raise FileNotFoundError(f"{descriptor}: no Data Package descriptor (a regular file {DESCRIPTOR}) in {path}")
+    return path.resolve()
+
+
+def read_descriptor(directory: Path) -> dict:
+    """Return the descriptor of a data directory; raise DataValidationError when it is no usable JSON object."""
+    raw = (directory / DESCRIPTOR).read_bytes()
+    try:
+        descriptor = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise DataValidationError([Problem(DESCRIPTOR, None, None, "not UTF-8 text (save it as UTF-8)")]) from None
+    except json.JSONDecodeError as error:
+        raise DataValidationError([Problem(DESCRIPTOR, error.lineno, None,
+                                           f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})")]) from None
+    problems = descriptor_problems(descriptor, directory)
+    if problems:
+        raise DataValidationError(problems)
+    return descriptor
+
+
+def descriptor_problems(descriptor: object, directory: Path) -> list[Problem]:
+    """Return what makes a descriptor unusable: not an object, no resources, or a path that is not local."""
+    if not isinstance(descriptor, dict):
+        return [Problem(DESCRIPTOR, None, None, "the descriptor must be a JSON object with a list of resources")]
+    resources = descriptor.get("resources")
+    if not isinstance(resources, list) or not resources:
+        return [Problem(DESCRIPTOR, None, "resources", "the descriptor lists no resources")]
+    problems = []
+    names = set()
+    for number, resource in enumerate(resources, start=1):
+        where = f"resources[{number}]"
+        if not isinstance(resource, dict) or not isinstance(resource.get("name"), str):
+            problems.append(Problem(DESCRIPTOR, None, where, "a resource must be an object with a name"))
+            continue
+        if resource["name"] in names:
+            problems.append(Problem(DESCRIPTOR, None, where, f"resource name {resource['name']!r} appears twice"))
+        names.add(resource["name"])
+        for key in ("path", "schema"):
+            value = resource.get(key)
+            if key == "schema" and (value is None or isinstance(value, dict)):
+                continue
+            message = path_problem(value, directory)
+            if message:
+                problems.append(Problem(DESCRIPTOR, None, f"{where}.{key}", message))
+        if isinstance(resource.get("schema"), dict):
+            problems += _inline_schema_problems(resource["schema"], where)
+    return problems
+
+
+def _inline_schema_problems(schema: dict, where: str) -> list[Problem]:
+    # A foreign key may only refer to another resource of this package (never to a remote package).
+    problems = []
+    for key in schema.get("foreignKeys", []) or []:
+        reference = key.get("reference", {}) if isinstance(key, dict) else {}
+        if isinstance(reference, dict) and reference.get("package"):
+            problems.append(Problem(DESCRIPTOR, None, f"{where}.schema", "a foreign key may not refer to another package"))
+    return problems
+
+
+def path_problem(value: object, directory: Path) -> str | None:
+    """Return why a path from a descriptor may not be read (None: a regular file inside the directory)."""
+    if not isinstance(value, str) or not value.strip():
+        return "must be one relative file path (a list of paths or an empty path is not supported)"
+    if _REMOTE.match(value) or value.startswith(("/", "\\", "~")):
+        return "must be a relative path inside the data directory (no URL, no absolute path)"
+    parts = PurePosixPath(value.replace("\\", "/")).parts
+    if ".." in parts:
+        return "must stay inside the data directory (no '..')"
+    target = directory.joinpath(*parts)
+    current = directory
+    for part in parts:
+        current = current / part
+        if current.is_symlink():
+            return f"{value} is a symbolic link; only regular files inside the data directory are read"
+    if not target.exists():
+        return f"{value} does not exist"
+    if target.is_dir():
+        return f"{value} is a directory, not a file"
+    if not target.is_file():
+        return f"{value} is not a regular file"
+    try:
+        target.resolve().relative_to(directory.resolve())
+    except ValueError:
+        return "must stay inside the data directory"
+    return None
+
+
+def resource_paths(descriptor: dict) -> dict[str, str]:
+    """Return each resource's file path as the descriptor writes it, keyed by resource name."""
+    return {r["name"]: r["path"] for r in descriptor["resources"]}
+
+
+def published_files(directory: Path, descriptor: dict) -> list[str]:
+    """Return the files a book publishes for download: the descriptor, its resources and schemas, README, LICENSE.
+
+    Every path has passed `path_problem`; companion files are included only when they are regular files.
+    """
+    files = [DESCRIPTOR]
+    for resource in descriptor["resources"]:
+        files.append(resource["path"])
+        if isinstance(resource.get("schema"), str):
+            files.append(resource["schema"])
+    files += [name for name in COMPANION_FILES
+              if (directory / name).is_file() and not (directory / name).is_symlink()]
+    return list(dict.fromkeys(files))
+
+
+def is_synthetic(directory: Path) -> bool:
+    """Return whether a data directory's descriptor marks its figures as synthetic."""
+    return bool(read_descriptor(directory).get(SYNTHETIC))

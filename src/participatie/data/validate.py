@@ -1,0 +1,322 @@
+"""Validating a data directory against its Data Package descriptor, row by row.
+
+The descriptor (`datapackage.json`, Frictionless Table Schemas) is the single source of truth for the
+files' columns, types and constraints; `frictionless` checks every row against it, including the
+foreign keys to `sources.csv` and `indicators.csv` and the primary key of each figure table. This module
+adds what the descriptor cannot say: a header check by column name, the recognition of a
+semicolon-separated export, per-row decoding of non-UTF-8 bytes, empty tables, the meaning of a period
+(`periods`), counts that are whole non-negative numbers and values that are finite (`values`), optional
+columns, one municipality name per code, and provenance: a figure citing a letter that has a page index
+(`page_index`) must be printed on the cited page.
+
+Optional columns. A Table Schema cannot say that a column may be left out, so the descriptor marks such
+fields with `"x-optional": true` (the municipality columns of the figure tables). The optional fields of
+a schema come together: a file has all of them or none.
+
+Validation cache. After a file validated without problems, a verdict is recorded outside data/
+(`~/.cache/participatie/validated`, or `$PARTICIPATIE_CACHE_DIR`): a JSON entry holding the verdict, the
+validator's version and the hash of everything the verdict depends on (the file's bytes, descriptor and
+schema, the tables its foreign keys refer to, the page indexes, this code and frictionless). A later
+check of the same inputs reads the entry and skips the row checks only when the entry parses, names
+the same inputs and validator and says "valid"; anything else (a change, a corrupt or foreign entry)
+validates again. Problems are never cached.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+from pathlib import Path
+
+import frictionless
+import pandas as pd
+from frictionless import Package, Schema
+
+from . import page_index, periods, values
+from .package import (
+    DESCRIPTOR,
+    LETTERS_DIR,
+    MUNICIPALITY_CODE,
+    MUNICIPALITY_NAME,
+    OPTIONAL,
+    DataValidationError,
+    Problem,
+    read_descriptor,
+    resolve_data_dir,
+)
+
+CACHE_ENV = "PARTICIPATIE_CACHE_DIR"
+CACHE_FORMAT = 2
+
+
+def validate(data_dir: str | Path | None = None, resources: list[str] | None = None) -> list[Problem]:
+    """Return every problem in the files of a data directory (all resources, or those named), sorted."""
+    directory = resolve_data_dir(data_dir)
+    try:
+        package = frictionless_package(directory)
+    except DataValidationError as error:
+        return error.problems
+    names = [r.name for r in package.resources]
+    unknown = [name for name in resources or [] if name not in names]
+    if unknown:
+        return [Problem(DESCRIPTOR, None, None, f"no resource named {name!r} in the descriptor") for name in unknown]
+    wanted = names if resources is None else [n for n in names if n in resources]
+    indexes, index_problems = _indexes(directory)
+    problems = index_problems + [p for name in wanted for p in validate_resource(package, name, directory, indexes)]
+    return sorted(problems, key=Problem.sort_key)
+
+
+def frictionless_package(directory: Path) -> Package:
+    """Return the frictionless Package of a data directory, built from a checked, local-only descriptor.
+
+    Only the keys validation needs are passed on (no profiles, no remote schemas, no dialects), each
+    schema is read from its local file, and frictionless reads files relative to the directory.
+    """
+    descriptor = read_descriptor(directory)
+    resources = []
+    for resource in descriptor["resources"]:
+        schema = resource.get("schema") or {"fields": []}
+        if isinstance(schema, str):
+            try:
+                schema = json.loads((directory / schema).read_text(encoding="utf-8-sig"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as error:
+                raise DataValidationError([Problem(resource["schema"], None, None, f"not a valid JSON schema file: {error}")]) from None
+        resources.append({"name": resource["name"], "path": resource["path"], "schema": schema, "format": "csv",
+                          "encoding": "utf-8", "dialect": {"csv": {"delimiter": ","}}})
+    try:
+        return Package.from_descriptor({"resources": resources}, basepath=str(directory))
+    except frictionless.FrictionlessException as error:
+        raise DataValidationError([Problem(DESCRIPTOR, None, None, f"not a valid Data Package: {error.error.message}")]) from None
+
+
+def validate_resource(package: Package, name: str, directory: Path, indexes: dict | None = None) -> list[Problem]:
+    """Return the problems of one resource: header, encoding, cells, keys, periods, values, provenance."""
+    resource = package.get_resource(name)
+    file = resource.path
+    raw = (directory / file).read_bytes()
+    if not raw.strip():
+        return [Problem(file, 1, None, "file is empty (a header and at least one row are required)")]
+    problems = _decoding_problems(file, raw)
+    if problems:
+        return problems  # cell checks on undecodable text would only repeat the same fault
+    text = raw.decode("utf-8-sig")
+    first_line = text.split("\n", 1)[0]
+    if first_line.count(";") > first_line.count(","):
+        return [Problem(file, 1, None, "the columns are separated by semicolons (;), as a Dutch spreadsheet exports "
+                                       "'CSV'; save the file as 'CSV UTF-8 (comma-separated)' or replace the "
+                                       "separators by commas")]
+    header = next(csv.reader(io.StringIO(text)), [])
+    if len(text.strip().splitlines()) < 2:
+        return [Problem(file, 2, None, "table has a header but no rows")]
+    problems += _narrow_schema(resource, header)
+    indexes = indexes if indexes is not None else _indexes(directory)[0]
+    key = _cache_key(package, resource, directory, raw, indexes)
+    if not problems and _cache_hit(key):
+        return []
+    report = resource.validate()
+    key_columns = "+".join(resource.schema.primary_key)
+    for task in report.tasks:
+        problems += [_problem_from_error(file, error, key_columns, resource) for error in task.errors]
+    rows = list(csv.DictReader(io.StringIO(text)))
+    if "period" in header:
+        problems += _period_problems(file, rows)
+    if "value" in header and "unit" in header:
+        problems += values.problems(file, rows)
+    if MUNICIPALITY_CODE in header and MUNICIPALITY_NAME in header:
+        problems += _municipality_name_problems(file, rows)
+    if {"source_id", "page"} <= set(header) and indexes:
+        field = "value" if "value" in header else "scale_value" if "scale_value" in header else None
+        if field:
+            problems += [Problem(file, row, "page", message)
+                         for row, message in page_index.missing_figure_rows(rows, indexes, value_field=field)]
+    if not problems:
+        _cache_store(key, file)
+    return problems
+
+
+def optional_fields(schema: Schema) -> list[str]:
+    """Return the names of a schema's optional fields (marked `"x-optional": true` in the descriptor)."""
+    return [field.name for field in schema.fields if field.custom.get(OPTIONAL)]
+
+
+def _indexes(directory: Path) -> tuple[dict, list[Problem]]:
+    folder = directory / LETTERS_DIR
+    if not folder.is_dir() or folder.is_symlink():
+        return {}, []
+    indexes, problems = {}, []
+    for path in sorted(folder.glob("*.json")):
+        if path.is_symlink() or not path.is_file():
+            problems.append(Problem(f"{LETTERS_DIR}/{path.name}", None, None, "a page index must be a regular file"))
+            continue
+        try:
+            index = page_index.read_index(path)
+        except ValueError as error:
+            problems.append(Problem(f"{LETTERS_DIR}/{path.name}", None, None, str(error)))
+            continue
+        indexes[index["source_id"]] = index
+    return indexes, problems
+
+
+def _narrow_schema(resource, header: list[str]) -> list[Problem]:
+    """Drop the optional fields a file lacks from its schema; report an incomplete set of them."""
+    optional = optional_fields(resource.schema)
+    absent = [name for name in optional if name not in header]
+    if not absent:
+        return []
+    problems = []
+    if len(absent) < len(optional):
+        together = ", ".join(optional)
+        problems = [Problem(resource.path, 1, name, f"column is missing: the optional columns {together} come together "
+                            "(all of them or none)") for name in absent]
+    descriptor = resource.schema.to_descriptor()
+    descriptor["fields"] = [f for f in descriptor["fields"] if f["name"] not in absent]
+    if problems and set(descriptor.get("primaryKey", [])) & set(absent):
+        descriptor.pop("primaryKey")  # a key without its column would report every municipality's row twice
+    elif "primaryKey" in descriptor:
+        descriptor["primaryKey"] = [f for f in descriptor["primaryKey"] if f not in absent]
+    if "foreignKeys" in descriptor:
+        descriptor["foreignKeys"] = [fk for fk in descriptor["foreignKeys"] if not set(fk["fields"]) & set(absent)]
+    resource.schema = Schema.from_descriptor(descriptor)
+    return problems
+
+
+def _municipality_name_problems(file: str, rows: list[dict]) -> list[Problem]:
+    """Return a problem for every row whose municipality name differs from the code's first name."""
+    first: dict[str, tuple[str, int]] = {}
+    problems = []
+    for number, row in enumerate(rows, start=2):
+        code, name = row.get(MUNICIPALITY_CODE) or "", row.get(MUNICIPALITY_NAME) or ""
+        if not code:
+            continue
+        if code not in first:
+            first[code] = (name, number)
+        elif name != first[code][0]:
+            problems.append(Problem(file, number, MUNICIPALITY_NAME,
+                                    f"name {name!r} differs from {first[code][0]!r}, the name of {code} in row "
+                                    f"{first[code][1]} (one name per municipality code)"))
+    return problems
+
+
+def _period_problems(file: str, rows: list[dict]) -> list[Problem]:
+    problems = []
+    verdicts: dict[str, str | None] = {}  # period text -> error message (None: a real period)
+    for number, row in enumerate(rows, start=2):
+        value = (row.get("period") or "").strip()
+        if not value:
+            continue  # a missing period is reported by the schema's `required`
+        if value not in verdicts:
+            try:
+                periods.parse(value)
+                verdicts[value] = None
+            except ValueError as error:
+                verdicts[value] = str(error)
+        if verdicts[value] is not None:
+            problems.append(Problem(file, number, "period", verdicts[value]))
+    return problems
+
+
+def _decoding_problems(file: str, raw: bytes) -> list[Problem]:
+    try:
+        raw.decode("utf-8")
+        return []  # the common case: no line needs to be looked at
+    except UnicodeDecodeError:
+        pass
+    problems = []
+    header: list[str] = []
+    for number, line in enumerate(raw.splitlines(), start=1):
+        try:
+            text = line.decode("utf-8")
+            if number == 1:
+                header = next(csv.reader([text.lstrip("\ufeff")]), [])
+        except UnicodeDecodeError as error:
+            before = line[: error.start].decode("utf-8", errors="replace")
+            index = len(next(csv.reader([before]), [""])) - 1 if before else 0
+            column = header[index] if 0 <= index < len(header) else f"#{index + 1}"
+            problems.append(Problem(file, number, column,
+                                    f"bytes {line[error.start:error.end]!r} are not UTF-8 (save the file as UTF-8)"))
+    return problems
+
+
+def _problem_from_error(file: str, error, key_columns: str, resource) -> Problem:
+    row = getattr(error, "row_number", None)
+    column = getattr(error, "field_name", None) or None
+    if error.type == "extra-label":
+        return Problem(file, 1, getattr(error, "label", None) or "(blank)", "unknown column (not in the descriptor)")
+    if error.type == "missing-label":
+        return Problem(file, 1, column, "required column is missing")
+    if error.type == "duplicate-label":
+        return Problem(file, 1, getattr(error, "label", None), "column appears more than once")
+    if error.type == "primary-key":
+        column = key_columns
+        message = "duplicate key: another row has the same " + key_columns.replace("+", ", ")
+    elif error.type == "foreign-key":
+        column = next((fk["fields"][0] for fk in resource.schema.foreign_keys
+                       if f'"{fk["fields"][0]}"' in error.message or fk["fields"][0] in error.message), None)
+        message = error.message.split(": ", 1)[-1]
+    elif error.type in {"extra-cell", "missing-cell"}:
+        message = error.message
+        column = column or "(row length)"
+    else:
+        message = error.message
+    return Problem(file, row, column, f"[{error.type}] {message}")
+
+
+# --- validation cache ----------------------------------------------------------------------------
+
+def cache_dir() -> Path:
+    """Return the directory that records validated files (`PARTICIPATIE_CACHE_DIR`, or the default)."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured).expanduser()
+    return Path.home() / ".cache" / "participatie" / "validated"
+
+
+def validator_version() -> str:
+    """Return a digest of what decides a verdict besides the data: the validating code and frictionless."""
+    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{frictionless.__version__}\0{pd.__version__}".encode())
+    for module in (__file__, periods.__file__, values.__file__, page_index.__file__, Path(__file__).with_name("package.py")):
+        digest.update(Path(module).read_bytes())
+    return digest.hexdigest()
+
+
+def _cache_key(package: Package, resource, directory: Path, raw: bytes, indexes: dict) -> str:
+    """Return the hash of every input of a resource's verdict: code, descriptor, schema, file, references, indexes."""
+    digest = hashlib.sha256(validator_version().encode())
+    digest.update((directory / DESCRIPTOR).read_bytes())
+    digest.update(json.dumps(resource.schema.to_descriptor(), sort_keys=True).encode())  # the narrowed schema
+    digest.update(f"\0{resource.name}\0{resource.path}\0".encode())
+    digest.update(hashlib.sha256(raw).digest())
+    referenced = sorted({fk["reference"].get("resource") or resource.name for fk in resource.schema.foreign_keys})
+    for name in referenced:
+        other = package.get_resource(name) if package.has_resource(name) else None
+        other_path = directory / other.path if other is not None else None
+        digest.update(f"\0{name}\0".encode())
+        digest.update(hashlib.sha256(other_path.read_bytes()).digest() if other_path and other_path.is_file() else b"-")
+    digest.update(json.dumps(indexes, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def _cache_hit(key: str) -> bool:
+    """Return whether a valid verdict is recorded for exactly these inputs (a corrupt entry is no hit)."""
+    try:
+        entry = json.loads((cache_dir() / key).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (isinstance(entry, dict) and entry.get("key") == key and entry.get("verdict") == "valid"
+            and entry.get("validator") == validator_version())
+
+
+def _cache_store(key: str, file: str) -> None:
+    """Record a valid verdict; a cache that cannot be written only costs time, so errors are ignored."""
+    entry = {"key": key, "verdict": "valid", "validator": validator_version(), "file": file}
+    try:
+        directory = cache_dir()
+        directory.mkdir(parents=True, exist_ok=True)
+        temporary = directory / f".{key}.{os.getpid()}.tmp"
+        temporary.write_text(json.dumps(entry, sort_keys=True), encoding="utf-8")
+        temporary.replace(directory / key)
+    except OSError:
+        pass

@@ -1,0 +1,234 @@
+"""The book's charts: house style, an offline and deterministic renderer, and chart figures.
+
+A chart figure is one notebook output holding the chart, its source line and a collapsible table with
+the chart's data. Its HTML calls `vegaEmbed`, which the book serves from its own `_static/` (see
+`book.sphinx_ext`), never from a CDN. The element id is a hash of the specification, so re-executing a
+notebook yields byte-identical outputs — the stored outputs are nbval's regression reference.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+import vl_convert
+
+from . import tables
+from .labels import DOWNLOAD_TEXT, TABLE_SUMMARY, UNIT_AXIS
+
+# UK Government Analysis Function categorical palette (colour-blind safe in this order, up to four).
+PALETTE = ["#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1"]
+# For a single series, and for marking derived or interpolated values beside printed ones.
+PRIMARY, SECONDARY, MUTED = PALETTE[0], PALETTE[1], "#BFBFBF"
+MAX_CATEGORIES = 4
+# Data rows a chart may write into its page; Altair's own limit (MaxRowsError) is 5,000 per data set.
+MAX_INLINE_ROWS = 1000
+WIDTH, HEIGHT = "container", 300
+FONT = "Helvetica Neue, Arial, sans-serif"
+
+FORMAT_LOCALE = vl_convert.get_format_locale("nl-NL")
+TIME_FORMAT_LOCALE = vl_convert.get_time_format_locale("nl-NL")
+EMBED_OPTIONS = {
+    "mode": "vega-lite",
+    "renderer": "svg",
+    "actions": False,
+    "formatLocale": FORMAT_LOCALE,
+    "timeFormatLocale": TIME_FORMAT_LOCALE,
+}
+THEME_NAME = "participatie"
+RENDERER_NAME = "participatie"
+# Vega-Lite as Altair writes it; the offline bundle is built for the same version.
+VEGALITE_VERSION = alt.SCHEMA_VERSION.lstrip("v")
+VEGALITE_MIMETYPE = f"application/vnd.vegalite.v{VEGALITE_VERSION.split('.')[0]}+json"
+
+
+def house_theme() -> dict:
+    """Return the Vega-Lite config of the house style (fonts, sizes, palette, axes)."""
+    return {
+        "config": {
+            "font": FONT,
+            "view": {"continuousWidth": 560, "continuousHeight": HEIGHT, "stroke": None},
+            "title": {"fontSize": 15, "fontWeight": "bold", "anchor": "start", "subtitleFontSize": 12,
+                      "subtitleColor": "#505a5f", "offset": 12},
+            "axis": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal",
+                     "gridColor": "#e5e5e5", "domainColor": "#6f777b", "tickColor": "#6f777b"},
+            "axisX": {"labelAngle": 0, "labelLimit": 300},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "titleFontWeight": "normal",
+                       "labelLimit": 0, "columns": 2},
+            "range": {"category": PALETTE},
+            "bar": {"color": PRIMARY},
+            "line": {"color": PRIMARY, "strokeWidth": 2.5},
+            "point": {"color": PRIMARY, "filled": True, "size": 60},
+            "text": {"fontSize": 12, "color": "#0b0c0c"},
+            "numberFormat": ",.0f",
+        }
+    }
+
+
+def enable() -> None:
+    """Enable the house theme and the offline renderer for every chart displayed from now on."""
+    alt.theme.enable(THEME_NAME)
+    alt.renderers.enable(RENDERER_NAME)
+
+
+def chart_id(spec: dict) -> str:
+    """Return a stable element id for a chart: a hash of its specification."""
+    digest = hashlib.sha256(json.dumps(spec, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return f"pp-chart-{digest[:12]}"
+
+
+def embed_html(spec: dict) -> str:
+    """Return the HTML that draws a Vega-Lite spec with the book's own vegaEmbed (no CDN, no random id)."""
+    spec = {key: value for key, value in spec.items() if key != "$schema"}  # an identifier, never fetched
+    element = chart_id(spec)
+    payload = json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    options = json.dumps(EMBED_OPTIONS, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return (
+        f'<div class="pp-chart" id="{element}"></div>\n'
+        "<script>\n(function () {\n"
+        f"  var spec = {payload};\n  var options = {options};\n"
+        f'  function draw() {{ vegaEmbed("#{element}", spec, options).then(label).catch(function (e) {{ console.error(e); }}); }}\n'
+        "  function label(result) {\n"
+        "    var svg = result.view.container().querySelector('svg');\n"
+        "    if (svg) { svg.setAttribute('role', 'img'); svg.setAttribute('aria-label', spec.description || ''); }\n"
+        "  }\n"
+        '  if (window.vegaEmbed) { draw(); } else { window.addEventListener("load", draw); }\n'
+        "})();\n</script>"
+    )
+
+
+def mimebundle(spec: dict) -> dict:
+    """Return the output bundle of a bare chart: the offline HTML, plus the spec for JupyterLab."""
+    return {"text/html": embed_html(spec), VEGALITE_MIMETYPE: spec}
+
+
+alt.theme.register(THEME_NAME, enable=False)(house_theme)
+alt.renderers.register(RENDERER_NAME, lambda spec, **_: mimebundle(spec))
+
+
+# The book publishes data/ under _static/data/ (see book.sphinx_ext); every page that shows charts sits one
+# folder below the book's root (chapters/, appendices/).
+DOWNLOAD_URL = "../_static/data/{file}"
+
+
+class SourceLine(str):
+    """A 'Bron: …' line that also names the data files behind it, for download links."""
+
+    downloads: tuple[str, ...] = ()
+
+    def __new__(cls, text: str, downloads: tuple[str, ...] = ()):
+        line = super().__new__(cls, text)
+        line.downloads = tuple(downloads)
+        return line
+
+
+def source_html(source_line: str) -> str:
+    """Return a source line as HTML, followed by links to download the data files it names."""
+    text = html.escape(source_line)
+    files = getattr(source_line, "downloads", ())
+    if not files:
+        return text
+    links = ", ".join(f'<a class="pp-download" href="{DOWNLOAD_URL.format(file=f)}" download>{html.escape(f)}</a>'
+                      for f in files)
+    return f"{text} {DOWNLOAD_TEXT} {links}."
+
+
+@dataclass
+class ChartFigure:
+    """A chart with its source line and a collapsible data table, displayed as one output."""
+
+    chart: alt.TopLevelMixin
+    source_line: str
+    table: pd.DataFrame
+    table_formats: dict
+
+    def spec(self) -> dict:
+        """Return the chart's Vega-Lite specification with the house theme applied."""
+        with alt.theme.enable(THEME_NAME):
+            return self.chart.to_dict()
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        spec = self.spec()
+        data_table = tables.html(self.table, self.table_formats)
+        body = (
+            '<figure class="pp-figure">\n'
+            f"{embed_html(spec)}\n"
+            f'<figcaption class="pp-source">{source_html(self.source_line)}</figcaption>\n'
+            f'<details class="pp-data"><summary>{TABLE_SUMMARY}</summary>\n{data_table}\n</details>\n'
+            "</figure>"
+        )
+        plain = f"{spec.get('title', {}).get('text', '') if isinstance(spec.get('title'), dict) else spec.get('title', '')}\n{self.source_line}"
+        return {"text/html": body, "text/plain": plain, VEGALITE_MIMETYPE: spec}
+
+
+def figure(chart: alt.TopLevelMixin, *, description: str, source_line: str, table: pd.DataFrame,
+           table_formats: dict | None = None) -> ChartFigure:
+    """Return a chart figure: the chart with an accessible description, source line and data table.
+
+    A chart's data are written into the page, so a chart (and its table) must be drawn from aggregated
+    figures: more than MAX_INLINE_ROWS rows raise ValueError (Altair itself would stop at 5,000 rows of one
+    data set with MaxRowsError, and the page would grow with every row).
+    """
+    if not description:
+        raise ValueError("every chart needs a description for screen readers")
+    rows = inline_rows(chart)
+    if rows > MAX_INLINE_ROWS or len(table) > MAX_INLINE_ROWS:
+        raise ValueError(f"a chart of {rows:,} data rows (table: {len(table):,}); aggregate before charting "
+                         f"(at most {MAX_INLINE_ROWS:,})")
+    return ChartFigure(chart.properties(description=description), source_line, table, table_formats or {})
+
+
+def inline_rows(chart) -> int:
+    """Return how many data rows a chart (with its layers and concatenated parts) writes into the page."""
+    frames = [chart.data] if isinstance(getattr(chart, "data", None), pd.DataFrame) else []
+    parts = [part for name in ("layer", "hconcat", "vconcat", "concat")
+             if isinstance(getattr(chart, name, None), list) for part in getattr(chart, name)]
+    return sum(len(frame) for frame in frames) + sum(inline_rows(part) for part in parts)
+
+
+def check_categories(frame: pd.DataFrame, column: str) -> None:
+    """Raise ValueError when a chart would need more colours than the palette reads well with."""
+    count = frame[column].nunique()
+    if count > MAX_CATEGORIES:
+        raise ValueError(f"{count} categories in {column!r}; the house style allows {MAX_CATEGORIES} colours per chart")
+
+
+def javascript_bundle() -> str:
+    """Return one offline script defining `window.vegaEmbed` (Vega, Vega-Lite and Vega-Embed).
+
+    The bundle is wrapped in a function so that its top-level names (such as `_`) do not collide
+    with the globals of Sphinx's own scripts on the same page.
+    """
+    supported = vl_convert.get_vegalite_versions()
+    version = next((v for v in supported if v.lstrip("v") == VEGALITE_VERSION or v == f"v{VEGALITE_VERSION.rsplit('.', 1)[0]}"), None)
+    bundle = vl_convert.javascript_bundle(vl_version=version) if version else vl_convert.javascript_bundle()
+    return f"(function () {{\n{bundle}\n}})();\n"
+
+
+def value_axis(unit: str, title: str | None = None) -> alt.Axis:
+    """Return a value axis in the unit's Dutch title with Dutch thousands separators."""
+    return alt.Axis(title=title or UNIT_AXIS[unit], format=",~f", tickMinStep=1)
+
+
+def printed_or_derived(field: str, domain: list, derived: set, sort: bool = True) -> dict:
+    """Return the encodings that set computed values apart from printed ones: grey and dashed vs solid.
+
+    `domain` lists the field's values in legend order; those in `derived` are drawn as computed.
+    """
+    order = {"sort": domain} if sort else {}
+    return {
+        "color": alt.Color(f"{field}:N", title=None, **order,
+                           scale=alt.Scale(domain=domain, range=[MUTED if d in derived else PRIMARY for d in domain])),
+        "strokeDash": alt.StrokeDash(f"{field}:N", title=None, **order,
+                                     scale=alt.Scale(domain=domain, range=[[4, 3] if d in derived else [1, 0] for d in domain])),
+        "stroke": alt.value(PALETTE[4]),
+    }
+
+
+def title(text: str, subtitle: str | None = None) -> alt.TitleParams:
+    """Return a chart title in the house style (left-aligned, optional grey subtitle)."""
+    return alt.TitleParams(text=text, subtitle=subtitle or alt.Undefined)

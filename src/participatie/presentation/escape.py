@@ -1,0 +1,39 @@
+"""Escaping text that comes from the data or the command line for the context it lands in.
+
+Data directories come from others and the built book is a public web page, so no string from a data
+file, a descriptor or a command-line value may become markup: it is escaped for HTML text and
+attributes (`html_text`), for Markdown/MyST glued into the prose (`markdown`), and for JSON inside a
+`<script>` element (`script_json`).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import string
+
+_MARKDOWN_SPECIAL = re.compile("([" + re.escape(string.punctuation) + "])")
+_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
+
+
+def html_text(value: object) -> str:
+    """Return text safe inside an HTML element or a quoted attribute (&, <, >, " and ' escaped)."""
+    return html.escape(str(value), quote=True)
+
+
+def markdown(value: object) -> str:
+    """Return text that MyST renders literally: every ASCII punctuation mark backslash-escaped, one line.
+
+    CommonMark treats a backslash before any ASCII punctuation as that character, so no emphasis, link,
+    role, directive, HTML tag or entity can start inside the text; line breaks become spaces, so no
+    block (a heading, a fence, a directive) can start either.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", str(value)))
+
+
+def script_json(value: object) -> str:
+    """Return JSON that is safe inside a <script> element: <, > and & as \\u escapes (no </script>, no <!--)."""
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))

@@ -1,0 +1,118 @@
+"""Every piece of Dutch text a reader sees that is shared across the book (not in the data or one theme).
+
+Chart titles, axis labels and sentences that belong to one theme live in that theme's presentation and
+prose modules; the words shared across the book (units, periods, hedges, table headers, source lines,
+verdicts, series names) live here.
+"""
+
+LOCALE = "nl_NL"
+
+PERIOD_TEXT = {
+    "end_of_year": "eind {year}",
+    "quarter": "{quarter}e kwartaal {year}",
+    "open": "vanaf {start} (structureel)",
+}
+
+# How a value of each unit is written in a sentence or a table cell; {n} is the formatted number.
+UNIT_TEXT = {
+    "aantal": "{n}",
+    "personen": "{n}",
+    "banen": "{n}",
+    "werkplekken": "{n}",
+    "adviezen": "{n}",
+    "beoordelingen": "{n}",
+    "indicaties": "{n}",
+    "gemeenten": "{n}",
+    "arbeidsjaren": "{n} arbeidsjaren",
+    "procent": "{n}%",
+    "procentpunt": "{n} procentpunt",
+    "euro": "€ {n}",
+    "euro_mln": "€ {n} mln",
+    "euro_mld": "€ {n} mld",
+    "uren_per_week": "{n} uur per week",
+    "maanden": "{n} maanden",
+    "jaren": "{n} jaar",
+}
+
+# Axis titles for units (a chart shows one unit on its value axis).
+UNIT_AXIS = {
+    "aantal": "Aantal",
+    "personen": "Personen",
+    "banen": "Banen",
+    "werkplekken": "Werkplekken",
+    "adviezen": "Adviezen",
+    "beoordelingen": "Beoordelingen",
+    "indicaties": "Indicaties",
+    "gemeenten": "Gemeenten",
+    "arbeidsjaren": "Arbeidsjaren",
+    "procent": "Procent",
+    "procentpunt": "Procentpunt",
+    "euro": "Euro",
+    "euro_mln": "Miljoen euro",
+    "euro_mld": "Miljard euro",
+    "uren_per_week": "Uur per week",
+    "maanden": "Maanden",
+    "jaren": "Jaar",
+}
+
+QUALIFIER_TEXT = {
+    "circa": "circa",
+    "bijna": "bijna",
+    "ruim": "ruim",
+    "meer_dan": "meer dan",
+    "minder_dan": "minder dan",
+    "ten_minste": "ten minste",
+    "maximaal": "maximaal",
+}
+
+COLUMN_TEXT = {
+    "label": "Indicator",
+    "category": "Groep",
+    "period_label": "Periode",
+    "value": "Waarde",
+    "value_text": "Waarde",
+    "source": "Bron",
+    "page": "Pagina",
+    "section": "Paragraaf",
+    "note": "Toelichting",
+    "derived": "Berekend in de brief",
+    "claim": "Bewering",
+    "printed": "Gedrukt",
+    "recomputed": "Herberekend",
+    "tolerance": "Marge",
+    "verdict": "Oordeel",
+    "letter": "Brief",
+    "difference": "Verschil",
+}
+
+VERDICT_TEXT = {
+    "klopt": "klopt",
+    "afwijking": "wijkt af",
+    "aanname": "niet vergelijkbaar (berust op een aanname)",
+    "afgerond": "klopt op afronding",
+    "niet_te_berekenen": "niet te berekenen",
+}
+
+# The kind of a difference between letters (figures.revisions).
+REVISION_KIND_TEXT = {
+    "conflict": "tegenstrijdig",
+    "forecast": "raming vervangen door uitkomst",
+    "rounding": "afronding",
+}
+
+SOURCE_LINE = "Bron: {sources}."
+SOURCE_ITEM = "{chamber}, {reference} ({date})"
+TABLE_SUMMARY = "Gegevens bij deze grafiek"
+DOWNLOAD_TEXT = "Download de gegevens:"
+DERIVED_MARK = "berekend"
+# Series names that set a figure printed in a letter apart from one the book computes.
+PRINTED, COMPUTED = "gedrukt in de brief", "berekend door het boek"
+# The note at the top of a page run as a municipal edition, or on synthetic data (chapter.edition_note).
+EDITION_TEXT = ("**Gemeentelijke editie: {name} ({code}).** De cijfers op deze pagina zijn die van deze gemeente, "
+                "niet de landelijke. De tekst beschrijft het landelijke beeld uit de brieven en geldt niet zonder meer "
+                "voor de gemeente.")
+EDITION_NATIONAL_TEXT = ("**Gemeentelijke editie ({code}).** Dit hoofdstuk heeft geen cijfers per gemeente; het toont de "
+                         "landelijke gegevens.")
+SYNTHETIC_TEXT = ("**SYNTHETISCHE GEGEVENS.** Deze pagina is gemaakt met verzonnen gegevens, voor tests en metingen; "
+                  "de cijfers zijn niet echt.")
+INTERPOLATION_MARK = "interpolatie, geen brongegeven"

@@ -1,0 +1,14 @@
+"""Financiering van bijstand en re-integratie: the theme's record (see `themes.record.Theme`)."""
+
+from ..record import Theme
+from .checks import CHECKS
+from .prose import key_figures
+
+THEME = Theme(
+    name="bijstand_financiering",
+    title="Financiering van bijstand en re-integratie",
+    key_figures=key_figures,
+    has_figure_table=True,
+    other_tables=(),
+    checks=CHECKS,
+)

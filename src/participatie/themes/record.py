@@ -1,0 +1,51 @@
+"""The declaration of a theme: one record that the book, rerun, the appendices and the Makefile read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..figures.checks import Check, unique_ids
+
+CHAPTERS_DIR = "chapters"
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A chapter of the book: its one name, Dutch title, data tables, cross-checks and glued texts.
+
+    `name` is the name of the theme everywhere: its sub-package `participatie.themes.<name>`, its
+    notebook `chapters/<name>.ipynb` and, when it has one, its figure table (resource `<name>` of the
+    descriptor, file `data/<name>.csv`). `title` equals the notebook's first heading (tested).
+    `key_figures` returns the Dutch texts the chapter's prose glues in, given the opened chapter.
+    """
+
+    name: str
+    title: str
+    key_figures: Callable[..., dict[str, str]]
+    has_figure_table: bool = True
+    other_tables: tuple[str, ...] = ()
+    checks: tuple[Check, ...] = field(default=())
+
+    def __post_init__(self):
+        object.__setattr__(self, "checks", unique_ids(self.checks))
+
+    @property
+    def figure_table(self) -> str | None:
+        """Return the resource name of the theme's figure table (None for a theme without one)."""
+        return self.name if self.has_figure_table else None
+
+    @property
+    def resources(self) -> tuple[str, ...]:
+        """Return every resource the chapter reads besides the letters and the indicators."""
+        return ((self.name,) if self.has_figure_table else ()) + self.other_tables
+
+    @property
+    def document(self) -> str:
+        """Return the chapter's document path in the book, without suffix (chapters/<name>)."""
+        return f"{CHAPTERS_DIR}/{self.name}"
+
+    @property
+    def notebook(self) -> str:
+        """Return the chapter notebook's path relative to the repository (chapters/<name>.ipynb)."""
+        return f"{self.document}.ipynb"

@@ -1,0 +1,1 @@
+"""Tools around the book: the command line, the notebook executor, rerun, the synthetic data, the benchmark."""

@@ -1,0 +1,184 @@
+"""Benchmark of the book's build and re-run workflow; prints a table (run with `make bench`).
+
+Each timed row is the median of --repeat runs. Builds run in a scratch copy of the repository (the
+tracked files), sharing this repository's .venv, so the working tree is never touched.
+
+Targets (2 cores): cold build <= 2 x floor, where floor = (kernel start + imports) x notebooks / cores
++ the Sphinx write; no-change rebuild <= 4 s; rerun on 100k-row data <= 3 x rerun on the bundled data;
+peak RSS <= 2 GB; each chapter page <= 200 KB beyond the shared Vega bundle.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import nbformat
+import psutil
+
+REPO = Path(__file__).resolve().parents[3]
+PYTHON = sys.executable
+
+
+def _timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int]:
+    """Run a command; return its wall time and the peak RSS (bytes) of its whole process tree."""
+    start = time.perf_counter()
+    process = psutil.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            try:
+                tree = [process, *process.children(recursive=True)]
+                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output, _ = process.communicate()
+    stop.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{output.decode()[-3000:]}")
+    return time.perf_counter() - start, peak
+
+
+def _median(runs: list[tuple[float, int]]) -> tuple[float, int]:
+    return statistics.median(t for t, _ in runs), max(m for _, m in runs)
+
+
+def _scratch_copy(target: Path) -> Path:
+    files = subprocess.run(["git", "ls-files"], cwd=REPO, capture_output=True, text=True, check=True).stdout.split()
+    for name in files:
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / name, target / name)
+    return target
+
+
+def _make(cwd: Path) -> list[str]:
+    # The scratch copy uses this repository's virtual environment (already set up by `make book`);
+    # -o keeps make from ever reinstalling into it from the copy.
+    venv = REPO / ".venv"
+    return ["make", "book", f"VENV={venv}", "-o", str(venv / ".setup-done")]
+
+
+def floor_kernel(repeat: int) -> float:
+    """Return the median time to start a kernel and import the package (one trivial notebook)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "floor.ipynb"
+        notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+            "from participatie.book import open_book")])
+        notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        runs = []
+        for _ in range(repeat):
+            nbformat.write(notebook, path)
+            runs.append(_timed([PYTHON, "-m", "participatie", "execute", str(path)], REPO))
+        return _median(runs)[0]
+
+
+class _Table:
+    """Prints each benchmark row as soon as it is measured (a long run shows progress)."""
+
+    WIDTH = 58
+
+    def __init__(self) -> None:
+        print(f"{'row':<{self.WIDTH}}  {'value':>10}  note")
+        print(f"{'-' * self.WIDTH}  {'-' * 10}  ----", flush=True)
+
+    def append(self, row: tuple[str, str, str]) -> None:
+        name, value, note = row
+        print(f"{name:<{self.WIDTH}}  {value:>10}  {note}", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every benchmark row and print the table; return 0."""
+    parser = argparse.ArgumentParser(prog="python -m participatie.tools.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per row (the median is reported)")
+    args = parser.parse_args(argv)
+    cores = os.cpu_count() or 1
+    notebooks = len(list(REPO.glob("chapters/*.ipynb"))) + len(list(REPO.glob("appendices/*.ipynb"))) + 1
+    rows = _Table()
+
+    kernel = floor_kernel(args.repeat)
+    rows.append(("kernel start + imports (one notebook)", f"{kernel:.2f} s", ""))
+
+    with tempfile.TemporaryDirectory() as folder:
+        scratch = _scratch_copy(Path(folder) / "book")
+        cold, write = [], []
+        for _ in range(args.repeat):
+            shutil.rmtree(scratch / "_build", ignore_errors=True)
+            cold.append(_timed(_make(scratch), scratch))
+            # The Sphinx write alone: everything executed, only the HTML build again.
+            shutil.rmtree(scratch / "_build" / "html")
+            (scratch / "_build" / ".book-done").unlink()
+            for stale in (scratch / "_build").glob(".doctrees"):
+                shutil.rmtree(stale)
+            write.append(_timed(_make(scratch), scratch))
+        cold_time, cold_rss = _median(cold)
+        write_time = _median(write)[0]
+        floor = kernel * notebooks / cores + write_time
+        rows.append(("Sphinx write (all executed)", f"{write_time:.1f} s", ""))
+        rows.append((f"floor = {notebooks} x kernel / {cores} cores + write", f"{floor:.1f} s", ""))
+        rows.append(("cold book build (make book)", f"{cold_time:.1f} s",
+                     f"target <= {2 * floor:.1f} s: {'met' if cold_time <= 2 * floor else 'MISSED'}"))
+        unchanged = _median([_timed(_make(scratch), scratch) for _ in range(args.repeat)])[0]
+        rows.append(("rebuild, nothing changed", f"{unchanged:.2f} s",
+                     f"target <= 4 s: {'met' if unchanged <= 4 else 'MISSED'}"))
+        changed = []
+        for _ in range(args.repeat):
+            (scratch / "data" / "beschut_werk.csv").touch()
+            changed.append(_timed(_make(scratch), scratch))
+        rows.append(("rebuild, one data file changed", f"{_median(changed)[0]:.1f} s", "re-executes its chapter + book pages"))
+        html = scratch / "_build" / "html"
+        static = sum(p.stat().st_size for p in (html / "_static").rglob("*") if p.is_file())
+        bundle = sum(p.stat().st_size for p in (html / "_static" / "vega").glob("*.js"))
+        rows.append(("_static/ (all)", f"{static / 1024:.0f} KB", f"of which the Vega bundle {bundle / 1024:.0f} KB"))
+        for page in sorted(html.glob("chapters/*.html")) + sorted(html.glob("appendices/*.html")) + [html / "intro.html"]:
+            size = page.stat().st_size / 1024
+            rows.append((f"page {page.relative_to(html)}", f"{size:.0f} KB",
+                         f"target <= 200 KB: {'met' if size <= 200 else 'MISSED'}"))
+
+    nbval = _median([_timed([PYTHON, "-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider",
+                             "-n", str(cores), "--dist", "loadfile", "-q", "chapters", "appendices", "intro.ipynb", "-o", "addopts="], REPO)
+                     for _ in range(args.repeat)])[0]
+    rows.append(("nbval over all notebooks", f"{nbval:.1f} s", ""))
+
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        bundled = {}
+        for jobs in (1, 2):
+            runs = [_timed([PYTHON, "-m", "participatie", "rerun", "--data-dir", str(REPO / "data"), "--out",
+                            str(folder / f"out{jobs}"), "--jobs", str(jobs), "--force", "--no-progress"], REPO)
+                    for _ in range(args.repeat)]
+            bundled[jobs] = _median(runs)
+            rows.append((f"rerun, bundled data, {jobs} job(s)", f"{bundled[jobs][0]:.1f} s",
+                         f"peak RSS {bundled[jobs][1] / 2**20:.0f} MB"))
+        synthetic = folder / "synthetic"
+        _timed([PYTHON, "-m", "participatie", "synthetic", "--out", str(synthetic)], REPO)
+        rows_count = sum(sum(1 for _ in open(p, encoding="utf-8")) - 1 for p in synthetic.glob("*.csv"))
+        large = _median([_timed([PYTHON, "-m", "participatie", "rerun", "--data-dir", str(synthetic), "--out",
+                                 str(folder / "outsyn"), "--jobs", "2", "--force", "--no-progress"], REPO)
+                         for _ in range(args.repeat)])
+        ratio = large[0] / bundled[2][0]
+        rows.append((f"rerun, synthetic data ({rows_count:,} rows), 2 jobs", f"{large[0]:.1f} s",
+                     f"{ratio:.1f} x bundled; target <= 3 x: {'met' if ratio <= 3 else 'MISSED'}"))
+        rows.append(("peak RSS (rerun on synthetic data, all processes)", f"{large[1] / 2**20:.0f} MB",
+                     f"target <= 2048 MB: {'met' if large[1] <= 2 * 2**30 else 'MISSED'}"))
+
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

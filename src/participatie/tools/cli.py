@@ -1,0 +1,186 @@
+"""Command line: validate data, execute notebooks, re-run the book on new data, and the letters' page index.
+
+    python -m participatie validate [--data-dir DIR]
+    python -m participatie execute chapters/beschut_werk.ipynb [...]
+    python -m participatie rerun --data-dir DIR --out OUT [--chapters NAMES] [--jobs N] [--gemeente CODE]
+    python -m participatie synthetic --out DIR [--seed N] [--years K]
+    python -m participatie letters index LETTER.txt --source-id ID [--out FILE]
+    python -m participatie letters verify --letters DIR [--index-dir DIR]
+    python -m participatie makedeps
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..data import package, page_index
+from ..data.validate import validate
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    directory = package.resolve_data_dir(args.data_dir)
+    problems = validate(directory)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    indexed = sorted(p.stem for p in (directory / package.LETTERS_DIR).glob("*.json"))
+    print(f"{len(problems)} problem(s) in {directory}"
+          + (f"; provenance checked against the page indexes of {', '.join(indexed)}" if indexed else ""))
+    return 1 if problems else 0
+
+
+def _cmd_execute(args: argparse.Namespace) -> int:
+    from .execute import execute
+
+    failed = 0
+    for notebook in args.notebooks:
+        outcome = execute(Path(notebook), timeout=args.timeout)
+        if not outcome.ok:
+            failed += 1
+            print(f"{notebook}: cell {outcome.failed_cell or '?'} failed ({outcome.error}); the stored notebook is "
+                  "left unchanged", file=sys.stderr)
+            continue
+        print(f"{notebook}: executed ({'outputs changed' if outcome.changed else 'outputs unchanged'})")
+    return 1 if failed else 0
+
+
+def _cmd_rerun(args: argparse.Namespace) -> int:
+    from . import rerun
+
+    names = [n for part in (args.chapters or []) for n in part.split(",") if n]
+    try:
+        result = rerun.rerun(args.data_dir, args.out, names or None, args.jobs, args.gemeente, args.force,
+                             args.scheduler, show_progress=not args.no_progress)
+    except rerun.RerunError as error:
+        print(f"rerun failed: {error}", file=sys.stderr)
+        return 1
+    print(f"{len(result.outcomes)} notebook(s) executed; book in {result.out / 'html'}, "
+          f"executed notebooks in {result.out / 'notebooks'}" + (f", PDF {result.pdf}" if result.pdf else ""))
+    return 0
+
+
+def _cmd_synthetic(args: argparse.Namespace) -> int:
+    from . import synthetic
+
+    try:
+        written = synthetic.generate(args.out, seed=args.seed, years=args.years)
+    except (FileExistsError, ValueError) as error:
+        print(f"synthetic: {error}", file=sys.stderr)
+        return 1
+    print(f"{sum(written.values()):,} synthetic figure rows ({', '.join(f'{n}: {c:,}' for n, c in written.items())}) "
+          f"in {Path(args.out).resolve()}; SYNTHETISCH, never for publication")
+    return 0
+
+
+def _cmd_letters_index(args: argparse.Namespace) -> int:
+    out = args.out or package.bundled_data_dir() / package.LETTERS_DIR / f"{args.source_id}.json"
+    try:
+        index = page_index.build_index(args.letter.read_text(encoding="utf-8"), args.source_id)
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        print(f"letters index: {args.letter}: {error}", file=sys.stderr)
+        return 1
+    text = page_index.dumps(index)
+    summary = f"{len(index['pages'])} pages, {sum(len(p['numbers']) for p in index['pages'])} numbers"
+    if out.exists() and out.read_text(encoding="utf-8") != text and not args.force:
+        print(f"letters index: {out} exists and differs; pass --force to replace it", file=sys.stderr)
+        return 1
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8", newline="\n")
+    print(f"wrote {out}: {summary}")
+    return 0
+
+
+def _cmd_letters_verify(args: argparse.Namespace) -> int:
+    index_dir = args.index_dir or package.bundled_data_dir() / package.LETTERS_DIR
+    if not args.letters.is_dir():
+        print(f"letters verify: {args.letters} is no folder of letters (*.txt)", file=sys.stderr)
+        return 1
+    differences = page_index.verify(args.letters, index_dir)
+    for line in differences:
+        print(line, file=sys.stderr)
+    print(f"{len(differences)} difference(s) between the page indexes in {index_dir} and the letters in {args.letters}")
+    return 1 if differences else 0
+
+
+def _cmd_makedeps(args: argparse.Namespace) -> int:
+    from . import makedeps
+
+    sys.stdout.write(makedeps.makefile())
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the command line."""
+    from . import rerun, synthetic
+
+    parser = argparse.ArgumentParser(prog="python -m participatie", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("validate", help="check every file of a data directory (cells, keys, provenance)")
+    check.add_argument("--data-dir", default=None, help="data directory (default: the bundled data/)")
+    check.set_defaults(func=_cmd_validate)
+
+    execute = commands.add_parser("execute", help="execute notebooks in place, deterministically")
+    execute.add_argument("notebooks", nargs="+", help="notebook files")
+    execute.add_argument("--timeout", type=int, default=600, help="seconds a cell may run (default 600)")
+    execute.set_defaults(func=_cmd_execute)
+
+    again = commands.add_parser(
+        "rerun", help="validate a data directory, execute the book on it in parallel and build it",
+        description=rerun.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    again.add_argument("--data-dir", required=True, help="data directory with a datapackage.json (never written to)")
+    again.add_argument("--out", required=True, help="new folder for the result: OUT/html and OUT/notebooks")
+    again.add_argument("--chapters", nargs="*", metavar="NAME",
+                       help="notebooks to run, by name (e.g. beschut_werk wsw_statistiek, or comma-separated); "
+                            "default: the whole book")
+    again.add_argument("--jobs", type=int, default=rerun.default_jobs(),
+                       help="worker processes running notebooks in parallel (default: the number of cores)")
+    again.add_argument("--gemeente", metavar="CODE", help="municipal edition for a CBS code such as GM0363")
+    again.add_argument("--scheduler", metavar="ADDRESS",
+                       help="hand the notebook runs to a Dask distributed scheduler, e.g. tcp://127.0.0.1:8786")
+    again.add_argument("--force", action="store_true",
+                       help="replace OUT if an earlier rerun wrote it (only after success; never any other folder)")
+    again.add_argument("--no-progress", action="store_true", help="no progress bars on standard error")
+    again.set_defaults(func=_cmd_rerun)
+
+    fake = commands.add_parser(
+        "synthetic", help="write a SYNTHETIC per-gemeente data directory (for tests and benchmarks only)",
+        description=synthetic.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    fake.add_argument("--out", required=True, help="new or empty folder for the synthetic data directory")
+    fake.add_argument("--seed", type=int, default=synthetic.DEFAULT_SEED,
+                      help=f"random seed; the same seed gives the same bytes (default {synthetic.DEFAULT_SEED})")
+    fake.add_argument("--years", type=int, default=synthetic.DEFAULT_YEARS,
+                      help=f"periods per figure: the real one and years-1 shifted back by 10, 20, ... years "
+                           f"(default {synthetic.DEFAULT_YEARS}: over {synthetic.MIN_ROWS:,} rows from the bundled data)")
+    fake.set_defaults(func=_cmd_synthetic)
+
+    letters = commands.add_parser("letters", help="the page index of the letters (numbers printed per page)")
+    verbs = letters.add_subparsers(dest="verb", required=True)
+    index = verbs.add_parser("index", help="write the page index of one letter from its text")
+    index.add_argument("letter", type=Path, help="the letter as plain text (pages split by form feeds or as in the seeds)")
+    index.add_argument("--source-id", required=True, help="the letter's id in sources.csv")
+    index.add_argument("--out", type=Path, help="index file (default: data/letters/<source-id>.json)")
+    index.add_argument("--force", action="store_true", help="replace an existing, different index")
+    index.set_defaults(func=_cmd_letters_index)
+    verify = verbs.add_parser("verify", help="rebuild every committed page index from the letters and compare")
+    verify.add_argument("--letters", type=Path, required=True, help="folder holding the letters as *.txt")
+    verify.add_argument("--index-dir", type=Path, help="folder of page indexes (default: data/letters)")
+    verify.set_defaults(func=_cmd_letters_verify)
+
+    deps = commands.add_parser("makedeps", help="print the Makefile rules that say which notebook reads what")
+    deps.set_defaults(func=_cmd_makedeps)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit code (Ctrl-C: one line and 130)."""
+    try:
+        args = build_parser().parse_args(argv)
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("interrupted (Ctrl-C); nothing was replaced", file=sys.stderr)
+        return 130
+    except (package.DataValidationError, FileNotFoundError) as error:
+        print(error, file=sys.stderr)
+        return 1

@@ -1,0 +1,124 @@
+"""The one notebook executor, used by `make` (in place) and by `rerun` (into a staging folder).
+
+It runs papermill (with parameters when given) and leaves a deterministic notebook: no timestamps, no
+papermill bookkeeping, no tags papermill added, and papermill's injected-parameters cell hidden like the
+parameters cell it follows. The committed notebooks are nbval's regression reference, so executing an
+unchanged notebook on unchanged data must give the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+ENGINE_NAME = "participatie-progress"
+TIMEOUT = 600
+_progress_queue = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one notebook: success, or the failing cell and its error."""
+
+    document: str
+    ok: bool
+    cells: int
+    failed_cell: int | None = None  # 1-based position of the failing code cell
+    error: str = ""
+    changed: bool = False  # in place: whether the stored notebook was rewritten
+
+
+def code_cells(path: str | Path) -> int:
+    """Return how many code cells a notebook has (the unit of progress)."""
+    return sum(1 for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "code")
+
+
+def _register_engine() -> None:
+    """Register a papermill engine that reports every finished code cell to the progress queue."""
+    from papermill.engines import NBClientEngine, papermill_engines
+
+    class ProgressEngine(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, **kwargs):
+            complete = nb_man.cell_complete
+
+            def reporting_complete(cell, cell_index=None, **more):
+                complete(cell, cell_index=cell_index, **more)
+                if _progress_queue is not None and cell.cell_type == "code":
+                    _progress_queue.put(1)
+
+            nb_man.cell_complete = reporting_complete
+            return super().execute_managed_notebook(nb_man, kernel_name, **kwargs)
+
+    papermill_engines.register(ENGINE_NAME, ProgressEngine)
+
+
+def clean(notebook: nbformat.NotebookNode, tagged: set[int]) -> nbformat.NotebookNode:
+    """Return the notebook without run-specific metadata; `tagged` are the cells that had tags before."""
+    notebook.metadata.pop("papermill", None)
+    for number, cell in enumerate(notebook.cells):
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        tags = cell.metadata.get("tags")
+        if "injected-parameters" in (tags or []) and "remove-cell" not in tags:
+            cell.metadata["tags"] = [*tags, "remove-cell"]
+        elif tags == [] and number not in tagged:
+            cell.metadata.pop("tags")
+    return notebook
+
+
+def execute(source: str | Path, target: str | Path | None = None, parameters: dict | None = None,
+            progress=None, document: str | None = None, timeout: int = TIMEOUT) -> Outcome:
+    """Execute a notebook and return its outcome (never raises for a failing cell).
+
+    In place (`target` None): the stored notebook is rewritten only when every cell succeeded and the
+    result differs, so a failing run leaves the regression reference as it was. Into `target`: the
+    executed notebook is written there, also when a cell failed (with the error in its output).
+    """
+    global _progress_queue
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    source = Path(source)
+    name = document or str(source)
+    original = nbformat.read(source, as_version=4)
+    tagged = {i for i, cell in enumerate(original.cells) if "tags" in cell.metadata}
+    cells = sum(1 for cell in original.cells if cell.cell_type == "code")
+    output = Path(target) if target is not None else source
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle, scratch = tempfile.mkstemp(suffix=".ipynb", prefix=f".{source.stem}.", dir=output.parent)
+    os.close(handle)
+    _progress_queue = progress
+    _register_engine()
+    outcome = Outcome(name, True, cells)
+    try:
+        papermill.execute_notebook(str(source), scratch, parameters=parameters or None, engine_name=ENGINE_NAME,
+                                   progress_bar=False, cwd=str(source.parent if target is None else output.parent),
+                                   kernel_name="python3", execution_timeout=timeout, log_output=False)
+    except PapermillExecutionError as error:
+        outcome = Outcome(name, False, cells, error.exec_count or error.cell_index + 1, f"{error.ename}: {error.evalue}")
+    except Exception as error:  # a kernel that died or a notebook that cannot be read
+        outcome = Outcome(name, False, cells, None, f"{type(error).__name__}: {error}")
+    finally:
+        _progress_queue = None
+    try:
+        if not Path(scratch).is_file() or Path(scratch).stat().st_size == 0:
+            return outcome
+        if target is None and not outcome.ok:
+            return outcome  # the stored notebook stays the regression reference
+        executed = clean(nbformat.read(scratch, as_version=4), tagged)
+        text = nbformat.writes(executed)
+        text = text if text.endswith("\n") else text + "\n"
+        if output.is_file() and output.read_text(encoding="utf-8") == text:
+            return outcome
+        Path(scratch).write_text(text, encoding="utf-8")
+        os.chmod(scratch, 0o644)  # mkstemp makes the file private; a notebook is not
+        os.replace(scratch, output)
+        return Outcome(outcome.document, outcome.ok, cells, outcome.failed_cell, outcome.error, changed=True)
+    finally:
+        if Path(scratch).exists():
+            Path(scratch).unlink()

@@ -1,0 +1,385 @@
+"""Re-running the book on new data: validate, execute the notebooks in parallel, build, and publish safely.
+
+    python -m participatie rerun --data-dir DIR --out OUT [--chapters NAMES] [--jobs N]
+                                 [--gemeente CODE] [--scheduler ADDRESS] [--force]
+
+Data directories and command-line values come from others; the result is a public web page. So:
+- The data directory is only read, and only what its descriptor lists is published (see `data.package`).
+- OUT may not be, contain or lie inside the repository or the data directory. An existing OUT is replaced
+  only with --force and only when an earlier rerun wrote it (it holds the marker file .participatie-rerun);
+  the same holds for OUT.failed, where a failed run keeps its executed notebooks.
+- Everything is written to a staging folder beside OUT and moved into place only when every notebook ran
+  and the book built. One run at a time per OUT (a lock file beside it); a run that was killed leaves a
+  stale staging folder that the next run removes, and its worker processes and kernels end with it.
+- Ctrl-C ends the run with one line; nothing is replaced.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import queue as queue_module
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .. import __version__
+from ..data import package
+from ..data.editions import InvalidMunicipalityCode, check_municipality_code
+from ..data.validate import validate
+from .execute import Outcome, code_cells, execute
+
+REPO = Path(__file__).resolve().parents[3]
+MARKER = ".participatie-rerun"
+STAGING_MARKER = ".participatie-staging"
+# Files the book needs besides its notebooks (the citation page includes the changelog).
+BOOK_FILES = ("_config.yml", "CHANGELOG.md")
+
+
+class RerunError(RuntimeError):
+    """A rerun that cannot start or did not finish; the message says why and what was kept."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One notebook to execute: its document path in the book (e.g. chapters/beschut_werk)."""
+
+    document: str
+    parameters: dict
+
+    @property
+    def name(self) -> str:
+        """Return the short name a user passes to --chapters (the file's stem)."""
+        return Path(self.document).name
+
+
+@dataclass(frozen=True)
+class Result:
+    """A finished rerun: where the book is and what became of each notebook."""
+
+    out: Path
+    outcomes: list[Outcome]
+    pdf: Path | None = None
+
+
+def book_documents(repo: Path = REPO) -> list[str]:
+    """Return the book's documents in table-of-contents order (root first), without suffixes."""
+    toc = yaml.safe_load((repo / "_toc.yml").read_text(encoding="utf-8"))
+    documents = [toc["root"]]
+    for part in toc.get("parts", []):
+        documents += [entry["file"] for entry in part.get("chapters", [])]
+    return documents
+
+
+def notebook_documents(repo: Path = REPO) -> list[str]:
+    """Return the book's documents that are notebooks, in table-of-contents order."""
+    return [d for d in book_documents(repo) if (repo / f"{d}.ipynb").is_file()]
+
+
+def select(names: list[str] | None, repo: Path = REPO) -> list[str]:
+    """Return the notebook documents named (by stem or path); all of them when names is None."""
+    available = notebook_documents(repo)
+    if not names:
+        return available
+    by_name = {Path(d).name: d for d in available} | {d: d for d in available}
+    unknown = [n for n in names if n not in by_name]
+    if unknown:
+        shown = ", ".join(repr(n)[:60] for n in unknown)
+        raise RerunError(f"unknown chapter(s) {shown}; choose from: {', '.join(Path(d).name for d in available)}")
+    return list(dict.fromkeys(by_name[n] for n in names))
+
+
+def default_jobs() -> int:
+    """Return the default number of worker processes: the machine's cores."""
+    return os.cpu_count() or 1
+
+
+# --- where the result may go --------------------------------------------------------------------
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_out(out: Path, protected: dict[str, Path]) -> None:
+    """Raise RerunError when OUT is, contains or lies inside a protected folder (compared by path parts)."""
+    for what, folder in protected.items():
+        folder = folder.resolve()
+        if _inside(out, folder):
+            raise RerunError(f"OUT {out} lies inside the {what} {folder}; choose a folder outside it")
+        if _inside(folder, out):
+            raise RerunError(f"OUT {out} contains the {what} {folder}; choose a folder that holds neither")
+
+
+def written_by_rerun(folder: Path) -> bool:
+    """Return whether a folder is one a rerun wrote (a real directory holding the marker file)."""
+    marker = folder / MARKER
+    return folder.is_dir() and not folder.is_symlink() and marker.is_file() and not marker.is_symlink()
+
+
+def check_replaceable(folder: Path, force: bool, what: str) -> None:
+    """Raise RerunError unless the folder may be (re)written: absent, empty, or an earlier rerun's with --force."""
+    if folder.is_symlink():
+        raise RerunError(f"{what} {folder} is a symbolic link; rerun writes only to a real folder")
+    if not folder.exists():
+        return
+    if not folder.is_dir():
+        raise RerunError(f"{what} {folder} is a file, not a folder; rerun never replaces a file")
+    if not any(folder.iterdir()):
+        return
+    if not written_by_rerun(folder):
+        raise RerunError(f"{what} {folder} exists and was not written by rerun (no {MARKER} in it); "
+                         "rerun never replaces it, even with --force; choose another folder")
+    if not force:
+        raise RerunError(f"{what} {folder} exists (an earlier rerun); pass --force to replace it")
+
+
+def _mark(folder: Path, data_dir: Path) -> None:
+    (folder / MARKER).write_text(json.dumps({"written_by": "participatie rerun", "version": __version__,
+                                             "data_dir": str(data_dir)}, indent=1) + "\n", encoding="utf-8")
+
+
+class Lock:
+    """An exclusive lock on OUT (a file beside it), so that two runs never write the same OUT at once."""
+
+    def __init__(self, out: Path):
+        self.path = out.with_name(f".{out.name}.lock")
+        self.handle = None
+
+    def __enter__(self) -> "Lock":
+        import fcntl
+
+        self.handle = open(self.path, "a+", encoding="utf-8")
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.handle.seek(0)
+            holder = self.handle.read().strip() or "?"
+            self.handle.close()
+            raise RerunError(f"another rerun (process {holder}) is writing {self.path.with_name(self.path.name[1:-5])}; "
+                             "wait until it is done or choose another OUT") from None
+        self.handle.seek(0)
+        self.handle.truncate()
+        self.handle.write(str(os.getpid()))
+        self.handle.flush()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.handle.close()  # closing releases the lock; the kernel releases it too when the process is killed
+
+
+def _remove_stale_staging(out: Path) -> list[Path]:
+    """Remove staging folders of earlier runs on OUT that never finished (only folders rerun marked)."""
+    removed = []
+    for folder in out.parent.glob(f".{out.name}.staging-*"):
+        if folder.is_dir() and not folder.is_symlink() and (folder / STAGING_MARKER).is_file():
+            shutil.rmtree(folder)
+            removed.append(folder)
+    return removed
+
+
+# --- execution in worker processes -------------------------------------------------------------------
+
+_queue = None
+
+
+def _worker_init(progress) -> None:
+    """Make a worker end with the main process (even when it is killed) and leave Ctrl-C to it."""
+    global _queue
+    _queue = progress
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() == 1:
+            os._exit(1)  # the main process died before the line above ran
+
+
+def _execute_job(job: Job, source: str, target: str) -> Outcome:
+    return execute(source, target, job.parameters, progress=_queue, document=job.document)
+
+
+def _run_local(jobs: list[Job], book: Path, workers: int, show_progress: bool, repo: Path) -> list[Outcome]:
+    from tqdm import tqdm
+
+    total = sum(code_cells(repo / f"{j.document}.ipynb") for j in jobs)
+    context = multiprocessing.get_context("forkserver" if sys.platform.startswith("linux") else "spawn")
+    progress = context.Queue()
+    outcomes: list[Outcome] = []
+    stop = threading.Event()
+    with tqdm(total=total, unit="cel", desc="cellen", disable=not show_progress, file=sys.stderr) as cell_bar, \
+            tqdm(total=len(jobs), unit="hoofdstuk", desc="hoofdstukken", disable=not show_progress,
+                 file=sys.stderr) as chapter_bar:
+        def drain() -> None:
+            while not stop.is_set():
+                try:
+                    cell_bar.update(progress.get(timeout=0.1))
+                except (queue_module.Empty, OSError, EOFError, ValueError):
+                    continue
+
+        reader = threading.Thread(target=drain, daemon=True)
+        reader.start()
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
+                                   initargs=(progress,))
+        try:
+            futures = [pool.submit(_execute_job, job, str(repo / f"{job.document}.ipynb"),
+                                   str(book / f"{job.document}.ipynb")) for job in jobs]
+            for future in as_completed(futures):
+                outcomes.append(future.result())
+                chapter_bar.update(1)
+        except BaseException:
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.kill()  # kernels poll their worker and end with it
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+            stop.set()
+            reader.join()
+    return outcomes
+
+
+def _run_distributed(jobs: list[Job], book: Path, scheduler: str, show_progress: bool, repo: Path) -> list[Outcome]:
+    """Hand the notebook runs to a Dask distributed scheduler (progress per chapter)."""
+    from distributed import Client
+    from distributed import as_completed as dask_completed
+    from tqdm import tqdm
+
+    outcomes = []
+    with Client(scheduler) as client, tqdm(total=len(jobs), unit="hoofdstuk", desc="hoofdstukken",
+                                           disable=not show_progress, file=sys.stderr) as bar:
+        futures = [client.submit(execute, str(repo / f"{job.document}.ipynb"), str(book / f"{job.document}.ipynb"),
+                                 job.parameters, None, job.document, pure=False) for job in jobs]
+        for future in dask_completed(futures):
+            outcomes.append(future.result())
+            bar.update(1)
+    return outcomes
+
+
+# --- staging and the book ------------------------------------------------------------------------
+
+def _stage_book(staging: Path, documents: list[str], data_dir: Path, repo: Path) -> Path:
+    book = staging / "book"
+    book.mkdir(parents=True)
+    for name in BOOK_FILES:
+        shutil.copy2(repo / name, book / name)
+    descriptor = package.read_descriptor(data_dir)
+    for name in package.published_files(data_dir, descriptor):  # what the book publishes for download
+        target = book / "data" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes((data_dir / name).read_bytes())
+    if documents == notebook_documents(repo):
+        shutil.copy2(repo / "_toc.yml", book / "_toc.yml")
+        for document in book_documents(repo):
+            source = repo / f"{document}.md"
+            if source.is_file():
+                (book / document).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, book / f"{document}.md")
+    else:
+        # A partial edition gets a plain root page: it lists the chapters of this edition.
+        (book / "index.md").write_text("# Heruitvoering\n\nHoofdstukken in deze editie:\n\n```{tableofcontents}\n```\n",
+                                       encoding="utf-8")
+        toc = {"format": "jb-book", "root": "index", "chapters": [{"file": d} for d in documents]}
+        (book / "_toc.yml").write_text(yaml.safe_dump(toc, sort_keys=False), encoding="utf-8")
+    return book
+
+
+def _build(book: Path) -> None:
+    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(book),
+               "--warningiserror", "--nitpick", "--keep-going", "--quiet"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RerunError(f"the book did not build:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
+
+
+def _replace(result: Path, target: Path) -> None:
+    """Move a finished result into place; a target in the way is an earlier rerun's (checked before)."""
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        target.rename(old / "previous")
+        result.rename(target)
+        shutil.rmtree(old)
+    else:
+        result.rename(target)
+
+
+def rerun(data_dir: str | Path, out: str | Path, chapters: list[str] | None = None, jobs: int = 1,
+          gemeente: str | None = None, force: bool = False, scheduler: str | None = None,
+          show_progress: bool = True, repo: Path = REPO) -> Result:
+    """Validate data_dir, execute the chosen notebooks on it and build the book into out.
+
+    Raises RerunError (with every data problem, or the failed notebooks and cells) when anything
+    fails; OUT is then left as it was.
+    """
+    try:
+        data_dir = package.resolve_data_dir(data_dir)
+    except FileNotFoundError as error:
+        raise RerunError(str(error)) from None
+    if gemeente is not None:
+        try:
+            check_municipality_code(gemeente)
+        except InvalidMunicipalityCode as error:
+            raise RerunError(str(error)) from None
+    out_path = Path(out).expanduser()
+    if out_path.is_symlink():
+        raise RerunError(f"OUT {out_path} is a symbolic link; rerun writes only to a real folder")
+    out = out_path.resolve()
+    failed_dir = out.with_name(f"{out.name}.failed")
+    check_out(out, {"repository": repo, "data directory": data_dir})
+    check_out(failed_dir, {"repository": repo, "data directory": data_dir})
+    check_replaceable(out, force, "OUT")
+    check_replaceable(failed_dir, True, "OUT.failed")
+    documents = select(chapters, repo)
+    problems = validate(data_dir)
+    if problems:
+        listed = "\n".join(f"  - {p}" for p in problems)
+        raise RerunError(f"{len(problems)} problem(s) in {data_dir}; nothing was run:\n{listed}")
+    parameters = {"data_dir": str(data_dir)} | ({"gemeente": gemeente} if gemeente else {})
+    work = [Job(d, parameters) for d in documents]
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with Lock(out):
+        check_replaceable(out, force, "OUT")  # again, now that no other run can write it
+        _remove_stale_staging(out)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
+        (staging / STAGING_MARKER).write_text(str(os.getpid()), encoding="utf-8")
+        try:
+            book = _stage_book(staging, documents, data_dir, repo)
+            if scheduler:
+                outcomes = _run_distributed(work, book, scheduler, show_progress, repo)
+            else:
+                outcomes = _run_local(work, book, max(1, jobs), show_progress, repo)
+            failed = [o for o in outcomes if not o.ok]
+            if failed:
+                kept = staging / "failed"
+                book.rename(kept)
+                _mark(kept, data_dir)
+                check_replaceable(failed_dir, True, "OUT.failed")
+                _replace(kept, failed_dir)
+                lines = "\n".join(
+                    f"  - {o.document}: cell {o.failed_cell if o.failed_cell else '?'} failed: {o.error}\n"
+                    f"    executed notebook: {failed_dir / (o.document + '.ipynb')}" for o in failed)
+                raise RerunError(f"{len(failed)} notebook(s) failed; {out} was not changed:\n{lines}")
+            _build(book)
+            result = staging / "result"
+            result.mkdir()
+            shutil.move(str(book / "_build" / "html"), result / "html")
+            for document in documents:
+                target = result / "notebooks" / f"{document}.ipynb"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(book / f"{document}.ipynb", target)
+            _mark(result, data_dir)
+            _replace(result, out)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    order = {d: i for i, d in enumerate(documents)}
+    return Result(out, sorted(outcomes, key=lambda o: order[o.document]))

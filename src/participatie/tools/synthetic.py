@@ -1,0 +1,214 @@
+"""Synthetic per-gemeente data: a complete, clearly labelled data directory for tests and benchmarks.
+
+The figures in `data/` are national. To test the municipal dimension of the data model (and the speed of
+loading, validating and charting on large files), `generate` writes a copy of a data directory whose
+figure tables hold, for every bundled figure, one row per municipality:
+
+- **Municipalities.** No package on the registries this project can reach ships the CBS list of the 342
+  municipalities offline (`cbsodata` and the like fetch it from CBS at run time, which the book never
+  does). The generator therefore invents them: codes `GM9001` to `GM9342` and names
+  `Synthetische gemeente 001` to `342`. The codes have the real form (`GM` and four digits), but CBS has
+  never given a municipality a code from 9000 up, so no synthetic code can be mistaken for a real one.
+- **Periods.** Each figure keeps its own period, and `years - 1` extra periods are made by shifting the
+  period back by 10, 20, ... years (`2017-01/2017-05` → `2007-01/2007-05`). A shifted row is skipped
+  when its figure (indicator, dimension, category, period) already exists, so no synthetic period ever
+  collides with a real one.
+- **Values.** A count or an amount (a unit in `ADDITIVE_UNITS`) is split over the municipalities
+  with seeded random shares (a size per municipality, the same for every figure, times a little noise
+  per figure), in the figure's printed decimals, by largest remainder: the municipal values add up
+  *exactly* to the national one. Any other value (a percentage, a number of hours or
+  months) gets a seeded deviation per municipality whose mean over the municipalities is exactly zero.
+  Shares and deviations depend on the figure and its period, not on the letter, so letters that agree
+  nationally agree in every municipality too. Aggregating back (`data.editions.national`) therefore gives the
+  bundled figures exactly. Single municipal values are not plausible: they are for testing only, and
+  a small national count leaves many municipalities at zero (a municipal edition of an analysis that
+  divides by such a figure fails for them).
+- **Labels.** The descriptor's name and title say SYNTHETISCH and it carries `"x-synthetic": true`
+  (chapters run on such data show a note saying so); every note starts with `SYNTHETISCH: `, and the
+  README of the directory starts with a warning. Synthetic data is never written into the repository and
+  never shown in the published book.
+
+    python -m participatie synthetic --out DIR [--seed N] [--years K]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..data import package as data
+from ..data import periods
+from ..data.package import resolve_data_dir
+from ..data.values import ADDITIVE_UNITS
+
+MUNICIPALITIES = 342
+FIRST_CODE = 9001  # CBS municipality codes have never reached 9000
+DEFAULT_SEED = 2018
+YEAR_STEP = 10  # extra periods lie 10, 20, ... years before the real ones
+LABEL = "SYNTHETISCH"
+NOTE_PREFIX = f"{LABEL}: "
+FIGURE_SCHEMA = "schemas/figures.json"
+SIZE_SPREAD = 1.0  # sigma of the log-normal municipal sizes
+SHARE_NOISE = 0.05  # sigma of the log-normal noise on each figure's shares (small: figures stay in proportion)
+DEVIATION = 0.10  # largest relative deviation of a non-additive municipal value
+MIN_ROWS = 100_000
+# Enough periods for at least MIN_ROWS rows from the bundled 180 figures (180 × 342 × 2 = 123,120).
+DEFAULT_YEARS = 2
+_YEAR = re.compile(r"(?<![\d-])(\d{4})")  # a year at the start of a period or of its end
+
+
+def municipalities() -> pd.DataFrame:
+    """Return the synthetic municipalities: code (GM9001 …) and name (Synthetische gemeente 001 …)."""
+    numbers = np.arange(1, MUNICIPALITIES + 1)
+    return pd.DataFrame({
+        data.MUNICIPALITY_CODE: [f"GM{FIRST_CODE + i - 1:04d}" for i in numbers],
+        data.MUNICIPALITY_NAME: [f"Synthetische gemeente {i:03d}" for i in numbers],
+    })
+
+
+def shift_period(period: str, years: int) -> str | None:
+    """Return a period moved back by whole years, or None when it does not exist then (29 February)."""
+    shifted = _YEAR.sub(lambda m: f"{int(m.group(1)) - years:04d}", period)
+    try:
+        periods.parse(shifted)
+    except ValueError:
+        return None
+    return shifted
+
+
+def generate(out: str | Path, *, seed: int = DEFAULT_SEED, years: int = DEFAULT_YEARS,
+             source: str | Path | None = None) -> dict[str, int]:
+    """Write a synthetic per-gemeente data directory to `out`; return the rows written per figure table.
+
+    `source` is the data directory to start from (default: the bundled one). `out` must not exist, be
+    empty, or hold an earlier synthetic directory (which is replaced); the same seed and years always
+    give the same bytes.
+    """
+    if years < 1:
+        raise ValueError("years must be at least 1")
+    source_dir = resolve_data_dir(source)
+    target = Path(out).expanduser()
+    _prepare_target(target)
+    shutil.copytree(source_dir, target, dirs_exist_ok=True)
+    descriptor = json.loads((source_dir / data.DESCRIPTOR).read_text(encoding="utf-8"))
+    places = municipalities()
+    written = {}
+    for index, resource in enumerate(descriptor["resources"]):
+        if resource.get("schema") != FIGURE_SCHEMA:
+            continue
+        table = pd.read_csv(source_dir / resource["path"], dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        rng = np.random.default_rng([seed, index])
+        synthetic = municipal_table(table, places, rng, years)
+        synthetic.to_csv(target / resource["path"], index=False, lineterminator="\n", encoding="utf-8")
+        written[resource["name"]] = len(synthetic)
+    _label_descriptor(descriptor)
+    (target / data.DESCRIPTOR).write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    readme = target / "README.md"
+    original = readme.read_text(encoding="utf-8") if readme.is_file() else ""
+    readme.write_text(
+        f"# {LABEL}E GEGEVENS — NIET ECHT\n\nDeze map is gemaakt door `python -m participatie synthetic` "
+        f"(seed {seed}, {years} periode(n) per cijfer) voor tests en metingen. De gemeenten en hun cijfers zijn "
+        "verzonnen; opgeteld (of gemiddeld) per cijfer geven ze de landelijke cijfers uit de brieven.\n\n---\n\n"
+        + original, encoding="utf-8")
+    return written
+
+
+def _prepare_target(target: Path) -> None:
+    if not target.exists() or not any(target.iterdir()):
+        return
+    try:
+        previous = json.loads((target / data.DESCRIPTOR).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        previous = {}
+    if not previous.get(data.SYNTHETIC):
+        raise FileExistsError(f"{target} is not empty and holds no synthetic data; choose an empty or new directory")
+    shutil.rmtree(target)
+
+
+def _label_descriptor(descriptor: dict) -> None:
+    descriptor["name"] = f"{LABEL.lower()}-{descriptor['name']}"
+    descriptor["title"] = f"{LABEL} — {descriptor['title']}"
+    descriptor["description"] = (f"{LABEL}: synthetic per-municipality data for tests and benchmarks, not real figures. "
+                                 + descriptor.get("description", ""))
+    descriptor[data.SYNTHETIC] = True
+
+
+def municipal_table(table: pd.DataFrame, places: pd.DataFrame, rng: np.random.Generator, years: int) -> pd.DataFrame:
+    """Return a national figure table (all columns as text) split into one row per municipality and period."""
+    base = _with_extra_periods(table, years)
+    key = ["indicator", "dimension", "category", "period"]
+    group = base.groupby(key, sort=True).ngroup().to_numpy()
+    groups, count = group.max() + 1, len(places)
+    sizes = rng.lognormal(0.0, SIZE_SPREAD, count)
+    weights = sizes * rng.lognormal(0.0, SHARE_NOISE, (groups, count))
+    shares = weights / weights.sum(axis=1, keepdims=True)
+    deviations = rng.uniform(-DEVIATION, DEVIATION, (groups, count))
+    deviations -= deviations.mean(axis=1, keepdims=True)
+
+    decimals = base["value"].str.extract(r"\.(\d+)$")[0].str.len().fillna(0).astype(int).to_numpy()
+    scale = 10.0 ** decimals
+    units = np.rint(base["value"].astype(float).to_numpy() * scale).astype(np.int64)  # value in printed decimals
+    additive = base["unit"].isin(ADDITIVE_UNITS).to_numpy()
+    split = np.sign(units)[:, None] * _round_to_totals(np.abs(units)[:, None] * shares[group], np.abs(units))
+    spread = units[:, None] + _round_to_totals(units[:, None] * deviations[group], np.zeros_like(units))
+    values = np.where(additive[:, None], split, spread)  # rows × municipalities, in printed decimals
+
+    rows = len(base)
+    frame = base.loc[base.index.repeat(count)].reset_index(drop=True)
+    frame[data.MUNICIPALITY_CODE] = np.tile(places[data.MUNICIPALITY_CODE].to_numpy(), rows)
+    frame[data.MUNICIPALITY_NAME] = np.tile(places[data.MUNICIPALITY_NAME].to_numpy(), rows)
+    frame["value"] = _format_units(values.ravel(), np.repeat(decimals, count))
+    frame["note"] = NOTE_PREFIX + frame["note"]
+    return frame
+
+
+def _with_extra_periods(table: pd.DataFrame, years: int) -> pd.DataFrame:
+    """Return the table followed by copies shifted back 10, 20, ... years, skipping colliding figures."""
+    key = ["indicator", "dimension", "category", "period"]
+    taken = set(map(tuple, table[key].to_numpy()))
+    parts = [table]
+    for step in range(1, years):
+        shifted = table.assign(period=table["period"].map(lambda p: shift_period(p, YEAR_STEP * step)))
+        shifted = shifted.loc[shifted["period"].notna()]
+        keys = list(map(tuple, shifted[key].to_numpy()))
+        shifted = shifted.loc[[k not in taken for k in keys]]
+        taken.update(map(tuple, shifted[key].to_numpy()))
+        parts.append(shifted)
+    return pd.concat(parts, ignore_index=True)
+
+
+def _round_to_totals(exact: np.ndarray, totals: np.ndarray) -> np.ndarray:
+    """Return integers, each the floor or ceiling of `exact`, whose rows add up to `totals` (largest remainder)."""
+    floor = np.floor(exact)
+    remainder = exact - floor
+    short = np.clip(totals - floor.sum(axis=1).astype(np.int64), 0, exact.shape[1])
+    order = np.argsort(-remainder, axis=1, kind="stable")
+    bump = np.zeros_like(floor)
+    np.put_along_axis(bump, order, (np.arange(exact.shape[1])[None, :] < short[:, None]).astype(float), axis=1)
+    result = (floor + bump).astype(np.int64)
+    if not np.array_equal(result.sum(axis=1), totals):
+        raise ArithmeticError("municipal values do not add up to the national value")
+    return result
+
+
+def _format_units(units: np.ndarray, decimals: np.ndarray) -> np.ndarray:
+    """Return integers in 10^-decimals as decimal text (1234, 2 → '12.34'; -5, 1 → '-0.5')."""
+    whole = pd.Series(units).astype(str)
+    if not decimals.any():
+        return whole.to_numpy()
+    text = np.empty(len(units), dtype=object)
+    plain = decimals == 0
+    text[plain] = whole[plain].to_numpy()
+    for d in np.unique(decimals[~plain]):
+        mask = decimals == d
+        magnitude = np.abs(units[mask])
+        sign = np.where(units[mask] < 0, "-", "")
+        integer = (magnitude // 10 ** d).astype(str)
+        fraction = pd.Series(magnitude % 10 ** d).astype(str).str.zfill(int(d)).to_numpy()
+        text[mask] = sign.astype(object) + integer.astype(object) + "." + fraction.astype(object)
+    return text

@@ -19,9 +19,9 @@ PAGES := $(wildcard *.md) $(wildcard appendices/*.md)
 
 .PHONY: book html test lint format setup execute clean bench verify-letters
 .DELETE_ON_ERROR:
-# Notebooks execute in parallel, one kernel per core; output stays grouped per notebook.
+# Notebooks execute in parallel, one kernel per core.
 NPROC := $(shell nproc 2>/dev/null || echo 2)
-MAKEFLAGS += --jobs=$(NPROC) --output-sync=target
+MAKEFLAGS += --jobs=$(NPROC)
 
 book: execute
 	$(MAKE) --no-print-directory html
@@ -71,9 +71,8 @@ format: $(SETUP)
 
 # The tests run on the committed notebooks: nbval executes each one afresh and compares its outputs with
 # the stored ones, so a commit whose figures changed without re-executing the notebooks fails.
-# '+' streams the test output as it comes (output sync would hold it until the end).
 test: lint html
-	+$(BIN)/python -m pytest
+	$(BIN)/python -m pytest
 
 # Regenerate every letter's page index from the letters' text and fail on any difference.
 verify-letters: $(SETUP)

@@ -47,9 +47,10 @@ def validation_cache(tmp_path_factory) -> Path:
 def synthetic_data(tmp_path_factory, validation_cache) -> Path:
     """Return a synthetic per-gemeente data directory (default seed and years), made once per session
     (per worker) and validated once, so later loads hit the validation cache."""
-    from participatie import data, synthetic
+    from participatie.data import validate
+    from participatie.tools import synthetic
 
     target = tmp_path_factory.mktemp("synthetic") / "data"
     synthetic.generate(target)
-    assert data.validate(target) == []
+    assert validate(target) == []
     return target

@@ -1,19 +1,22 @@
+"""book.book and book.appendix: the whole book on one load, the book-wide tables, and the theme records."""
+
 import csv
-import re
 import tomllib
 
-import pandas as pd
+import nbformat
 import pytest
 import yaml
 
 import participatie
-from participatie import book, checks
+from participatie.book import appendix, book, open_book
+from participatie.figures import checks
+from participatie.themes import BY_NAME, THEMES
 from conftest import DATA, REPO
 
 
 @pytest.fixture(scope="module")
 def boek():
-    return book.open_book()
+    return open_book()
 
 
 def _count_rows(path):
@@ -21,85 +24,109 @@ def _count_rows(path):
         return list(csv.DictReader(handle))
 
 
-def test_themes_match_the_table_of_contents_and_the_chapter_headings():
-    import nbformat
-
-    toc = (REPO / "_toc.yml").read_text(encoding="utf-8")
-    for theme in book.THEMES:
-        assert f"file: {theme.page}" in toc
-        heading = nbformat.read(REPO / f"{theme.page}.ipynb", as_version=4).cells[0].source.splitlines()[0]
+def test_themes_are_the_chapters_of_the_table_of_contents_in_order():
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
+    chapters = [entry["file"] for part in toc["parts"] for entry in part["chapters"] if entry["file"].startswith("chapters/")]
+    assert chapters == [theme.document for theme in THEMES]
+    for theme in THEMES:
+        heading = nbformat.read(REPO / theme.notebook, as_version=4).cells[0].source.splitlines()[0]
         assert heading == f"# {theme.title}"
 
 
+def test_every_theme_table_and_indicator_theme_is_in_the_descriptor():
+    from participatie.data.package import read_descriptor, resource_paths
+
+    paths = resource_paths(read_descriptor(DATA))
+    for theme in THEMES:
+        assert set(theme.resources) <= set(paths), theme.name
+    assert {row["theme"] for row in _count_rows(DATA / "indicators.csv")} <= {t.name for t in THEMES}
+
+
+def test_the_book_loads_and_validates_the_data_once(monkeypatch):
+    from participatie.book import book as book_module
+
+    calls = []
+    real = book_module.load
+    monkeypatch.setattr(book_module, "load", lambda *a, **k: calls.append(a) or real(*a, **k))
+    opened = book_module.open_book()
+    assert len(calls) == 1 and list(opened.chapters) == [t.name for t in THEMES]
+
+
 def test_sources_overview_counts_every_row_that_cites_a_letter(boek):
-    overview = book.sources_overview(boek).set_index("source_id")
+    overview = appendix.sources_overview(boek).set_index("source_id")
     expected = {}
-    for name in ("beschut_werk", "wsw_statistiek", "banenafspraak", "bijstand_financiering", "pilots",
+    for name in ("beschut_werk", "wsw_statistiek", "banenafspraak_duurzaamheid", "bijstand_financiering", "pilots",
                  "pilots_findings", "policy_timeline"):
         for row in _count_rows(DATA / f"{name}.csv"):
             expected[row["source_id"]] = expected.get(row["source_id"], 0) + 1
     assert overview["figures"].to_dict() == expected
     assert list(overview["date"]) == sorted(overview["date"])
-    assert [t.module for t in overview.loc["tk-29817-126", "chapters"]] == ["pilots", "wsw_statistiek"]
+    assert overview.loc["tk-29817-126", "chapters"] == ["pilots_werken_naar_vermogen", "wsw_statistiek"]
 
 
 def test_sources_table_links_to_chapters(boek):
-    html = book.sources_table(boek)._repr_mimebundle_()["text/html"]
+    html = appendix.sources_table(boek)._repr_mimebundle_()["text/html"]
     assert '<a href="../chapters/wsw_statistiek.html">De sociale werkvoorziening in cijfers</a>' in html
 
 
 def test_all_checks_cover_every_theme_with_discrepancies_first(boek):
-    result = book.all_checks(boek)
+    result = boek.all_checks()
     order = result["verdict"].map(checks.VERDICT_ORDER)
     assert order.is_monotonic_increasing
-    assert set(result["chapter"]) == {t.module for t in book.THEMES if t.figure_table}
+    assert set(result["chapter"]) == {t.name for t in THEMES if t.checks}
     assert {"bw-aandeel-positief-totaal-2017", "wsw-indicaties-totaal-2012"} <= set(
         result.loc[result["verdict"] == checks.DISCREPANCY, "id"])
 
 
 def test_checks_table_has_links_and_verdicts(boek):
-    bundle = book.checks_table(boek)._repr_mimebundle_()
+    bundle = boek.checks_table()._repr_mimebundle_()
     assert "wijkt af" in bundle["text/plain"] and 'href="../chapters/' in bundle["text/html"]
 
 
 def test_revisions_include_the_end_2016_beschut_werk_figures(boek):
-    revised = book.all_revisions(boek)
+    revised = boek.all_revisions()
     rows = revised.loc[(revised["indicator"] == "working_sheltered_workplace") & (revised["period"] == "2016-12-31")]
     assert sorted(rows["value"]) == [200, 313, 313]
-    assert "(laatste)" in book.revisions_table(boek)._repr_mimebundle_()["text/plain"]
+    assert "(laatste)" in boek.revisions_table()._repr_mimebundle_()["text/plain"]
 
 
 def test_counts_agree_with_the_parts(boek):
-    totals = book.counts(boek)
-    result = book.all_checks(boek)
-    assert totals["checks"] == len(result) == len(checks.REGISTRY)
+    totals = boek.counts()
+    result = boek.all_checks()
+    assert totals["checks"] == len(result) == sum(len(t.checks) for t in THEMES)
     assert totals["discrepancies"] == (result["verdict"] == "afwijking").sum() >= 2
-    assert totals["figures"] == sum(len(_count_rows(DATA / f"{t.figure_table}.csv")) for t in book.THEMES if t.figure_table)
+    assert totals["figures"] == sum(len(_count_rows(DATA / f"{t.name}.csv")) for t in THEMES if t.figure_table)
     assert totals["letters"] == 5
-    assert book.count_texts(boek)["book_letters"] == "5"
+    assert boek.count_texts()["book_letters"] == "5"
 
 
 def test_key_figures_merge_every_theme_without_clashes(boek):
-    texts = book.key_figures(boek)
+    texts = boek.key_figures()
     for prefix in ("bw_", "wsw_", "ba_", "bf_", "pil_", "book_"):
         assert any(k.startswith(prefix) for k in texts), prefix
+    per_theme = [set(c.key_figures()) for c in boek.chapters.values()]
+    assert sum(len(k) for k in per_theme) == len(set().union(*per_theme)), "two themes glue the same name"
     assert texts["bw_work_2017"] == "1.184"
 
 
-def test_data_dictionary_describes_every_column_of_every_file():
-    dictionary = book.data_dictionary()
+def test_data_dictionary_describes_every_column_of_every_file(boek):
+    dictionary = appendix.data_dictionary(boek)
     for path in DATA.glob("*.csv"):
         header = path.read_text(encoding="utf-8").splitlines()[0].split(",")
         assert set(dictionary.loc[dictionary["file"] == path.name, "field"]) == set(header), path.name
     assert (dictionary["description"] != "").all()
 
 
-def test_files_table_links_every_file():
-    html = book.files_table()._repr_mimebundle_()["text/html"]
+def test_files_table_links_every_file(boek):
+    html = appendix.files_table(boek)._repr_mimebundle_()["text/html"]
     for path in [*DATA.glob("*.csv"), DATA / "datapackage.json"]:
         assert f'href="../_static/data/{path.name}"' in html
-    assert "Velden" not in html
-    assert "pilots.csv" in book.fields_table(file="pilots.csv")._repr_mimebundle_()["text/plain"]
+    assert "pilots.csv" in appendix.fields_table(boek, file="pilots.csv")._repr_mimebundle_()["text/plain"]
+
+
+def test_a_chapter_link_escapes_its_title(boek):
+    assert boek.link("beschut_werk") == '<a href="../chapters/beschut_werk.html">Beschut werk</a>'
+    assert book.Book is type(boek) and BY_NAME["beschut_werk"] is boek.chapters["beschut_werk"].theme
 
 
 def test_versions_agree_everywhere():

@@ -1,4 +1,4 @@
-"""The build is a make graph: with nothing changed it does nothing and leaves the tree as committed."""
+"""The build is a make graph; `make test` renders the committed notebooks and never re-executes them."""
 
 import shutil
 import subprocess
@@ -6,19 +6,39 @@ import subprocess
 from conftest import REPO, skip_or_fail
 
 
-def test_make_book_is_up_to_date_after_a_build():
-    # `make test` builds the book first; asking make again must find nothing to do.
+def _make(*args: str) -> subprocess.CompletedProcess:
     if shutil.which("make") is None:
         skip_or_fail("make is not installed")
-    result = subprocess.run(["make", "-q", "book"], cwd=REPO, capture_output=True, text=True)
-    assert result.returncode == 0, "make book would do work with nothing changed:\n" + subprocess.run(
-        ["make", "-n", "book"], cwd=REPO, capture_output=True, text=True).stdout
+    return subprocess.run(["make", *args], cwd=REPO, capture_output=True, text=True)
 
 
-def test_executing_the_chapters_left_them_as_committed():
-    # Re-executed notebooks must be byte-identical to the stored ones (no timestamps, ids or paths).
+def test_make_test_renders_without_executing_any_notebook():
+    # nbval must compare the committed outputs with a fresh run, not a fresh run with a fresh run.
+    dry = _make("-n", "--always-make", "test").stdout
+    assert "jupyter-book build" in dry and "pytest" in dry
+    assert "participatie execute" not in dry and "papermill" not in dry, dry
+
+
+def test_make_book_executes_and_html_is_up_to_date_after_the_test_build():
+    assert "participatie execute" in _make("-n", "--always-make", "book").stdout
+    result = _make("-q", "html")
+    assert result.returncode == 0, "make html would do work with nothing changed:\n" + _make("-n", "html").stdout
+
+
+def test_the_tests_left_the_notebooks_and_data_as_committed():
     if not (REPO / ".git").exists():
-        skip_or_fail("not a git checkout: cannot compare the chapters with the committed ones")
-    result = subprocess.run(["git", "status", "--porcelain", "--", "chapters", "data"], cwd=REPO,
-                            capture_output=True, text=True)
+        skip_or_fail("not a git checkout: cannot compare the notebooks with the committed ones")
+    result = subprocess.run(["git", "status", "--porcelain", "--", "chapters", "appendices", "intro.ipynb", "data"],
+                            cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout == "", result.stdout
+
+
+def test_makefile_dependencies_come_from_the_theme_records():
+    from participatie.themes import THEMES
+    from participatie.tools.makedeps import makefile
+
+    rules = makefile()
+    for theme in THEMES:
+        line = next(l for l in rules.splitlines() if l.startswith(f"$(EXECUTED)/{theme.document}.done:"))
+        assert f"src/participatie/themes/{theme.name}/*.py" in line
+        assert all(f"data/{name}.csv" in line for name in theme.resources)

@@ -1,29 +1,41 @@
-import pandas as pd
+"""book.chapter: a theme's chapter on validated data, its checks and revisions tables, and its notes."""
+
 import pytest
 
-from participatie import chapter, data
+from participatie.book import chapter, markup, open_chapter
+from participatie.data import DataValidationError
+from participatie.data.editions import InvalidMunicipalityCode
+from participatie.themes import BY_NAME
 
 
 def test_open_chapter_loads_theme_with_letter_dates():
-    opened = chapter.open_chapter("beschut_werk")
-    assert {"source_date", "source_reference", "period_label", "label"} <= set(opened.figures.columns)
+    opened = open_chapter(BY_NAME["beschut_werk"])
+    assert {"source_date", "label", "period_start", "period_end"} <= set(opened.figures.columns)
     assert opened.source_line().startswith("Bron: Tweede Kamer, 34 352, nr. 56 (21 april 2017)")
+    assert opened.source_line().downloads == ("beschut_werk.csv",)
 
 
 def test_open_chapter_with_other_tables_only():
-    opened = chapter.open_chapter(None, tables=("policy_timeline",))
+    opened = open_chapter(BY_NAME["pilots_werken_naar_vermogen"])
     assert opened.figures.empty and len(opened.table("policy_timeline")) > 10
+    assert opened.data_files == ("pilots.csv", "pilots_findings.csv", "policy_timeline.csv")
 
 
 def test_open_chapter_raises_on_bad_data(data_copy):
     path = data_copy / "beschut_werk.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(",200,", ",twee honderd,", 1), encoding="utf-8")
-    with pytest.raises(data.DataValidationError, match=r"beschut_werk.csv, row 2, column value"):
-        chapter.open_chapter("beschut_werk", data_copy)
+    with pytest.raises(DataValidationError, match=r"beschut_werk.csv, row 2, column value"):
+        open_chapter(BY_NAME["beschut_werk"], data_copy)
+
+
+@pytest.mark.parametrize("code", ["GM363", "0363", "gm0363", "GM0363<script>", "GM0363\n# kop", ""])
+def test_open_chapter_refuses_a_code_that_is_no_cbs_code(code):
+    with pytest.raises(InvalidMunicipalityCode, match="not a CBS municipality code"):
+        open_chapter(BY_NAME["pilots_werken_naar_vermogen"], gemeente=code)
 
 
 def test_checks_and_revisions_tables():
-    opened = chapter.open_chapter("beschut_werk")
+    opened = open_chapter(BY_NAME["beschut_werk"])
     checks_text = opened.checks_table()._repr_mimebundle_()["text/plain"]
     assert checks_text.splitlines()[1].strip().startswith("Aandeel positieve adviezen, alle aanvragers")
     assert "wijkt af" in checks_text
@@ -36,5 +48,14 @@ def test_glue_texts_glues_markdown(monkeypatch):
     import myst_nb
 
     monkeypatch.setattr(myst_nb, "glue", lambda name, value, display: glued.update({name: (value.data, display)}))
-    chapter.glue_texts({"x": "1.234"})
+    markup.glue_texts({"x": "1.234"})
     assert glued == {"x": ("1.234", False)}
+
+
+def test_edition_note_escapes_the_municipality_name():
+    opened = open_chapter(BY_NAME["beschut_werk"])
+    opened.gemeente, opened.gemeente_naam = "GM0363", "<img src=x onerror=alert(1)> [x](javascript:alert(1))"
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark").render(chapter.edition_note([opened]).data)
+    assert "<img" not in rendered and "<a " not in rendered and "&lt;img src=x" in rendered

@@ -5,7 +5,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from participatie import charts
+from participatie.presentation import charts
 
 
 @pytest.fixture

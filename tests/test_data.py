@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from participatie import data
+from participatie.data import package, validation
 from conftest import DATA
 
 
@@ -34,7 +35,7 @@ def test_bundled_data_is_valid():
 
 
 def test_every_file_in_data_is_described():
-    described = {r["path"] for r in data.descriptor()["resources"]}
+    described = {r["path"] for r in package.read_descriptor(DATA)["resources"]}
     on_disk = {p.name for p in DATA.glob("*.csv")}
     assert on_disk == described
 
@@ -197,7 +198,7 @@ def counted_validation(monkeypatch, tmp_path):
     """Use a private cache folder; return a list that gets a resource name whenever its rows are checked."""
     from frictionless import Resource
 
-    monkeypatch.setenv(data.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(validation.CACHE_ENV, str(tmp_path / "cache"))
     checked: list[str] = []
     original = Resource.validate
 
@@ -242,14 +243,14 @@ def test_cache_never_skips_when_anything_changed(data_copy, counted_validation, 
 
 
 def test_cache_folder_is_outside_the_data_and_configurable(monkeypatch, tmp_path):
-    monkeypatch.delenv(data.CACHE_ENV, raising=False)
-    assert data.cache_dir() == Path.home() / ".cache" / "participatie" / "validated"
-    monkeypatch.setenv(data.CACHE_ENV, str(tmp_path))
-    assert data.cache_dir() == tmp_path
+    monkeypatch.delenv(validation.CACHE_ENV, raising=False)
+    assert validation.cache_dir() == Path.home() / ".cache" / "participatie" / "validated"
+    monkeypatch.setenv(validation.CACHE_ENV, str(tmp_path))
+    assert validation.cache_dir() == tmp_path
 
 
 def test_an_unwritable_cache_only_costs_time(data_copy, monkeypatch, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    monkeypatch.setenv(data.CACHE_ENV, str(blocker / "cache"))
+    monkeypatch.setenv(validation.CACHE_ENV, str(blocker / "cache"))
     assert data.validate(data_copy) == [] and data.validate(data_copy) == []

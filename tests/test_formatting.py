@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from participatie import formatting
+from participatie.presentation import formatting
 
 
 @pytest.mark.parametrize(

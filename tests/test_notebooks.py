@@ -1,14 +1,16 @@
 """Chapters as analysts run them: papermill with other data, bad data; and the stored notebooks' hygiene.
 
-nbval (run by `make test` over chapters/ with --nbval) compares every stored output; these tests cover
-what nbval cannot: a changed data directory must change the outputs, bad data must stop the run with a
-message naming file, row and column, and nothing in chapters/ or data/ may change.
+nbval (run by `make test` over every notebook with --nbval) compares every stored output with a fresh
+execution; these tests cover what nbval cannot: that it does fail on a stale output, that a changed data
+directory changes the outputs, that bad data stops a chapter with a message naming file, row and column,
+and that nothing in chapters/ or data/ changes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -17,6 +19,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from participatie.book import open_chapter
+from participatie.data import DataValidationError
+from participatie.themes import BY_NAME
 from conftest import CHAPTERS, DATA, REPO
 from helpers import read_rows, write_rows
 
@@ -44,7 +49,7 @@ CASES = {
                                               "source_id": "ek-34775-ak"}, "value", "98765", "98.765"),
     "wsw_statistiek": Case("wsw_statistiek.csv", {"indicator": "wsw_indications", "period": "2012",
                                                   "category": "eerste_indicatie"}, "value", "98765", "98.765"),
-    "banenafspraak_duurzaamheid": Case("banenafspraak.csv", {"indicator": "extra_jobs_realised", "period": "2017-12-31",
+    "banenafspraak_duurzaamheid": Case("banenafspraak_duurzaamheid.csv", {"indicator": "extra_jobs_realised", "period": "2017-12-31",
                                                             "source_id": "ek-34775-ak"}, "value", "98765", "98.765"),
     "bijstand_financiering": Case("bijstand_financiering.csv", {"indicator": "bijstand_recipients", "period": "2017-03",
                                                                 "source_id": "ek-33981-n"}, "value", "98765", "98.765"),
@@ -134,7 +139,8 @@ def _break(case: Case, kind: str, path: Path) -> tuple[str | None, str]:
     if kind == "not-utf8":
         lines = path.read_bytes().split(b"\n")
         cut = lines[2].rindex(b",") + 1
-        lines[2] = lines[2][:cut] + (b'"' if lines[2][cut:cut + 1] == b'"' else b"") + b"caf\xe9 " + lines[2][cut + (1 if lines[2][cut:cut + 1] == b'"' else 0):]
+        quoted = lines[2][cut:cut + 1] == b'"'
+        lines[2] = lines[2][:cut] + (b'"' if quoted else b"") + b"caf\xe9 " + lines[2][cut + (1 if quoted else 0):]
         path.write_bytes(b"\n".join(lines))
         return "row 3", f"column {case.last_column}"
 
@@ -170,19 +176,46 @@ BAD_RUNS = [(n, kind) for n in NOTEBOOKS if n in CASES for kind in BAD_KINDS
             if not (kind == "unparsable-period" and CASES[n].period_column is None)]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("notebook, kind", BAD_RUNS)
-def test_rerun_with_bad_data_fails_naming_file_row_and_column(notebook, kind, data_copy, tmp_path, repository_unchanged):
+def test_bad_data_stops_the_chapter_naming_file_row_and_column(notebook, kind, data_copy):
+    # Every chapter and page loads its data through one path (book.open_chapter / open_book -> data.load), so
+    # every kind of bad input is tested on that path for every chapter; one papermill run below shows the
+    # same message reaches an analyst who runs a notebook.
     case = CASES[notebook]
     path = data_copy / case.table
     row, column = _break(case, kind, path)
     before = path.read_bytes()
-    result = run_papermill(notebook, data_copy, tmp_path / "out.ipynb")
-    assert result.returncode != 0
-    message = result.stderr + result.stdout
+    with pytest.raises(DataValidationError) as caught:
+        open_chapter(BY_NAME[notebook], data_copy)
     expected = f"{case.table}, {row}, {column}" if row else column
-    assert case.table in message and expected in message, message[-3000:]
+    assert expected in str(caught.value), str(caught.value)
     assert path.read_bytes() == before, "the user's file was changed"
+
+
+@pytest.mark.slow
+def test_papermill_run_on_bad_data_fails_naming_file_row_and_column(data_copy, tmp_path, repository_unchanged):
+    case = CASES["beschut_werk"]
+    row, column = _break(case, "wrong-type", data_copy / case.table)
+    result = run_papermill("beschut_werk", data_copy, tmp_path / "out.ipynb")
+    assert result.returncode != 0
+    assert f"{case.table}, {row}, {column}" in result.stderr + result.stdout
+
+
+def test_nbval_fails_when_a_stored_output_is_stale(tmp_path):
+    # The regression net: a committed notebook whose outputs differ from a fresh execution must fail `make test`.
+    stale = tmp_path / "revisies.ipynb"
+    notebook = nbformat.read(REPO / "appendices" / "revisies.ipynb", as_version=4)
+    table = next(o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])
+                 if "text/plain" in o.get("data", {}) and "(laatste)" in o["data"]["text/plain"])
+    table["data"]["text/plain"] = table["data"]["text/plain"].replace("313", "314", 1)
+    nbformat.write(notebook, stale)
+    command = [sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider",
+               "-o", "addopts=", "-q", str(stale)]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, timeout=600)
+    assert result.returncode == 1 and "1 failed" in result.stdout, result.stdout[-2000:]
+    shutil.copy(REPO / "appendices" / "revisies.ipynb", stale)
+    result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:]
 
 
 # --- hygiene of the stored notebooks (the regression reference) -------------------------------

@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from participatie import periods
+from participatie.data import periods
+from participatie.presentation.formatting import period_label
 
 
 @pytest.mark.parametrize(
@@ -22,7 +23,7 @@ from participatie import periods
 )
 def test_parse_and_label(text, start, end, kind, label):
     period = periods.parse(text)
-    assert (period.start, period.end, period.kind, period.label) == (start, end, kind, label)
+    assert (period.start, period.end, period.kind, period_label(text)) == (start, end, kind, label)
 
 
 def test_sort_date_is_end_or_start_when_open():

@@ -1,6 +1,7 @@
+import json
 from types import SimpleNamespace
 
-from participatie import sphinx_ext
+from participatie.book import sphinx_ext
 
 
 def test_write_bundle_once_per_version(tmp_path):
@@ -30,13 +31,38 @@ def test_setup_registers_handlers():
     assert connected == ["config-inited", "builder-inited", "html-page-context"] and metadata["parallel_read_safe"]
 
 
-def test_publish_data_copies_and_drops_stale_files(tmp_path):
+def test_publish_data_copies_only_the_package_and_drops_stale_files(tmp_path):
     source = tmp_path / "data"
     (source / "schemas").mkdir(parents=True)
     (source / "a.csv").write_text("x\n1\n")
-    (source / "schemas" / "s.json").write_text("{}")
+    (source / "b.csv").write_text("x\n2\n")
+    (source / "secret.txt").write_text("not listed")
+    (source / "schemas" / "s.json").write_text('{"fields": [{"name": "x", "type": "integer"}]}')
+    descriptor = {"resources": [{"name": "a", "path": "a.csv", "schema": "schemas/s.json"},
+                                {"name": "b", "path": "b.csv", "schema": "schemas/s.json"}]}
+    (source / "datapackage.json").write_text(json.dumps(descriptor))
     target = sphinx_ext.publish_data(source, tmp_path / "out")
-    assert (target / "a.csv").read_text() == "x\n1\n" and (target / "schemas" / "s.json").exists()
-    (source / "a.csv").unlink()
+    assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()) == [
+        "a.csv", "b.csv", "datapackage.json", "schemas/s.json"]
+    (source / "b.csv").unlink()
+    descriptor["resources"].pop()
+    (source / "datapackage.json").write_text(json.dumps(descriptor))
     sphinx_ext.publish_data(source, tmp_path / "out")
-    assert not (target / "a.csv").exists()
+    assert not (target / "b.csv").exists() and (target / "a.csv").read_text() == "x\n1\n"
+
+
+def test_publish_data_refuses_a_link_out_of_the_package(tmp_path):
+    import pytest
+
+    from participatie.data.package import DataValidationError
+
+    source = tmp_path / "data"
+    source.mkdir()
+    outside = tmp_path / "passwords.txt"
+    outside.write_text("hunter2")
+    (source / "a.csv").symlink_to(outside)
+    (source / "datapackage.json").write_text(json.dumps({"resources": [{"name": "a", "path": "a.csv"}]}))
+    with pytest.raises(DataValidationError) as caught:
+        sphinx_ext.publish_data(source, tmp_path / "out")
+    assert "symbolic link" in str(caught.value) and "hunter2" not in str(caught.value)
+    assert not (tmp_path / "out" / "data" / "a.csv").exists()

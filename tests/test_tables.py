@@ -1,6 +1,6 @@
 import pandas as pd
 
-from participatie import tables
+from participatie.presentation import tables
 
 
 def test_formatted_cells_are_dutch():

@@ -8,6 +8,6 @@ validation cache), `values` (what a value may be by its unit), `periods` (ISO 86
 
 from .load import Dataset, load
 from .package import DataValidationError, Problem, bundled_data_dir, resolve_data_dir
-from .validate import validate
+from .validation import validate
 
 __all__ = ["Dataset", "DataValidationError", "Problem", "bundled_data_dir", "load", "resolve_data_dir", "validate"]

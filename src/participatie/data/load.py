@@ -21,7 +21,7 @@ from .package import (
     resolve_data_dir,
     resource_paths,
 )
-from .validate import frictionless_package, validate
+from .validation import frictionless_package, validate
 
 
 @dataclass

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from ..data import package, page_index
-from ..data.validate import validate
+from ..data.validation import validate
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:

@@ -35,7 +35,7 @@ import yaml
 from .. import __version__
 from ..data import package
 from ..data.editions import InvalidMunicipalityCode, check_municipality_code
-from ..data.validate import validate
+from ..data.validation import validate
 from .execute import Outcome, code_cells, execute
 
 REPO = Path(__file__).resolve().parents[3]

@@ -6,15 +6,18 @@ from ...figures import lookup as fig
 from ...figures.checks import Check
 from .analysis import (
     END_2017,
+    END_2018,
+    HOURS,
     JAN_MAY_2017,
     JUNE_2017,
     JUNE_2018,
     MARCH_2018,
     Q1_2018,
     SEPT_2018,
-    _v,
     fill_rate,
+    working_growth,
 )
+from .analysis import value as _v
 
 
 def _share(indicator_part: str, indicator_whole: str, period: str, category: str):
@@ -72,7 +75,7 @@ def _checks():
         "cumulatief eind 2017 + 1e kwartaal 2018", 0))
     yield (Check(
         "bw-cumulatief-2018-extrapolatie", "Verwacht cumulatief aantal positieve adviezen eind 2018",
-        "positive_advices_cumulative", "2018-12-31", JUNE_2018,
+        "positive_advices_cumulative", END_2018, JUNE_2018,
         lambda f: _v(f, "positive_advices_cumulative", END_2017) + _v(f, "positive_advices", "2018"),
         "cumulatief eind 2017 + extrapolatie 2018", 0))
     yield (Check(
@@ -83,20 +86,18 @@ def _checks():
         "werkenden eind 2017 / cumulatief positieve adviezen × 100", 0.5))
     yield (Check(
         "bw-vervulling-regeling-2017", "Vervulling van de regeling 2017 (37%)",
-        "regeling_fill_rate", END_2017, JUNE_2018, lambda f: fill_rate(f).set_index("maatstaf").loc["uren", "vervulling"],
+        "regeling_fill_rate", END_2017, JUNE_2018, lambda f: fill_rate(f).set_index("measure").loc[HOURS, "fill_rate"],
         "werkenden × gewerkte uren / (plekken regeling × uren per plek) × 100", 0.5))
     yield (Check(
         "bw-groei-1e-kwartaal-2018", "Groei van het aantal werkenden van eind 2017 tot 31 maart 2018",
         "working_sheltered_workplace_growth", Q1_2018, SEPT_2018,
-        lambda f: 100 * (fig.ratio(_v(f, "working_sheltered_workplace", MARCH_2018),
-                                   _v(f, "working_sheltered_workplace", END_2017, source_id=SEPT_2018)) - 1),
+        working_growth,
         "(31 maart 2018 / eind 2017 − 1) × 100", 0.5))
     yield (Check(
         "bw-bonus-behouden", "Niet uitgekeerde bonus beschut werk (plekken 2015–2016)",
         "bonus_retained", "2015/2016", JUNE_2017,
         lambda f: _v(f, "bonus_available", "2015/2016") - _v(f, "bonus_paid", "2015/2016"),
         "beschikbaar − uitgekeerd", 0.05))
-
 
 
 CHECKS = tuple(_checks())

@@ -1,4 +1,4 @@
-"""Beschut werk: the chapter's charts and tables."""
+"""Beschut werk: the chapter's charts and tables, in Dutch (the analyses' codes get their words here)."""
 
 from __future__ import annotations
 
@@ -6,36 +6,63 @@ import altair as alt
 import pandas as pd
 
 from ...figures import lookup as fig
-from ...presentation import charts, tables
+from ...presentation import charts, formatting, references, tables
+from ...presentation.labels import COMPUTED
+from ...presentation.labels import PRINTED as PRINTED_TEXT
 from .analysis import (
+    EXTRAPOLATED,
+    HOURS,
     JAN_MAY_2017,
     JUNE_2018,
-    REGELING,
+    PEOPLE_WORKING,
+    PERSONS,
+    PRINTED,
+    REALISED,
+    REGELING_PLACES,
     SEPT_2018,
-    WORKING,
     advices_per_period,
     assessments_by_applicant,
     citizen_assessments_by_month,
     fill_rate,
+    fill_rate_inputs,
+    money,
     regeling_vs_working,
     working_vs_advised,
 )
 
+# --- the theme's words -----------------------------------------------------------------------
+APPLICANT = {"gemeente": "Gemeente", "burger": "Burger", "totaal": "Totaal"}
+ADVICE_KIND = {REALISED: "gerealiseerd", EXTRAPOLATED: "extrapolatie in de brief"}
+SERIES = {REGELING_PLACES: "plekken volgens de regeling", PEOPLE_WORKING: "mensen aan het werk"}
+MEASURE = {PERSONS: "personen", HOURS: "uren", PRINTED: PRINTED_TEXT}
+POSITIVE, OTHER = "positief advies", "geen positief advies"
+ADVISED = "positief geadviseerd (cumulatief)"
+WORKING, EARLIER = "aan het werk op een beschut werkplek", "eerdere opgave (april 2017)"
+
+
+def _references(chapter, source_ids: pd.Series) -> list[str]:
+    return references.references(source_ids.tolist(), chapter.sources)
+
 
 def chart_advices(chapter) -> charts.ChartFigure:
     """Return the bar chart of positive advices per period, extrapolations set apart from counts."""
-    frame = advices_per_period(chapter.figures)
+    advices = advices_per_period(chapter.figures)
+    frame = pd.DataFrame({
+        "periode": formatting.period_labels(advices["period"]), "soort": advices["kind"].map(ADVICE_KIND),
+        "adviezen": advices["advices"], "brief": _references(chapter, advices["source_id"]),
+        "source_id": advices["source_id"], "page": advices["page"],
+    })
+    kinds = [ADVICE_KIND[REALISED], ADVICE_KIND[EXTRAPOLATED]]
     order = list(dict.fromkeys(frame["periode"]))
     base = alt.Chart(frame).encode(
         x=alt.X("periode:N", sort=order, title=None),
-        xOffset=alt.XOffset("soort:N", sort=["gerealiseerd", "extrapolatie in de brief"]),
+        xOffset=alt.XOffset("soort:N", sort=kinds),
         y=alt.Y("adviezen:Q", axis=charts.value_axis("adviezen", "Positieve adviezen")),
         tooltip=[alt.Tooltip("periode:N", title="Periode"), alt.Tooltip("soort:N", title="Soort"),
                  alt.Tooltip("adviezen:Q", title="Positieve adviezen", format=",.0f"),
                  alt.Tooltip("brief:N", title="Brief")],
     )
-    bars = base.mark_bar(strokeWidth=1.5).encode(**charts.printed_or_derived(
-        "soort", ["gerealiseerd", "extrapolatie in de brief"], {"extrapolatie in de brief"}, sort=False))
+    bars = base.mark_bar(strokeWidth=1.5).encode(**charts.printed_or_derived("soort", kinds, {kinds[1]}, sort=False))
     labels = base.mark_text(dy=-7).encode(text=alt.Text("adviezen:Q", format=",.0f"))
     chart = (bars + labels).properties(
         width=charts.WIDTH, height=charts.HEIGHT,
@@ -51,19 +78,30 @@ def chart_advices(chapter) -> charts.ChartFigure:
     )
 
 
+def _assessments(chapter) -> pd.DataFrame:
+    table = assessments_by_applicant(chapter.figures)
+    return pd.DataFrame({
+        "category": table["category"], "period": table["period"],
+        "period_label": formatting.period_labels(table["period"]), "beoordelingen": table["assessments"],
+        "positief": table["positive"], "aandeel_gedrukt": table["share_printed"],
+        "aandeel_herberekend": table["share_recomputed"], "aanvrager": table["category"].map(APPLICANT),
+    })
+
+
 def chart_assessments(chapter) -> charts.ChartFigure:
     """Return the stacked bars of assessments by applicant: positive and other outcomes."""
-    table = assessments_by_applicant(chapter.figures).loc[lambda f: f["category"] != "totaal"]
+    shown = _assessments(chapter)
+    table = shown.loc[lambda f: f["category"] != "totaal"]
     long = pd.concat([
-        table.assign(uitkomst="positief advies", aantal=table["positief"]),
-        table.assign(uitkomst="geen positief advies", aantal=table["beoordelingen"] - table["positief"]),
+        table.assign(uitkomst=POSITIVE, aantal=table["positief"]),
+        table.assign(uitkomst=OTHER, aantal=table["beoordelingen"] - table["positief"]),
     ])
     long = long.assign(groep=long["aanvrager"] + ", " + long["period_label"])
-    order = list(dict.fromkeys(table.assign(g=table["aanvrager"] + ", " + table["period_label"])["g"]))
+    order = list(dict.fromkeys(table["aanvrager"] + ", " + table["period_label"]))
     chart = alt.Chart(long).mark_bar().encode(
         y=alt.Y("groep:N", sort=order, title=None),
         x=alt.X("aantal:Q", stack="zero", axis=charts.value_axis("beoordelingen")),
-        color=alt.Color("uitkomst:N", title=None, sort=["positief advies", "geen positief advies"],
+        color=alt.Color("uitkomst:N", title=None, sort=[POSITIVE, OTHER],
                         scale=alt.Scale(range=[charts.PRIMARY, charts.SECONDARY])),
         order=alt.Order("uitkomst:N", sort="descending"),
         tooltip=[alt.Tooltip("groep:N", title="Aanvrager en periode"), alt.Tooltip("uitkomst:N", title="Uitkomst"),
@@ -71,7 +109,6 @@ def chart_assessments(chapter) -> charts.ChartFigure:
     ).properties(width=charts.WIDTH, height=160,
                  title=charts.title("Beoordelingen beschut werk door UWV, naar aanvrager",
                                     "Burgers konden pas vanaf 2017 zelf een advies aanvragen"))
-    shown = assessments_by_applicant(chapter.figures)
     data_table = pd.DataFrame({
         "Aanvrager": shown["aanvrager"], "Periode": shown["period_label"], "Beoordelingen": shown["beoordelingen"],
         "Positief": shown["positief"], "% positief (brief)": shown["aandeel_gedrukt"],
@@ -88,13 +125,16 @@ def chart_assessments(chapter) -> charts.ChartFigure:
 
 def chart_citizen_months(chapter) -> charts.ChartFigure:
     """Return the line of assessments requested by citizens in the months the letter gives."""
-    frame = citizen_assessments_by_month(chapter.figures)
+    months = citizen_assessments_by_month(chapter.figures)
+    frame = pd.DataFrame({"maand": formatting.period_labels(months["period"]), "datum": months["date"],
+                          "beoordelingen": months["assessments"]})
     base = alt.Chart(frame).encode(
         x=alt.X("datum:T", title=None, axis=alt.Axis(format="%B", tickCount={"interval": "month", "step": 1})),
         y=alt.Y("beoordelingen:Q", axis=charts.value_axis("beoordelingen")),
         tooltip=[alt.Tooltip("maand:N", title="Maand"), alt.Tooltip("beoordelingen:Q", format=",.0f", title="Beoordelingen")],
     )
-    chart = (base.mark_line(point=True) + base.mark_text(dy=-10).encode(text=alt.Text("beoordelingen:Q", format=",.0f"))).properties(
+    points = base.mark_line(point=True) + base.mark_text(dy=-10).encode(text=alt.Text("beoordelingen:Q", format=",.0f"))
+    chart = points.properties(
         width=charts.WIDTH, height=220,
         title=charts.title("Beoordelingen op aanvraag van burgers, 2017",
                            "Alleen de maanden die de brief noemt; februari en april ontbreken"))
@@ -109,12 +149,11 @@ def chart_citizen_months(chapter) -> charts.ChartFigure:
 def chart_working_vs_advised(chapter) -> charts.ChartFigure:
     """Return people working on a beschut werkplek against the cumulative positive advices, per date."""
     frame = working_vs_advised(chapter.figures)
-    advised = frame.drop_duplicates("datum").assign(reeks="positief geadviseerd (cumulatief)", aantal=lambda f: f["positief_geadviseerd"])
-    working = frame.assign(
-        reeks=frame["laatste_opgave"].map({True: "aan het werk op een beschut werkplek", False: "eerdere opgave (april 2017)"}),
-        aantal=frame["werkend"])
-    long = pd.concat([advised, working])[["datum", "peildatum", "reeks", "aantal", "brief"]]
-    series = ["positief geadviseerd (cumulatief)", "aan het werk op een beschut werkplek", "eerdere opgave (april 2017)"]
+    frame = frame.assign(peildatum=formatting.period_labels(frame["date"]), brief=_references(chapter, frame["source_id"]))
+    advised = frame.drop_duplicates("date").assign(reeks=ADVISED, aantal=lambda f: f["advised"])
+    working = frame.assign(reeks=frame["latest"].map({True: WORKING, False: EARLIER}), aantal=frame["working"])
+    long = pd.concat([advised, working]).rename(columns={"date": "datum"})[["datum", "peildatum", "reeks", "aantal", "brief"]]
+    series = [ADVISED, WORKING, EARLIER]
     base = alt.Chart(long).encode(
         x=alt.X("datum:T", title=None, axis=alt.Axis(format="%b %Y", tickCount={"interval": "month", "step": 3})),
         y=alt.Y("aantal:Q", axis=charts.value_axis("personen")),
@@ -132,8 +171,8 @@ def chart_working_vs_advised(chapter) -> charts.ChartFigure:
         title=charts.title("Aan het werk tegenover positief geadviseerd",
                            "Voor eind 2016 geven de brieven twee verschillende aantallen werkenden"))
     table = pd.DataFrame({
-        "Peildatum": frame["peildatum"], "Aan het werk": frame["werkend"], "Positief geadviseerd": frame["positief_geadviseerd"],
-        "Geadviseerd berekend door het boek": frame["geadviseerd_berekend"], "% aan het werk": frame["aandeel_werkend"].round(1),
+        "Peildatum": frame["peildatum"], "Aan het werk": frame["working"], "Positief geadviseerd": frame["advised"],
+        f"Geadviseerd {COMPUTED}": frame["advised_computed"], "% aan het werk": frame["share_working"].round(1),
         "Brief": frame["brief"],
     })
     return charts.figure(
@@ -145,10 +184,22 @@ def chart_working_vs_advised(chapter) -> charts.ChartFigure:
     )
 
 
+def _moment(target: str, counted_at: str) -> str:
+    # "eind 2018 (werkenden: stand 31 maart)" where the count of people working is of an earlier date.
+    label = formatting.period_label(target)
+    if counted_at == target:
+        return label
+    day_month = formatting.period_label(counted_at).rsplit(" ", 1)[0]
+    return f"{label} (werkenden: stand {day_month})"
+
+
 def chart_regeling(chapter) -> charts.ChartFigure:
     """Return the bars of the regeling's places against the people actually working."""
-    frame = regeling_vs_working(chapter.figures)
-    series = [REGELING, WORKING]
+    counts = regeling_vs_working(chapter.figures)
+    moments = counts.loc[counts["series"] == PEOPLE_WORKING].set_index("target")["counted_at"]
+    frame = pd.DataFrame({"moment": [_moment(t, moments[t]) for t in counts["target"]],
+                          "reeks": counts["series"].map(SERIES), "aantal": counts["count"]})
+    series = [SERIES[REGELING_PLACES], SERIES[PEOPLE_WORKING]]
     base = alt.Chart(frame).encode(
         x=alt.X("moment:N", title=None),
         xOffset=alt.XOffset("reeks:N", sort=series),
@@ -170,25 +221,29 @@ def chart_regeling(chapter) -> charts.ChartFigure:
     )
 
 
-def fill_rate_table(chapter) -> "tables.Table":
+def fill_rate_table(chapter) -> tables.Table:
     """Return the fill-rate computation (persons, hours, printed) as a Dutch table."""
-
     frame = fill_rate(chapter.figures)
+    x = fill_rate_inputs(chapter.figures)
+    n = formatting.number
+    formula = {
+        PERSONS: f"{n(x['working'])} werkenden / {n(x['places'])} plekken",
+        HOURS: f"{n(x['working'])} × {n(x['hours_worked'])} uur / ({n(x['places'])} × {n(x['hours_per_place'])} uur)",
+        PRINTED: "–",
+    }
     shown = pd.DataFrame({
-        "Maatstaf": frame["maatstaf"].str.capitalize(), "Berekening": frame["berekening"],
-        "Vervulling (%)": frame["vervulling"],
+        "Maatstaf": frame["measure"].map(MEASURE).str.capitalize(), "Berekening": frame["measure"].map(formula),
+        "Vervulling (%)": frame["fill_rate"],
     })
     return tables.show(shown, {"Vervulling (%)": 1})
 
 
-def money_table(chapter) -> "tables.Table":
+def money_table(chapter) -> tables.Table:
     """Return the stimulus budget and the bonus beschut werk (available, paid, kept) as a table."""
-
-    rows = fig.select(chapter.figures, "stimulus_budget")
-    for indicator in ("bonus_available", "bonus_paid", "bonus_retained"):
-        rows = pd.concat([rows, fig.select(chapter.figures, indicator)])
+    rows = money(chapter.figures)
     shown = pd.DataFrame({
-        "Post": rows["label"], "Periode": rows["period_label"], "Miljoen euro": rows["value"],
-        "Toelichting": rows["note"], "Bron": [f"{chapter.reference(s)}, p. {p}" for s, p in zip(rows["source_id"], rows["page"])],
+        "Post": rows["label"], "Periode": formatting.period_labels(rows["period"]), "Miljoen euro": rows["value"],
+        "Toelichting": rows["note"], "Bron": references.letter_page(rows["source_id"], rows["page"], chapter.sources),
     })
     return tables.show(shown, {"Miljoen euro": 1})
+

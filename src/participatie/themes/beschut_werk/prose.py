@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-from ...figures import lookup as fig
 from ...presentation import formatting
 from .analysis import (
     APRIL_2017,
     END_2016,
     END_2017,
+    END_2018,
+    HOURS,
     JAN_MAY_2017,
     JUNE_2017,
     JUNE_2018,
     MARCH_2018,
+    PERSONS,
     Q1_2018,
-    SEPT_2018,
-    _v,
     assessments_by_applicant,
     extrapolation_error,
     fill_rate,
     unweighted_total_share,
+    value,
+    working_growth,
     working_vs_advised,
 )
 
@@ -28,11 +30,10 @@ def key_figures(chapter) -> dict[str, str]:
     figures = chapter.figures
     t = lambda *a, **k: formatting.figure_text(figures, *a, **k)  # noqa: E731 - a local shorthand
     n = formatting.number
-    rates = fill_rate(figures).set_index("maatstaf")["vervulling"]
-    advised = working_vs_advised(figures).loc[lambda f: f["laatste_opgave"]].set_index("datum")
+    pct = lambda x, d: formatting.value_text(x, "procent", d)  # noqa: E731
+    rates = fill_rate(figures).set_index("measure")["fill_rate"]
+    advised = working_vs_advised(figures).loc[lambda f: f["latest"]].set_index("date")["share_working"]
     table = assessments_by_applicant(figures).set_index(["category", "period"])
-    growth = 100 * (fig.ratio(_v(figures, "working_sheltered_workplace", MARCH_2018),
-                              _v(figures, "working_sheltered_workplace", END_2017, source_id=SEPT_2018)) - 1)
     return {
         "bw_adv_2015": t("positive_advices", "2015"),
         "bw_adv_2016": t("positive_advices", "2016", source_id=JUNE_2018),
@@ -40,8 +41,8 @@ def key_figures(chapter) -> dict[str, str]:
         "bw_adv_q1_2018": t("positive_advices", Q1_2018),
         "bw_adv_extrap_2017": t("positive_advices", "2017", source_id=JUNE_2017),
         "bw_adv_extrap_2018": t("positive_advices", "2018"),
-        "bw_adv_extrap_cum_2018": t("positive_advices_cumulative", "2018-12-31"),
-        "bw_adv_extrap_error": formatting.value_text(extrapolation_error(figures), "procent", 0),
+        "bw_adv_extrap_cum_2018": t("positive_advices_cumulative", END_2018),
+        "bw_adv_extrap_error": pct(extrapolation_error(figures), 0),
         "bw_cum_2017": t("positive_advices_cumulative", END_2017),
         "bw_cum_q1_2018": t("positive_advices_cumulative", MARCH_2018),
         "bw_req_burger_2017": t("advice_requests", "2017", category="burger"),
@@ -54,8 +55,8 @@ def key_figures(chapter) -> dict[str, str]:
         "bw_share_gemeente": t("share_positive_advices", JAN_MAY_2017, category="gemeente"),
         "bw_share_burger": t("share_positive_advices", JAN_MAY_2017, category="burger"),
         "bw_share_total_printed": t("share_positive_advices", JAN_MAY_2017, category="totaal"),
-        "bw_share_total_weighted": formatting.value_text(table.loc[("totaal", JAN_MAY_2017), "aandeel_herberekend"], "procent", 1),
-        "bw_share_total_unweighted": formatting.value_text(unweighted_total_share(figures), "procent", 0),
+        "bw_share_total_weighted": pct(table.loc[("totaal", JAN_MAY_2017), "share_recomputed"], 1),
+        "bw_share_total_unweighted": pct(unweighted_total_share(figures), 0),
         "bw_burger_jan": t("assessments", "2017-01", category="burger"),
         "bw_burger_may": t("assessments", "2017-05", category="burger"),
         "bw_work_2016_april": t("working_sheltered_workplace", END_2016, source_id=APRIL_2017),
@@ -63,19 +64,19 @@ def key_figures(chapter) -> dict[str, str]:
         "bw_work_2017": t("working_sheltered_workplace", END_2017, source_id=JUNE_2018),
         "bw_work_q1_2018": t("working_sheltered_workplace", MARCH_2018),
         "bw_growth_printed": t("working_sheltered_workplace_growth", Q1_2018),
-        "bw_growth_recomputed": formatting.value_text(growth, "procent", 1),
-        "bw_share_working_2017": formatting.value_text(advised.loc[END_2017, "aandeel_werkend"], "procent", 1),
+        "bw_growth_recomputed": pct(working_growth(figures), 1),
+        "bw_share_working_2017": pct(advised[END_2017], 1),
         "bw_share_working_printed": t("share_advised_working", END_2017),
-        "bw_share_working_q1_2018": formatting.value_text(advised.loc[MARCH_2018, "aandeel_werkend"], "procent", 1),
-        "bw_share_working_2016": formatting.value_text(advised.loc[END_2016, "aandeel_werkend"], "procent", 0),
+        "bw_share_working_q1_2018": pct(advised[MARCH_2018], 1),
+        "bw_share_working_2016": pct(advised[END_2016], 0),
         "bw_placement_months": t("placement_time_after_advice", "2018"),
         "bw_regeling_2017": t("regeling_sheltered_workplaces", END_2017, source_id=JUNE_2018),
-        "bw_regeling_2018": t("regeling_sheltered_workplaces", "2018-12-31", source_id=JUNE_2018),
+        "bw_regeling_2018": t("regeling_sheltered_workplaces", END_2018, source_id=JUNE_2018),
         "bw_regeling_2050": t("regeling_sheltered_workplaces", "2050/.."),
         "bw_financed_2048": t("financed_sheltered_workplaces", "2048/.."),
-        "bw_claim_50000": n(_v(figures, "claimed_sheltered_workplaces", "2018-04-04")),
-        "bw_fill_persons": formatting.value_text(rates["personen"], "procent", 1),
-        "bw_fill_hours": formatting.value_text(rates["uren"], "procent", 1),
+        "bw_claim_50000": n(value(figures, "claimed_sheltered_workplaces", "2018-04-04")),
+        "bw_fill_persons": pct(rates[PERSONS], 1),
+        "bw_fill_hours": pct(rates[HOURS], 1),
         "bw_fill_printed": t("regeling_fill_rate", END_2017),
         "bw_hours_assumed": t("assumed_hours_per_place", "2017/.."),
         "bw_hours_worked": t("average_hours_worked", "2017"),

@@ -1,6 +1,7 @@
 """Pilots Werken naar Vermogen: the theme's record (see `themes.record.Theme`)."""
 
 from ..record import Theme
+from .checks import CHECKS
 from .prose import key_figures
 
 THEME = Theme(
@@ -9,5 +10,5 @@ THEME = Theme(
     key_figures=key_figures,
     has_figure_table=False,
     other_tables=("pilots", "pilots_findings", "policy_timeline"),
-    
+    checks=CHECKS,
 )

@@ -1,48 +1,73 @@
-"""De sociale werkvoorziening in cijfers: the chapter's charts and tables."""
+"""De sociale werkvoorziening in cijfers: the chapter's charts and tables, with their Dutch labels."""
 
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 
-from ...figures import lookup as fig
-from ...presentation import charts, formatting, tables
-from ...presentation.labels import COMPUTED, INTERPOLATION_MARK, PRINTED
-from .analysis import (
-    IMPLIED,
-    REGULAR,
-    SECONDED,
-    SUPPORTED,
-    budget_path,
-    efficiency_cut,
-    employees_counted_and_implied,
-    implied_waiting_list_start,
-    indications,
-    money_figures,
-    outside_shares,
-    repeated_figures,
-    supported_employment_readings,
-    waiting_list,
-)
+from ...data import periods
+from ...figures import lookup
+from ...presentation import charts, formatting, labels, references, shapes, tables
+from . import analysis
+from .analysis import COMPUTED, INTERPOLATED, PRINTED, SECONDED, SUPPORTED
 
+# --- the theme's Dutch words -------------------------------------------------------------------
+
+KIND_TEXT = {PRINTED: labels.PRINTED, COMPUTED: labels.COMPUTED, INTERPOLATED: labels.INTERPOLATION_MARK}
+INDICATION_TEXT = {analysis.TOTAL: "totaal", analysis.SUM_OF_PARTS: "som van de delen",
+                   analysis.FIRST: "eerste indicaties", analysis.REPEAT: "herindicaties"}
+PART_TEXT = {SECONDED: "gedetacheerd", SUPPORTED: "begeleid werken (berekend)",
+             analysis.REGULAR: "bij een reguliere werkgever"}
+METHOD_TEXT = {analysis.VIA_END: "eindstand + daling", analysis.VIA_PERCENTAGE: "daling / {percentage}"}
+READING_TEXT = {
+    analysis.RISE: "stijging begin–eind 2012 (zoals de brief het noemt)",
+    analysis.SHARE_END: "aandeel in het werknemersbestand eind 2012",
+    analysis.SHARE_START: "aandeel in het werknemersbestand begin 2012",
+}
+READING_FORMULA = {analysis.RISE: "({numerator} / {denominator} − 1) × 100",
+                   analysis.SHARE_END: "{numerator} / {denominator} × 100",
+                   analysis.SHARE_START: "{numerator} / {denominator} × 100"}
+START_OF_YEAR = "begin {year}"
+ASSUMED_PERIOD_TEXT, OPEN_PERIOD_TEXT = "niet in de brief; aangenomen: {period}", "vanaf {start}"
+STATUS_TEXT = {True: "bewering uit een tv-uitzending, aangehaald", False: "cijfer van het ministerie"}
+
+
+def stock_moment(period: str) -> str:
+    """Return the moment of a stock as the letters say it: 'begin 2012' for 1 January, else the period's label."""
+    parsed = periods.parse(period)
+    if parsed.kind == "moment" and (parsed.start.month, parsed.start.day) == (1, 1):
+        return START_OF_YEAR.format(year=parsed.start.year)
+    return formatting.period_label(period)
+
+
+def _assumed(period: str) -> str:
+    return OPEN_PERIOD_TEXT.format(start=period.split("/")[0]) if period.endswith("/..") else period
+
+
+# --- charts ------------------------------------------------------------------------------------
 
 def chart_indications(chapter) -> charts.ChartFigure:
     """Return the bars of Wsw-indicaties: the printed totals beside the sum of the printed 2012 parts."""
-    frame = indications(chapter.figures)
-    parts = frame.loc[frame["soort"].isin(["eerste indicaties", "herindicaties"])]
-    totals = frame.loc[frame["soort"] == "totaal"]
-    total_sum = frame.loc[frame["soort"] == "som van de delen"]
+    rows = analysis.indications(chapter.figures)
+    frame = pd.DataFrame({
+        "jaar": rows["period"], "soort": rows["part"].map(INDICATION_TEXT), "indicaties": rows["indications"],
+        "herkomst": rows["kind"].map(KIND_TEXT), "brief": references.references(rows["source_id"].tolist(), chapter.sources),
+        "source_id": rows["source_id"],
+    })
+    parts = frame.loc[rows["part"].isin([analysis.FIRST, analysis.REPEAT])]
+    totals = frame.loc[rows["part"] == analysis.TOTAL]
+    total_sum = frame.loc[rows["part"] == analysis.SUM_OF_PARTS]
     stack = pd.concat([
         totals.assign(staaf=totals["jaar"] + ": totaal in de brief", onderdeel="totaal"),
         parts.assign(staaf=parts["jaar"] + ": eerste + herindicaties", onderdeel=parts["soort"]),
     ])
-    labels = pd.concat([
+    texts = pd.concat([
         totals.assign(staaf=totals["jaar"] + ": totaal in de brief", tekst=totals["indicaties"].map(formatting.number)),
         total_sum.assign(staaf=total_sum["jaar"] + ": eerste + herindicaties",
                          tekst="som: " + total_sum["indicaties"].map(formatting.number) + " (berekend)"),
     ])
     order = list(dict.fromkeys(stack.sort_values(["jaar", "onderdeel"], ascending=[True, False])["staaf"]))
-    kinds = ["totaal", "eerste indicaties", "herindicaties"]
+    kinds = [INDICATION_TEXT[analysis.TOTAL], INDICATION_TEXT[analysis.FIRST], INDICATION_TEXT[analysis.REPEAT]]
     bars = alt.Chart(stack).mark_bar(stroke="white", strokeWidth=1).encode(
         y=alt.Y("staaf:N", sort=order, title=None),
         x=alt.X("indicaties:Q", stack="zero", axis=charts.value_axis("indicaties")),
@@ -52,7 +77,7 @@ def chart_indications(chapter) -> charts.ChartFigure:
         tooltip=[alt.Tooltip("staaf:N", title="Staaf"), alt.Tooltip("onderdeel:N", title="Onderdeel"),
                  alt.Tooltip("indicaties:Q", title="Indicaties", format=",.0f")],
     )
-    text = alt.Chart(labels).mark_text(align="right", dx=-6, color="white", fontWeight="bold").encode(
+    text = alt.Chart(texts).mark_text(align="right", dx=-6, color="white", fontWeight="bold").encode(
         y=alt.Y("staaf:N", sort=order), x=alt.X("indicaties:Q"), text="tekst:N")
     chart = (bars + text).properties(
         width=charts.WIDTH, height=170,
@@ -70,18 +95,23 @@ def chart_indications(chapter) -> charts.ChartFigure:
 
 def chart_waiting_list(chapter) -> charts.ChartFigure:
     """Return the bars of the Wsw waiting list: the implied start of 2012 (computed) and the printed end of 2012."""
-    frame = waiting_list(chapter.figures)
-    kinds = [COMPUTED, PRINTED]
-    base = alt.Chart(frame).encode(
-        x=alt.X("moment:N", sort=frame["moment"].tolist(), title=None),
+    rows = analysis.waiting_list(chapter.figures)
+    n = formatting.number
+    frame = pd.DataFrame({
+        "moment": rows["date"].map(stock_moment), "datum": rows["date"], "personen": rows["persons"],
+        "herkomst": rows["kind"].map(KIND_TEXT),
+        "berekening": [f"eindstand {n(end)} + daling {n(decrease)}" if kind == COMPUTED else "–"
+                       for kind, end, decrease in zip(rows["kind"], rows["end_stock"], rows["decrease"])],
+    })
+    chart = shapes.labelled_bars(
+        frame, x=alt.X("moment:N", sort=frame["moment"].tolist(), title=None),
         y=alt.Y("personen:Q", axis=charts.value_axis("personen", "Personen op de wachtlijst")),
+        kind="herkomst", kinds=[labels.COMPUTED, labels.PRINTED], computed={labels.COMPUTED},
         tooltip=[alt.Tooltip("moment:N", title="Moment"), alt.Tooltip("herkomst:N", title="Herkomst"),
                  alt.Tooltip("personen:Q", title="Personen", format=",.0f"),
                  alt.Tooltip("berekening:N", title="Berekening")],
-    )
-    bars = base.mark_bar(strokeWidth=2, size=80).encode(**charts.printed_or_derived("herkomst", kinds, {COMPUTED}))
-    labels = base.mark_text(dy=-8).encode(text=alt.Text("personen:Q", format=",.0f"))
-    chart = (bars + labels).properties(
+        size=80, stroke_width=2,
+    ).properties(
         width=charts.WIDTH, height=260,
         title=charts.title("Wachtlijst Wsw in 2012",
                            "De beginstand staat niet in de brief: eindstand plus de gedrukte daling"))
@@ -89,16 +119,21 @@ def chart_waiting_list(chapter) -> charts.ChartFigure:
         chart,
         description=("Twee staven: het aantal mensen op de Wsw-wachtlijst begin 2012, door het boek berekend uit de eindstand en "
                      "de daling en daarom grijs en gestreept, en het gedrukte aantal eind 2012."),
-        source_line=chapter.source_line(fig.select(chapter.figures, "wsw_waiting_list")),
+        source_line=chapter.source_line(lookup.select(chapter.figures, "wsw_waiting_list")),
         table=frame[["moment", "personen", "herkomst", "berekening"]].rename(columns=str.capitalize),
     )
 
 
 def chart_outside_shares(chapter) -> charts.ChartFigure:
     """Return the stacked bars of the share of Wsw employees working outside the sw-bedrijf, per year."""
-    frame = outside_shares(chapter.figures)
-    frame = frame.assign(volgorde=frame["onderdeel"].map({SECONDED: 0, REGULAR: 0, SUPPORTED: 1}))
-    domain = [SECONDED, SUPPORTED, REGULAR]
+    rows = analysis.outside_shares(chapter.figures)
+    frame = pd.DataFrame({
+        "jaar": rows["year"], "onderdeel": rows["part"].map(PART_TEXT), "procent": rows["percent"],
+        "herkomst": rows["kind"].map(KIND_TEXT), "stand": rows["as_of"].map(stock_moment),
+        "source_id": rows["source_id"], "totaal_jaar": rows["year_total"],
+        "volgorde": (rows["part"] == SUPPORTED).astype(int),  # the computed part on top
+    })
+    domain = [PART_TEXT[SECONDED], PART_TEXT[SUPPORTED], PART_TEXT[analysis.REGULAR]]
     base = alt.Chart(frame).encode(
         x=alt.X("jaar:N", title=None),
         tooltip=[alt.Tooltip("jaar:N", title="Jaar"), alt.Tooltip("onderdeel:N", title="Onderdeel"),
@@ -134,27 +169,24 @@ def chart_outside_shares(chapter) -> charts.ChartFigure:
 
 def chart_budget_path(chapter) -> charts.ChartFigure:
     """Return the Wsw budget 2018–2050: the two printed points and a dashed straight line labelled as interpolation."""
-    frame = budget_path(chapter.figures)
-    printed = frame.loc[frame["soort"] == PRINTED]
+    rows = analysis.budget_path(chapter.figures)
+    frame = pd.DataFrame({"jaar": rows["year"], "miljoen_euro": rows["mln_euro"], "soort": rows["kind"].map(KIND_TEXT)})
+    printed = frame.loc[rows["kind"] == PRINTED]
     x = alt.X("jaar:Q", title=None, scale=alt.Scale(nice=False, padding=20), axis=alt.Axis(format="d", tickMinStep=1))
     y = alt.Y("miljoen_euro:Q", axis=charts.value_axis("euro_mln"))
+    tooltip = [alt.Tooltip("jaar:Q", title="Jaar", format="d"), alt.Tooltip("soort:N", title="Soort"),
+               alt.Tooltip("miljoen_euro:Q", title="Miljoen euro", format=",.0f")]
     line = alt.Chart(frame).mark_line(strokeDash=[6, 4], color=charts.MUTED, strokeWidth=2.5).encode(
-        x=x, y=y,
-        tooltip=[alt.Tooltip("jaar:Q", title="Jaar", format="d"), alt.Tooltip("soort:N", title="Soort"),
-                 alt.Tooltip("miljoen_euro:Q", title="Miljoen euro", format=",.0f")],
-    )
+        x=x, y=y, tooltip=tooltip)
     points = alt.Chart(printed).mark_point(filled=True, size=110, opacity=1, color=charts.PRIMARY).encode(
-        x=x, y=y,
-        tooltip=[alt.Tooltip("jaar:Q", title="Jaar", format="d"), alt.Tooltip("soort:N", title="Soort"),
-                 alt.Tooltip("miljoen_euro:Q", title="Miljoen euro", format=",.0f")],
-    )
+        x=x, y=y, tooltip=tooltip)
     named = printed.assign(tekst=printed["miljoen_euro"].map(lambda v: formatting.value_text(v, "euro_mln")) + " (brief)")
-    labels = (alt.Chart(named.iloc[:1]).mark_text(align="left", dx=12).encode(x=x, y=y, text="tekst:N")
+    values = (alt.Chart(named.iloc[:1]).mark_text(align="left", dx=12).encode(x=x, y=y, text="tekst:N")
               + alt.Chart(named.iloc[1:]).mark_text(align="right", dx=-4, dy=-16).encode(x=x, y=y, text="tekst:N"))
-    middle = frame.loc[frame["soort"] == INTERPOLATION_MARK].iloc[[len(frame) // 2 - 1]]
-    note = alt.Chart(middle.assign(tekst=f"rechte lijn: {INTERPOLATION_MARK}")).mark_text(
+    middle = frame.loc[rows["kind"] == INTERPOLATED].iloc[[len(frame) // 2 - 1]]
+    note = alt.Chart(middle.assign(tekst=f"rechte lijn: {labels.INTERPOLATION_MARK}")).mark_text(
         align="left", dx=10, dy=-10, color="#505a5f", fontStyle="italic").encode(x=x, y=y, text="tekst:N")
-    chart = (line + points + labels + note).properties(
+    chart = (line + points + values + note).properties(
         width=charts.WIDTH, height=280,
         title=charts.title("Wsw-middelen voor gemeenten, 2018–2050",
                            "Alleen 2018 en 2050 staan in de brief; de lijn ertussen is een interpolatie, geen brongegeven"))
@@ -165,24 +197,24 @@ def chart_budget_path(chapter) -> charts.ChartFigure:
         description=("Twee punten met de Wsw-middelen voor gemeenten zoals de brief van juni 2018 ze noemt, voor 2018 en nul "
                      "in 2050, verbonden door een grijze gestippelde rechte lijn die het boek als interpolatie tekent; de brief "
                      "geeft geen bedragen voor de tussenliggende jaren."),
-        source_line=chapter.source_line(fig.select(chapter.figures, "wsw_budget")),
+        source_line=chapter.source_line(lookup.select(chapter.figures, "wsw_budget")),
         table=table, table_formats={"Miljoen euro": 1},
     )
 
 
 def chart_employees(chapter) -> charts.ChartFigure:
     """Return the bars of Wsw employees counted in 2012 beside the numbers the efficiency cut implies for 2015 and 2020."""
-    frame = employees_counted_and_implied(chapter.figures)
-    kinds = list(dict.fromkeys(frame["herkomst"]))
-    base = alt.Chart(frame).encode(
-        x=alt.X("moment:N", sort=frame["moment"].tolist(), title=None),
+    rows = analysis.employees_counted_and_implied(chapter.figures)
+    frame = pd.DataFrame({"moment": rows["period"].map(stock_moment), "personen": rows["persons"],
+                          "herkomst": rows["kind"].map(KIND_TEXT), "source_id": rows["source_id"]})
+    chart = shapes.labelled_bars(
+        frame, x=alt.X("moment:N", sort=frame["moment"].tolist(), title=None),
         y=alt.Y("personen:Q", axis=charts.value_axis("personen", "Wsw-werknemers")),
+        kind="herkomst", kinds=list(dict.fromkeys(frame["herkomst"])), computed={labels.COMPUTED},
         tooltip=[alt.Tooltip("moment:N", title="Moment"), alt.Tooltip("herkomst:N", title="Herkomst"),
                  alt.Tooltip("personen:Q", title="Wsw-werknemers", format=",.0f")],
-    )
-    bars = base.mark_bar(strokeWidth=2, size=60).encode(**charts.printed_or_derived("herkomst", kinds, {IMPLIED}))
-    labels = base.mark_text(dy=-8).encode(text=alt.Text("personen:Q", format=",.0f"))
-    chart = (bars + labels).properties(
+        size=60, stroke_width=2,
+    ).properties(
         width=charts.WIDTH, height=260,
         title=charts.title("Wsw-werknemers: geteld en afgeleid",
                            "2015 en 2020: totale korting gedeeld door de korting per Wsw-er (berekend, grijs)"))
@@ -195,53 +227,65 @@ def chart_employees(chapter) -> charts.ChartFigure:
     )
 
 
+# --- tables ------------------------------------------------------------------------------------
+
 def waiting_list_table(chapter) -> tables.Table:
     """Return the implied start-of-2012 waiting list by both routes, with the range the rounded percentage allows."""
-    frame = implied_waiting_list_start(chapter.figures)
-    shown = pd.DataFrame({"Berekening": frame["methode"], "Beginstand 2012": frame["beginstand"].round(0),
-                          "Laagst": frame["laagst"].round(0), "Hoogst": frame["hoogst"].round(0)})
+    frame = analysis.implied_waiting_list_start(chapter.figures)
+    method = [METHOD_TEXT[m].format(percentage=formatting.value_text(p, "procent"))
+              for m, p in zip(frame["method"], frame["percentage"])]
+    shown = pd.DataFrame({"Berekening": method, "Beginstand 2012": frame["start"].round(0),
+                          "Laagst": frame["low"].round(0), "Hoogst": frame["high"].round(0)})
     return tables.show(shown, {"Beginstand 2012": 0, "Laagst": 0, "Hoogst": 0})
 
 
 def supported_employment_table(chapter) -> tables.Table:
     """Return the readings of the printed 6,2% for begeleid werken and whether each matches it."""
-    frame = supported_employment_readings(chapter.figures)
-    shown = pd.DataFrame({"Lezing": frame["lezing"], "Berekening": frame["berekening"], "Uitkomst (%)": frame["procent"],
-                          "Gedrukt (%)": frame["gedrukt"], "Past bij het gedrukte getal": frame["past_bij_gedrukt"]})
+    frame = analysis.supported_employment_readings(chapter.figures)
+    n = formatting.number
+    formula = [READING_FORMULA[r].format(numerator=n(a), denominator=n(b))
+               for r, a, b in zip(frame["reading"], frame["numerator"], frame["denominator"])]
+    shown = pd.DataFrame({"Lezing": frame["reading"].map(READING_TEXT), "Berekening": formula,
+                          "Uitkomst (%)": frame["percent"], "Gedrukt (%)": frame["printed"],
+                          "Past bij het gedrukte getal": frame["matches_printed"]})
     return tables.show(shown, {"Uitkomst (%)": 2, "Gedrukt (%)": 1})
 
 
 def efficiency_cut_table(chapter) -> tables.Table:
     """Return the efficiency cut per Wsw employee and in total, with the number of Wsw employees it implies."""
-    frame = efficiency_cut(chapter.figures)
+    frame = analysis.efficiency_cut(chapter.figures)
     shown = pd.DataFrame({
-        "Jaar": frame["jaar"],
+        "Jaar": frame["year"],
         "Korting per Wsw-er": [formatting.value_text(v, "euro", None, q or None)
-                               for v, q in zip(frame["korting_per_wsw_er"], frame["korting_per_wsw_er_kwalificatie"])],
-        "Korting totaal (mln euro)": frame["korting_totaal_mln"],
-        "Impliciet aantal Wsw-ers (berekend)": frame["impliciet_aantal_wsw_ers"].round(0),
-        "Bron": [f"{chapter.reference(s)}" for s in frame["source_id"]],
+                               for v, q in zip(frame["cut_per_employee"], frame["cut_per_employee_qualifier"])],
+        "Korting totaal (mln euro)": frame["cut_total_mln"],
+        "Impliciet aantal Wsw-ers (berekend)": frame["implied_employees"].round(0),
+        "Bron": references.references(frame["source_id"].tolist(), chapter.sources),
     })
     return tables.show(shown, {"Impliciet aantal Wsw-ers (berekend)": 0})
 
 
 def money_table(chapter) -> tables.Table:
     """Return the theme's money figures with status (ministry figure or quoted TV claim) and whether the period is printed."""
-    frame = money_figures(chapter.figures)
+    frame = analysis.money_figures(chapter.figures)
+    period = [ASSUMED_PERIOD_TEXT.format(period=_assumed(p)) if assumed else label
+              for p, assumed, label in zip(frame["period"], frame["period_assumed"],
+                                           formatting.period_labels(frame["period"]))]
     shown = pd.DataFrame({
-        "Post": frame["post"], "Periode": frame["periode"], "Bedrag": frame["waarde"], "Status": frame["status"],
-        "Bron": [f"{chapter.reference(s)}, p. {p}" for s, p in zip(frame["source_id"], frame["page"])],
+        "Post": frame["label"], "Periode": period, "Bedrag": [formatting.row_text(row) for _, row in frame.iterrows()],
+        "Status": frame["cited_claim"].map(STATUS_TEXT),
+        "Bron": references.letter_page(frame["source_id"], frame["page"], chapter.sources),
     })
     return tables.show(shown)
 
 
 def repeated_table(chapter) -> tables.Table:
     """Return the figures that several letters print, side by side, with whether the letters agree."""
-    frame = repeated_figures(chapter.figures)
+    frame = analysis.repeated_figures(chapter.figures)
     shown = pd.DataFrame({
-        "Indicator": frame["label"], "Periode": frame["period_label"],
-        "Waarde": [formatting.value_text(v, u) for v, u in zip(frame["value"], frame["unit"])],
-        "Brief": [chapter.reference(s) for s in frame["source_id"]], "Pagina": frame["page"],
-        "Gelijk in alle brieven": frame["gelijk"],
+        labels.COLUMN_TEXT["label"]: frame["label"], labels.COLUMN_TEXT["period_label"]: formatting.period_labels(frame["period"]),
+        labels.COLUMN_TEXT["value"]: [formatting.value_text(v, u) for v, u in zip(frame["value"], frame["unit"])],
+        labels.COLUMN_TEXT["letter"]: references.references(frame["source_id"].tolist(), chapter.sources),
+        labels.COLUMN_TEXT["page"]: frame["page"], "Gelijk in alle brieven": frame["values_agree"],
     })
     return tables.show(shown)

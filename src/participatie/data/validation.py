@@ -285,7 +285,11 @@ def validator_version() -> str:
 def _cache_key(package: Package, resource, directory: Path, raw: bytes, indexes: dict) -> str:
     """Return the hash of every input of a resource's verdict: code, descriptor, schema, file, references, indexes."""
     digest = hashlib.sha256(validator_version().encode())
-    digest.update((directory / DESCRIPTOR).read_bytes())
+    descriptor = (directory / DESCRIPTOR).read_bytes()
+    digest.update(descriptor)
+    for entry in json.loads(descriptor.decode("utf-8-sig")).get("resources", []):
+        if entry.get("name") == resource.name and isinstance(entry.get("schema"), str):
+            digest.update((directory / entry["schema"]).read_bytes())  # the schema file as written
     digest.update(json.dumps(resource.schema.to_descriptor(), sort_keys=True).encode())  # the narrowed schema
     digest.update(f"\0{resource.name}\0{resource.path}\0".encode())
     digest.update(hashlib.sha256(raw).digest())

@@ -1,0 +1,43 @@
+"""Chart and table shapes that several chapters draw: written once, so that they look and read the same.
+
+- `labelled_bars`: bars with their value above them, printed figures solid and computed ones grey and
+  dashed (`charts.printed_or_derived`), the house's way of keeping our computations apart.
+- `figures_table`: printed figures as a reader checks them: indicator, period, value with unit and hedge,
+  the data's note, and the letter's date and page.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from . import charts, formatting, references, tables
+from .labels import COLUMN_TEXT
+
+
+def labelled_bars(frame: pd.DataFrame, *, x: alt.X, y: alt.Y, kind: str, kinds: list[str], computed: set[str],
+                  tooltip: list, size: int | None = None, stroke_width: float = 1.5, label_format: str = ",.0f",
+                  sort_kinds: bool = True) -> alt.LayerChart:
+    """Return vertical bars of `y` per `x` with the value above each bar; kinds in `computed` drawn as computed."""
+    base = alt.Chart(frame).encode(x=x, y=y, tooltip=tooltip)
+    mark = {"strokeWidth": stroke_width} | ({"size": size} if size else {})
+    bars = base.mark_bar(**mark).encode(**charts.printed_or_derived(kind, kinds, computed, sort=sort_kinds))
+    labels = base.mark_text(dy=-8).encode(text=alt.Text(f"{y.shorthand}", format=label_format))
+    return bars + labels
+
+
+def figures_table(rows: pd.DataFrame, caption: str | None = None, label_suffix: pd.Series | None = None) -> tables.Table:
+    """Return printed figures as a table: indicator, period, value with unit and hedge, note, letter date and page.
+
+    `rows` are figure rows (with `label`, `period`, `source_date`, `page`); `caption` is usually the
+    chapter's source line for them, which names the letters in full.
+    """
+    label = rows["label"] if label_suffix is None else rows["label"] + label_suffix
+    shown = pd.DataFrame({
+        COLUMN_TEXT["label"]: label,
+        COLUMN_TEXT["period_label"]: formatting.period_labels(rows["period"]),
+        COLUMN_TEXT["value"]: [formatting.row_text(row) for _, row in rows.iterrows()],
+        COLUMN_TEXT["note"]: rows["note"],
+        COLUMN_TEXT["letter"]: references.date_page(rows["source_date"], rows["page"]),
+    })
+    return tables.show(shown, caption=caption)

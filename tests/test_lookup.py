@@ -1,0 +1,77 @@
+"""figures.lookup and figures.sources: finding printed figures in a theme table."""
+
+import pytest
+
+from participatie.data import load
+from participatie.figures import lookup, sources
+from participatie.presentation import formatting, references
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load(resources=["beschut_werk"])
+
+
+@pytest.fixture(scope="module")
+def table(dataset):
+    return sources.with_dates(dataset.figures("beschut_werk"), dataset.sources)
+
+
+def test_select_narrows_by_category_period_and_source(table):
+    rows = lookup.select(table, "assessments", category="burger", period="2017-01/2017-05")
+    assert rows["value"].tolist() == [570.0]
+    assert lookup.select(table, "working_sheltered_workplace", source_id="tk-34352-56")["value"].tolist() == [200.0]
+
+
+def test_value_when_letters_agree(table):
+    assert lookup.value(table, "working_sheltered_workplace", "2017-12-31") == 1184.0
+
+
+def test_value_refuses_to_pick_when_letters_differ(table):
+    with pytest.raises(lookup.AmbiguousFigure, match="200.*313|313.*200"):
+        lookup.value(table, "working_sheltered_workplace", "2016-12-31")
+    assert lookup.value(table, "working_sheltered_workplace", "2016-12-31", source_id="tk-34352-56") == 200.0
+
+
+def test_value_missing_figure_names_it(table):
+    with pytest.raises(KeyError, match="positive_advices.*1999"):
+        lookup.value(table, "positive_advices", "1999")
+
+
+def test_row_without_category_prefers_the_uncategorised_figure(table):
+    # 2016 advices exist both without breakdown (2018 letter) and as aanvrager=totaal (2017 table).
+    assert lookup.row(table, "positive_advices", "2015")["value"] == 116.0
+
+
+def test_latest_is_the_last_period_then_the_newest_letter(table):
+    latest = lookup.latest(table, "working_sheltered_workplace")
+    assert (latest["period"], latest["value"]) == ("2018-03-31", 1465.0)
+    end_2016 = table.loc[table["period"] <= "2016-12-31"]
+    assert lookup.latest(end_2016, "working_sheltered_workplace")["source_id"] == "ek-34775-ak"  # 313, newest letter
+    with pytest.raises(KeyError, match="no figure"):
+        lookup.latest(table, "no_such_indicator")
+
+
+def test_ratio_is_undefined_for_a_zero_whole():
+    import math
+
+    import pandas as pd
+
+    assert math.isnan(lookup.ratio(5, 0)) and lookup.ratio(1, 4) == 0.25
+    assert lookup.ratio(pd.Series([1.0, 2.0]), pd.Series([0.0, 4.0])).isna().tolist() == [True, False]
+
+
+def test_figure_text_adds_unit_and_hedge(table):
+    assert formatting.figure_text(table, "average_hours_worked", "2017") == "circa 25 uur per week"
+    assert formatting.figure_text(table, "bonus_paid", "2015/2016") == "€ 1,2 mln"
+
+
+def test_source_line_orders_letters_by_date(dataset):
+    line = references.source_line(["tk-29817-145", "tk-34352-56", "tk-29817-145"], dataset.sources)
+    assert line == ("Bron: Tweede Kamer, 34 352, nr. 56 (21 april 2017); "
+                    "Tweede Kamer, 29 817, nr. 145 (15 juni 2018).")
+
+
+def test_source_reference(dataset):
+    assert references.reference("ek-34775-ak", dataset.sources) == "Eerste Kamer, 34 775, AK (7 september 2018)"
+    assert sources.newest_letter(dataset.sources) == "ek-34775-ak"

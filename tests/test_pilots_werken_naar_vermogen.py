@@ -3,9 +3,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from helpers import assert_house_chart, edit_rows
 from participatie.book import open_chapter
 from participatie.themes.pilots_werken_naar_vermogen import THEME, analysis, labels, presentation, prose
+
+from helpers import assert_house_chart, edit_rows
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +118,8 @@ def test_timeline_places_sorts_and_codes_every_event(hoofdstuk, tijdlijn):
     assert tijdlijn["plotted"].is_monotonic_increasing
     assert tijdlijn["plotted"].iloc[0] == pd.Timestamp("2004-07-01")
     assert tijdlijn["plotted"].iloc[-1] == pd.Timestamp("2019-07-01")
-    assert (tijdlijn["start"] <= tijdlijn["plotted"].dt.date).all() and (tijdlijn["plotted"].dt.date <= tijdlijn["end"]).all()
+    plotted = tijdlijn["plotted"].dt.date
+    assert (tijdlijn["start"] <= plotted).all() and (plotted <= tijdlijn["end"]).all()
     duty = tijdlijn.loc[tijdlijn["event"].str.contains("wettelijk verplicht beschut werk")].iloc[0]
     assert (duty["date"], duty["source_id"], duty["page"], duty["lane"]) == ("2017-01-01", "ek-33981-n", 7, "sheltered_work")
     assert duty["is_milestone"] and duty["milestone"] == "sheltered_work_duty"
@@ -219,11 +221,11 @@ def test_timeline_slots_keep_overlapping_events_apart(rijen):
 
 
 def test_milestone_labels_join_labels_of_one_day(rijen):
-    milestone_labels = presentation.milestone_labels(rijen)
-    assert len(milestone_labels) == 9 and milestone_labels["datum"].is_monotonic_increasing
-    assert milestone_labels["tekst"].iloc[-1] == "7 september 2018 – Geen loondispensatie in de Participatiewet; breed offensief"
-    assert milestone_labels["tekst"].iloc[0] == "2009 – Start van de pilots Werken naar Vermogen"
-    assert (milestone_labels["label_x"] > milestone_labels["x"]).all()
+    marks = presentation.milestone_labels(rijen)
+    assert len(marks) == 9 and marks["datum"].is_monotonic_increasing
+    assert marks["tekst"].iloc[-1] == "7 september 2018 – Geen loondispensatie in de Participatiewet; breed offensief"
+    assert marks["tekst"].iloc[0] == "2009 – Start van de pilots Werken naar Vermogen"
+    assert (marks["label_x"] > marks["x"]).all()
 
 
 # --- tables and chart --------------------------------------------------------------------------
@@ -304,7 +306,28 @@ def test_analyses_follow_changed_data(data_copy):
     assert deal["plotted"] == pd.Timestamp("2017-10-10") and deal["milestone"] == "coalition_agreement"
     assert "no_wage_dispensation" not in set(events["milestone"].dropna())
     rows = presentation.timeline_rows(changed.table("policy_timeline"), changed.sources)
-    assert rows.loc[rows["gebeurtenis"].str.contains("regeerakkoord", case=False), "datum_tekst"].iloc[0] == "10 oktober 2017"
+    deal_text = rows.loc[rows["gebeurtenis"].str.contains("regeerakkoord", case=False), "datum_tekst"].iloc[0]
+    assert deal_text == "10 oktober 2017"
     milestone_labels = presentation.milestone_labels(rows)["tekst"].tolist()
     assert milestone_labels[-1] == "7 september 2018 – Breed offensief"
     assert "10 oktober 2017 – Regeerakkoord: loondispensatie in de Participatiewet" in milestone_labels
+
+
+def test_tables_name_the_letter_per_row_when_they_draw_on_several(data_copy):
+    def second_letter(rows):
+        for row in rows:
+            if row["pilot"] in ("1", "1;2;3;4"):
+                row["source_id"] = "tk-29817-145"
+        return rows
+
+    edit_rows(data_copy / "pilots.csv", second_letter)
+    edit_rows(data_copy / "pilots_findings.csv", second_letter)
+    changed = open_chapter(THEME, data_copy)
+    pilots = presentation.pilots_table(changed)
+    assert pilots.caption is None
+    sources = pilots.frame.loc[pilots.frame["Onderdeel"] == "Bron", "Inhoud"].tolist()
+    assert sources[0].startswith("Tweede Kamer, 29 817, nr. 145 (") and sources[0].endswith("), p. 1; bevindingen p. 2")
+    assert sources[3] == "Tweede Kamer, 29 817, nr. 126 (12 juli 2013), p. 1; bevindingen p. 2–4"
+    findings = presentation.findings_table(changed)
+    assert findings.caption is None
+    assert findings.frame["Bron"].str.match(r"^Tweede Kamer, 29 817, nr. 1(26|45) \(.*\), p\. [234]$").all()

@@ -1,17 +1,21 @@
-"""`python -m participatie rerun`: safe, parallel re-runs of the book on another data directory."""
+"""`python -m participatie rerun`: parallel re-runs of the book on another data directory, safe by construction."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nbformat
+import psutil
 import pytest
 
-from participatie import rerun
+from participatie.tools import execute, rerun
 from conftest import CHAPTERS, DATA, REPO
 from helpers import edit_rows
 
@@ -32,9 +36,9 @@ def repository_unchanged():
     assert _digest(CHAPTERS, DATA, REPO / "appendices") == before
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess:
+def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "participatie", "rerun", "--no-progress", *args],
-                          capture_output=True, text=True, timeout=900)
+                          capture_output=True, text=True, timeout=900, cwd=cwd)
 
 
 def test_help_documents_every_option():
@@ -52,60 +56,163 @@ def test_select_by_name_and_unknown_names():
 
 def test_code_cells_counts_the_progress_unit():
     notebook = nbformat.read(REPO / "chapters" / "beschut_werk.ipynb", as_version=4)
-    assert rerun.code_cells("chapters/beschut_werk") == sum(c.cell_type == "code" for c in notebook.cells)
+    assert execute.code_cells(REPO / "chapters" / "beschut_werk.ipynb") == sum(c.cell_type == "code" for c in notebook.cells)
 
+
+# --- never destroy what rerun did not write -----------------------------------------------------------
+
+@pytest.mark.parametrize("where", ["repository", "inside repository", "data", "inside data", "parent of data",
+                                   "parent of repository"])
+def test_out_may_not_be_contain_or_lie_in_the_repository_or_the_data(where, data_copy):
+    out = {"repository": REPO, "inside repository": REPO / "chapters" / "x", "data": data_copy,
+           "inside data": data_copy / "out", "parent of data": data_copy.parent,
+           "parent of repository": REPO.parent}[where]
+    with pytest.raises(rerun.RerunError, match="lies inside|contains"):
+        rerun.rerun(data_copy, out, ["beschut_werk"], show_progress=False)
+
+
+def test_a_folder_that_merely_starts_with_the_same_letters_is_fine():
+    sibling = DATA.with_name("data_export")
+    rerun.check_out(sibling.resolve(), {"data directory": DATA, "repository": REPO / "chapters"})  # no error
+
+
+def test_existing_folder_not_written_by_rerun_is_never_replaced(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine")
+    for extra in ([], ["--force"]):
+        result = _cli("--data-dir", str(DATA), "--out", str(out), "--chapters", "beschut_werk", *extra)
+        assert result.returncode == 1 and "was not written by rerun" in result.stderr
+        assert (out / "keep.txt").read_text() == "mine"
+
+
+def test_a_file_is_never_replaced(tmp_path):
+    out = tmp_path / "notes.txt"
+    out.write_text("mine")
+    result = _cli("--data-dir", str(DATA), "--out", str(out), "--chapters", "beschut_werk", "--force")
+    assert result.returncode == 1 and "is a file" in result.stderr and out.read_text() == "mine"
+
+
+def test_a_failed_folder_not_written_by_rerun_is_never_replaced(tmp_path):
+    (tmp_path / "out.failed").mkdir()
+    (tmp_path / "out.failed" / "keep.txt").write_text("mine")
+    result = _cli("--data-dir", str(DATA), "--out", str(tmp_path / "out"), "--chapters", "beschut_werk")
+    assert result.returncode == 1 and "OUT.failed" in result.stderr
+    assert (tmp_path / "out.failed" / "keep.txt").read_text() == "mine"
+
+
+def test_a_symlinked_out_is_refused(tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "out").symlink_to(tmp_path / "elsewhere")
+    result = _cli("--data-dir", str(DATA), "--out", str(tmp_path / "out"), "--chapters", "beschut_werk")
+    assert result.returncode == 1 and "symbolic link" in result.stderr
+
+
+@pytest.mark.slow
+def test_force_replaces_an_earlier_rerun_only_after_success(tmp_path, repository_unchanged):
+    out = tmp_path / "out"
+    first = _cli("--data-dir", str(DATA), "--out", str(out), "--chapters", "beschut_werk", "--jobs", "1")
+    assert first.returncode == 0, first.stderr[-3000:]
+    assert json.loads((out / rerun.MARKER).read_text())["written_by"] == "participatie rerun"
+    (out / "html" / "marker-of-the-first-run").write_text("x")
+    again = _cli("--data-dir", str(DATA), "--out", str(out), "--chapters", "beschut_werk")
+    assert again.returncode == 1 and "pass --force" in again.stderr
+    forced = _cli("--data-dir", str(DATA), "--out", str(out), "--chapters", "beschut_werk", "--force", "--jobs", "1")
+    assert forced.returncode == 0, forced.stderr[-3000:]
+    assert not (out / "html" / "marker-of-the-first-run").exists() and (out / "html" / "chapters" / "beschut_werk.html").is_file()
+    assert not list(tmp_path.glob(".out.*staging*")) and not list(tmp_path.glob(".out.old-*"))
+
+
+def test_a_second_run_on_the_same_out_stops_with_a_clear_message(tmp_path):
+    out = tmp_path / "out"
+    with rerun.Lock(out):
+        with pytest.raises(rerun.RerunError, match=r"another rerun \(process \d+\) is writing"):
+            rerun.rerun(DATA, out, ["beschut_werk"], show_progress=False)
+    assert not out.exists()
+
+
+def test_a_stale_staging_folder_is_removed_by_the_next_run(tmp_path):
+    out = tmp_path / "out"
+    stale = tmp_path / ".out.staging-dead"
+    stale.mkdir()
+    (stale / rerun.STAGING_MARKER).write_text("12345")
+    other = tmp_path / ".out.staging-not-ours"
+    other.mkdir()
+    assert rerun._remove_stale_staging(out) == [stale]
+    assert not stale.exists() and other.exists()  # only folders rerun marked
+
+
+def _descendants(pid: int) -> list[int]:
+    try:
+        return [p.pid for p in psutil.Process(pid).children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return []
+
+
+@pytest.mark.slow
+def test_a_killed_run_leaves_no_processes_and_its_staging_is_cleaned_next_time(tmp_path, repository_unchanged):
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "participatie", "rerun", "--no-progress", "--data-dir", str(DATA),
+                                "--out", str(out), "--chapters", "beschut_werk", "wsw_statistiek", "--jobs", "2"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    kernels: list[int] = []
+    while time.monotonic() < deadline and not kernels:
+        time.sleep(0.5)
+        kernels = [p for p in _descendants(process.pid) if "ipykernel" in " ".join(psutil.Process(p).cmdline())]
+    assert kernels, "no kernel started"
+    children = _descendants(process.pid)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(psutil.pid_exists(p) and psutil.Process(p).status() != "zombie"
+                                              for p in children):
+        time.sleep(0.5)
+    alive = [p for p in children if psutil.pid_exists(p) and psutil.Process(p).status() != "zombie"]
+    assert alive == [], f"left behind: {[' '.join(psutil.Process(p).cmdline())[:80] for p in alive]}"
+    assert list(tmp_path.glob(".out.staging-*")) and not out.exists()
+    assert rerun._remove_stale_staging(out) and not list(tmp_path.glob(".out.staging-*"))
+
+
+@pytest.mark.slow
+def test_ctrl_c_ends_with_one_line(tmp_path):
+    process = subprocess.Popen([sys.executable, "-m", "participatie", "rerun", "--no-progress", "--data-dir", str(DATA),
+                                "--out", str(tmp_path / "out"), "--chapters", "beschut_werk"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not any("ipykernel" in " ".join(psutil.Process(p).cmdline())
+                                                   for p in _descendants(process.pid) if psutil.pid_exists(p)):
+        time.sleep(0.3)
+    os.killpg(process.pid, signal.SIGINT)  # what a terminal sends to the whole foreground group
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert stderr.strip().splitlines() == ["interrupted (Ctrl-C); nothing was replaced"], stderr[-2000:]
+    assert not (tmp_path / "out").exists() and not list(tmp_path.glob(".out.staging-*"))
+
+
+# --- runs --------------------------------------------------------------------------------------------------
 
 @pytest.mark.slow
 def test_rerun_two_chapters_in_parallel_builds_a_book(data_copy, tmp_path, repository_unchanged):
     def edit(rows):
         for row in rows:
-            if (row["indicator"], row["period"], row["source_id"]) == ("working_sheltered_workplace", "2018-03-31", "ek-34775-ak"):
-                row["value"] = "98765"
+            if row["indicator"] == "working_sheltered_workplace" and row["period"] == "2018-03-31":
+                row["value"] = "2222"
         return rows
 
     edit_rows(data_copy / "beschut_werk.csv", edit)
+    (data_copy / "not-in-the-package.txt").write_text("private notes")
     out = tmp_path / "out"
-    result = _cli("--data-dir", str(data_copy), "--out", str(out), "--chapters", "beschut_werk", "wsw_statistiek",
+    result = _cli("--data-dir", str(data_copy), "--out", str(out), "--chapters", "beschut_werk,wsw_statistiek",
                   "--jobs", "2")
-    assert result.returncode == 0, result.stderr[-4000:]
-    page = (out / "html" / "chapters" / "beschut_werk.html").read_text(encoding="utf-8")
-    assert "98.765" in page and (out / "html" / "chapters" / "wsw_statistiek.html").is_file()
-    assert (out / "html" / "_static" / "data" / "beschut_werk.csv").read_bytes() == (data_copy / "beschut_werk.csv").read_bytes()
-    executed = nbformat.read(out / "notebooks" / "chapters" / "beschut_werk.ipynb", as_version=4)
-    assert any("injected-parameters" in c.metadata.get("tags", []) for c in executed.cells)
-    assert not list(tmp_path.glob(".out.staging-*")), "the staging folder is cleaned up"
-
-
-@pytest.mark.slow
-def test_rerun_whole_book_with_progress(tmp_path, repository_unchanged):
-    out = tmp_path / "book"
-    result = subprocess.run([sys.executable, "-m", "participatie", "rerun", "--data-dir", str(DATA), "--out", str(out),
-                             "--jobs", "2"], capture_output=True, text=True, timeout=900)
-    assert result.returncode == 0, result.stderr[-4000:]
-    assert "hoofdstukken: 100%" in result.stderr and "cellen: 100%" in result.stderr
-    for document in rerun.notebook_documents():
-        assert (out / "notebooks" / f"{document}.ipynb").is_file()
-        assert (out / "html" / f"{document}.html").is_file()
-    assert (out / "html" / "appendices" / "citeren.html").is_file()
-
-
-def test_existing_out_needs_force(tmp_path):
-    out = tmp_path / "out"
-    out.mkdir()
-    (out / "keep.txt").write_text("mine")
-    result = _cli("--data-dir", str(DATA), "--out", str(out), "--chapters", "beschut_werk")
-    assert result.returncode == 1 and "pass --force" in result.stderr
-    assert (out / "keep.txt").read_text() == "mine"
-
-
-@pytest.mark.slow
-def test_force_replaces_out_only_after_success(tmp_path):
-    out = tmp_path / "out"
-    out.mkdir()
-    (out / "old.txt").write_text("old")
-    result = _cli("--data-dir", str(DATA), "--out", str(out), "--chapters", "beschut_werk", "--force", "--jobs", "1")
     assert result.returncode == 0, result.stderr[-3000:]
-    assert not (out / "old.txt").exists() and (out / "html" / "chapters" / "beschut_werk.html").is_file()
+    html = (out / "html" / "chapters" / "beschut_werk.html").read_text(encoding="utf-8")
+    assert "2.222" in html and (out / "html" / "chapters" / "wsw_statistiek.html").is_file()
+    executed = nbformat.read(out / "notebooks" / "chapters" / "beschut_werk.ipynb", as_version=4)
+    injected = [c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert injected and "remove-cell" in injected[0].metadata["tags"]
+    published = out / "html" / "_static" / "data"
+    assert (published / "beschut_werk.csv").is_file() and not (published / "not-in-the-package.txt").exists()
 
 
 def test_bad_data_is_reported_at_once_and_nothing_runs(data_copy, tmp_path):
@@ -122,7 +229,7 @@ def test_bad_data_is_reported_at_once_and_nothing_runs(data_copy, tmp_path):
     for expected in ("beschut_werk.csv, row 3, column value", "beschut_werk.csv, row 6, column period",
                      "wsw_statistiek.csv, row 1, column -", "nothing was run"):
         assert expected in result.stderr
-    assert not out.exists() and not list(tmp_path.glob(".out.*"))
+    assert not out.exists() and not list(tmp_path.glob(".out.*staging*"))
 
 
 @pytest.mark.slow
@@ -135,11 +242,10 @@ def test_failing_chapter_is_named_with_its_cell_and_kept(data_copy, tmp_path, re
                   "--jobs", "2")
     assert result.returncode == 1
     assert "chapters/beschut_werk: cell 3 failed: KeyError" in result.stderr
-    assert "wsw_statistiek" not in result.stderr.split("failed;", 1)[1].split("executed notebook")[0].replace("beschut_werk", "")
     kept = tmp_path / "out.failed" / "chapters" / "beschut_werk.ipynb"
     notebook = nbformat.read(kept, as_version=4)
     assert any(o.get("output_type") == "error" for c in notebook.cells if c.cell_type == "code" for o in c.outputs)
-    assert not out.exists()
+    assert rerun.written_by_rerun(tmp_path / "out.failed") and not out.exists()
 
 
 @pytest.mark.slow
@@ -148,14 +254,9 @@ def test_rerun_on_a_local_dask_cluster(tmp_path, repository_unchanged):
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, host="127.0.0.1", dashboard_address=None,
                                   processes=True) as cluster:
         out = tmp_path / "out"
-        outcomes = rerun.rerun(DATA, out, ["beschut_werk"], scheduler=cluster.scheduler_address, show_progress=False)
-    assert [o.ok for o in outcomes] == [True]
+        result = rerun.rerun(DATA, out, ["beschut_werk"], scheduler=cluster.scheduler_address, show_progress=False)
+    assert [o.ok for o in result.outcomes] == [True]
     assert (out / "html" / "chapters" / "beschut_werk.html").is_file()
-
-
-def test_out_inside_the_repository_data_is_refused():
-    with pytest.raises(rerun.RerunError, match="may not lie inside"):
-        rerun.rerun(DATA, DATA / "out", ["beschut_werk"], show_progress=False)
 
 
 @pytest.mark.slow
@@ -163,13 +264,18 @@ def test_rerun_large_per_gemeente_data_national_and_municipal(synthetic_data, tm
     # The national edition of 100k+ per-gemeente rows aggregates before charting: pages stay small.
     national = rerun.rerun(synthetic_data, tmp_path / "nl", ["beschut_werk", "banenafspraak_duurzaamheid"], jobs=2,
                            show_progress=False)
-    assert all(o.ok for o in national)
+    assert all(o.ok for o in national.outcomes)
     for page in ("beschut_werk", "banenafspraak_duurzaamheid"):
         html = tmp_path / "nl" / "html" / "chapters" / f"{page}.html"
         assert html.stat().st_size < 200_000 and "SYNTHETISCH" in html.read_text(encoding="utf-8").upper()
-    # A municipal edition of the same data, for one CBS code.
     code = "GM9001"
     municipal = rerun.rerun(synthetic_data, tmp_path / "gm", ["beschut_werk"], gemeente=code, show_progress=False)
-    assert municipal[0].ok
+    assert municipal.outcomes[0].ok
     executed = (tmp_path / "gm" / "notebooks" / "chapters" / "beschut_werk.ipynb").read_text(encoding="utf-8")
     assert code in executed
+
+
+@pytest.mark.parametrize("code", ["GM363", "<script>", "GM0363 ", "0363"])
+def test_gemeente_must_be_a_cbs_code(code, tmp_path):
+    with pytest.raises(rerun.RerunError, match="not a CBS municipality code"):
+        rerun.rerun(DATA, tmp_path / "out", ["pilots_werken_naar_vermogen"], gemeente=code, show_progress=False)

@@ -16,6 +16,7 @@ finds it on the page.
 from __future__ import annotations
 
 import hashlib
+import math
 import json
 import re
 from pathlib import Path
@@ -223,6 +224,8 @@ def missing_figure_rows(rows, indexes: dict[str, dict], *, value_field: str = "v
             page, number = int(row["page"]), float(value)
         except (KeyError, TypeError, ValueError):
             continue  # a page or value that is no number is reported by the schema
+        if not math.isfinite(number):
+            continue  # NaN or infinity: reported by the value checks, printed on no page
         page_count = len(indexes[source_id]["pages"])
         if not 1 <= page <= page_count:
             problems.append((row_number, f"{where}page {page} of {source_id} does not exist (the letter has {page_count} pages)"))

@@ -67,7 +67,8 @@ class Book:
             "discrepancies": int((result["verdict"] == checks.DISCREPANCY).sum()),
             "rounded": int((result["verdict"] == checks.ROUNDED).sum()),
             "revised_figures": int(revised.groupby(["chapter", "indicator", "dimension", "category", "period"]).ngroups)
-            if not revised.empty else 0,
+            if not revised.empty
+            else 0,
         }
 
     def count_texts(self) -> dict[str, str]:
@@ -106,8 +107,9 @@ class Book:
     def revisions_table(self) -> tables.Table:
         """Return the revisions of the whole book side by side, with the later letter marked."""
         changed = self.all_revisions()
-        return registry_tables.revisions_table(changed, self.sources, [self.link(c) for c in changed["chapter"]],
-                                               with_unit=True)
+        return registry_tables.revisions_table(
+            changed, self.sources, [self.link(c) for c in changed["chapter"]], with_unit=True
+        )
 
 
 def open_book(data_dir: str | Path | None = None, gemeente: str | None = None) -> Book:
@@ -118,5 +120,6 @@ def open_book(data_dir: str | Path | None = None, gemeente: str | None = None) -
     if gemeente is not None:
         check_municipality_code(gemeente)
     dataset = load(data_dir)
-    return Book(dataset, {theme.name: chapter_of(theme, dataset, gemeente if theme.figure_table else None)
-                          for theme in THEMES})
+    return Book(
+        dataset, {theme.name: chapter_of(theme, dataset, gemeente if theme.figure_table else None) for theme in THEMES}
+    )

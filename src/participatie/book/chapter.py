@@ -25,9 +25,27 @@ from ..themes.record import Theme
 from . import registry_tables
 from .markup import glue_texts, note
 
-EMPTY_FIGURES = ["indicator", "dimension", "category", "period", "value", "unit", "qualifier", "derived",
-                 "source_id", "page", "section", "note", "label", "period_start", "period_end", "period_kind",
-                 "source_date", "period_label", "source_reference"]
+EMPTY_FIGURES = [
+    "indicator",
+    "dimension",
+    "category",
+    "period",
+    "value",
+    "unit",
+    "qualifier",
+    "derived",
+    "source_id",
+    "page",
+    "section",
+    "note",
+    "label",
+    "period_start",
+    "period_end",
+    "period_kind",
+    "source_date",
+    "period_label",
+    "source_reference",
+]
 
 
 @dataclass
@@ -111,8 +129,9 @@ def chapter_of(theme: Theme, dataset: Dataset, gemeente: str | None = None) -> C
         figures = pd.DataFrame(columns=EMPTY_FIGURES)
     tables = {name: dataset.tables[name] for name in theme.other_tables}
     files = tuple(dataset.paths[name] for name in theme.resources)
-    return Chapter(theme, figures, dataset.sources, dataset.data_dir, tables, files, gemeente, gemeente_naam,
-                   dataset.synthetic)
+    return Chapter(
+        theme, figures, dataset.sources, dataset.data_dir, tables, files, gemeente, gemeente_naam, dataset.synthetic
+    )
 
 
 def load_figures(table: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
@@ -124,8 +143,10 @@ def load_figures(table: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
 
 def with_display_columns(figures: pd.DataFrame, letters: pd.DataFrame) -> pd.DataFrame:
     """Return figures with the Dutch period label and letter reference of each row (for presentation)."""
-    return figures.assign(period_label=formatting.period_labels(figures["period"]),
-                          source_reference=references.references(figures["source_id"].tolist(), letters))
+    return figures.assign(
+        period_label=formatting.period_labels(figures["period"]),
+        source_reference=references.references(figures["source_id"].tolist(), letters),
+    )
 
 
 def edition_note(chapters: list[Chapter]):
@@ -139,8 +160,9 @@ def edition_note(chapters: list[Chapter]):
     if municipal is not None and municipal.gemeente_naam is None:  # a chapter without a figure table
         parts.append(EDITION_NATIONAL_TEXT.format(code=escape.markdown(municipal.gemeente)))
     elif municipal is not None:
-        parts.append(EDITION_TEXT.format(name=escape.markdown(municipal.gemeente_naam),
-                                         code=escape.markdown(municipal.gemeente)))
+        parts.append(
+            EDITION_TEXT.format(name=escape.markdown(municipal.gemeente_naam), code=escape.markdown(municipal.gemeente))
+        )
     if any(c.synthetic for c in chapters):
         parts.append(SYNTHETIC_TEXT)
     return note(parts)

@@ -15,14 +15,16 @@ from ..presentation.labels import (
 
 def checks_frame(result: pd.DataFrame, letters: pd.DataFrame) -> pd.DataFrame:
     """Return verdicts of cross-checks (figures.checks.evaluate) as the Dutch columns readers see."""
-    return pd.DataFrame({
-        COLUMN_TEXT["claim"]: result["claim"],
-        COLUMN_TEXT["printed"]: result["printed"],
-        COLUMN_TEXT["recomputed"]: result["recomputed"],
-        COLUMN_TEXT["tolerance"]: result["tolerance"],
-        COLUMN_TEXT["verdict"]: result["verdict"].map(VERDICT_TEXT),
-        COLUMN_TEXT["source"]: references.letter_page(result["source_id"].tolist(), result["page"].tolist(), letters),
-    })
+    return pd.DataFrame(
+        {
+            COLUMN_TEXT["claim"]: result["claim"],
+            COLUMN_TEXT["printed"]: result["printed"],
+            COLUMN_TEXT["recomputed"]: result["recomputed"],
+            COLUMN_TEXT["tolerance"]: result["tolerance"],
+            COLUMN_TEXT["verdict"]: result["verdict"].map(VERDICT_TEXT),
+            COLUMN_TEXT["source"]: references.letter_page(result["source_id"].tolist(), result["page"].tolist(), letters),
+        }
+    )
 
 
 def checks_table(result: pd.DataFrame, letters: pd.DataFrame, links: list[str] | None = None) -> tables.Table:
@@ -30,26 +32,34 @@ def checks_table(result: pd.DataFrame, letters: pd.DataFrame, links: list[str] |
     shown = checks_frame(result, letters)
     if links is not None:
         shown = shown.assign(Hoofdstuk=links)
-    return tables.show(shown, {COLUMN_TEXT["recomputed"]: formatting.number_rounded},
-                       html_columns=("Hoofdstuk",) if links is not None else ())
+    return tables.show(
+        shown,
+        {COLUMN_TEXT["recomputed"]: formatting.number_rounded},
+        html_columns=("Hoofdstuk",) if links is not None else (),
+    )
 
 
 def revisions_frame(changed: pd.DataFrame, letters: pd.DataFrame) -> pd.DataFrame:
     """Return revised figures (figures.revisions) as the Dutch columns readers see, latest letter marked."""
     refs = references.references(changed["source_id"].tolist(), letters)
-    return pd.DataFrame({
-        COLUMN_TEXT["label"]: changed["label"],
-        COLUMN_TEXT["category"]: changed["category"].replace("", "–"),
-        COLUMN_TEXT["period_label"]: formatting.period_labels(changed["period"]),
-        COLUMN_TEXT["value"]: changed["value"],
-        COLUMN_TEXT["letter"]: [ref + (" (laatste)" if latest else "") for ref, latest in zip(refs, changed["is_latest"])],
-        COLUMN_TEXT["page"]: changed["page"],
-        COLUMN_TEXT["derived"]: changed["derived"],
-    })
+    return pd.DataFrame(
+        {
+            COLUMN_TEXT["label"]: changed["label"],
+            COLUMN_TEXT["category"]: changed["category"].replace("", "–"),
+            COLUMN_TEXT["period_label"]: formatting.period_labels(changed["period"]),
+            COLUMN_TEXT["value"]: changed["value"],
+            COLUMN_TEXT["letter"]: [
+                ref + (" (laatste)" if latest else "") for ref, latest in zip(refs, changed["is_latest"])
+            ],
+            COLUMN_TEXT["page"]: changed["page"],
+            COLUMN_TEXT["derived"]: changed["derived"],
+        }
+    )
 
 
-def revisions_table(changed: pd.DataFrame, letters: pd.DataFrame, links: list[str] | None = None,
-                    with_unit: bool = False) -> tables.Table:
+def revisions_table(
+    changed: pd.DataFrame, letters: pd.DataFrame, links: list[str] | None = None, with_unit: bool = False
+) -> tables.Table:
     """Return revised figures as a Dutch table (optionally with the unit and a column of chapter links)."""
     shown = revisions_frame(changed, letters)
     if with_unit:

@@ -74,7 +74,8 @@ def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
     # The book has no live code, and on rebuilds sphinx-thebe declares its constants twice, which
     # raises a console error; so its scripts and styles are left out of every page.
     def keep(asset) -> bool:
-        text = f"{getattr(asset, 'filename', '') or ''} {asset.attributes.get('body', '') if hasattr(asset, 'attributes') else ''}"
+        body = asset.attributes.get("body", "") if hasattr(asset, "attributes") else ""
+        text = f"{getattr(asset, 'filename', '') or ''} {body}"
         return "thebe" not in text.lower()
 
     for key in ("script_files", "css_files"):

@@ -34,8 +34,9 @@ def check_municipality_code(code: object) -> str:
     """Return the code when it is a CBS municipality code (GM0363); raise InvalidMunicipalityCode otherwise."""
     if not isinstance(code, str) or not MUNICIPALITY_CODE_PATTERN.match(code):
         shown = repr(code)[:40] if isinstance(code, str) else type(code).__name__
-        raise InvalidMunicipalityCode(f"gemeente {shown} is not a CBS municipality code (GM followed by four digits, "
-                                      "e.g. GM0363)")
+        raise InvalidMunicipalityCode(
+            f"gemeente {shown} is not a CBS municipality code (GM followed by four digits, e.g. GM0363)"
+        )
     return code
 
 
@@ -72,8 +73,10 @@ def national(table: pd.DataFrame) -> pd.DataFrame:
     if (mixed > 1).any():
         rows = table.loc[groups.index[groups == mixed.index[mixed > 1][0]]]
         first = rows.iloc[0]
-        raise ValueError(f"figure {first['indicator']} {first['period']} ({first['source_id']}) has municipal values "
-                         f"in different units: {', '.join(sorted(set(rows['unit'])))}")
+        raise ValueError(
+            f"figure {first['indicator']} {first['period']} ({first['source_id']}) has municipal values "
+            f"in different units: {', '.join(sorted(set(rows['unit'])))}"
+        )
     total = values.groupby(groups).transform("sum")
     mean = values.groupby(groups).transform("mean")
     aggregated = total.where(table.loc[local, "unit"].isin(ADDITIVE_UNITS), mean).round(AGGREGATE_DECIMALS)
@@ -89,13 +92,16 @@ def municipal(table: pd.DataFrame, code: str) -> pd.DataFrame:
     """
     check_municipality_code(code)
     if not has_municipalities(table):
-        raise UnknownMunicipality(f"gemeente {code!r}: the data hold no municipal figures (no {MUNICIPALITY_CODE} "
-                                  "column); a municipal edition needs per-gemeente data")
+        raise UnknownMunicipality(
+            f"gemeente {code!r}: the data hold no municipal figures (no {MUNICIPALITY_CODE} "
+            "column); a municipal edition needs per-gemeente data"
+        )
     rows = table.loc[table[MUNICIPALITY_CODE] == code]
     if rows.empty:
         known = table[MUNICIPALITY_CODE].dropna().unique()
-        raise UnknownMunicipality(f"gemeente {code!r} does not occur in the data ({len(known)} municipalities, "
-                                  f"from {min(known)} to {max(known)})")
+        raise UnknownMunicipality(
+            f"gemeente {code!r} does not occur in the data ({len(known)} municipalities, from {min(known)} to {max(known)})"
+        )
     return rows.reset_index(drop=True)
 
 

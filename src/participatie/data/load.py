@@ -54,8 +54,11 @@ class Dataset:
 
     @cached_property
     def _figures(self) -> dict[str, pd.DataFrame]:
-        return {name: enrich_figures(table, self.indicators) for name, table in self.tables.items()
-                if name not in REFERENCE_RESOURCES and "indicator" in table.columns}
+        return {
+            name: enrich_figures(table, self.indicators)
+            for name, table in self.tables.items()
+            if name not in REFERENCE_RESOURCES and "indicator" in table.columns
+        }
 
 
 def load(data_dir: str | Path | None = None, resources: list[str] | None = None) -> Dataset:
@@ -77,8 +80,7 @@ def load(data_dir: str | Path | None = None, resources: list[str] | None = None)
 
 def _read_table(package, name: str, directory: Path) -> pd.DataFrame:
     resource = package.get_resource(name)
-    frame = pd.read_csv(directory / resource.path, dtype=str, keep_default_na=False, na_values=[""],
-                        encoding="utf-8-sig")
+    frame = pd.read_csv(directory / resource.path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
     for schema_field in resource.schema.fields:
         column, kind = schema_field.name, schema_field.type
         if column not in frame.columns:

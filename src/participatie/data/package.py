@@ -88,8 +88,16 @@ def read_descriptor(directory: Path) -> dict:
     except UnicodeDecodeError:
         raise DataValidationError([Problem(DESCRIPTOR, None, None, "not UTF-8 text (save it as UTF-8)")]) from None
     except json.JSONDecodeError as error:
-        raise DataValidationError([Problem(DESCRIPTOR, error.lineno, None,
-                                           f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})")]) from None
+        raise DataValidationError(
+            [
+                Problem(
+                    DESCRIPTOR,
+                    error.lineno,
+                    None,
+                    f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
+                )
+            ]
+        ) from None
     problems = descriptor_problems(descriptor, directory)
     if problems:
         raise DataValidationError(problems)
@@ -178,8 +186,7 @@ def published_files(directory: Path, descriptor: dict) -> list[str]:
         files.append(resource["path"])
         if isinstance(resource.get("schema"), str):
             files.append(resource["schema"])
-    files += [name for name in COMPANION_FILES
-              if (directory / name).is_file() and not (directory / name).is_symlink()]
+    files += [name for name in COMPANION_FILES if (directory / name).is_file() and not (directory / name).is_symlink()]
     return list(dict.fromkeys(files))
 
 

@@ -16,8 +16,8 @@ finds it on the page.
 from __future__ import annotations
 
 import hashlib
-import math
 import json
+import math
 import re
 from pathlib import Path
 
@@ -31,9 +31,20 @@ _PAGE_BREAK = re.compile(r"^ \S")
 _FOOTER = re.compile(r"^(Tweede|Eerste) Kamer, vergaderjaar \d{4}.\d{4}, .* (\d+)\s*$")
 
 _WORDS = {
-    1: ["een", "één"], 2: ["twee"], 3: ["drie"], 4: ["vier"], 5: ["vijf"], 6: ["zes"],
-    7: ["zeven"], 8: ["acht"], 9: ["negen"], 10: ["tien"], 11: ["elf"], 12: ["twaalf"],
-    100: ["honderd"], 1000: ["duizend"],
+    1: ["een", "één"],
+    2: ["twee"],
+    3: ["drie"],
+    4: ["vier"],
+    5: ["vijf"],
+    6: ["zes"],
+    7: ["zeven"],
+    8: ["acht"],
+    9: ["negen"],
+    10: ["tien"],
+    11: ["elf"],
+    12: ["twaalf"],
+    100: ["honderd"],
+    1000: ["duizend"],
 }
 
 # The text checker finds a spelling where it is not preceded by a digit, dot or comma and not followed
@@ -46,7 +57,8 @@ _PLAIN = re.compile(r"[0-9]+(?:,[0-9]+)?|[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
 _SPACED = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+")
 _WORD_PATTERNS = {
     word: re.compile(rf"(?<![\d.,]){re.escape(word)}(?![\d]|[.,]\d)", re.IGNORECASE)
-    for words in _WORDS.values() for word in words
+    for words in _WORDS.values()
+    for word in words
 }
 
 
@@ -98,7 +110,7 @@ def number_tokens(page_text: str) -> list[str]:
         if spaced:
             for end in [m.start() for m in re.finditer(" ", spaced.group())][1:] + [len(spaced.group())]:
                 if not _STOP.match(text, begin + end):
-                    here.add(text[begin:begin + end])
+                    here.add(text[begin : begin + end])
         found |= here
         if begin > 0 and text[begin - 1] == "-" and (begin == 1 or text[begin - 2] not in "0123456789.,"):
             found |= {"-" + token for token in here}  # a negative number as spellings() writes it
@@ -117,8 +129,10 @@ def text_sha256(text: str) -> str:
 
 def build_index(text: str, source_id: str) -> dict:
     """Return the page index of a letter's text: per page its number, hash and printed numbers."""
-    pages = [{"page": number, "sha256": _sha256(page), "numbers": number_tokens(page)}
-             for number, page in enumerate(split_pages(text), start=1)]
+    pages = [
+        {"page": number, "sha256": _sha256(page), "numbers": number_tokens(page)}
+        for number, page in enumerate(split_pages(text), start=1)
+    ]
     return {"format": FORMAT, "source_id": source_id, "text_sha256": text_sha256(text), "pages": pages}
 
 
@@ -212,7 +226,7 @@ def printed_on_page(index: dict, page: int, value: float) -> bool:
 
 
 def missing_figure_rows(rows, indexes: dict[str, dict], *, value_field: str = "value") -> list[tuple[int, str]]:
-    """Return (row number, message) per row whose value is not on its cited page (unindexed letters, empty values skipped)."""
+    """Return (row number, message) per row whose value is not on its cited page (unindexed letters skipped)."""
     problems = []
     for row_number, row in enumerate(rows, start=2):  # row 1 is the header
         value, source_id = (row.get(value_field) or "").strip(), row.get("source_id") or ""
@@ -228,17 +242,24 @@ def missing_figure_rows(rows, indexes: dict[str, dict], *, value_field: str = "v
             continue  # NaN or infinity: reported by the value checks, printed on no page
         page_count = len(indexes[source_id]["pages"])
         if not 1 <= page <= page_count:
-            problems.append((row_number, f"{where}page {page} of {source_id} does not exist (the letter has {page_count} pages)"))
+            problems.append(
+                (row_number, f"{where}page {page} of {source_id} does not exist (the letter has {page_count} pages)")
+            )
         elif not printed_on_page(indexes[source_id], page, number):
-            problems.append((row_number, f"{where}value {value} is not printed on page {page} of {source_id} "
-                                         f"(page index {source_id}.json)"))
+            problems.append(
+                (
+                    row_number,
+                    f"{where}value {value} is not printed on page {page} of {source_id} (page index {source_id}.json)",
+                )
+            )
     return problems
 
 
 def missing_figures(rows, indexes: dict[str, dict], file_name: str, *, value_field: str = "value") -> list[str]:
     """Return one message per row whose value is not on its cited page, naming file, row, letter and page."""
-    return [f"{file_name} row {row}: {message}"
-            for row, message in missing_figure_rows(rows, indexes, value_field=value_field)]
+    return [
+        f"{file_name} row {row}: {message}" for row, message in missing_figure_rows(rows, indexes, value_field=value_field)
+    ]
 
 
 def _letter_texts(letters_dir: Path) -> dict[str, Path]:
@@ -268,8 +289,9 @@ def compare(committed: dict, rebuilt: dict) -> list[str]:
         if old["numbers"] != new["numbers"]:
             only_old = sorted(set(old["numbers"]) - set(new["numbers"]))
             only_new = sorted(set(new["numbers"]) - set(old["numbers"]))
-            differences.append(f"{sid} page {old['page']}: numbers differ "
-                               f"(only in the index: {only_old}; only in the letter: {only_new})")
+            differences.append(
+                f"{sid} page {old['page']}: numbers differ (only in the index: {only_old}; only in the letter: {only_new})"
+            )
     return differences
 
 
@@ -293,8 +315,9 @@ def verify(letters_dir: str | Path, index_dir: str | Path | None = None) -> list
             differences.append(f"{path}: holds the index of {sid!r}, expected {path.stem!r} by its name")
         letter = by_hash.get(committed["text_sha256"]) or letters_dir / f"{sid}.txt"
         if not letter.is_file():
-            differences.append(f"{sid}: no letter in {letters_dir} "
-                               f"(no *.txt with text hash {committed['text_sha256'][:12]}…, no {sid}.txt)")
+            differences.append(
+                f"{sid}: no letter in {letters_dir} (no *.txt with text hash {committed['text_sha256'][:12]}…, no {sid}.txt)"
+            )
             continue
         try:
             rebuilt = build_index(letter.read_text(encoding="utf-8"), sid)

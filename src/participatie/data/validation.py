@@ -83,13 +83,25 @@ def frictionless_package(directory: Path) -> Package:
             try:
                 schema = json.loads((directory / schema).read_text(encoding="utf-8-sig"))
             except (UnicodeDecodeError, json.JSONDecodeError) as error:
-                raise DataValidationError([Problem(resource["schema"], None, None, f"not a valid JSON schema file: {error}")]) from None
-        resources.append({"name": resource["name"], "path": resource["path"], "schema": schema, "format": "csv",
-                          "encoding": "utf-8", "dialect": {"csv": {"delimiter": ","}}})
+                raise DataValidationError(
+                    [Problem(resource["schema"], None, None, f"not a valid JSON schema file: {error}")]
+                ) from None
+        resources.append(
+            {
+                "name": resource["name"],
+                "path": resource["path"],
+                "schema": schema,
+                "format": "csv",
+                "encoding": "utf-8",
+                "dialect": {"csv": {"delimiter": ","}},
+            }
+        )
     try:
         return Package.from_descriptor({"resources": resources}, basepath=str(directory))
     except frictionless.FrictionlessException as error:
-        raise DataValidationError([Problem(DESCRIPTOR, None, None, f"not a valid Data Package: {error.error.message}")]) from None
+        raise DataValidationError(
+            [Problem(DESCRIPTOR, None, None, f"not a valid Data Package: {error.error.message}")]
+        ) from None
 
 
 def validate_resource(package: Package, name: str, directory: Path, indexes: dict | None = None) -> list[Problem]:
@@ -105,9 +117,16 @@ def validate_resource(package: Package, name: str, directory: Path, indexes: dic
     text = raw.decode("utf-8-sig")
     first_line = text.split("\n", 1)[0]
     if first_line.count(";") > first_line.count(","):
-        return [Problem(file, 1, None, "the columns are separated by semicolons (;), as a Dutch spreadsheet exports "
-                                       "'CSV'; save the file as 'CSV UTF-8 (comma-separated)' or replace the "
-                                       "separators by commas")]
+        return [
+            Problem(
+                file,
+                1,
+                None,
+                "the columns are separated by semicolons (;), as a Dutch spreadsheet exports "
+                "'CSV'; save the file as 'CSV UTF-8 (comma-separated)' or replace the "
+                "separators by commas",
+            )
+        ]
     header = next(csv.reader(io.StringIO(text)), [])
     if len(text.strip().splitlines()) < 2:
         return [Problem(file, 2, None, "table has a header but no rows")]
@@ -130,8 +149,10 @@ def validate_resource(package: Package, name: str, directory: Path, indexes: dic
     if {"source_id", "page"} <= set(header) and indexes:
         field = "value" if "value" in header else "scale_value" if "scale_value" in header else None
         if field:
-            problems += [Problem(file, row, "page", message)
-                         for row, message in page_index.missing_figure_rows(rows, indexes, value_field=field)]
+            problems += [
+                Problem(file, row, "page", message)
+                for row, message in page_index.missing_figure_rows(rows, indexes, value_field=field)
+            ]
     if not problems:
         _cache_store(key, file)
     return problems
@@ -169,8 +190,15 @@ def _narrow_schema(resource, header: list[str]) -> list[Problem]:
     problems = []
     if len(absent) < len(optional):
         together = ", ".join(optional)
-        problems = [Problem(resource.path, 1, name, f"column is missing: the optional columns {together} come together "
-                            "(all of them or none)") for name in absent]
+        problems = [
+            Problem(
+                resource.path,
+                1,
+                name,
+                f"column is missing: the optional columns {together} come together (all of them or none)",
+            )
+            for name in absent
+        ]
     descriptor = resource.schema.to_descriptor()
     descriptor["fields"] = [f for f in descriptor["fields"] if f["name"] not in absent]
     if problems and set(descriptor.get("primaryKey", [])) & set(absent):
@@ -194,9 +222,15 @@ def _municipality_name_problems(file: str, rows: list[dict]) -> list[Problem]:
         if code not in first:
             first[code] = (name, number)
         elif name != first[code][0]:
-            problems.append(Problem(file, number, MUNICIPALITY_NAME,
-                                    f"name {name!r} differs from {first[code][0]!r}, the name of {code} in row "
-                                    f"{first[code][1]} (one name per municipality code)"))
+            problems.append(
+                Problem(
+                    file,
+                    number,
+                    MUNICIPALITY_NAME,
+                    f"name {name!r} differs from {first[code][0]!r}, the name of {code} in row "
+                    f"{first[code][1]} (one name per municipality code)",
+                )
+            )
     return problems
 
 
@@ -235,8 +269,11 @@ def _decoding_problems(file: str, raw: bytes) -> list[Problem]:
             before = line[: error.start].decode("utf-8", errors="replace")
             index = len(next(csv.reader([before]), [""])) - 1 if before else 0
             column = header[index] if 0 <= index < len(header) else f"#{index + 1}"
-            problems.append(Problem(file, number, column,
-                                    f"bytes {line[error.start:error.end]!r} are not UTF-8 (save the file as UTF-8)"))
+            problems.append(
+                Problem(
+                    file, number, column, f"bytes {line[error.start : error.end]!r} are not UTF-8 (save the file as UTF-8)"
+                )
+            )
     return problems
 
 
@@ -253,8 +290,14 @@ def _problem_from_error(file: str, error, key_columns: str, resource) -> Problem
         column = key_columns
         message = "duplicate key: another row has the same " + key_columns.replace("+", ", ")
     elif error.type == "foreign-key":
-        column = next((fk["fields"][0] for fk in resource.schema.foreign_keys
-                       if f'"{fk["fields"][0]}"' in error.message or fk["fields"][0] in error.message), None)
+        column = next(
+            (
+                fk["fields"][0]
+                for fk in resource.schema.foreign_keys
+                if f'"{fk["fields"][0]}"' in error.message or fk["fields"][0] in error.message
+            ),
+            None,
+        )
         message = error.message.split(": ", 1)[-1]
     elif error.type in {"extra-cell", "missing-cell"}:
         message = error.message
@@ -265,6 +308,7 @@ def _problem_from_error(file: str, error, key_columns: str, resource) -> Problem
 
 
 # --- validation cache ----------------------------------------------------------------------------
+
 
 def cache_dir() -> Path:
     """Return the directory that records validated files (`PARTICIPATIE_CACHE_DIR`, or the default)."""
@@ -309,8 +353,12 @@ def _cache_hit(key: str) -> bool:
         entry = json.loads((cache_dir() / key).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return (isinstance(entry, dict) and entry.get("key") == key and entry.get("verdict") == "valid"
-            and entry.get("validator") == validator_version())
+    return (
+        isinstance(entry, dict)
+        and entry.get("key") == key
+        and entry.get("verdict") == "valid"
+        and entry.get("validator") == validator_version()
+    )
 
 
 def _cache_store(key: str, file: str) -> None:

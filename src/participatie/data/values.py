@@ -15,8 +15,9 @@ import re
 from .package import Problem
 
 # Units that count things: whole, non-negative numbers whose municipal values add up to the national one.
-COUNT_UNITS = frozenset({"aantal", "personen", "banen", "werkplekken", "adviezen", "beoordelingen", "indicaties",
-                         "gemeenten"})
+COUNT_UNITS = frozenset(
+    {"aantal", "personen", "banen", "werkplekken", "adviezen", "beoordelingen", "indicaties", "gemeenten"}
+)
 # Amounts of money add up as well; they may have decimals (millions with three decimals, cents).
 MONEY_UNITS = frozenset({"euro", "euro_mln", "euro_mld"})
 # Units whose municipal values are summed to a national value (see `editions.national`); arbeidsjaren are
@@ -57,12 +58,16 @@ def value_problem(text: str, unit: str) -> str | None:
     if number == 0 and text.startswith("-"):
         return f"value {text!r} is a negative zero; write 0"
     if abs(number) > MAX_MAGNITUDE:
-        return f"value {text} is larger than any figure of Dutch social policy (more than {MAX_MAGNITUDE:.0e}); check the unit"
+        return (
+            f"value {text} is larger than any figure of Dutch social policy (more than {MAX_MAGNITUDE:.0e}); check the unit"
+        )
     if unit in COUNT_UNITS:
         if _DUTCH_THOUSANDS.match(text):
             whole = text.replace(".", "")
-            return (f"value {text} in a count ({unit}) looks like a number with a Dutch thousands separator: "
-                    f"write {whole} for {whole} {unit}; a count has no decimals")
+            return (
+                f"value {text} in a count ({unit}) looks like a number with a Dutch thousands separator: "
+                f"write {whole} for {whole} {unit}; a count has no decimals"
+            )
         if number < 0:
             return f"value {text} is a negative count ({unit})"
         if not number.is_integer():

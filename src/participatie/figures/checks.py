@@ -14,18 +14,29 @@ share of a zero total, as in a small municipality).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pandas as pd
 
 from . import lookup
 
-DISCREPANCY, ASSUMPTION, ROUNDED, EXACT, NOT_COMPUTABLE = (
-    "afwijking", "aanname", "afgerond", "klopt", "niet_te_berekenen")
+DISCREPANCY, ASSUMPTION, ROUNDED, EXACT, NOT_COMPUTABLE = ("afwijking", "aanname", "afgerond", "klopt", "niet_te_berekenen")
 VERDICT_ORDER = {DISCREPANCY: 0, ASSUMPTION: 1, ROUNDED: 2, EXACT: 3, NOT_COMPUTABLE: 4}
-COLUMNS = ["id", "claim", "printed", "recomputed", "difference", "tolerance", "verdict", "formula", "assumption",
-           "source_id", "page", "unit"]
+COLUMNS = [
+    "id",
+    "claim",
+    "printed",
+    "recomputed",
+    "difference",
+    "tolerance",
+    "verdict",
+    "formula",
+    "assumption",
+    "source_id",
+    "page",
+    "unit",
+]
 
 
 @dataclass(frozen=True)
@@ -68,19 +79,27 @@ def evaluate(checks, figures: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for check in checks:
         try:
-            printed = lookup.row(figures, check.indicator, check.period, category=check.category,
-                                 source_id=check.source_id)
+            printed = lookup.row(figures, check.indicator, check.period, category=check.category, source_id=check.source_id)
             recomputed = float(check.recompute(figures))
         except KeyError:
             continue
         value = float(printed["value"])
-        rows.append({
-            "id": check.id, "claim": check.claim, "printed": value, "recomputed": recomputed,
-            "difference": recomputed - value, "tolerance": check.tolerance,
-            "verdict": verdict(value, recomputed, check.tolerance, check.assumption), "formula": check.formula,
-            "assumption": check.assumption or "", "source_id": check.source_id, "page": int(printed["page"]),
-            "unit": printed["unit"],
-        })
+        rows.append(
+            {
+                "id": check.id,
+                "claim": check.claim,
+                "printed": value,
+                "recomputed": recomputed,
+                "difference": recomputed - value,
+                "tolerance": check.tolerance,
+                "verdict": verdict(value, recomputed, check.tolerance, check.assumption),
+                "formula": check.formula,
+                "assumption": check.assumption or "",
+                "source_id": check.source_id,
+                "page": int(printed["page"]),
+                "unit": printed["unit"],
+            }
+        )
     result = pd.DataFrame(rows, columns=COLUMNS)
     return sort(result)
 
@@ -88,8 +107,12 @@ def evaluate(checks, figures: pd.DataFrame) -> pd.DataFrame:
 def sort(result: pd.DataFrame, *by: str) -> pd.DataFrame:
     """Return verdict rows ordered by verdict (discrepancies first), then by the given columns and id."""
     order = result["verdict"].map(VERDICT_ORDER)
-    return (result.assign(_order=order).sort_values(["_order", *by, "id"], kind="stable")
-            .drop(columns="_order").reset_index(drop=True))
+    return (
+        result.assign(_order=order)
+        .sort_values(["_order", *by, "id"], kind="stable")
+        .drop(columns="_order")
+        .reset_index(drop=True)
+    )
 
 
 def unique_ids(checks) -> tuple:

@@ -81,8 +81,7 @@ def ratio(part, whole):
     return part / (math.nan if pd.isna(whole) or whole == 0 else whole)
 
 
-def latest(figures: pd.DataFrame, indicator: str, *, category: str | None = None,
-           exact_only: bool = False) -> pd.Series:
+def latest(figures: pd.DataFrame, indicator: str, *, category: str | None = None, exact_only: bool = False) -> pd.Series:
     """Return the row of an indicator for its latest period in the data (ties: the newest letter).
 
     `exact_only` leaves out hedged values (circa, ruim …). Raises KeyError when the data hold none.

@@ -31,8 +31,11 @@ def revisions(figures: pd.DataFrame) -> pd.DataFrame:
     changed = keyed.loc[spread > 1].sort_values([*KEY, "source_date"], kind="stable")
     latest = changed.groupby(KEY)["source_date"].transform("max")
     kinds = changed.groupby(KEY, sort=False).apply(kind_of_difference, include_groups=False)
-    kind = pd.Series([kinds.loc[tuple(r)] for r in changed[KEY].itertuples(index=False)], index=changed.index,
-                     dtype="string") if not changed.empty else pd.Series(dtype="string")
+    kind = (
+        pd.Series([kinds.loc[tuple(r)] for r in changed[KEY].itertuples(index=False)], index=changed.index, dtype="string")
+        if not changed.empty
+        else pd.Series(dtype="string")
+    )
     return changed.assign(is_latest=changed["source_date"] == latest, kind=kind).reset_index(drop=True)
 
 

@@ -36,17 +36,17 @@ class Interval:
             raise ValueError(f"interval bounds out of order: {self.low} <= {self.mid} <= {self.high}")
 
     @classmethod
-    def exact(cls, value: float) -> "Interval":
+    def exact(cls, value: float) -> Interval:
         """Return a quantity known without any margin."""
         return cls(value, value, value)
 
     @classmethod
-    def around(cls, value: float, margin: float) -> "Interval":
+    def around(cls, value: float, margin: float) -> Interval:
         """Return the interval value ± margin."""
         return cls(value - margin, value, value + margin)
 
     @classmethod
-    def not_defined(cls) -> "Interval":
+    def not_defined(cls) -> Interval:
         """Return the undefined interval (all NaN): a quantity the figures do not determine."""
         return cls(math.nan, math.nan, math.nan)
 
@@ -55,20 +55,20 @@ class Interval:
         """Return whether the interval is the undefined one (its values are NaN)."""
         return any(math.isnan(v) for v in (self.low, self.mid, self.high))
 
-    def __add__(self, other) -> "Interval":
+    def __add__(self, other) -> Interval:
         other = _interval(other)
         return Interval(self.low + other.low, self.mid + other.mid, self.high + other.high)
 
     __radd__ = __add__
 
-    def __sub__(self, other) -> "Interval":
+    def __sub__(self, other) -> Interval:
         other = _interval(other)
         return Interval(self.low - other.high, self.mid - other.mid, self.high - other.low)
 
-    def __rsub__(self, other) -> "Interval":
+    def __rsub__(self, other) -> Interval:
         return _interval(other) - self
 
-    def __mul__(self, other) -> "Interval":
+    def __mul__(self, other) -> Interval:
         other = _interval(other)
         if self.undefined or other.undefined:
             return Interval.not_defined()
@@ -77,14 +77,14 @@ class Interval:
 
     __rmul__ = __mul__
 
-    def __truediv__(self, other) -> "Interval":
+    def __truediv__(self, other) -> Interval:
         other = _interval(other)
         if self.undefined or other.undefined or other.low <= 0 <= other.high:
             return Interval.not_defined()  # a divisor that may be zero leaves the quotient unbounded
         quotients = [a / b for a in (self.low, self.high) for b in (other.low, other.high)]
         return Interval(min(quotients), self.mid / other.mid, max(quotients))
 
-    def __rtruediv__(self, other) -> "Interval":
+    def __rtruediv__(self, other) -> Interval:
         return _interval(other) / self
 
     @property
@@ -96,7 +96,7 @@ class Interval:
         """Return whether a value lies within the bounds."""
         return self.low - 1e-9 <= value <= self.high + 1e-9
 
-    def overlap(self, other: "Interval") -> tuple[float, float] | None:
+    def overlap(self, other: Interval) -> tuple[float, float] | None:
         """Return the bounds both intervals allow, or None when they exclude each other (or one is undefined)."""
         if self.undefined or other.undefined:
             return None
@@ -117,15 +117,19 @@ def rounding_margin(value: float, qualifier: str | None = None) -> float:
     if "." in text:
         return 0.5 * 10 ** -len(text.split(".")[1])
     trailing = len(text) - len(text.rstrip("0")) if qualifier == "circa" and value != 0 else 0
-    return 0.5 * 10 ** trailing
+    return 0.5 * 10**trailing
 
 
 # What a hedge says about where the exact value lies, relative to the printed round number and the step
 # of its rounding (the unit of its last non-zero digit): "ruim 22.000" lies between 22.000 and 23.000.
 _HEDGE_BOUNDS = {
-    "circa": (-0.5, 0.5), "ruim": (0.0, 1.0), "bijna": (-1.0, 0.0),
-    "meer_dan": (0.0, math.inf), "ten_minste": (0.0, math.inf),
-    "minder_dan": (-math.inf, 0.0), "maximaal": (-math.inf, 0.0),
+    "circa": (-0.5, 0.5),
+    "ruim": (0.0, 1.0),
+    "bijna": (-1.0, 0.0),
+    "meer_dan": (0.0, math.inf),
+    "ten_minste": (0.0, math.inf),
+    "minder_dan": (-math.inf, 0.0),
+    "maximaal": (-math.inf, 0.0),
 }
 
 
@@ -146,8 +150,9 @@ def hedged_interval(value: float, qualifier: str | None = None) -> Interval:
     return Interval(value + low * step, value, value + high * step)
 
 
-def printed_interval(figures: pd.DataFrame, indicator: str, period: str, category: str | None = None,
-                     source_id: str | None = None) -> Interval:
+def printed_interval(
+    figures: pd.DataFrame, indicator: str, period: str, category: str | None = None, source_id: str | None = None
+) -> Interval:
     """Return a printed figure as the interval its rounding allows (amounts in miljoen euro)."""
     found = row(figures, indicator, period, category=category, source_id=source_id)
     qualifier = found["qualifier"] if isinstance(found.get("qualifier"), str) else None

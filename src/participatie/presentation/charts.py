@@ -12,6 +12,7 @@ import hashlib
 import html
 import json
 from dataclasses import dataclass
+from urllib.parse import quote
 
 import altair as alt
 import pandas as pd
@@ -52,13 +53,31 @@ def house_theme() -> dict:
         "config": {
             "font": FONT,
             "view": {"continuousWidth": 560, "continuousHeight": HEIGHT, "stroke": None},
-            "title": {"fontSize": 15, "fontWeight": "bold", "anchor": "start", "subtitleFontSize": 12,
-                      "subtitleColor": "#505a5f", "offset": 12},
-            "axis": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal",
-                     "gridColor": "#e5e5e5", "domainColor": "#6f777b", "tickColor": "#6f777b"},
+            "title": {
+                "fontSize": 15,
+                "fontWeight": "bold",
+                "anchor": "start",
+                "subtitleFontSize": 12,
+                "subtitleColor": "#505a5f",
+                "offset": 12,
+            },
+            "axis": {
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "titleFontWeight": "normal",
+                "gridColor": "#e5e5e5",
+                "domainColor": "#6f777b",
+                "tickColor": "#6f777b",
+            },
             "axisX": {"labelAngle": 0, "labelLimit": 300},
-            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "titleFontWeight": "normal",
-                       "labelLimit": 0, "columns": 2},
+            "legend": {
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "orient": "bottom",
+                "titleFontWeight": "normal",
+                "labelLimit": 0,
+                "columns": 2,
+            },
             "range": {"category": PALETTE},
             "bar": {"color": PRIMARY},
             "line": {"color": PRIMARY, "strokeWidth": 2.5},
@@ -91,7 +110,8 @@ def embed_html(spec: dict) -> str:
         f'<div class="pp-chart" id="{element}"></div>\n'
         "<script>\n(function () {\n"
         f"  var spec = {payload};\n  var options = {options};\n"
-        f'  function draw() {{ vegaEmbed("#{element}", spec, options).then(label).catch(function (e) {{ console.error(e); }}); }}\n'
+        f'  function draw() {{ vegaEmbed("#{element}", spec, options)'
+        ".then(label).catch(function (e) { console.error(e); }); }\n"
         "  function label(result) {\n"
         "    var svg = result.view.container().querySelector('svg');\n"
         "    if (svg) { svg.setAttribute('role', 'img'); svg.setAttribute('aria-label', spec.description || ''); }\n"
@@ -132,8 +152,10 @@ def source_html(source_line: str) -> str:
     files = getattr(source_line, "downloads", ())
     if not files:
         return text
-    links = ", ".join(f'<a class="pp-download" href="{DOWNLOAD_URL.format(file=f)}" download>{html.escape(f)}</a>'
-                      for f in files)
+    links = ", ".join(
+        f'<a class="pp-download" href="{html.escape(DOWNLOAD_URL.format(file=quote(f)))}" download>{html.escape(f)}</a>'
+        for f in files
+    )
     return f"{text} {DOWNLOAD_TEXT} {links}."
 
 
@@ -161,12 +183,14 @@ class ChartFigure:
             f'<details class="pp-data"><summary>{TABLE_SUMMARY}</summary>\n{data_table}\n</details>\n'
             "</figure>"
         )
-        plain = f"{spec.get('title', {}).get('text', '') if isinstance(spec.get('title'), dict) else spec.get('title', '')}\n{self.source_line}"
+        title = spec.get("title", "")
+        plain = f"{title.get('text', '') if isinstance(title, dict) else title}\n{self.source_line}"
         return {"text/html": body, "text/plain": plain, VEGALITE_MIMETYPE: spec}
 
 
-def figure(chart: alt.TopLevelMixin, *, description: str, source_line: str, table: pd.DataFrame,
-           table_formats: dict | None = None) -> ChartFigure:
+def figure(
+    chart: alt.TopLevelMixin, *, description: str, source_line: str, table: pd.DataFrame, table_formats: dict | None = None
+) -> ChartFigure:
     """Return a chart figure: the chart with an accessible description, source line and data table.
 
     A chart's data are written into the page, so a chart (and its table) must be drawn from aggregated
@@ -177,16 +201,21 @@ def figure(chart: alt.TopLevelMixin, *, description: str, source_line: str, tabl
         raise ValueError("every chart needs a description for screen readers")
     rows = inline_rows(chart)
     if rows > MAX_INLINE_ROWS or len(table) > MAX_INLINE_ROWS:
-        raise ValueError(f"a chart of {rows:,} data rows (table: {len(table):,}); aggregate before charting "
-                         f"(at most {MAX_INLINE_ROWS:,})")
+        raise ValueError(
+            f"a chart of {rows:,} data rows (table: {len(table):,}); aggregate before charting (at most {MAX_INLINE_ROWS:,})"
+        )
     return ChartFigure(chart.properties(description=description), source_line, table, table_formats or {})
 
 
 def inline_rows(chart) -> int:
     """Return how many data rows a chart (with its layers and concatenated parts) writes into the page."""
     frames = [chart.data] if isinstance(getattr(chart, "data", None), pd.DataFrame) else []
-    parts = [part for name in ("layer", "hconcat", "vconcat", "concat")
-             if isinstance(getattr(chart, name, None), list) for part in getattr(chart, name)]
+    parts = [
+        part
+        for name in ("layer", "hconcat", "vconcat", "concat")
+        if isinstance(getattr(chart, name, None), list)
+        for part in getattr(chart, name)
+    ]
     return sum(len(frame) for frame in frames) + sum(inline_rows(part) for part in parts)
 
 
@@ -204,7 +233,9 @@ def javascript_bundle() -> str:
     with the globals of Sphinx's own scripts on the same page.
     """
     supported = vl_convert.get_vegalite_versions()
-    version = next((v for v in supported if v.lstrip("v") == VEGALITE_VERSION or v == f"v{VEGALITE_VERSION.rsplit('.', 1)[0]}"), None)
+    version = next(
+        (v for v in supported if v.lstrip("v") == VEGALITE_VERSION or v == f"v{VEGALITE_VERSION.rsplit('.', 1)[0]}"), None
+    )
     bundle = vl_convert.javascript_bundle(vl_version=version) if version else vl_convert.javascript_bundle()
     return f"(function () {{\n{bundle}\n}})();\n"
 
@@ -221,10 +252,18 @@ def printed_or_derived(field: str, domain: list, derived: set, sort: bool = True
     """
     order = {"sort": domain} if sort else {}
     return {
-        "color": alt.Color(f"{field}:N", title=None, **order,
-                           scale=alt.Scale(domain=domain, range=[MUTED if d in derived else PRIMARY for d in domain])),
-        "strokeDash": alt.StrokeDash(f"{field}:N", title=None, **order,
-                                     scale=alt.Scale(domain=domain, range=[[4, 3] if d in derived else [1, 0] for d in domain])),
+        "color": alt.Color(
+            f"{field}:N",
+            title=None,
+            **order,
+            scale=alt.Scale(domain=domain, range=[MUTED if d in derived else PRIMARY for d in domain]),
+        ),
+        "strokeDash": alt.StrokeDash(
+            f"{field}:N",
+            title=None,
+            **order,
+            scale=alt.Scale(domain=domain, range=[[4, 3] if d in derived else [1, 0] for d in domain]),
+        ),
         "stroke": alt.value(PALETTE[4]),
     }
 

@@ -65,8 +65,15 @@ def long_date(day: date) -> str:
     return format_date(day, "d MMMM y", locale=LOCALE)
 
 
-def figure_text(figures: pd.DataFrame, indicator: str, period: str, *, category: str | None = None,
-                source_id: str | None = None, decimals: int | None = None) -> str:
+def figure_text(
+    figures: pd.DataFrame,
+    indicator: str,
+    period: str,
+    *,
+    category: str | None = None,
+    source_id: str | None = None,
+    decimals: int | None = None,
+) -> str:
     """Return a printed figure as Dutch text with its unit and hedge (bijna 1.200, 37%)."""
     found = lookup.row(figures, indicator, period, category=category, source_id=source_id)
     qualifier = found["qualifier"] if isinstance(found.get("qualifier"), str) else None
@@ -93,7 +100,7 @@ def bound_text(value: float, decimals: int, side: str) -> str:
     """Return a lower ('low') or upper ('high') bound in Dutch notation, rounded outwards so it still encloses."""
     if not math.isfinite(value):
         return "–"
-    step = 10 ** -decimals
+    step = 10**-decimals
     scaled = round(value / step, 6)
     return number((math.floor(scaled) if side == "low" else math.ceil(scaled)) * step, decimals)
 
@@ -121,7 +128,9 @@ def _label(period: periods.Period) -> str:
             return PERIOD_TEXT["end_of_year"].format(year=start.year)
         return format_date(start, "d MMMM y", locale=LOCALE)
     if period.kind == "open":
-        return PERIOD_TEXT["open"].format(start=str(start.year) if start == date(start.year, 1, 1) else format_date(start, "d MMMM y", locale=LOCALE))
+        return PERIOD_TEXT["open"].format(
+            start=str(start.year) if start == date(start.year, 1, 1) else format_date(start, "d MMMM y", locale=LOCALE)
+        )
     assert end is not None
     whole_months = start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
     if whole_months and start.year == end.year:

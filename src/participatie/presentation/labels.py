@@ -55,6 +55,19 @@ UNIT_AXIS = {
     "jaren": "Jaar",
 }
 
+# Field types of the data dictionary (Frictionless Table Schema types) as a reader says them.
+TYPE_TEXT = {
+    "string": "tekst",
+    "number": "getal",
+    "integer": "geheel getal",
+    "boolean": "ja/nee",
+    "date": "datum",
+    "year": "jaartal",
+    "yearmonth": "jaar en maand",
+    "datetime": "datum en tijd",
+    "any": "willekeurig",
+}
+
 QUALIFIER_TEXT = {
     "circa": "circa",
     "bijna": "bijna",
@@ -108,11 +121,16 @@ DERIVED_MARK = "berekend"
 # Series names that set a figure printed in a letter apart from one the book computes.
 PRINTED, COMPUTED = "gedrukt in de brief", "berekend door het boek"
 # The note at the top of a page run as a municipal edition, or on synthetic data (chapter.edition_note).
-EDITION_TEXT = ("**Gemeentelijke editie: {name} ({code}).** De cijfers op deze pagina zijn die van deze gemeente, "
-                "niet de landelijke. De tekst beschrijft het landelijke beeld uit de brieven en geldt niet zonder meer "
-                "voor de gemeente.")
-EDITION_NATIONAL_TEXT = ("**Gemeentelijke editie ({code}).** Dit hoofdstuk heeft geen cijfers per gemeente; het toont de "
-                         "landelijke gegevens.")
-SYNTHETIC_TEXT = ("**SYNTHETISCHE GEGEVENS.** Deze pagina is gemaakt met verzonnen gegevens, voor tests en metingen; "
-                  "de cijfers zijn niet echt.")
+EDITION_TEXT = (
+    "**Gemeentelijke editie: {name} ({code}).** De cijfers op deze pagina zijn die van deze gemeente, "
+    "niet de landelijke. De tekst beschrijft het landelijke beeld uit de brieven en geldt niet zonder meer "
+    "voor de gemeente."
+)
+EDITION_NATIONAL_TEXT = (
+    "**Gemeentelijke editie ({code}).** Dit hoofdstuk heeft geen cijfers per gemeente; het toont de landelijke gegevens."
+)
+SYNTHETIC_TEXT = (
+    "**SYNTHETISCHE GEGEVENS.** Deze pagina is gemaakt met verzonnen gegevens, voor tests en metingen; "
+    "de cijfers zijn niet echt."
+)
 INTERPOLATION_MARK = "interpolatie, geen brongegeven"

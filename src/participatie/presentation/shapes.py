@@ -15,9 +15,20 @@ from . import charts, formatting, references, tables
 from .labels import COLUMN_TEXT
 
 
-def labelled_bars(frame: pd.DataFrame, *, x: alt.X, y: alt.Y, kind: str, kinds: list[str], computed: set[str],
-                  tooltip: list, size: int | None = None, stroke_width: float = 1.5, label_format: str = ",.0f",
-                  sort_kinds: bool = True) -> alt.LayerChart:
+def labelled_bars(
+    frame: pd.DataFrame,
+    *,
+    x: alt.X,
+    y: alt.Y,
+    kind: str,
+    kinds: list[str],
+    computed: set[str],
+    tooltip: list,
+    size: int | None = None,
+    stroke_width: float = 1.5,
+    label_format: str = ",.0f",
+    sort_kinds: bool = True,
+) -> alt.LayerChart:
     """Return vertical bars of `y` per `x` with the value above each bar; kinds in `computed` drawn as computed."""
     base = alt.Chart(frame).encode(x=x, y=y, tooltip=tooltip)
     mark = {"strokeWidth": stroke_width} | ({"size": size} if size else {})
@@ -33,11 +44,35 @@ def figures_table(rows: pd.DataFrame, caption: str | None = None, label_suffix: 
     chapter's source line for them, which names the letters in full.
     """
     label = rows["label"] if label_suffix is None else rows["label"] + label_suffix
-    shown = pd.DataFrame({
-        COLUMN_TEXT["label"]: label,
-        COLUMN_TEXT["period_label"]: formatting.period_labels(rows["period"]),
-        COLUMN_TEXT["value"]: [formatting.row_text(row) for _, row in rows.iterrows()],
-        COLUMN_TEXT["note"]: rows["note"],
-        COLUMN_TEXT["letter"]: references.date_page(rows["source_date"], rows["page"]),
-    })
+    shown = pd.DataFrame(
+        {
+            COLUMN_TEXT["label"]: label,
+            COLUMN_TEXT["period_label"]: formatting.period_labels(rows["period"]),
+            COLUMN_TEXT["value"]: [formatting.row_text(row) for _, row in rows.iterrows()],
+            COLUMN_TEXT["note"]: rows["note"],
+            COLUMN_TEXT["letter"]: references.date_page(rows["source_date"], rows["page"]),
+        }
+    )
     return tables.show(shown, caption=caption)
+
+
+def grouped_bars(
+    frame: pd.DataFrame,
+    *,
+    x: alt.X,
+    offset: alt.XOffset,
+    y: alt.Y,
+    tooltip: list,
+    encodings: dict,
+    text: alt.Text | str,
+    dy: int = -8,
+    stroke_width: float | None = None,
+) -> alt.LayerChart:
+    """Return bars side by side within each `x` (one per `offset` value), styled by `encodings`, each labelled above.
+
+    `encodings` colours the bars: `charts.printed_or_derived(...)` for printed against computed figures, or
+    a colour per series (`{"color": alt.Color(...)}`); `text` is the label above each bar (a field or alt.Text).
+    """
+    base = alt.Chart(frame).encode(x=x, xOffset=offset, y=y, tooltip=tooltip)
+    bars = base.mark_bar(**({"strokeWidth": stroke_width} if stroke_width else {})).encode(**encodings)
+    return bars + base.mark_text(dy=dy).encode(text=text)

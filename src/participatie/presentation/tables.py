@@ -5,8 +5,8 @@ from __future__ import annotations
 import html as html_lib
 import numbers
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import pandas as pd
 
@@ -34,15 +34,20 @@ def formatted(frame: pd.DataFrame, formats: dict[str, Format] | None = None) -> 
     return pd.DataFrame({col: [_cell(v, formats.get(col)) for v in frame[col]] for col in frame.columns})
 
 
-def html(frame: pd.DataFrame, formats: dict[str, Format] | None = None, caption: str | None = None,
-         html_columns: tuple[str, ...] = ()) -> str:
+def html(
+    frame: pd.DataFrame,
+    formats: dict[str, Format] | None = None,
+    caption: str | None = None,
+    html_columns: tuple[str, ...] = (),
+) -> str:
     """Return the table as HTML with Dutch numbers, right-aligned numeric columns and no random ids.
 
     Cells of `html_columns` are trusted HTML made by the package (links) and are not escaped.
     """
     text = formatted(frame, formats)
     numeric = {
-        col for col in frame.columns
+        col
+        for col in frame.columns
         if pd.api.types.is_numeric_dtype(frame[col]) and not pd.api.types.is_bool_dtype(frame[col])
     }
 
@@ -51,9 +56,12 @@ def html(frame: pd.DataFrame, formats: dict[str, Format] | None = None, caption:
 
     head = "".join(f"<th{cls(col)}>{html_lib.escape(str(col))}</th>" for col in frame.columns)
     rows = "\n".join(
-        "<tr>" + "".join(
+        "<tr>"
+        + "".join(
             f"<td{cls(col)}>{text.at[i, col] if col in html_columns else html_lib.escape(text.at[i, col])}</td>"
-            for col in frame.columns) + "</tr>"
+            for col in frame.columns
+        )
+        + "</tr>"
         for i in range(len(text))
     )
     title = f"<caption>{html_lib.escape(caption)}</caption>" if caption else ""
@@ -73,14 +81,20 @@ class Table:
         text = formatted(self.frame, self.formats)
         for col in self.html_columns:
             text[col] = text[col].map(lambda cell: _TAG.sub("", cell))
-        return {"text/html": html(self.frame, self.formats, self.caption, self.html_columns),
-                "text/plain": text.to_string(index=False)}
+        return {
+            "text/html": html(self.frame, self.formats, self.caption, self.html_columns),
+            "text/plain": text.to_string(index=False),
+        }
 
 
 _TAG = re.compile(r"<[^>]+>")
 
 
-def show(frame: pd.DataFrame, formats: dict[str, Format] | None = None, caption: str | None = None,
-         html_columns: tuple[str, ...] = ()) -> Table:
+def show(
+    frame: pd.DataFrame,
+    formats: dict[str, Format] | None = None,
+    caption: str | None = None,
+    html_columns: tuple[str, ...] = (),
+) -> Table:
     """Return a displayable Dutch table of the frame (cells of html_columns hold package-made links)."""
     return Table(frame.reset_index(drop=True), formats or {}, caption, tuple(html_columns))

@@ -78,8 +78,7 @@ def floor_kernel(repeat: int) -> float:
     """Return the median time to start a kernel and import the package (one trivial notebook)."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "floor.ipynb"
-        notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
-            "from participatie.book import open_book")])
+        notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("from participatie.book import open_book")])
         notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         runs = []
         for _ in range(repeat):
@@ -131,51 +130,139 @@ def main(argv: list[str] | None = None) -> int:
         floor = kernel * notebooks / cores + write_time
         rows.append(("Sphinx write (all executed)", f"{write_time:.1f} s", ""))
         rows.append((f"floor = {notebooks} x kernel / {cores} cores + write", f"{floor:.1f} s", ""))
-        rows.append(("cold book build (make book)", f"{cold_time:.1f} s",
-                     f"target <= {2 * floor:.1f} s: {'met' if cold_time <= 2 * floor else 'MISSED'}"))
+        rows.append(
+            (
+                "cold book build (make book)",
+                f"{cold_time:.1f} s",
+                f"target <= {2 * floor:.1f} s: {'met' if cold_time <= 2 * floor else 'MISSED'}",
+            )
+        )
         unchanged = _median([_timed(_make(scratch), scratch) for _ in range(args.repeat)])[0]
-        rows.append(("rebuild, nothing changed", f"{unchanged:.2f} s",
-                     f"target <= 4 s: {'met' if unchanged <= 4 else 'MISSED'}"))
+        rows.append(
+            ("rebuild, nothing changed", f"{unchanged:.2f} s", f"target <= 4 s: {'met' if unchanged <= 4 else 'MISSED'}")
+        )
         changed = []
         for _ in range(args.repeat):
             (scratch / "data" / "beschut_werk.csv").touch()
             changed.append(_timed(_make(scratch), scratch))
-        rows.append(("rebuild, one data file changed", f"{_median(changed)[0]:.1f} s", "re-executes its chapter + book pages"))
+        rows.append(
+            ("rebuild, one data file changed", f"{_median(changed)[0]:.1f} s", "re-executes its chapter + book pages")
+        )
         html = scratch / "_build" / "html"
         static = sum(p.stat().st_size for p in (html / "_static").rglob("*") if p.is_file())
         bundle = sum(p.stat().st_size for p in (html / "_static" / "vega").glob("*.js"))
         rows.append(("_static/ (all)", f"{static / 1024:.0f} KB", f"of which the Vega bundle {bundle / 1024:.0f} KB"))
         for page in sorted(html.glob("chapters/*.html")) + sorted(html.glob("appendices/*.html")) + [html / "intro.html"]:
             size = page.stat().st_size / 1024
-            rows.append((f"page {page.relative_to(html)}", f"{size:.0f} KB",
-                         f"target <= 200 KB: {'met' if size <= 200 else 'MISSED'}"))
+            rows.append(
+                (
+                    f"page {page.relative_to(html)}",
+                    f"{size:.0f} KB",
+                    f"target <= 200 KB: {'met' if size <= 200 else 'MISSED'}",
+                )
+            )
 
-    nbval = _median([_timed([PYTHON, "-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider",
-                             "-n", str(cores), "--dist", "loadfile", "-q", "chapters", "appendices", "intro.ipynb", "-o", "addopts="], REPO)
-                     for _ in range(args.repeat)])[0]
+    nbval = _median(
+        [
+            _timed(
+                [
+                    PYTHON,
+                    "-m",
+                    "pytest",
+                    "--nbval",
+                    "--nbval-current-env",
+                    "-p",
+                    "no:cacheprovider",
+                    "-n",
+                    str(cores),
+                    "--dist",
+                    "loadfile",
+                    "-q",
+                    "chapters",
+                    "appendices",
+                    "intro.ipynb",
+                    "-o",
+                    "addopts=",
+                ],
+                REPO,
+            )
+            for _ in range(args.repeat)
+        ]
+    )[0]
     rows.append(("nbval over all notebooks", f"{nbval:.1f} s", ""))
 
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         bundled = {}
         for jobs in (1, 2):
-            runs = [_timed([PYTHON, "-m", "participatie", "rerun", "--data-dir", str(REPO / "data"), "--out",
-                            str(folder / f"out{jobs}"), "--jobs", str(jobs), "--force", "--no-progress"], REPO)
-                    for _ in range(args.repeat)]
+            runs = [
+                _timed(
+                    [
+                        PYTHON,
+                        "-m",
+                        "participatie",
+                        "rerun",
+                        "--data-dir",
+                        str(REPO / "data"),
+                        "--out",
+                        str(folder / f"out{jobs}"),
+                        "--jobs",
+                        str(jobs),
+                        "--force",
+                        "--no-progress",
+                    ],
+                    REPO,
+                )
+                for _ in range(args.repeat)
+            ]
             bundled[jobs] = _median(runs)
-            rows.append((f"rerun, bundled data, {jobs} job(s)", f"{bundled[jobs][0]:.1f} s",
-                         f"peak RSS {bundled[jobs][1] / 2**20:.0f} MB"))
+            rows.append(
+                (
+                    f"rerun, bundled data, {jobs} job(s)",
+                    f"{bundled[jobs][0]:.1f} s",
+                    f"peak RSS {bundled[jobs][1] / 2**20:.0f} MB",
+                )
+            )
         synthetic = folder / "synthetic"
         _timed([PYTHON, "-m", "participatie", "synthetic", "--out", str(synthetic)], REPO)
-        rows_count = sum(sum(1 for _ in open(p, encoding="utf-8")) - 1 for p in synthetic.glob("*.csv"))
-        large = _median([_timed([PYTHON, "-m", "participatie", "rerun", "--data-dir", str(synthetic), "--out",
-                                 str(folder / "outsyn"), "--jobs", "2", "--force", "--no-progress"], REPO)
-                         for _ in range(args.repeat)])
+        rows_count = sum(len(p.read_text(encoding="utf-8").splitlines()) - 1 for p in synthetic.glob("*.csv"))
+        large = _median(
+            [
+                _timed(
+                    [
+                        PYTHON,
+                        "-m",
+                        "participatie",
+                        "rerun",
+                        "--data-dir",
+                        str(synthetic),
+                        "--out",
+                        str(folder / "outsyn"),
+                        "--jobs",
+                        "2",
+                        "--force",
+                        "--no-progress",
+                    ],
+                    REPO,
+                )
+                for _ in range(args.repeat)
+            ]
+        )
         ratio = large[0] / bundled[2][0]
-        rows.append((f"rerun, synthetic data ({rows_count:,} rows), 2 jobs", f"{large[0]:.1f} s",
-                     f"{ratio:.1f} x bundled; target <= 3 x: {'met' if ratio <= 3 else 'MISSED'}"))
-        rows.append(("peak RSS (rerun on synthetic data, all processes)", f"{large[1] / 2**20:.0f} MB",
-                     f"target <= 2048 MB: {'met' if large[1] <= 2 * 2**30 else 'MISSED'}"))
+        rows.append(
+            (
+                f"rerun, synthetic data ({rows_count:,} rows), 2 jobs",
+                f"{large[0]:.1f} s",
+                f"{ratio:.1f} x bundled; target <= 3 x: {'met' if ratio <= 3 else 'MISSED'}",
+            )
+        )
+        rows.append(
+            (
+                "peak RSS (rerun on synthetic data, all processes)",
+                f"{large[1] / 2**20:.0f} MB",
+                f"target <= 2048 MB: {'met' if large[1] <= 2 * 2**30 else 'MISSED'}",
+            )
+        )
 
     return 0
 

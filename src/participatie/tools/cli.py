@@ -1,12 +1,12 @@
 """Command line: validate data, execute notebooks, re-run the book on new data, and the letters' page index.
 
-    python -m participatie validate [--data-dir DIR]
-    python -m participatie execute chapters/beschut_werk.ipynb [...]
-    python -m participatie rerun --data-dir DIR --out OUT [--chapters NAMES] [--jobs N] [--gemeente CODE]
-    python -m participatie synthetic --out DIR [--seed N] [--years K]
-    python -m participatie letters index LETTER.txt --source-id ID [--out FILE]
-    python -m participatie letters verify --letters DIR [--index-dir DIR]
-    python -m participatie makedeps
+python -m participatie validate [--data-dir DIR]
+python -m participatie execute chapters/beschut_werk.ipynb [...]
+python -m participatie rerun --data-dir DIR --out OUT [--chapters NAMES] [--jobs N] [--gemeente CODE]
+python -m participatie synthetic --out DIR [--seed N] [--years K]
+python -m participatie letters index LETTER.txt --source-id ID [--out FILE]
+python -m participatie letters verify --letters DIR [--index-dir DIR]
+python -m participatie makedeps
 """
 
 from __future__ import annotations
@@ -25,8 +25,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     indexed = sorted(p.stem for p in (directory / package.LETTERS_DIR).glob("*.json"))
-    print(f"{len(problems)} problem(s) in {directory}"
-          + (f"; provenance checked against the page indexes of {', '.join(indexed)}" if indexed else ""))
+    print(
+        f"{len(problems)} problem(s) in {directory}"
+        + (f"; provenance checked against the page indexes of {', '.join(indexed)}" if indexed else "")
+    )
     return 1 if problems else 0
 
 
@@ -38,8 +40,11 @@ def _cmd_execute(args: argparse.Namespace) -> int:
         outcome = execute(Path(notebook), timeout=args.timeout)
         if not outcome.ok:
             failed += 1
-            print(f"{notebook}: cell {outcome.failed_cell or '?'} failed ({outcome.error}); the stored notebook is "
-                  "left unchanged", file=sys.stderr)
+            print(
+                f"{notebook}: cell {outcome.failed_cell or '?'} failed ({outcome.error}); the stored notebook is "
+                "left unchanged",
+                file=sys.stderr,
+            )
             continue
         print(f"{notebook}: executed ({'outputs changed' if outcome.changed else 'outputs unchanged'})")
     return 1 if failed else 0
@@ -50,13 +55,23 @@ def _cmd_rerun(args: argparse.Namespace) -> int:
 
     names = [n for part in (args.chapters or []) for n in part.split(",") if n]
     try:
-        result = rerun.rerun(args.data_dir, args.out, names or None, args.jobs, args.gemeente, args.force,
-                             args.scheduler, show_progress=not args.no_progress)
+        result = rerun.rerun(
+            args.data_dir,
+            args.out,
+            names or None,
+            args.jobs,
+            args.gemeente,
+            args.force,
+            args.scheduler,
+            show_progress=not args.no_progress,
+        )
     except rerun.RerunError as error:
         print(f"rerun failed: {error}", file=sys.stderr)
         return 1
-    print(f"{len(result.outcomes)} notebook(s) executed; book in {result.out / 'html'}, "
-          f"executed notebooks in {result.out / 'notebooks'}" + (f", PDF {result.pdf}" if result.pdf else ""))
+    print(
+        f"{len(result.outcomes)} notebook(s) executed; book in {result.out / 'html'}, "
+        f"executed notebooks in {result.out / 'notebooks'}" + (f", PDF {result.pdf}" if result.pdf else "")
+    )
     return 0
 
 
@@ -68,8 +83,10 @@ def _cmd_synthetic(args: argparse.Namespace) -> int:
     except (FileExistsError, ValueError) as error:
         print(f"synthetic: {error}", file=sys.stderr)
         return 1
-    print(f"{sum(written.values()):,} synthetic figure rows ({', '.join(f'{n}: {c:,}' for n, c in written.items())}) "
-          f"in {Path(args.out).resolve()}; SYNTHETISCH, never for publication")
+    print(
+        f"{sum(written.values()):,} synthetic figure rows ({', '.join(f'{n}: {c:,}' for n, c in written.items())}) "
+        f"in {Path(args.out).resolve()}; SYNTHETISCH, never for publication"
+    )
     return 0
 
 
@@ -127,32 +144,59 @@ def build_parser() -> argparse.ArgumentParser:
     execute.set_defaults(func=_cmd_execute)
 
     again = commands.add_parser(
-        "rerun", help="validate a data directory, execute the book on it in parallel and build it",
-        description=rerun.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+        "rerun",
+        help="validate a data directory, execute the book on it in parallel and build it",
+        description=rerun.__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     again.add_argument("--data-dir", required=True, help="data directory with a datapackage.json (never written to)")
     again.add_argument("--out", required=True, help="new folder for the result: OUT/html and OUT/notebooks")
-    again.add_argument("--chapters", nargs="*", metavar="NAME",
-                       help="notebooks to run, by name (e.g. beschut_werk wsw_statistiek, or comma-separated); "
-                            "default: the whole book")
-    again.add_argument("--jobs", type=int, default=rerun.default_jobs(),
-                       help="worker processes running notebooks in parallel (default: the number of cores)")
+    again.add_argument(
+        "--chapters",
+        nargs="*",
+        metavar="NAME",
+        help="notebooks to run, by name (e.g. beschut_werk wsw_statistiek, or comma-separated); default: the whole book",
+    )
+    again.add_argument(
+        "--jobs",
+        type=int,
+        default=rerun.default_jobs(),
+        help="worker processes running notebooks in parallel (default: the number of cores)",
+    )
     again.add_argument("--gemeente", metavar="CODE", help="municipal edition for a CBS code such as GM0363")
-    again.add_argument("--scheduler", metavar="ADDRESS",
-                       help="hand the notebook runs to a Dask distributed scheduler, e.g. tcp://127.0.0.1:8786")
-    again.add_argument("--force", action="store_true",
-                       help="replace OUT if an earlier rerun wrote it (only after success; never any other folder)")
+    again.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="hand the notebook runs to a Dask distributed scheduler, e.g. tcp://127.0.0.1:8786",
+    )
+    again.add_argument(
+        "--force",
+        action="store_true",
+        help="replace OUT if an earlier rerun wrote it (only after success; never any other folder)",
+    )
     again.add_argument("--no-progress", action="store_true", help="no progress bars on standard error")
     again.set_defaults(func=_cmd_rerun)
 
     fake = commands.add_parser(
-        "synthetic", help="write a SYNTHETIC per-gemeente data directory (for tests and benchmarks only)",
-        description=synthetic.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+        "synthetic",
+        help="write a SYNTHETIC per-gemeente data directory (for tests and benchmarks only)",
+        description=synthetic.__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     fake.add_argument("--out", required=True, help="new or empty folder for the synthetic data directory")
-    fake.add_argument("--seed", type=int, default=synthetic.DEFAULT_SEED,
-                      help=f"random seed; the same seed gives the same bytes (default {synthetic.DEFAULT_SEED})")
-    fake.add_argument("--years", type=int, default=synthetic.DEFAULT_YEARS,
-                      help=f"periods per figure: the real one and years-1 shifted back by 10, 20, ... years "
-                           f"(default {synthetic.DEFAULT_YEARS}: over {synthetic.MIN_ROWS:,} rows from the bundled data)")
+    fake.add_argument(
+        "--seed",
+        type=int,
+        default=synthetic.DEFAULT_SEED,
+        help=f"random seed; the same seed gives the same bytes (default {synthetic.DEFAULT_SEED})",
+    )
+    fake.add_argument(
+        "--years",
+        type=int,
+        default=synthetic.DEFAULT_YEARS,
+        help=f"periods per figure: the real one and years-1 shifted back by 10, 20, ... years "
+        f"(default {synthetic.DEFAULT_YEARS}: over {synthetic.MIN_ROWS:,} rows from the bundled data)",
+    )
     fake.set_defaults(func=_cmd_synthetic)
 
     letters = commands.add_parser("letters", help="the page index of the letters (numbers printed per page)")

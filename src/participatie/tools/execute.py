@@ -71,8 +71,14 @@ def clean(notebook: nbformat.NotebookNode, tagged: set[int]) -> nbformat.Noteboo
     return notebook
 
 
-def execute(source: str | Path, target: str | Path | None = None, parameters: dict | None = None,
-            progress=None, document: str | None = None, timeout: int = TIMEOUT) -> Outcome:
+def execute(
+    source: str | Path,
+    target: str | Path | None = None,
+    parameters: dict | None = None,
+    progress=None,
+    document: str | None = None,
+    timeout: int = TIMEOUT,
+) -> Outcome:
     """Execute a notebook and return its outcome (never raises for a failing cell).
 
     In place (`target` None): the stored notebook is rewritten only when every cell succeeded and the
@@ -96,9 +102,17 @@ def execute(source: str | Path, target: str | Path | None = None, parameters: di
     _register_engine()
     outcome = Outcome(name, True, cells)
     try:
-        papermill.execute_notebook(str(source), scratch, parameters=parameters or None, engine_name=ENGINE_NAME,
-                                   progress_bar=False, cwd=str(source.parent if target is None else output.parent),
-                                   kernel_name="python3", execution_timeout=timeout, log_output=False)
+        papermill.execute_notebook(
+            str(source),
+            scratch,
+            parameters=parameters or None,
+            engine_name=ENGINE_NAME,
+            progress_bar=False,
+            cwd=str(source.parent if target is None else output.parent),
+            kernel_name="python3",
+            execution_timeout=timeout,
+            log_output=False,
+        )
     except PapermillExecutionError as error:
         outcome = Outcome(name, False, cells, error.exec_count or error.cell_index + 1, f"{error.ename}: {error.evalue}")
     except Exception as error:  # a kernel that died or a notebook that cannot be read

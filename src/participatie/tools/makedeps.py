@@ -24,7 +24,11 @@ def makefile() -> str:
         theme_dirs.append(folder)
         files = " ".join(f"data/{paths[name]}" for name in theme.resources)
         lines.append(f"{STAMP.format(document=theme.document)}: {files} $(wildcard {folder}/*.py)")
-    lines += ["", f"THEME_NOTEBOOKS := {' '.join(theme.notebook for theme in THEMES)}",
-              f"THEME_SOURCES := {' '.join(f'$(wildcard {d}/*.py)' for d in theme_dirs)}",
-              f"THEME_DATA := {' '.join(sorted({f'data/{paths[n]}' for t in THEMES for n in t.resources}))}", ""]
+    lines += [
+        "",
+        f"THEME_NOTEBOOKS := {' '.join(theme.notebook for theme in THEMES)}",
+        f"THEME_SOURCES := {' '.join(f'$(wildcard {d}/*.py)' for d in theme_dirs)}",
+        f"THEME_DATA := {' '.join(sorted({f'data/{paths[n]}' for t in THEMES for n in t.resources}))}",
+        "",
+    ]
     return "\n".join(lines)

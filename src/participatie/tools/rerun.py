@@ -105,6 +105,7 @@ def default_jobs() -> int:
 
 # --- where the result may go --------------------------------------------------------------------
 
+
 def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
@@ -136,15 +137,19 @@ def check_replaceable(folder: Path, force: bool, what: str) -> None:
     if not any(folder.iterdir()):
         return
     if not written_by_rerun(folder):
-        raise RerunError(f"{what} {folder} exists and was not written by rerun (no {MARKER} in it); "
-                         "rerun never replaces it, even with --force; choose another folder")
+        raise RerunError(
+            f"{what} {folder} exists and was not written by rerun (no {MARKER} in it); "
+            "rerun never replaces it, even with --force; choose another folder"
+        )
     if not force:
         raise RerunError(f"{what} {folder} exists (an earlier rerun); pass --force to replace it")
 
 
 def _mark(folder: Path, data_dir: Path) -> None:
-    (folder / MARKER).write_text(json.dumps({"written_by": "participatie rerun", "version": __version__,
-                                             "data_dir": str(data_dir)}, indent=1) + "\n", encoding="utf-8")
+    (folder / MARKER).write_text(
+        json.dumps({"written_by": "participatie rerun", "version": __version__, "data_dir": str(data_dir)}, indent=1) + "\n",
+        encoding="utf-8",
+    )
 
 
 class Lock:
@@ -154,7 +159,7 @@ class Lock:
         self.path = out.with_name(f".{out.name}.lock")
         self.handle = None
 
-    def __enter__(self) -> "Lock":
+    def __enter__(self) -> Lock:
         import fcntl
 
         self.handle = open(self.path, "a+", encoding="utf-8")
@@ -164,8 +169,10 @@ class Lock:
             self.handle.seek(0)
             holder = self.handle.read().strip() or "?"
             self.handle.close()
-            raise RerunError(f"another rerun (process {holder}) is writing {self.path.with_name(self.path.name[1:-5])}; "
-                             "wait until it is done or choose another OUT") from None
+            raise RerunError(
+                f"another rerun (process {holder}) is writing {self.path.with_name(self.path.name[1:-5])}; "
+                "wait until it is done or choose another OUT"
+            ) from None
         self.handle.seek(0)
         self.handle.truncate()
         self.handle.write(str(os.getpid()))
@@ -216,9 +223,13 @@ def _run_local(jobs: list[Job], book: Path, workers: int, show_progress: bool, r
     progress = context.Queue()
     outcomes: list[Outcome] = []
     stop = threading.Event()
-    with tqdm(total=total, unit="cel", desc="cellen", disable=not show_progress, file=sys.stderr) as cell_bar, \
-            tqdm(total=len(jobs), unit="hoofdstuk", desc="hoofdstukken", disable=not show_progress,
-                 file=sys.stderr) as chapter_bar:
+    with (
+        tqdm(total=total, unit="cel", desc="cellen", disable=not show_progress, file=sys.stderr) as cell_bar,
+        tqdm(
+            total=len(jobs), unit="hoofdstuk", desc="hoofdstukken", disable=not show_progress, file=sys.stderr
+        ) as chapter_bar,
+    ):
+
         def drain() -> None:
             while not stop.is_set():
                 try:
@@ -228,11 +239,12 @@ def _run_local(jobs: list[Job], book: Path, workers: int, show_progress: bool, r
 
         reader = threading.Thread(target=drain, daemon=True)
         reader.start()
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
-                                   initargs=(progress,))
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(progress,))
         try:
-            futures = [pool.submit(_execute_job, job, str(repo / f"{job.document}.ipynb"),
-                                   str(book / f"{job.document}.ipynb")) for job in jobs]
+            futures = [
+                pool.submit(_execute_job, job, str(repo / f"{job.document}.ipynb"), str(book / f"{job.document}.ipynb"))
+                for job in jobs
+            ]
             for future in as_completed(futures):
                 outcomes.append(future.result())
                 chapter_bar.update(1)
@@ -255,10 +267,22 @@ def _run_distributed(jobs: list[Job], book: Path, scheduler: str, show_progress:
     from tqdm import tqdm
 
     outcomes = []
-    with Client(scheduler) as client, tqdm(total=len(jobs), unit="hoofdstuk", desc="hoofdstukken",
-                                           disable=not show_progress, file=sys.stderr) as bar:
-        futures = [client.submit(execute, str(repo / f"{job.document}.ipynb"), str(book / f"{job.document}.ipynb"),
-                                 job.parameters, None, job.document, pure=False) for job in jobs]
+    with (
+        Client(scheduler) as client,
+        tqdm(total=len(jobs), unit="hoofdstuk", desc="hoofdstukken", disable=not show_progress, file=sys.stderr) as bar,
+    ):
+        futures = [
+            client.submit(
+                execute,
+                str(repo / f"{job.document}.ipynb"),
+                str(book / f"{job.document}.ipynb"),
+                job.parameters,
+                None,
+                job.document,
+                pure=False,
+            )
+            for job in jobs
+        ]
         for future in dask_completed(futures):
             outcomes.append(future.result())
             bar.update(1)
@@ -266,6 +290,7 @@ def _run_distributed(jobs: list[Job], book: Path, scheduler: str, show_progress:
 
 
 # --- staging and the book ------------------------------------------------------------------------
+
 
 def _stage_book(staging: Path, documents: list[str], data_dir: Path, repo: Path) -> Path:
     book = staging / "book"
@@ -286,16 +311,24 @@ def _stage_book(staging: Path, documents: list[str], data_dir: Path, repo: Path)
                 shutil.copy2(source, book / f"{document}.md")
     else:
         # A partial edition gets a plain root page: it lists the chapters of this edition.
-        (book / "index.md").write_text("# Heruitvoering\n\nHoofdstukken in deze editie:\n\n```{tableofcontents}\n```\n",
-                                       encoding="utf-8")
+        (book / "index.md").write_text(
+            "# Heruitvoering\n\nHoofdstukken in deze editie:\n\n```{tableofcontents}\n```\n", encoding="utf-8"
+        )
         toc = {"format": "jb-book", "root": "index", "chapters": [{"file": d} for d in documents]}
         (book / "_toc.yml").write_text(yaml.safe_dump(toc, sort_keys=False), encoding="utf-8")
     return book
 
 
 def _build(book: Path) -> None:
-    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(book),
-               "--warningiserror", "--nitpick", "--keep-going", "--quiet"]
+    command = [
+        str(Path(sys.executable).with_name("jupyter-book")),
+        "build",
+        str(book),
+        "--warningiserror",
+        "--nitpick",
+        "--keep-going",
+        "--quiet",
+    ]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise RerunError(f"the book did not build:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
@@ -312,9 +345,17 @@ def _replace(result: Path, target: Path) -> None:
         result.rename(target)
 
 
-def rerun(data_dir: str | Path, out: str | Path, chapters: list[str] | None = None, jobs: int = 1,
-          gemeente: str | None = None, force: bool = False, scheduler: str | None = None,
-          show_progress: bool = True, repo: Path = REPO) -> Result:
+def rerun(
+    data_dir: str | Path,
+    out: str | Path,
+    chapters: list[str] | None = None,
+    jobs: int = 1,
+    gemeente: str | None = None,
+    force: bool = False,
+    scheduler: str | None = None,
+    show_progress: bool = True,
+    repo: Path = REPO,
+) -> Result:
     """Validate data_dir, execute the chosen notebooks on it and build the book into out.
 
     Raises RerunError (with every data problem, or the failed notebooks and cells) when anything
@@ -367,7 +408,9 @@ def rerun(data_dir: str | Path, out: str | Path, chapters: list[str] | None = No
                 _replace(kept, failed_dir)
                 lines = "\n".join(
                     f"  - {o.document}: cell {o.failed_cell if o.failed_cell else '?'} failed: {o.error}\n"
-                    f"    executed notebook: {failed_dir / (o.document + '.ipynb')}" for o in failed)
+                    f"    executed notebook: {failed_dir / (o.document + '.ipynb')}"
+                    for o in failed
+                )
                 raise RerunError(f"{len(failed)} notebook(s) failed; {out} was not changed:\n{lines}")
             _build(book)
             result = staging / "result"

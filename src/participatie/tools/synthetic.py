@@ -65,10 +65,12 @@ _YEAR = re.compile(r"(?<![\d-])(\d{4})")  # a year at the start of a period or o
 def municipalities() -> pd.DataFrame:
     """Return the synthetic municipalities: code (GM9001 …) and name (Synthetische gemeente 001 …)."""
     numbers = np.arange(1, MUNICIPALITIES + 1)
-    return pd.DataFrame({
-        data.MUNICIPALITY_CODE: [f"GM{FIRST_CODE + i - 1:04d}" for i in numbers],
-        data.MUNICIPALITY_NAME: [f"Synthetische gemeente {i:03d}" for i in numbers],
-    })
+    return pd.DataFrame(
+        {
+            data.MUNICIPALITY_CODE: [f"GM{FIRST_CODE + i - 1:04d}" for i in numbers],
+            data.MUNICIPALITY_NAME: [f"Synthetische gemeente {i:03d}" for i in numbers],
+        }
+    )
 
 
 def shift_period(period: str, years: int) -> str | None:
@@ -81,8 +83,9 @@ def shift_period(period: str, years: int) -> str | None:
     return shifted
 
 
-def generate(out: str | Path, *, seed: int = DEFAULT_SEED, years: int = DEFAULT_YEARS,
-             source: str | Path | None = None) -> dict[str, int]:
+def generate(
+    out: str | Path, *, seed: int = DEFAULT_SEED, years: int = DEFAULT_YEARS, source: str | Path | None = None
+) -> dict[str, int]:
     """Write a synthetic per-gemeente data directory to `out`; return the rows written per figure table.
 
     `source` is the data directory to start from (default: the bundled one). `out` must not exist, be
@@ -113,8 +116,9 @@ def generate(out: str | Path, *, seed: int = DEFAULT_SEED, years: int = DEFAULT_
     readme.write_text(
         f"# {LABEL}E GEGEVENS — NIET ECHT\n\nDeze map is gemaakt door `python -m participatie synthetic` "
         f"(seed {seed}, {years} periode(n) per cijfer) voor tests en metingen. De gemeenten en hun cijfers zijn "
-        "verzonnen; opgeteld (of gemiddeld) per cijfer geven ze de landelijke cijfers uit de brieven.\n\n---\n\n"
-        + original, encoding="utf-8")
+        "verzonnen; opgeteld (of gemiddeld) per cijfer geven ze de landelijke cijfers uit de brieven.\n\n---\n\n" + original,
+        encoding="utf-8",
+    )
     return written
 
 
@@ -133,8 +137,10 @@ def _prepare_target(target: Path) -> None:
 def _label_descriptor(descriptor: dict) -> None:
     descriptor["name"] = f"{LABEL.lower()}-{descriptor['name']}"
     descriptor["title"] = f"{LABEL} — {descriptor['title']}"
-    descriptor["description"] = (f"{LABEL}: synthetic per-municipality data for tests and benchmarks, not real figures. "
-                                 + descriptor.get("description", ""))
+    descriptor["description"] = (
+        f"{LABEL}: synthetic per-municipality data for tests and benchmarks, not real figures. "
+        + descriptor.get("description", "")
+    )
     descriptor[data.SYNTHETIC] = True
 
 
@@ -151,7 +157,7 @@ def municipal_table(table: pd.DataFrame, places: pd.DataFrame, rng: np.random.Ge
     deviations -= deviations.mean(axis=1, keepdims=True)
 
     decimals = base["value"].str.extract(r"\.(\d+)$")[0].str.len().fillna(0).astype(int).to_numpy()
-    scale = 10.0 ** decimals
+    scale = 10.0**decimals
     units = np.rint(base["value"].astype(float).to_numpy() * scale).astype(np.int64)  # value in printed decimals
     additive = base["unit"].isin(ADDITIVE_UNITS).to_numpy()
     split = np.sign(units)[:, None] * _round_to_totals(np.abs(units)[:, None] * shares[group], np.abs(units))
@@ -173,7 +179,8 @@ def _with_extra_periods(table: pd.DataFrame, years: int) -> pd.DataFrame:
     taken = set(map(tuple, table[key].to_numpy()))
     parts = [table]
     for step in range(1, years):
-        shifted = table.assign(period=table["period"].map(lambda p: shift_period(p, YEAR_STEP * step)))
+        back = YEAR_STEP * step
+        shifted = table.assign(period=table["period"].map(lambda p, back=back: shift_period(p, back)))
         shifted = shifted.loc[shifted["period"].notna()]
         keys = list(map(tuple, shifted[key].to_numpy()))
         shifted = shifted.loc[[k not in taken for k in keys]]
@@ -208,7 +215,7 @@ def _format_units(units: np.ndarray, decimals: np.ndarray) -> np.ndarray:
         mask = decimals == d
         magnitude = np.abs(units[mask])
         sign = np.where(units[mask] < 0, "-", "")
-        integer = (magnitude // 10 ** d).astype(str)
-        fraction = pd.Series(magnitude % 10 ** d).astype(str).str.zfill(int(d)).to_numpy()
+        integer = (magnitude // 10**d).astype(str)
+        fraction = pd.Series(magnitude % 10**d).astype(str).str.zfill(int(d)).to_numpy()
         text[mask] = sign.astype(object) + integer.astype(object) + "." + fraction.astype(object)
     return text

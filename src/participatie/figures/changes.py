@@ -1,0 +1,68 @@
+"""What a data directory adds, changes or removes relative to another one (by default the bundled data).
+
+Figures are compared by their key (indicator, dimension, category, period, letter); a figure is
+`added` when the other data lack its key, `removed` when only the other data have it, and `changed`
+when both have it with another value. Letters are compared by id. The result is what the appendix
+"Wijzigingen in de cijfers" shows, so that a reader of an edition on newer data sees exactly what is new.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+FIGURE_KEY = ["indicator", "dimension", "category", "period", "source_id"]
+ADDED, CHANGED, REMOVED = "added", "changed", "removed"
+COLUMNS = ["change", "table", *FIGURE_KEY, "old_value", "new_value", "unit"]
+
+
+def _keyed(table: pd.DataFrame) -> pd.DataFrame:
+    frame = table.assign(**{c: table[c].fillna("") for c in ("dimension", "category")})
+    return frame.drop_duplicates(FIGURE_KEY).set_index(FIGURE_KEY)
+
+
+def figure_changes(new: dict[str, pd.DataFrame], old: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Return one row per figure added, changed or removed, per figure table (tables by resource name).
+
+    Both sides are national figure tables (municipal rows aggregated). A table only one side has counts
+    as all added or all removed.
+    """
+    rows = []
+    for name in sorted(set(new) | set(old)):
+        after = _keyed(new[name]) if name in new else None
+        before = _keyed(old[name]) if name in old else None
+        if after is not None:
+            for key, row in after.iterrows():
+                if before is None or key not in before.index:
+                    rows.append((ADDED, name, *key, None, row["value"], row["unit"]))
+                elif float(before.at[key, "value"]) != float(row["value"]):
+                    rows.append((CHANGED, name, *key, before.at[key, "value"], row["value"], row["unit"]))
+        if before is not None:
+            for key, row in before.iterrows():
+                if after is None or key not in after.index:
+                    rows.append((REMOVED, name, *key, row["value"], None, row["unit"]))
+    order = {ADDED: 0, CHANGED: 1, REMOVED: 2}
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    return (
+        frame.assign(_o=frame["change"].map(order))
+        .sort_values(["_o", "table", *FIGURE_KEY], kind="stable")
+        .drop(columns="_o")
+        .reset_index(drop=True)
+    )
+
+
+def letter_changes(new: pd.DataFrame, old: pd.DataFrame) -> pd.DataFrame:
+    """Return the letters (sources) one side has and the other lacks: change (added/removed), id, date."""
+    added = new.loc[~new["id"].isin(old["id"])].assign(change=ADDED)
+    removed = old.loc[~old["id"].isin(new["id"])].assign(change=REMOVED)
+    return (
+        pd.concat([added, removed], ignore_index=True)[["change", "id", "date"]]
+        .sort_values(["change", "date", "id"], kind="stable")
+        .reset_index(drop=True)
+    )
+
+
+def new_periods(new: pd.DataFrame, old: pd.DataFrame) -> pd.DataFrame:
+    """Return the (indicator, period) pairs of a figure table that the other data do not have at all."""
+    known = set(zip(old["indicator"], old["period"]))
+    pairs = new[["indicator", "period"]].drop_duplicates()
+    return pairs.loc[[(i, p) not in known for i, p in zip(pairs["indicator"], pairs["period"])]].reset_index(drop=True)

@@ -19,8 +19,16 @@ from ..data.editions import MUNICIPALITY_NAME, check_municipality_code, edition
 from ..data.load import Dataset
 from ..figures import checks, sources
 from ..figures.revisions import revisions
-from ..presentation import charts, escape, formatting, references
-from ..presentation.labels import EDITION_NATIONAL_TEXT, EDITION_TEXT, SYNTHETIC_TEXT
+from ..presentation import charts, escape, formatting, references, tables
+from ..presentation.labels import (
+    EDITION_NATIONAL_TEXT,
+    EDITION_TEXT,
+    MUNICIPAL_FIGURE,
+    MUNICIPAL_SOURCE_LINE,
+    NATIONAL_ONLY,
+    NEWER_DATA_TEXT,
+    SYNTHETIC_TEXT,
+)
 from ..themes.record import Theme
 from . import registry_tables
 from .markup import glue_texts, note
@@ -66,8 +74,19 @@ class Chapter:
         """Return another validated table the chapter reads (e.g. pilots, policy_timeline)."""
         return self.tables[name]
 
+    @property
+    def municipal(self) -> bool:
+        """Return whether the chapter shows one municipality's figures (a municipal edition)."""
+        return self.gemeente_naam is not None
+
     def source_line(self, frame: pd.DataFrame | None = None) -> charts.SourceLine:
-        """Return the 'Bron: …' line for the letters behind a frame's rows (all of the chapter's if None)."""
+        """Return the 'Bron: …' line for the letters behind a frame's rows (all of the chapter's if None).
+
+        In a municipal edition the figures are the municipality's own, which no letter printed: the line
+        names the data files instead of the letters.
+        """
+        if self.municipal:
+            return charts.SourceLine(MUNICIPAL_SOURCE_LINE.format(files=", ".join(self.data_files)), self.data_files)
         ids = (self.figures if frame is None else frame)["source_id"].tolist()
         return charts.SourceLine(references.source_line(ids, self.sources), self.data_files)
 
@@ -75,17 +94,51 @@ class Chapter:
         """Return a letter's short reference (chamber, number, date)."""
         return references.reference(source_id, self.sources)
 
+    def letters_of(self, source_ids) -> list[str]:
+        """Return, per figure, the letter that prints it; in a municipal edition, that the figure is municipal."""
+        source_ids = list(source_ids)
+        if self.municipal:
+            return [MUNICIPAL_FIGURE] * len(source_ids)
+        return references.references(source_ids, self.sources)
+
     def checks(self) -> pd.DataFrame:
-        """Return the verdicts of the theme's cross-checks on this chapter's figures, discrepancies first."""
+        """Return the verdicts of the theme's cross-checks, discrepancies first (none in a municipal edition).
+
+        The checks recompute what a letter printed; a municipality's figures were printed in no letter.
+        """
+        if self.municipal:
+            return checks.evaluate((), self.figures)
         return checks.evaluate(self.theme.checks, self.figures)
 
     def checks_table(self):
         """Return the chapter's recomputed claims as a Dutch table, discrepancies first."""
+        if self.municipal:
+            return tables.show(pd.DataFrame(), empty=NATIONAL_ONLY)
         return registry_tables.checks_table(self.checks(), self.sources)
 
     def revisions(self) -> pd.DataFrame:
-        """Return the figures the letters give with different values, with the kind of each difference."""
-        return revisions(self.figures)
+        """Return the figures the letters give with different values, with the kind of each difference.
+
+        Letters give national figures, so a municipal edition has no revisions between letters.
+        """
+        return revisions(self.figures.iloc[0:0] if self.municipal else self.figures)
+
+    def newer_data(self) -> tuple[str, str] | None:
+        """Return (latest period in the data, latest period the text covers) as Dutch text, or None.
+
+        Only observed figures count (a period that ended by the date of its letter), so a target or a
+        projection for a later year does not make the data "newer". The text covers what the letters up
+        to the theme's `text_until` observed.
+        """
+        observed = observed_figures(self.figures)
+        if observed.empty:
+            return None
+        covered = observed.loc[observed["source_date"] <= self.theme.text_until]
+        latest, covered_until = observed["_at"].max(), covered["_at"].max() if not covered.empty else None
+        if covered_until is None or latest <= covered_until:
+            return None
+        label = lambda rows, at: formatting.period_label(rows.loc[rows["_at"] == at, "period"].iloc[0])  # noqa: E731
+        return label(observed, latest), label(covered, covered_until)
 
     def revisions_table(self):
         """Return the figures the letters give with different values, side by side, latest marked."""
@@ -100,7 +153,7 @@ class Chapter:
         glue_texts(self.key_figures())
 
     def edition_note(self):
-        """Return the note at the top of a municipal edition or a run on synthetic data (None otherwise)."""
+        """Return the note at the top of a municipal edition, a run on newer or synthetic data (None otherwise)."""
         return edition_note([self])
 
 
@@ -149,14 +202,27 @@ def with_display_columns(figures: pd.DataFrame, letters: pd.DataFrame) -> pd.Dat
     )
 
 
-def edition_note(chapters: list[Chapter]):
-    """Return the note a municipal edition (or a run on synthetic data) shows at the top, as Markdown.
+def observed_figures(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return the figures that report what happened (the period ended by the letter's date), with their date `_at`."""
+    if figures.empty:
+        return figures.assign(_at=pd.Series(dtype=object))
+    at = figures["period_end"].where(figures["period_end"].notna(), figures["period_start"])
+    letter = pd.to_datetime(figures["source_date"]).dt.date
+    return figures.assign(_at=at).loc[at <= letter]
 
-    Returns None for the national edition on real data, so the set-up cell that ends with this call
-    shows nothing there.
+
+def edition_note(chapters: list[Chapter]):
+    """Return the note a municipal edition (or a run on newer or synthetic data) shows at the top, as Markdown.
+
+    Returns None for the national edition on the bundled data, so the set-up cell that ends with this
+    call shows nothing there.
     """
     municipal = next((c for c in sorted(chapters, key=lambda c: c.gemeente_naam is None) if c.gemeente), None)
     parts = []
+    newer = [n for n in (c.newer_data() for c in chapters) if n]
+    if newer:
+        latest = max(newer, key=lambda n: n[0])  # labels of the same kind of period; the chapter's own in a chapter
+        parts.append(NEWER_DATA_TEXT.format(latest=escape.markdown(latest[0]), covered=escape.markdown(latest[1])))
     if municipal is not None and municipal.gemeente_naam is None:  # a chapter without a figure table
         parts.append(EDITION_NATIONAL_TEXT.format(code=escape.markdown(municipal.gemeente)))
     elif municipal is not None:

@@ -8,6 +8,8 @@ from typing import Callable
 from ..figures.checks import Check, unique_ids
 
 CHAPTERS_DIR = "chapters"
+# The newest of the five letters the book's text was written from (ek-34775-ak, 7 September 2018).
+TEXT_UNTIL = "2018-09-07"
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,9 @@ class Theme:
     notebook `chapters/<name>.ipynb` and, when it has one, its figure table (resource `<name>` of the
     descriptor, file `data/<name>.csv`). `title` equals the notebook's first heading (tested).
     `key_figures` returns the Dutch texts the chapter's prose glues in, given the opened chapter.
+    `text_until` is the date of the newest letter the chapter's text was written from: figures from later
+    letters are drawn and glued where the text follows the data, and the chapter says that its text
+    describes the state up to that letter (`book.chapter.Chapter.newer_data`).
     """
 
     name: str
@@ -26,6 +31,7 @@ class Theme:
     has_figure_table: bool = True
     other_tables: tuple[str, ...] = ()
     checks: tuple[Check, ...] = field(default=())
+    text_until: str = TEXT_UNTIL
 
     def __post_init__(self):
         object.__setattr__(self, "checks", unique_ids(self.checks))

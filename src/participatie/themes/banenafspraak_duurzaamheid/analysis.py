@@ -1,4 +1,8 @@
-"""Banenafspraak: banen en hoe lang ze duren: the analyses (figures in, frames out)."""
+"""Banenafspraak: banen en hoe lang ze duren: the analyses in pure pandas (figures in, frames out, no display text).
+
+Periods are ISO 8601 text, letters their source ids, kinds, series and outcomes English codes; the
+Dutch words for them are the presentation's.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,7 @@ import pandas as pd
 
 from ...data import periods
 from ...figures import lookup as fig
-from ...presentation import formatting
-from ...presentation.labels import COMPUTED, PRINTED
 
-THEME = "banenafspraak"
 # Letters by role, so an analysis says which letter's figure it uses where letters differ.
 APRIL_2017, JUNE_2017, JUNE_2018, SEPT_2018 = "tk-34352-56", "ek-33981-n", "tk-29817-145", "ek-34775-ak"
 END_2016, END_2017 = "2016-12-31", "2017-12-31"
@@ -18,15 +19,49 @@ END_2016, END_2017 = "2016-12-31", "2017-12-31"
 # inclusively ("tot en met 2026") the June 2018 letter puts it a year later; the book shows both readings.
 DEADLINE = "2025-12-31"
 DEADLINE_INCLUSIVE = "2026-12-31"
-Q3_2015, Q3_2016, Q4_2017 = "2015-07/2015-09", "2016-07/2016-09", "2017-10/2017-12"
+Q3_2015, Q3_2016, Q4_2016, Q4_2017 = "2015-07/2015-09", "2016-07/2016-09", "2016-10/2016-12", "2017-10/2017-12"
 STUDY = "2015-07/2016-09"  # the UWV study follows people from Q3 2015 to Q3 2016
 CHANGE_Q4 = "2016-10/2017-12"  # the printed increase of the gemeentelijke doelgroep, Q4 2016 to Q4 2017
-BACKGROUND = {"wsw": "Wsw", "wajong": "Wajong", "participatiewet": "Participatiewet", "totaal": "Alle werkenden"}
-ALTERNATIVE_TARGET = "doel bij de lezing tot en met 2026"
+# Backgrounds of the people in the register (the data's categories), in the chapter's order.
+BACKGROUNDS = ("wsw", "wajong", "participatiewet", "totaal")
+# Kinds of a value: printed in a letter, computed by the book, or the book's reading of a letter.
+PRINTED, COMPUTED, READING = "printed", "computed", "reading"
+# Series of the jobs path; readings of the deadline in the pace table.
+REALISED, TARGET, TARGET_INCLUSIVE, PATH = "realised", "target", "target_inclusive", "path"
+EXCLUSIVE, INCLUSIVE, REALISED_PACE = "exclusive", "inclusive", "realised_pace"
+# What became of the people at work in Q3 2015 a year later.
+WORKING, WORKING_ALL_MEASUREMENTS, NOT_WORKING, UNEXPLAINED = (
+    "working",
+    "working_all_measurements",
+    "not_working",
+    "unexplained",
+)
+# The shares on a permanent contract: of everyone's hours, of Wajong persons.
+HOURS_ALL, PERSONS_WAJONG = "hours_all", "persons_wajong"
+SUPPORT_INDICATORS = (
+    "reintegration_provisions",
+    "persons_provision_below_minimum_wage",
+    "persons_wage_subsidy_or_jobcoach",
+    "wajong_working_without_support_share",
+    "target_group_register_persons",
+)
+OTHER_INDICATORS = (
+    "eu_countries_with_quota_system",
+    "employer_calculator_steps",
+    "employer_calculator_max_annual_benefit",
+    "quota_levy_ict_project_costs",
+    "mkb_employer_size_threshold",
+    "mkb_campaign_branches",
+    "mkb_campaign_linkedin_impressions",
+    "mkb_campaign_linkedin_page_views",
+    "mkb_campaign_linkedin_page_views_normal",
+)
 
 
-def _v(figures: pd.DataFrame, indicator: str, period: str, category: str | None = None,
-       source_id: str | None = None) -> float:
+def value(
+    figures: pd.DataFrame, indicator: str, period: str, category: str | None = None, source_id: str | None = None
+) -> float:
+    """Return the value the letters print for an indicator and period (category and letter where they matter)."""
     return fig.value(figures, indicator, period, category=category, source_id=source_id)
 
 
@@ -35,151 +70,205 @@ def _years_between(start: str, end: str) -> float:
     return (last.year - first.year) + (last.month - first.month) / 12
 
 
-def _label(period: str) -> str:
-    return formatting.period_label(period)
-
-
 def realised_vs_target(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the extra jobs realised at end 2016 against that year's target: surplus and ratio."""
-    target = _v(figures, "extra_jobs_target", END_2016, "totaal")
-    rows = (
-        fig.select(figures, "extra_jobs_realised", period=END_2016)
-        .sort_values("source_date", ascending=False)
-    )
-    return pd.DataFrame({
-        "peildatum": rows["period_label"],
-        "gerealiseerd": rows["value"],
-        "kwalificatie": rows["qualifier"].fillna(""),
-        "tussendoel": target,
-        "verschil": rows["value"] - target,
-        "realisatie_pct": fig.ratio(100 * rows["value"], target),
-        "brief": rows["source_reference"],
-        "source_id": rows["source_id"],
-        "page": rows["page"],
-    }).reset_index(drop=True)
+    """Return the extra jobs realised at end 2016, per letter, against that year's target: surplus and ratio.
+
+    Columns: period, realised, qualifier, target, difference, share_of_target (percent), source_id,
+    page; the latest letter first.
+    """
+    target = value(figures, "extra_jobs_target", END_2016, "totaal")
+    rows = fig.select(figures, "extra_jobs_realised", period=END_2016).sort_values("source_date", ascending=False)
+    return pd.DataFrame(
+        {
+            "period": rows["period"],
+            "realised": rows["value"],
+            "qualifier": rows["qualifier"],
+            "target": target,
+            "difference": rows["value"] - target,
+            "share_of_target": fig.ratio(100 * rows["value"], target),
+            "source_id": rows["source_id"],
+            "page": rows["page"],
+        }
+    ).reset_index(drop=True)
 
 
 def latest_realisation(figures: pd.DataFrame) -> pd.Series:
-    """Return the most recent printed count of extra jobs (latest date, then latest letter)."""
+    """Return the figure row of the most recent printed count of extra jobs (latest date, then latest letter)."""
     rows = fig.select(figures, "extra_jobs_realised", category="totaal")
     return rows.sort_values(["period_end", "source_date"]).iloc[-1]
 
 
-def required_pace(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the yearly pace needed from the latest realisation to 125.000 jobs, for both deadline readings.
+def share_of_target(figures: pd.DataFrame) -> float:
+    """Return the latest count of extra jobs as a percentage of the 125.000 jobs of the deadline."""
+    return fig.ratio(100 * latest_realisation(figures)["value"], value(figures, "extra_jobs_target", DEADLINE, "totaal"))
 
-    Linear: the jobs still to be created divided by the years left. The realised pace of 2017 (end
-    2017 minus end 2016, two letters) stands beside it; all of it is the book's computation.
+
+def required_pace(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return the yearly pace needed from the latest count to 125.000 jobs, for both deadline readings.
+
+    Columns: reading (EXCLUSIVE, INCLUSIVE, REALISED_PACE), start, end (ISO dates), level (jobs at the
+    start), goal (jobs at the end), to_create, years, per_year. Linear: the jobs still to be created
+    divided by the years left. The pace realised in 2017 (end 2017 minus end 2016, two letters) is the
+    last row; all of it is the book's computation.
     """
     latest = latest_realisation(figures)
-    target_row = fig.row(figures, "extra_jobs_target", DEADLINE, category="totaal")
-    target = float(target_row["value"])
-    readings = [
-        (DEADLINE, "eind 2025 (brief juni 2017; 'tot 2026' exclusief gelezen)"),
-        (DEADLINE_INCLUSIVE, "eind 2026 ('oplopend tot 2026' inclusief gelezen, brief juni 2018)"),
-    ]
+    target = float(fig.row(figures, "extra_jobs_target", DEADLINE, category="totaal")["value"])
     rows = []
-    for deadline, reading in readings:
+    for reading, deadline in ((EXCLUSIVE, DEADLINE), (INCLUSIVE, DEADLINE_INCLUSIVE)):
         years = _years_between(latest["period"], deadline)
-        rows.append({
-            "maatstaf": f"nodig tot {_label(deadline)}", "lezing": reading, "vanaf": latest["period_label"],
-            "tot": _label(deadline), "deadline": deadline, "stand": latest["value"], "doel": target,
-            "nog_te_realiseren": target - latest["value"], "jaren": years,
-            "per_jaar": fig.ratio(target - latest["value"], years),
-        })
-    start = _v(figures, "extra_jobs_realised", END_2016, "totaal", source_id=JUNE_2018)
+        rows.append(
+            {
+                "reading": reading,
+                "start": latest["period"],
+                "end": deadline,
+                "level": latest["value"],
+                "goal": target,
+                "to_create": target - latest["value"],
+                "years": years,
+                "per_year": fig.ratio(target - latest["value"], years),
+            }
+        )
+    start = value(figures, "extra_jobs_realised", END_2016, "totaal", source_id=JUNE_2018)
     years = _years_between(END_2016, latest["period"])
-    rows.append({
-        "maatstaf": f"gerealiseerd in {latest['period_end'].year}", "lezing": "stand eind 2017 min stand eind 2016",
-        "vanaf": _label(END_2016), "tot": latest["period_label"], "deadline": latest["period"], "stand": start,
-        "doel": latest["value"], "nog_te_realiseren": latest["value"] - start, "jaren": years,
-        "per_jaar": fig.ratio(latest["value"] - start, years),
-    })
+    rows.append(
+        {
+            "reading": REALISED_PACE,
+            "start": END_2016,
+            "end": latest["period"],
+            "level": start,
+            "goal": latest["value"],
+            "to_create": latest["value"] - start,
+            "years": years,
+            "per_year": fig.ratio(latest["value"] - start, years),
+        }
+    )
     return pd.DataFrame(rows)
 
 
 def jobs_path(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the extra jobs over time: realised counts, targets, and the book's linear paths to 125.000."""
+    """Return the extra jobs over time: counts realised, targets, and the book's linear paths to 125.000.
+
+    Columns: date, series (REALISED, TARGET, TARGET_INCLUSIVE, PATH), path_to (the deadline a PATH
+    row leads to), count, kind (PRINTED, COMPUTED, READING), source_ids (the letters that print the
+    value, oldest first; none for the book's paths). Hedged counts ("ruim 22.000") are left out.
+    """
     realised = fig.select(figures, "extra_jobs_realised", category="totaal")
     realised = realised.loc[realised["qualifier"].isna()].sort_values("period_end")  # exact counts only
     targets = (
-        fig.select(figures, "extra_jobs_target", category="totaal").sort_values("source_date")
-        .groupby(["period", "period_label", "value"], as_index=False)
-        .agg(brief=("source_reference", "; ".join))
+        fig.select(figures, "extra_jobs_target", category="totaal")
+        .sort_values("source_date")
+        .groupby(["period", "value"], as_index=False)
+        .agg(source_ids=("source_id", tuple))
         .sort_values("period")
     )
     rows = [
-        {"datum": r["period"], "peildatum": r["period_label"], "reeks": "gerealiseerd", "aantal": r["value"],
-         "soort": PRINTED, "brief": r["source_reference"]}
+        {
+            "date": r["period"],
+            "series": REALISED,
+            "path_to": None,
+            "count": r["value"],
+            "kind": PRINTED,
+            "source_ids": (r["source_id"],),
+        }
         for _, r in realised.iterrows()
     ] + [
-        {"datum": r["period"], "peildatum": r["period_label"], "reeks": "doel", "aantal": r["value"],
-         "soort": PRINTED, "brief": r["brief"]}
+        {
+            "date": r["period"],
+            "series": TARGET,
+            "path_to": None,
+            "count": r["value"],
+            "kind": PRINTED,
+            "source_ids": r["source_ids"],
+        }
         for _, r in targets.iterrows()
     ]
     latest = latest_realisation(figures)
     june_2018 = fig.row(figures, "extra_jobs_target", DEADLINE, category="totaal", source_id=JUNE_2018)
     for _, pace in required_pace(figures).iloc[:2].iterrows():
-        series = pace_series(pace)
-        if pace["deadline"] == DEADLINE_INCLUSIVE:
-            rows.append({"datum": DEADLINE_INCLUSIVE, "peildatum": pace["tot"], "reeks": ALTERNATIVE_TARGET,
-                         "aantal": pace["doel"], "soort": "lezing van de brief", "brief": june_2018["source_reference"]})
+        if pace["end"] == DEADLINE_INCLUSIVE:
+            rows.append(
+                {
+                    "date": DEADLINE_INCLUSIVE,
+                    "series": TARGET_INCLUSIVE,
+                    "path_to": None,
+                    "count": pace["goal"],
+                    "kind": READING,
+                    "source_ids": (june_2018["source_id"],),
+                }
+            )
         rows += [
-            {"datum": latest["period"], "peildatum": latest["period_label"], "reeks": series,
-             "aantal": latest["value"], "soort": COMPUTED, "brief": "–"},
-            {"datum": pace["deadline"], "peildatum": pace["tot"], "reeks": series, "aantal": pace["doel"],
-             "soort": COMPUTED, "brief": "–"},
+            {
+                "date": latest["period"],
+                "series": PATH,
+                "path_to": pace["end"],
+                "count": latest["value"],
+                "kind": COMPUTED,
+                "source_ids": (),
+            },
+            {
+                "date": pace["end"],
+                "series": PATH,
+                "path_to": pace["end"],
+                "count": pace["goal"],
+                "kind": COMPUTED,
+                "source_ids": (),
+            },
         ]
     return pd.DataFrame(rows)
 
 
-def pace_series(pace: pd.Series) -> str:
-    """Return the Dutch name of a linear path to the target: its deadline and its pace per year."""
-    return f"lineair pad tot {pace['tot']}: {formatting.number(pace['per_jaar'], 0)} per jaar"
-
-
 def municipal_target_group(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return people of the gemeentelijke doelgroep at work in Q4 2016 (derived) and Q4 2017 (printed).
+    """Return the people of the gemeentelijke doelgroep at work in Q4 2016 (derived) and Q4 2017 (printed).
 
-    The June 2018 letter prints the Q4 2017 level and the increase since Q4 2016, not the Q4 2016
-    level itself; the book derives it as the difference.
+    Columns: period, working, kind (COMPUTED, PRINTED), level and change (the printed figures the
+    computed row is the difference of). The June 2018 letter prints the Q4 2017 level and the increase
+    since Q4 2016, not the Q4 2016 level itself; the book derives it as the difference.
     """
-    level = fig.row(figures, "municipal_target_group_working", Q4_2017)
-    change = _v(figures, "municipal_target_group_working_change", CHANGE_Q4)
-    q4_2016 = formatting.period_label("2016-10/2016-12")
-    return pd.DataFrame([
-        {"kwartaal": q4_2016, "werkend": level["value"] - change, "soort": COMPUTED,
-         "berekening": f"{formatting.number(level['value'])} − {formatting.number(change)}"},
-        {"kwartaal": level["period_label"], "werkend": level["value"], "soort": PRINTED, "berekening": "–"},
-    ])
+    level = value(figures, "municipal_target_group_working", Q4_2017)
+    change = value(figures, "municipal_target_group_working_change", CHANGE_Q4)
+    return pd.DataFrame(
+        [
+            {"period": Q4_2016, "working": level - change, "kind": COMPUTED, "level": level, "change": change},
+            {"period": Q4_2017, "working": level, "kind": PRINTED, "level": None, "change": None},
+        ]
+    )
 
 
 def municipal_growth(figures: pd.DataFrame) -> float:
     """Return the growth of the gemeentelijke doelgroep at work from Q4 2016 to Q4 2017, in percent (derived base)."""
     frame = municipal_target_group(figures)
-    return 100 * (fig.ratio(frame["werkend"].iloc[1], frame["werkend"].iloc[0]) - 1)
+    return 100 * (fig.ratio(frame["working"].iloc[1], frame["working"].iloc[0]) - 1)
 
 
-def reintegration_change(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the re-integration provisions begin 2015 and end 2017 with the change the book computes."""
+def reintegration_change(figures: pd.DataFrame) -> pd.Series:
+    """Return the re-integration provisions at the first and last date given, with the change the book computes.
+
+    Fields: start, end (ISO), first, last, increase, increase_pct (percent).
+    """
     rows = fig.select(figures, "reintegration_provisions").sort_values("period_end")
     first, last = rows.iloc[0], rows.iloc[-1]
-    return pd.DataFrame([{
-        "van": first["period_label"], "tot": last["period_label"], "begin": first["value"], "eind": last["value"],
-        "toename": last["value"] - first["value"], "toename_pct": 100 * (fig.ratio(last["value"], first["value"]) - 1),
-    }])
+    return pd.Series(
+        {
+            "start": first["period"],
+            "end": last["period"],
+            "first": first["value"],
+            "last": last["value"],
+            "increase": last["value"] - first["value"],
+            "increase_pct": 100 * (fig.ratio(last["value"], first["value"]) - 1),
+        }
+    )
 
 
 def retention_by_background(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the share of people working in Q3 2015 who (still or again) worked a year later, by background."""
+    """Return the share of people working in Q3 2015 who (still or again) worked a year later, by background.
+
+    Columns: category (in the order of BACKGROUNDS), share (percent), qualifier, page.
+    """
     rows = fig.select(figures, "working_after_one_year_share", period=STUDY)
-    order = list(BACKGROUND)
     return (
-        rows.assign(achtergrond=rows["category"].map(BACKGROUND), volgorde=rows["category"].map(order.index),
-                    kwalificatie=rows["qualifier"].fillna(""))
-        .sort_values("volgorde")
-        [["category", "achtergrond", "value", "kwalificatie", "page"]]
-        .rename(columns={"value": "aandeel"})
+        rows.assign(order=rows["category"].map(BACKGROUNDS.index))
+        .sort_values("order")[["category", "value", "qualifier", "page"]]
+        .rename(columns={"value": "share"})
         .reset_index(drop=True)
     )
 
@@ -187,44 +276,66 @@ def retention_by_background(figures: pd.DataFrame) -> pd.DataFrame:
 def retention_outcomes(figures: pd.DataFrame) -> pd.DataFrame:
     """Return what became of everyone working in Q3 2015 a year later, with the people each share stands for.
 
+    Columns: outcome (WORKING, WORKING_ALL_MEASUREMENTS, NOT_WORKING, UNEXPLAINED), share (percent),
+    qualifier, kind (PRINTED, COMPUTED), page, base, persons.
     The base is the circa 80.000 people of the register at work in Q3 2015. The shares working and not
     working should add up to 100; the rest is what the letter leaves unexplained, computed by the book.
     People per share: share × base, as rough as the circa of the base.
     """
-    base = _v(figures, "register_persons_working", Q3_2015)
-    working = fig.row(figures, "working_after_one_year_share", STUDY, category="totaal")
-    all_points = fig.row(figures, "working_all_measurements_share", STUDY, category="totaal")
-    gone = fig.row(figures, "not_working_after_one_year_share", STUDY, category="totaal")
+    base = value(figures, "register_persons_working", Q3_2015)
+    printed = {
+        WORKING: fig.row(figures, "working_after_one_year_share", STUDY, category="totaal"),
+        WORKING_ALL_MEASUREMENTS: fig.row(figures, "working_all_measurements_share", STUDY, category="totaal"),
+        NOT_WORKING: fig.row(figures, "not_working_after_one_year_share", STUDY, category="totaal"),
+    }
     rows = [
-        ("weer of nog aan het werk", working, PRINTED),
-        ("op alle peilmomenten aan het werk", all_points, PRINTED),
-        ("niet meer aan het werk", gone, PRINTED),
+        {
+            "outcome": outcome,
+            "share": r["value"],
+            "qualifier": r["qualifier"] if isinstance(r["qualifier"], str) else None,
+            "kind": PRINTED,
+            "page": r["page"],
+        }
+        for outcome, r in printed.items()
     ]
-    frame = pd.DataFrame([
-        {"uitkomst": name, "aandeel": r["value"], "kwalificatie": r["qualifier"] if isinstance(r["qualifier"], str) else "",
-         "soort": kind, "page": r["page"]}
-        for name, r, kind in rows
-    ])
-    rest = 100 - working["value"] - gone["value"]
-    frame = pd.concat([frame, pd.DataFrame([{"uitkomst": "niet verklaard (rest)", "aandeel": rest, "kwalificatie": "",
-                                             "soort": COMPUTED, "page": pd.NA}])], ignore_index=True)
-    return frame.assign(basis=base, personen=frame["aandeel"] / 100 * base)
+    rest = 100 - printed[WORKING]["value"] - printed[NOT_WORKING]["value"]
+    rows.append({"outcome": UNEXPLAINED, "share": rest, "qualifier": None, "kind": COMPUTED, "page": pd.NA})
+    frame = pd.DataFrame(rows)
+    return frame.assign(base=base, persons=frame["share"] / 100 * base)
+
+
+def share_not_working_implied(figures: pd.DataFrame) -> float:
+    """Return 100 minus the share working after a year: the share not working if no one else were left over."""
+    return 100 - value(figures, "working_after_one_year_share", STUDY, "totaal")
 
 
 def contracts(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the shares on permanent contracts: hours of everyone in the register, and Wajong persons."""
-    hours = fig.select(figures, "hours_permanent_contract_share").assign(maatstaf="uren, alle werkenden uit het register")
-    persons = fig.select(figures, "permanent_contract_share_persons", category="wajong").assign(maatstaf="personen, Wajong")
-    frame = pd.concat([hours, persons])
-    return pd.DataFrame({
-        "maatstaf": frame["maatstaf"], "kwartaal": frame["period_label"], "period": frame["period"],
-        "aandeel_vast": frame["value"], "kwalificatie": frame["qualifier"].fillna(""), "page": frame["page"],
-    }).reset_index(drop=True)
+    """Return the shares on a permanent contract: of the hours of everyone in the register, and of Wajong persons.
+
+    Columns: measure (HOURS_ALL, PERSONS_WAJONG), period, share_permanent (percent), qualifier, page.
+    """
+    hours = fig.select(figures, "hours_permanent_contract_share").assign(measure=HOURS_ALL)
+    persons = fig.select(figures, "permanent_contract_share_persons", category="wajong").assign(measure=PERSONS_WAJONG)
+    return (
+        pd.concat([hours, persons])[["measure", "period", "value", "qualifier", "page"]]
+        .rename(columns={"value": "share_permanent"})
+        .reset_index(drop=True)
+    )
+
+
+def support(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return the figures on support by gemeenten (provisions, wage subsidy, jobcoach) as printed (figure rows)."""
+    return pd.concat([fig.select(figures, indicator) for indicator in SUPPORT_INDICATORS])
+
+
+def other_figures(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return the letters' remaining figures (EU quota, calculator, ICT costs, MKB campaign) as printed (figure rows)."""
+    return pd.concat([fig.select(figures, indicator) for indicator in OTHER_INDICATORS])
 
 
 def page_view_ratio(figures: pd.DataFrame) -> tuple[float, float]:
     """Return the April 2017 LinkedIn page views as a multiple of the usual range (upper, lower bound)."""
-    views = _v(figures, "mkb_campaign_linkedin_page_views", "2017-04")
-    low = _v(figures, "mkb_campaign_linkedin_page_views_normal", "2017-04", "ondergrens")
-    high = _v(figures, "mkb_campaign_linkedin_page_views_normal", "2017-04", "bovengrens")
+    views = value(figures, "mkb_campaign_linkedin_page_views", "2017-04")
+    low = value(figures, "mkb_campaign_linkedin_page_views_normal", "2017-04", "ondergrens")
+    high = value(figures, "mkb_campaign_linkedin_page_views_normal", "2017-04", "bovengrens")
     return fig.ratio(views, high), fig.ratio(views, low)

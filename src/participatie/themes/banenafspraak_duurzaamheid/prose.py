@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-from ...figures import lookup as fig
 from ...presentation import formatting
-from ...presentation.labels import COMPUTED
 from .analysis import (
     CHANGE_Q4,
+    COMPUTED,
     DEADLINE,
     DEADLINE_INCLUSIVE,
     END_2016,
     END_2017,
+    EXCLUSIVE,
+    INCLUSIVE,
     JUNE_2017,
     JUNE_2018,
+    NOT_WORKING,
     Q3_2015,
     Q3_2016,
     Q4_2017,
+    REALISED_PACE,
     STUDY,
-    _label,
-    _v,
-    latest_realisation,
+    UNEXPLAINED,
+    WORKING,
+    WORKING_ALL_MEASUREMENTS,
     municipal_growth,
     municipal_target_group,
     page_view_ratio,
@@ -27,6 +30,8 @@ from .analysis import (
     reintegration_change,
     required_pace,
     retention_outcomes,
+    share_not_working_implied,
+    share_of_target,
 )
 
 
@@ -37,42 +42,40 @@ def key_figures(chapter) -> dict[str, str]:
     n = formatting.number
     pct = lambda x, d=1: formatting.value_text(x, "procent", d)  # noqa: E731
     vs = realised_vs_target(figures).set_index("source_id")
-    pace = required_pace(figures).set_index("deadline")
-    outcome = retention_outcomes(figures).set_index("uitkomst")
-    municipal = municipal_target_group(figures).set_index("soort")
-    reint = reintegration_change(figures).iloc[0]
-    latest = latest_realisation(figures)
-    target = _v(figures, "extra_jobs_target", DEADLINE, "totaal")
+    pace = required_pace(figures).set_index("reading")
+    outcome = retention_outcomes(figures).set_index("outcome")
+    municipal = municipal_target_group(figures).set_index("kind")
+    reint = reintegration_change(figures)
     low_ratio, high_ratio = page_view_ratio(figures)
     circa = lambda x: formatting.value_text(x, "personen", 0, "circa")  # noqa: E731
     return {
         "ba_target_total": t("extra_jobs_target", DEADLINE, category="totaal"),
         "ba_target_market": t("extra_jobs_target", DEADLINE, category="markt"),
         "ba_target_government": t("extra_jobs_target", DEADLINE, category="overheid"),
-        "ba_deadline": _label(DEADLINE),
-        "ba_deadline_inclusive": _label(DEADLINE_INCLUSIVE),
+        "ba_deadline": formatting.period_label(DEADLINE),
+        "ba_deadline_inclusive": formatting.period_label(DEADLINE_INCLUSIVE),
         "ba_target_2016": t("extra_jobs_target", END_2016, category="totaal"),
         "ba_real_2016": t("extra_jobs_realised", END_2016, category="totaal", source_id=JUNE_2018),
         "ba_real_2016_early": t("extra_jobs_realised", END_2016, category="totaal", source_id=JUNE_2017),
         "ba_real_2017": t("extra_jobs_realised", END_2017, category="totaal"),
-        "ba_surplus_2016": n(vs.loc[JUNE_2018, "verschil"]),
-        "ba_ratio_2016": pct(vs.loc[JUNE_2018, "realisatie_pct"]),
-        "ba_share_of_target_latest": pct(fig.ratio(100 * latest["value"], target)),
-        "ba_remaining": n(target - latest["value"]),
-        "ba_years_deadline": n(pace.loc[DEADLINE, "jaren"]),
-        "ba_years_inclusive": n(pace.loc[DEADLINE_INCLUSIVE, "jaren"]),
-        "ba_pace_deadline": n(pace.loc[DEADLINE, "per_jaar"], 0),
-        "ba_pace_inclusive": n(pace.loc[DEADLINE_INCLUSIVE, "per_jaar"], 0),
-        "ba_pace_realised": n(pace.loc[latest["period"], "per_jaar"], 0),
+        "ba_surplus_2016": n(vs.loc[JUNE_2018, "difference"]),
+        "ba_ratio_2016": pct(vs.loc[JUNE_2018, "share_of_target"]),
+        "ba_share_of_target_latest": pct(share_of_target(figures)),
+        "ba_remaining": n(pace.loc[EXCLUSIVE, "to_create"]),
+        "ba_years_deadline": n(pace.loc[EXCLUSIVE, "years"]),
+        "ba_years_inclusive": n(pace.loc[INCLUSIVE, "years"]),
+        "ba_pace_deadline": n(pace.loc[EXCLUSIVE, "per_year"], 0),
+        "ba_pace_inclusive": n(pace.loc[INCLUSIVE, "per_year"], 0),
+        "ba_pace_realised": n(pace.loc[REALISED_PACE, "per_year"], 0),
         "ba_mun_q4_2017": t("municipal_target_group_working", Q4_2017),
         "ba_mun_change": t("municipal_target_group_working_change", CHANGE_Q4),
-        "ba_mun_q4_2016": n(municipal.loc[COMPUTED, "werkend"]),
+        "ba_mun_q4_2016": n(municipal.loc[COMPUTED, "working"]),
         "ba_mun_growth": pct(municipal_growth(figures), 0),
         "ba_register_municipal": t("target_group_register_persons", "2018-06-15", category="gemeente"),
         "ba_reint_2015": t("reintegration_provisions", "2015-01-01"),
         "ba_reint_2017": t("reintegration_provisions", END_2017),
-        "ba_reint_change": n(reint["toename"]),
-        "ba_reint_change_pct": pct(reint["toename_pct"]),
+        "ba_reint_change": n(reint["increase"]),
+        "ba_reint_change_pct": pct(reint["increase_pct"]),
         "ba_below_wml": t("persons_provision_below_minimum_wage", "2017-11"),
         "ba_lks_jobcoach": t("persons_wage_subsidy_or_jobcoach", END_2016),
         "ba_wajong_no_support": t("wajong_working_without_support_share", "2015"),
@@ -80,12 +83,12 @@ def key_figures(chapter) -> dict[str, str]:
         "ba_working": t("working_after_one_year_share", STUDY, category="totaal"),
         "ba_all_points": t("working_all_measurements_share", STUDY, category="totaal"),
         "ba_not_working": t("not_working_after_one_year_share", STUDY, category="totaal"),
-        "ba_complement": pct(100 - _v(figures, "working_after_one_year_share", STUDY, "totaal"), 0),
-        "ba_gap": formatting.value_text(outcome.loc["niet verklaard (rest)", "aandeel"], "procentpunt"),
-        "ba_persons_working": circa(outcome.loc["weer of nog aan het werk", "personen"]),
-        "ba_persons_all_points": circa(outcome.loc["op alle peilmomenten aan het werk", "personen"]),
-        "ba_persons_not_working": circa(outcome.loc["niet meer aan het werk", "personen"]),
-        "ba_persons_gap": circa(outcome.loc["niet verklaard (rest)", "personen"]),
+        "ba_complement": pct(share_not_working_implied(figures), 0),
+        "ba_gap": formatting.value_text(outcome.loc[UNEXPLAINED, "share"], "procentpunt"),
+        "ba_persons_working": circa(outcome.loc[WORKING, "persons"]),
+        "ba_persons_all_points": circa(outcome.loc[WORKING_ALL_MEASUREMENTS, "persons"]),
+        "ba_persons_not_working": circa(outcome.loc[NOT_WORKING, "persons"]),
+        "ba_persons_gap": circa(outcome.loc[UNEXPLAINED, "persons"]),
         "ba_wsw": t("working_after_one_year_share", STUDY, category="wsw"),
         "ba_wajong": t("working_after_one_year_share", STUDY, category="wajong"),
         "ba_pw": t("working_after_one_year_share", STUDY, category="participatiewet"),

@@ -23,8 +23,9 @@ PERSONS, HOURS, PRINTED = "persons", "hours", "printed"
 MONEY_INDICATORS = ("stimulus_budget", "bonus_available", "bonus_paid", "bonus_retained")
 
 
-def value(figures: pd.DataFrame, indicator: str, period: str, category: str | None = None,
-          source_id: str | None = None) -> float:
+def value(
+    figures: pd.DataFrame, indicator: str, period: str, category: str | None = None, source_id: str | None = None
+) -> float:
     """Return the value the letters print for an indicator and period (category and letter where they matter)."""
     return fig.value(figures, indicator, period, category=category, source_id=source_id)
 
@@ -37,8 +38,7 @@ def advices_per_period(figures: pd.DataFrame) -> pd.DataFrame:
     rows = fig.select(figures, "positive_advices").loc[lambda f: f["category"].isna()]
     return (
         rows.assign(kind=rows["derived"].map({False: REALISED, True: EXTRAPOLATED}))
-        .sort_values(["period_end", "derived"])
-        [["period", "kind", "value", "source_id", "page"]]
+        .sort_values(["period_end", "derived"])[["period", "kind", "value", "source_id", "page"]]
         .rename(columns={"value": "advices"})
         .reset_index(drop=True)
     )
@@ -60,26 +60,27 @@ def assessments_by_applicant(figures: pd.DataFrame) -> pd.DataFrame:
     frame = (
         fig.select(figures, "assessments")
         .loc[lambda f: f["dimension"] == "aanvrager"]
-        .loc[lambda f: f["period"].isin([JAN_MAY_2017, "2016"])]
-        [["category", "period", "value"]]
+        .loc[lambda f: f["period"].isin([JAN_MAY_2017, "2016"])][["category", "period", "value"]]
         .rename(columns={"value": "assessments"})
     )
     positive = fig.select(figures, "positive_advices").loc[lambda f: f["dimension"] == "aanvrager"]
     shares = fig.select(figures, "share_positive_advices").loc[lambda f: f["dimension"] == "aanvrager"]
     keyed = ["category", "period"]
-    frame = (
-        frame.merge(positive[[*keyed, "value"]].rename(columns={"value": "positive"}), on=keyed, how="left")
-        .merge(shares[[*keyed, "value"]].rename(columns={"value": "share_printed"}), on=keyed, how="left")
+    frame = frame.merge(positive[[*keyed, "value"]].rename(columns={"value": "positive"}), on=keyed, how="left")
+    frame = frame.merge(shares[[*keyed, "value"]].rename(columns={"value": "share_printed"}), on=keyed, how="left")
+    frame = frame.assign(
+        share_recomputed=fig.ratio(100 * frame["positive"], frame["assessments"]),
+        order=frame["category"].map(APPLICANTS.index),
     )
-    frame = frame.assign(share_recomputed=fig.ratio(100 * frame["positive"], frame["assessments"]),
-                         order=frame["category"].map(APPLICANTS.index))
     return frame.sort_values(["period", "order"], ascending=[False, True]).drop(columns="order").reset_index(drop=True)
 
 
 def unweighted_total_share(figures: pd.DataFrame) -> float:
     """Return the plain mean of the gemeente and burger shares positive: how the printed total of 71% arises."""
-    return (value(figures, "share_positive_advices", JAN_MAY_2017, "gemeente")
-            + value(figures, "share_positive_advices", JAN_MAY_2017, "burger")) / 2
+    return (
+        value(figures, "share_positive_advices", JAN_MAY_2017, "gemeente")
+        + value(figures, "share_positive_advices", JAN_MAY_2017, "burger")
+    ) / 2
 
 
 def citizen_assessments_by_month(figures: pd.DataFrame) -> pd.DataFrame:
@@ -89,9 +90,10 @@ def citizen_assessments_by_month(figures: pd.DataFrame) -> pd.DataFrame:
     """
     rows = fig.select(figures, "assessments", category="burger").loc[lambda f: f["period_kind"] == "month"]
     return (
-        rows.assign(date=rows["period_start"].astype(str))
-        [["period", "date", "value"]].rename(columns={"value": "assessments"})
-        .sort_values("date").reset_index(drop=True)
+        rows.assign(date=rows["period_start"].astype(str))[["period", "date", "value"]]
+        .rename(columns={"value": "assessments"})
+        .sort_values("date")
+        .reset_index(drop=True)
     )
 
 
@@ -115,28 +117,41 @@ def working_vs_advised(figures: pd.DataFrame) -> pd.DataFrame:
         at_date = working.loc[working["period"] == period].drop_duplicates("value", keep="last")
         latest_letter = at_date["source_date"].max()
         for _, row in at_date.sort_values("source_date").iterrows():
-            rows.append({
-                "date": period, "working": row["value"], "advised": advised, "advised_computed": computed,
-                "share_working": fig.ratio(100 * row["value"], advised), "source_id": row["source_id"],
-                "latest": row["source_date"] == latest_letter,
-            })
+            rows.append(
+                {
+                    "date": period,
+                    "working": row["value"],
+                    "advised": advised,
+                    "advised_computed": computed,
+                    "share_working": fig.ratio(100 * row["value"], advised),
+                    "source_id": row["source_id"],
+                    "latest": row["source_date"] == latest_letter,
+                }
+            )
     return pd.DataFrame(rows)
 
 
 def working_growth(figures: pd.DataFrame) -> float:
     """Return the growth of the people working on a beschut werkplek from end 2017 to 31 March 2018, in percent."""
-    return 100 * (fig.ratio(value(figures, "working_sheltered_workplace", MARCH_2018),
-                            value(figures, "working_sheltered_workplace", END_2017, source_id=SEPT_2018)) - 1)
+    return 100 * (
+        fig.ratio(
+            value(figures, "working_sheltered_workplace", MARCH_2018),
+            value(figures, "working_sheltered_workplace", END_2017, source_id=SEPT_2018),
+        )
+        - 1
+    )
 
 
 def fill_rate_inputs(figures: pd.DataFrame) -> pd.Series:
     """Return the figures behind the 2017 fill rate: people working, places, hours worked and hours per place."""
-    return pd.Series({
-        "working": value(figures, "working_sheltered_workplace", END_2017, source_id=JUNE_2018),
-        "places": value(figures, "regeling_sheltered_workplaces", END_2017, source_id=JUNE_2018),
-        "hours_worked": value(figures, "average_hours_worked", "2017"),
-        "hours_per_place": value(figures, "assumed_hours_per_place", "2017/.."),
-    })
+    return pd.Series(
+        {
+            "working": value(figures, "working_sheltered_workplace", END_2017, source_id=JUNE_2018),
+            "places": value(figures, "regeling_sheltered_workplaces", END_2017, source_id=JUNE_2018),
+            "hours_worked": value(figures, "average_hours_worked", "2017"),
+            "hours_per_place": value(figures, "assumed_hours_per_place", "2017/.."),
+        }
+    )
 
 
 def fill_rate(figures: pd.DataFrame) -> pd.DataFrame:
@@ -148,14 +163,28 @@ def fill_rate(figures: pd.DataFrame) -> pd.DataFrame:
     """
     x = fill_rate_inputs(figures)
     worked, assumed = x["working"] * x["hours_worked"], x["places"] * x["hours_per_place"]
-    return pd.DataFrame([
-        {"measure": PERSONS, "numerator": x["working"], "denominator": x["places"],
-         "fill_rate": fig.ratio(100 * x["working"], x["places"])},
-        {"measure": HOURS, "numerator": worked, "denominator": assumed,
-         "fill_rate": fig.ratio(100 * x["working"] * x["hours_worked"], assumed)},
-        {"measure": PRINTED, "numerator": None, "denominator": None,
-         "fill_rate": value(figures, "regeling_fill_rate", END_2017)},
-    ])
+    return pd.DataFrame(
+        [
+            {
+                "measure": PERSONS,
+                "numerator": x["working"],
+                "denominator": x["places"],
+                "fill_rate": fig.ratio(100 * x["working"], x["places"]),
+            },
+            {
+                "measure": HOURS,
+                "numerator": worked,
+                "denominator": assumed,
+                "fill_rate": fig.ratio(100 * x["working"] * x["hours_worked"], assumed),
+            },
+            {
+                "measure": PRINTED,
+                "numerator": None,
+                "denominator": None,
+                "fill_rate": value(figures, "regeling_fill_rate", END_2017),
+            },
+        ]
+    )
 
 
 def regeling_vs_working(figures: pd.DataFrame) -> pd.DataFrame:
@@ -165,9 +194,19 @@ def regeling_vs_working(figures: pd.DataFrame) -> pd.DataFrame:
     count, counted_at (the date of the count: for end 2018 the latest count, of 31 March 2018).
     """
     rows = [
-        (END_2017, REGELING_PLACES, value(figures, "regeling_sheltered_workplaces", END_2017, source_id=JUNE_2018), END_2017),
+        (
+            END_2017,
+            REGELING_PLACES,
+            value(figures, "regeling_sheltered_workplaces", END_2017, source_id=JUNE_2018),
+            END_2017,
+        ),
         (END_2017, PEOPLE_WORKING, value(figures, "working_sheltered_workplace", END_2017, source_id=JUNE_2018), END_2017),
-        (END_2018, REGELING_PLACES, value(figures, "regeling_sheltered_workplaces", END_2018, source_id=JUNE_2018), END_2018),
+        (
+            END_2018,
+            REGELING_PLACES,
+            value(figures, "regeling_sheltered_workplaces", END_2018, source_id=JUNE_2018),
+            END_2018,
+        ),
         (END_2018, PEOPLE_WORKING, value(figures, "working_sheltered_workplace", MARCH_2018), MARCH_2018),
     ]
     return pd.DataFrame(rows, columns=["target", "series", "count", "counted_at"])

@@ -47,24 +47,43 @@ def indications(figures: pd.DataFrame) -> pd.DataFrame:
     Columns: period, part (the data's category, or sum_of_parts), indications, kind, source_id.
     """
     rows = lookup.select(figures, "wsw_indications")
-    printed = pd.DataFrame({"period": rows["period"], "part": rows["category"], "indications": rows["value"],
-                            "kind": PRINTED, "source_id": rows["source_id"]})
+    printed = pd.DataFrame(
+        {
+            "period": rows["period"],
+            "part": rows["category"],
+            "indications": rows["value"],
+            "kind": PRINTED,
+            "source_id": rows["source_id"],
+        }
+    )
     parts = rows.loc[(rows["period"] == YEAR_2012) & (rows["category"] != TOTAL)]
-    total = pd.DataFrame([{"period": YEAR_2012, "part": SUM_OF_PARTS, "indications": parts["value"].sum(),
-                           "kind": COMPUTED, "source_id": parts["source_id"].iloc[0]}])
+    total = pd.DataFrame(
+        [
+            {
+                "period": YEAR_2012,
+                "part": SUM_OF_PARTS,
+                "indications": parts["value"].sum(),
+                "kind": COMPUTED,
+                "source_id": parts["source_id"].iloc[0],
+            }
+        ]
+    )
     return (
         pd.concat([printed, total], ignore_index=True)
         .assign(_order=lambda f: f["part"].map(INDICATION_ORDER))
-        .sort_values(["period", "_order"]).drop(columns="_order")
+        .sort_values(["period", "_order"])
+        .drop(columns="_order")
         .reset_index(drop=True)
     )
 
 
 def indications_difference(figures: pd.DataFrame) -> float:
     """Return the printed 2012 total of indicaties minus the sum of first and re-indications."""
-    return (_value(figures, "wsw_indications", YEAR_2012, TOTAL)
-            - _value(figures, "wsw_indications", YEAR_2012, FIRST)
-            - _value(figures, "wsw_indications", YEAR_2012, REPEAT))
+    return (
+        _value(figures, "wsw_indications", YEAR_2012, TOTAL)
+        - _value(figures, "wsw_indications", YEAR_2012, FIRST)
+        - _value(figures, "wsw_indications", YEAR_2012, REPEAT)
+    )
 
 
 def waiting_list(figures: pd.DataFrame) -> pd.DataFrame:
@@ -74,10 +93,12 @@ def waiting_list(figures: pd.DataFrame) -> pd.DataFrame:
     """
     end = _value(figures, "wsw_waiting_list", END_2012)
     decrease = _value(figures, "wsw_waiting_list_decrease", SPAN_2012)
-    return pd.DataFrame([
-        {"date": START_2012, "persons": end + decrease, "kind": COMPUTED, "end_stock": end, "decrease": decrease},
-        {"date": END_2012, "persons": end, "kind": PRINTED, "end_stock": math.nan, "decrease": math.nan},
-    ])
+    return pd.DataFrame(
+        [
+            {"date": START_2012, "persons": end + decrease, "kind": COMPUTED, "end_stock": end, "decrease": decrease},
+            {"date": END_2012, "persons": end, "kind": PRINTED, "end_stock": math.nan, "decrease": math.nan},
+        ]
+    )
 
 
 def waiting_list_decrease_pct(figures: pd.DataFrame) -> float:
@@ -97,13 +118,24 @@ def implied_waiting_list_start(figures: pd.DataFrame) -> pd.DataFrame:
     decrease = _value(figures, "wsw_waiting_list_decrease", SPAN_2012)
     pct = _value(figures, "wsw_waiting_list_decrease_pct", SPAN_2012)
     half = rounding_margin(pct)
-    return pd.DataFrame([
-        {"method": VIA_END, "start": end + decrease, "low": end + decrease, "high": end + decrease,
-         "percentage": math.nan},
-        {"method": VIA_PERCENTAGE, "start": lookup.ratio(100 * decrease, pct),
-         "low": lookup.ratio(100 * decrease, pct + half), "high": lookup.ratio(100 * decrease, pct - half),
-         "percentage": pct},
-    ])
+    return pd.DataFrame(
+        [
+            {
+                "method": VIA_END,
+                "start": end + decrease,
+                "low": end + decrease,
+                "high": end + decrease,
+                "percentage": math.nan,
+            },
+            {
+                "method": VIA_PERCENTAGE,
+                "start": lookup.ratio(100 * decrease, pct),
+                "low": lookup.ratio(100 * decrease, pct + half),
+                "high": lookup.ratio(100 * decrease, pct - half),
+                "percentage": pct,
+            },
+        ]
+    )
 
 
 def workforce(figures: pd.DataFrame) -> pd.DataFrame:
@@ -112,8 +144,14 @@ def workforce(figures: pd.DataFrame) -> pd.DataFrame:
     for period in (START_2012, END_2012):
         employees = _value(figures, "wsw_employees", period)
         supported = _value(figures, "wsw_supported_employment_places", period)
-        rows.append({"date": period, "employees": employees, "supported_places": supported,
-                     "supported_share": lookup.ratio(100 * supported, employees)})
+        rows.append(
+            {
+                "date": period,
+                "employees": employees,
+                "supported_places": supported,
+                "supported_share": lookup.ratio(100 * supported, employees),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -135,13 +173,23 @@ def supported_employment_readings(figures: pd.DataFrame) -> pd.DataFrame:
     staff_start = _value(figures, "wsw_employees", START_2012)
     staff_end = _value(figures, "wsw_employees", END_2012)
     printed = _value(figures, "wsw_supported_employment_places_increase_pct", SPAN_2012)
-    frame = pd.DataFrame([
-        {"reading": RISE, "percent": supported_employment_rise(figures), "numerator": end, "denominator": start},
-        {"reading": SHARE_END, "percent": lookup.ratio(100 * end, staff_end), "numerator": end,
-         "denominator": staff_end},
-        {"reading": SHARE_START, "percent": lookup.ratio(100 * start, staff_start), "numerator": start,
-         "denominator": staff_start},
-    ])
+    frame = pd.DataFrame(
+        [
+            {"reading": RISE, "percent": supported_employment_rise(figures), "numerator": end, "denominator": start},
+            {
+                "reading": SHARE_END,
+                "percent": lookup.ratio(100 * end, staff_end),
+                "numerator": end,
+                "denominator": staff_end,
+            },
+            {
+                "reading": SHARE_START,
+                "percent": lookup.ratio(100 * start, staff_start),
+                "numerator": start,
+                "denominator": staff_start,
+            },
+        ]
+    )
     return frame.assign(
         printed=printed,
         matches_printed=(frame["percent"] - printed).abs() <= rounding_margin(printed) + 1e-9,
@@ -161,14 +209,38 @@ def outside_shares(figures: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for year, stand in ((YEAR_2011, START_2012), (YEAR_2012, END_2012)):
         seconded = lookup.row(figures, "wsw_seconded_share", year)
-        rows.append({"year": year, "part": SECONDED, "percent": float(seconded["value"]), "kind": PRINTED,
-                     "as_of": year, "source_id": seconded["source_id"]})
-        rows.append({"year": year, "part": SUPPORTED, "percent": shares[stand], "kind": COMPUTED,
-                     "as_of": stand, "source_id": seconded["source_id"]})
+        rows.append(
+            {
+                "year": year,
+                "part": SECONDED,
+                "percent": float(seconded["value"]),
+                "kind": PRINTED,
+                "as_of": year,
+                "source_id": seconded["source_id"],
+            }
+        )
+        rows.append(
+            {
+                "year": year,
+                "part": SUPPORTED,
+                "percent": shares[stand],
+                "kind": COMPUTED,
+                "as_of": stand,
+                "source_id": seconded["source_id"],
+            }
+        )
     regular = lookup.select(figures, "wsw_regular_employer_share").sort_values("period")
     for _, row in regular.iterrows():
-        rows.append({"year": row["period"], "part": REGULAR, "percent": row["value"], "kind": PRINTED,
-                     "as_of": row["period"], "source_id": row["source_id"]})
+        rows.append(
+            {
+                "year": row["period"],
+                "part": REGULAR,
+                "percent": row["value"],
+                "kind": PRINTED,
+                "as_of": row["period"],
+                "source_id": row["source_id"],
+            }
+        )
     frame = pd.DataFrame(rows)
     return frame.assign(year_total=frame.groupby("year")["percent"].transform("sum"))
 
@@ -213,12 +285,16 @@ def efficiency_cut(figures: pd.DataFrame) -> pd.DataFrame:
         total = lookup.row(figures, "wsw_efficiency_cut_total", year)
         total_euro = total["value"] * EURO_PER_UNIT[total["unit"]]
         per_euro = per["value"] * EURO_PER_UNIT[per["unit"]]
-        rows.append({
-            "year": year, "cut_per_employee": per_euro,
-            "cut_per_employee_qualifier": per["qualifier"] if isinstance(per["qualifier"], str) else "",
-            "cut_total_mln": total_euro / EURO_PER_UNIT["euro_mln"],
-            "implied_employees": lookup.ratio(total_euro, per_euro), "source_id": total["source_id"],
-        })
+        rows.append(
+            {
+                "year": year,
+                "cut_per_employee": per_euro,
+                "cut_per_employee_qualifier": per["qualifier"] if isinstance(per["qualifier"], str) else "",
+                "cut_total_mln": total_euro / EURO_PER_UNIT["euro_mln"],
+                "implied_employees": lookup.ratio(total_euro, per_euro),
+                "source_id": total["source_id"],
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -228,10 +304,14 @@ def employees_counted_and_implied(figures: pd.DataFrame) -> pd.DataFrame:
     Columns: period, persons, kind (printed for the counts, computed for the implied numbers), source_id.
     """
     counted = lookup.select(figures, "wsw_employees").sort_values("period")
-    rows = [{"period": r["period"], "persons": r["value"], "kind": PRINTED, "source_id": r["source_id"]}
-            for _, r in counted.iterrows()]
-    rows += [{"period": r["year"], "persons": r["implied_employees"], "kind": COMPUTED, "source_id": r["source_id"]}
-             for _, r in efficiency_cut(figures).iterrows()]
+    rows = [
+        {"period": r["period"], "persons": r["value"], "kind": PRINTED, "source_id": r["source_id"]}
+        for _, r in counted.iterrows()
+    ]
+    rows += [
+        {"period": r["year"], "persons": r["implied_employees"], "kind": COMPUTED, "source_id": r["source_id"]}
+        for _, r in efficiency_cut(figures).iterrows()
+    ]
     return pd.DataFrame(rows)
 
 
@@ -243,9 +323,13 @@ def money_figures(figures: pd.DataFrame) -> pd.DataFrame:
     the ministry).
     """
     money = figures.loc[figures["unit"].isin(list(EURO_PER_UNIT))]
-    return (money.assign(period_assumed=money["indicator"].isin(ASSUMED_PERIOD),
-                         cited_claim=money["indicator"].isin(CITED_CLAIM))
-            .sort_values(["source_date", "page"], kind="stable").reset_index(drop=True))
+    return (
+        money.assign(
+            period_assumed=money["indicator"].isin(ASSUMED_PERIOD), cited_claim=money["indicator"].isin(CITED_CLAIM)
+        )
+        .sort_values(["source_date", "page"], kind="stable")
+        .reset_index(drop=True)
+    )
 
 
 def repeated_figures(figures: pd.DataFrame) -> pd.DataFrame:

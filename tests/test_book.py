@@ -11,6 +11,7 @@ import participatie
 from participatie.book import appendix, book, open_book
 from participatie.figures import checks
 from participatie.themes import BY_NAME, THEMES
+
 from conftest import DATA, REPO
 
 
@@ -26,7 +27,9 @@ def _count_rows(path):
 
 def test_themes_are_the_chapters_of_the_table_of_contents_in_order():
     toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
-    chapters = [entry["file"] for part in toc["parts"] for entry in part["chapters"] if entry["file"].startswith("chapters/")]
+    chapters = [
+        entry["file"] for part in toc["parts"] for entry in part["chapters"] if entry["file"].startswith("chapters/")
+    ]
     assert chapters == [theme.document for theme in THEMES]
     for theme in THEMES:
         heading = nbformat.read(REPO / theme.notebook, as_version=4).cells[0].source.splitlines()[0]
@@ -55,8 +58,15 @@ def test_the_book_loads_and_validates_the_data_once(monkeypatch):
 def test_sources_overview_counts_every_row_that_cites_a_letter(boek):
     overview = appendix.sources_overview(boek).set_index("source_id")
     expected = {}
-    for name in ("beschut_werk", "wsw_statistiek", "banenafspraak_duurzaamheid", "bijstand_financiering", "pilots",
-                 "pilots_findings", "policy_timeline"):
+    for name in (
+        "beschut_werk",
+        "wsw_statistiek",
+        "banenafspraak_duurzaamheid",
+        "bijstand_financiering",
+        "pilots",
+        "pilots_findings",
+        "policy_timeline",
+    ):
         for row in _count_rows(DATA / f"{name}.csv"):
             expected[row["source_id"]] = expected.get(row["source_id"], 0) + 1
     assert overview["figures"].to_dict() == expected
@@ -75,7 +85,8 @@ def test_all_checks_cover_every_theme_with_discrepancies_first(boek):
     assert order.is_monotonic_increasing
     assert set(result["chapter"]) == {t.name for t in THEMES if t.checks}
     assert {"bw-aandeel-positief-totaal-2017", "wsw-indicaties-totaal-2012"} <= set(
-        result.loc[result["verdict"] == checks.DISCREPANCY, "id"])
+        result.loc[result["verdict"] == checks.DISCREPANCY, "id"]
+    )
 
 
 def test_checks_table_has_links_and_verdicts(boek):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import http.server
 import re
-import shutil
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
@@ -20,12 +19,21 @@ import pytest
 from conftest import BUILD_HTML, skip_or_fail
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 # Every page of the book; _static/ holds the theme's template fragments, not pages.
-PAGES = sorted(
-    p.relative_to(BUILD_HTML).as_posix() for p in BUILD_HTML.rglob("*.html") if "_static" not in p.parts
-) if BUILD_HTML.is_dir() else []
+PAGES = (
+    sorted(p.relative_to(BUILD_HTML).as_posix() for p in BUILD_HTML.rglob("*.html") if "_static" not in p.parts)
+    if BUILD_HTML.is_dir()
+    else []
+)
 DUTCH_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 ENGLISH_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+$")
 
@@ -79,7 +87,9 @@ def _visit(browser, url: str) -> dict:
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("response", lambda response: errors.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    page.on(
+        "response", lambda response: errors.append(f"{response.status} {response.url}") if response.status >= 400 else None
+    )
     page.goto(url, wait_until="load")
     charts = page.locator(".pp-chart")
     count = charts.count()
@@ -88,7 +98,9 @@ def _visit(browser, url: str) -> dict:
     page.wait_for_load_state("networkidle")
     seen = {
         "charts": count,
-        "marks": page.eval_on_selector_all(".pp-chart svg.marks", "els => els.map(e => e.querySelectorAll('path, rect, line, circle, symbol, text').length)"),
+        "marks": page.eval_on_selector_all(
+            ".pp-chart svg.marks", "els => els.map(e => e.querySelectorAll('path, rect, line, circle, symbol, text').length)"
+        ),
         "axis_labels": page.eval_on_selector_all(".pp-chart .role-axis-label text", "els => els.map(e => e.textContent)"),
         "aria": page.eval_on_selector_all(".pp-chart svg.marks", "els => els.map(e => e.getAttribute('aria-label') || '')"),
         "errors": errors,

@@ -28,8 +28,12 @@ def test_make_book_executes_and_html_is_up_to_date_after_the_test_build():
 def test_the_tests_left_the_notebooks_and_data_as_committed():
     if not (REPO / ".git").exists():
         skip_or_fail("not a git checkout: cannot compare the notebooks with the committed ones")
-    result = subprocess.run(["git", "status", "--porcelain", "--", "chapters", "appendices", "intro.ipynb", "data"],
-                            cwd=REPO, capture_output=True, text=True)
+    result = subprocess.run(
+        ["git", "status", "--porcelain", "--", "chapters", "appendices", "intro.ipynb", "data"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0 and result.stdout == "", result.stdout
 
 
@@ -39,6 +43,6 @@ def test_makefile_dependencies_come_from_the_theme_records():
 
     rules = makefile()
     for theme in THEMES:
-        line = next(l for l in rules.splitlines() if l.startswith(f"$(EXECUTED)/{theme.document}.done:"))
+        line = next(rule for rule in rules.splitlines() if rule.startswith(f"$(EXECUTED)/{theme.document}.done:"))
         assert f"src/participatie/themes/{theme.name}/*.py" in line
         assert all(f"data/{name}.csv" in line for name in theme.resources)

@@ -8,11 +8,18 @@ from participatie.themes import THEMES
 from participatie.themes.beschut_werk import THEME as BESCHUT_WERK
 
 
-@pytest.mark.parametrize("printed, recomputed, tolerance, assumption, expected", [
-    (890, 890, 0, None, "klopt"), (82, 81.56, 0.5, None, "afgerond"), (71, 67.53, 0.5, None, "afwijking"),
-    (5, 5.6, 0.5, None, "afwijking"), (10, 13, 1, "de aandelen tellen op tot 100", "aanname"),
-    (10, 10.4, 1, "de aandelen tellen op tot 100", "afgerond"), (10, float("nan"), 1, None, "niet_te_berekenen"),
-])
+@pytest.mark.parametrize(
+    "printed, recomputed, tolerance, assumption, expected",
+    [
+        (890, 890, 0, None, "klopt"),
+        (82, 81.56, 0.5, None, "afgerond"),
+        (71, 67.53, 0.5, None, "afwijking"),
+        (5, 5.6, 0.5, None, "afwijking"),
+        (10, 13, 1, "de aandelen tellen op tot 100", "aanname"),
+        (10, 10.4, 1, "de aandelen tellen op tot 100", "afgerond"),
+        (10, float("nan"), 1, None, "niet_te_berekenen"),
+    ],
+)
 def test_verdict(printed, recomputed, tolerance, assumption, expected):
     assert checks.verdict(printed, recomputed, tolerance, assumption) == expected
 
@@ -47,14 +54,30 @@ def test_evaluate_leaves_out_checks_whose_figures_are_missing(table):
 
 def test_evaluate_follows_the_data(table):
     changed = table.copy()
-    changed.loc[(changed["indicator"] == "assessments") & (changed["category"] == "burger")
-                & (changed["period"] == "2017-01/2017-05"), "value"] = 571
+    changed.loc[
+        (changed["indicator"] == "assessments")
+        & (changed["category"] == "burger")
+        & (changed["period"] == "2017-01/2017-05"),
+        "value",
+    ] = 571
     result = checks.evaluate(BESCHUT_WERK.checks, changed).set_index("id")
     assert result.loc["bw-beoordelingen-totaal-2017", "verdict"] == "afwijking"
 
 
 def test_a_check_on_an_assumption_is_no_discrepancy(table):
-    check = checks.Check("t", "x", "assessments", "2016", "ek-33981-n", lambda f: 999.0, "f", 0, "totaal",
-                         assumption="een aanname van het boek")
+    check = checks.Check(
+        "t",
+        "x",
+        "assessments",
+        "2016",
+        "ek-33981-n",
+        lambda f: 999.0,
+        "f",
+        0,
+        "totaal",
+        assumption="een aanname van het boek",
+    )
     result = checks.evaluate([check], table)
-    assert result["verdict"].tolist() == [checks.ASSUMPTION] and result["assumption"].tolist() == ["een aanname van het boek"]
+    assert result["verdict"].tolist() == [checks.ASSUMPTION] and result["assumption"].tolist() == [
+        "een aanname van het boek"
+    ]

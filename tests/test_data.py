@@ -11,6 +11,7 @@ import pytest
 
 from participatie import data
 from participatie.data import package, validation
+
 from conftest import DATA
 
 
@@ -26,8 +27,11 @@ def _write(path: Path, rows: list[dict], fields: list[str] | None = None) -> Non
         writer.writerows(rows)
 
 
-FIGURE_TABLES = [r["name"] for r in json.loads((DATA / "datapackage.json").read_text())["resources"]
-                 if r.get("schema") == "schemas/figures.json"]
+FIGURE_TABLES = [
+    r["name"]
+    for r in json.loads((DATA / "datapackage.json").read_text())["resources"]
+    if r.get("schema") == "schemas/figures.json"
+]
 
 
 def test_bundled_data_is_valid():
@@ -72,6 +76,7 @@ def test_load_rejects_an_unknown_resource():
 
 # --- bad input: each case must name the file, the row and the column --------------------------
 
+
 def _problems(data_dir: Path) -> list[data.Problem]:
     with pytest.raises(data.DataValidationError) as caught:
         data.load(data_dir, resources=["beschut_werk"])
@@ -110,8 +115,9 @@ def test_wrong_type_and_all_problems_at_once(data_copy):
     assert {(5, "value"), (8, "page"), (11, "derived")} <= located
 
 
-@pytest.mark.parametrize("period, fragment", [("eind 2017", "pattern"), ("2017-13", "not a real date"),
-                                               ("2018/2017", "ends before it starts")])
+@pytest.mark.parametrize(
+    "period, fragment", [("eind 2017", "pattern"), ("2017-13", "not a real date"), ("2018/2017", "ends before it starts")]
+)
 def test_unparsable_period(data_copy, period, fragment):
     path = data_copy / "beschut_werk.csv"
     rows = _rows(path)
@@ -141,7 +147,9 @@ def test_unknown_source_and_indicator(data_copy):
 
 def test_empty_file(data_copy):
     (data_copy / "beschut_werk.csv").write_text("", encoding="utf-8")
-    assert _problems(data_copy) == [data.Problem("beschut_werk.csv", 1, None, "file is empty (a header and at least one row are required)")]
+    assert _problems(data_copy) == [
+        data.Problem("beschut_werk.csv", 1, None, "file is empty (a header and at least one row are required)")
+    ]
 
 
 def test_header_without_rows(data_copy):
@@ -193,6 +201,7 @@ def test_figures_table_reads_empty_cells_as_missing():
 
 # --- the validation cache -------------------------------------------------------------------------
 
+
 @pytest.fixture
 def counted_validation(monkeypatch, tmp_path):
     """Use a private cache folder; return a list that gets a resource name whenever its rows are checked."""
@@ -223,8 +232,12 @@ def test_cache_skips_the_checks_of_identical_bytes(data_copy, counted_validation
 def test_cache_never_skips_when_anything_changed(data_copy, counted_validation, change):
     assert data.validate(data_copy) == []
     counted_validation.clear()
-    target = {"figures": "beschut_werk.csv", "descriptor": "datapackage.json", "schema": "schemas/figures.json",
-              "referenced table": "sources.csv"}[change]
+    target = {
+        "figures": "beschut_werk.csv",
+        "descriptor": "datapackage.json",
+        "schema": "schemas/figures.json",
+        "referenced table": "sources.csv",
+    }[change]
     path = data_copy / target
     if target.endswith(".json"):
         path.write_bytes(path.read_bytes() + b" ")  # even a change that means nothing

@@ -7,8 +7,15 @@ from participatie.presentation import formatting
 
 @pytest.mark.parametrize(
     "value, decimals, expected",
-    [(1234.5, 1, "1.234,5"), (1465, None, "1.465"), (0.5, None, "0,5"), (612.709, None, "612,709"),
-     (125000, 0, "125.000"), (36.7245, 1, "36,7"), (float("nan"), None, "–")],
+    [
+        (1234.5, 1, "1.234,5"),
+        (1465, None, "1.465"),
+        (0.5, None, "0,5"),
+        (612.709, None, "612,709"),
+        (125000, 0, "125.000"),
+        (36.7245, 1, "36,7"),
+        (float("nan"), None, "–"),
+    ],
 )
 def test_number_is_dutch(value, decimals, expected):
     assert formatting.number(value, decimals) == expected

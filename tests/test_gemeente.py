@@ -14,7 +14,12 @@ import nbformat
 import pandas as pd
 import pytest
 
-from participatie import book, chapter, charts, data, figures
+from participatie import data
+from participatie.book import appendix, open_book, open_chapter
+from participatie.data import editions, package, values
+from participatie.presentation import charts
+from participatie.themes import BY_NAME, THEMES
+
 from conftest import CHAPTERS, REPO
 
 PLACES = [("GM0363", "Amsterdam"), ("GM0599", "Rotterdam")]
@@ -50,9 +55,10 @@ def _problems(data_dir: Path) -> list[data.Problem]:
 
 # --- the schema ---------------------------------------------------------------------------------
 
+
 def test_schema_marks_the_municipality_columns_optional_and_keyed():
     schema = json.loads((REPO / "data" / "schemas" / "figures.json").read_text(encoding="utf-8"))
-    optional = {f["name"]: f for f in schema["fields"] if f.get(data.OPTIONAL)}
+    optional = {f["name"]: f for f in schema["fields"] if f.get(package.OPTIONAL)}
     assert set(optional) == {"gemeente_code", "gemeente_naam"}
     assert optional["gemeente_code"]["constraints"]["pattern"] == r"^GM\d{4}$"
     assert "gemeente_code" in schema["primaryKey"]
@@ -71,7 +77,9 @@ def test_one_municipality_column_alone_is_rejected(data_copy, present, missing):
     _municipal(data_copy / "beschut_werk.csv", columns=(present,))
     problems = _problems(data_copy)
     assert [(p.row, p.column) for p in problems] == [(1, missing)]
-    assert "come together" in problems[0].message and str(problems[0]).startswith(f"beschut_werk.csv, row 1, column {missing}")
+    assert "come together" in problems[0].message and str(problems[0]).startswith(
+        f"beschut_werk.csv, row 1, column {missing}"
+    )
 
 
 def test_unknown_and_missing_columns_are_still_reported_with_municipal_columns(data_copy):
@@ -98,7 +106,7 @@ def test_inconsistent_municipality_name(data_copy):
     rows = _municipal(path)
     rows[5]["gemeente_naam"] = "Amsterdam-Noord"
     _write(path, rows, list(rows[0]))
-    problem, = _problems(data_copy)
+    (problem,) = _problems(data_copy)
     assert (problem.row, problem.column) == (7, "gemeente_naam")
     assert "'Amsterdam-Noord' differs from 'Amsterdam'" in problem.message and "GM0363 in row 2" in problem.message
 
@@ -113,17 +121,28 @@ def test_primary_key_includes_the_municipality(data_copy):
 
 
 def test_data_dictionary_lists_optional_columns_only_where_files_have_them(data_copy):
-    assert "gemeente_code" not in set(book.data_dictionary()["field"])
+    assert "gemeente_code" not in set(appendix.data_dictionary(open_book())["field"])
     _municipal(data_copy / "beschut_werk.csv")
-    dictionary = book.data_dictionary(data_copy)
+    dictionary = appendix.data_dictionary(open_book(data_copy))
     assert set(dictionary.loc[dictionary["field"] == "gemeente_code", "file"]) == {"beschut_werk.csv"}
 
 
 # --- aggregation ----------------------------------------------------------------------------------
 
+
 def _frame(rows: list[tuple]) -> pd.DataFrame:
-    columns = ["indicator", "dimension", "category", "period", "value", "unit", "source_id", "note",
-               "gemeente_code", "gemeente_naam"]
+    columns = [
+        "indicator",
+        "dimension",
+        "category",
+        "period",
+        "value",
+        "unit",
+        "source_id",
+        "note",
+        "gemeente_code",
+        "gemeente_naam",
+    ]
     frame = pd.DataFrame(rows, columns=columns)
     for column in ("dimension", "category", "gemeente_code", "gemeente_naam"):
         frame[column] = frame[column].astype("string")
@@ -131,17 +150,19 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
 
 
 def test_additive_units_are_summed_and_others_averaged():
-    frame = _frame([
-        ("n", None, None, "2017", 10.0, "personen", "s1", "a", "GM0001", "A"),
-        ("n", None, None, "2017", 5.0, "personen", "s1", "b", "GM0002", "B"),
-        ("m", None, None, "2017", 1.1, "euro_mln", "s1", "a", "GM0001", "A"),
-        ("m", None, None, "2017", 2.2, "euro_mln", "s1", "b", "GM0002", "B"),
-        ("p", None, None, "2017", 40.0, "procent", "s1", "a", "GM0001", "A"),
-        ("p", None, None, "2017", 60.0, "procent", "s1", "b", "GM0002", "B"),
-        ("h", "x", "y", "2017", 30.0, "uren_per_week", "s1", "a", "GM0001", "A"),
-        ("h", "x", "y", "2017", 33.0, "uren_per_week", "s1", "b", "GM0002", "B"),
-    ])
-    national = figures.national(frame)
+    frame = _frame(
+        [
+            ("n", None, None, "2017", 10.0, "personen", "s1", "a", "GM0001", "A"),
+            ("n", None, None, "2017", 5.0, "personen", "s1", "b", "GM0002", "B"),
+            ("m", None, None, "2017", 1.1, "euro_mln", "s1", "a", "GM0001", "A"),
+            ("m", None, None, "2017", 2.2, "euro_mln", "s1", "b", "GM0002", "B"),
+            ("p", None, None, "2017", 40.0, "procent", "s1", "a", "GM0001", "A"),
+            ("p", None, None, "2017", 60.0, "procent", "s1", "b", "GM0002", "B"),
+            ("h", "x", "y", "2017", 30.0, "uren_per_week", "s1", "a", "GM0001", "A"),
+            ("h", "x", "y", "2017", 33.0, "uren_per_week", "s1", "b", "GM0002", "B"),
+        ]
+    )
+    national = editions.national(frame)
     assert list(national["indicator"]) == ["n", "m", "p", "h"]  # the table's order
     assert list(national["value"]) == [15.0, 3.3, 50.0, 31.5]  # 1.1 + 2.2 is exactly 3.3 after aggregation
     assert list(national["note"]) == ["a"] * 4  # other columns from the key's first row
@@ -149,88 +170,98 @@ def test_additive_units_are_summed_and_others_averaged():
 
 
 def test_a_national_row_wins_over_municipal_rows_of_the_same_key():
-    frame = _frame([
-        ("n", None, None, "2017", 10.0, "personen", "s1", "gm", "GM0001", "A"),
-        ("n", None, None, "2017", 99.0, "personen", "s1", "national", None, None),
-        ("n", None, None, "2017", 5.0, "personen", "s1", "gm", "GM0002", "B"),
-        ("n", None, None, "2017", 7.0, "personen", "s2", "other letter", "GM0001", "A"),
-    ])
-    national = figures.national(frame)
+    frame = _frame(
+        [
+            ("n", None, None, "2017", 10.0, "personen", "s1", "gm", "GM0001", "A"),
+            ("n", None, None, "2017", 99.0, "personen", "s1", "national", None, None),
+            ("n", None, None, "2017", 5.0, "personen", "s1", "gm", "GM0002", "B"),
+            ("n", None, None, "2017", 7.0, "personen", "s2", "other letter", "GM0001", "A"),
+        ]
+    )
+    national = editions.national(frame)
     assert list(zip(national["source_id"], national["value"], national["note"])) == [
-        ("s1", 99.0, "national"), ("s2", 7.0, "other letter")]
+        ("s1", 99.0, "national"),
+        ("s2", 7.0, "other letter"),
+    ]
 
 
 def test_additive_units_live_in_one_place():
-    from participatie.labels import UNIT_TEXT
+    from participatie.presentation.labels import UNIT_TEXT
 
-    assert figures.ADDITIVE_UNITS < set(UNIT_TEXT)
-    assert set(UNIT_TEXT) - figures.ADDITIVE_UNITS == {"procent", "procentpunt", "uren_per_week", "maanden", "jaren"}
+    assert set(UNIT_TEXT) > values.ADDITIVE_UNITS
+    assert set(UNIT_TEXT) - values.ADDITIVE_UNITS == {"procent", "procentpunt", "uren_per_week", "maanden", "jaren"}
 
 
 def test_mixed_units_within_one_figure_are_an_error():
-    frame = _frame([
-        ("n", None, None, "2017", 10.0, "personen", "s1", "a", "GM0001", "A"),
-        ("n", None, None, "2017", 5.0, "procent", "s1", "b", "GM0002", "B"),
-    ])
+    frame = _frame(
+        [
+            ("n", None, None, "2017", 10.0, "personen", "s1", "a", "GM0001", "A"),
+            ("n", None, None, "2017", 5.0, "procent", "s1", "b", "GM0002", "B"),
+        ]
+    )
     with pytest.raises(ValueError, match="n 2017 .s1. has municipal values in different units: personen, procent"):
-        figures.national(frame)
+        editions.national(frame)
 
 
 def test_open_chapter_aggregates_municipal_rows_to_the_national_figures(data_copy):
-    bundled = chapter.open_chapter("beschut_werk")
+    bundled = open_chapter(BY_NAME["beschut_werk"])
     path = data_copy / "beschut_werk.csv"
     rows = _rows(path)
     # Amsterdam gets the national figure, Rotterdam zero (or, for a percentage, the same value).
-    additive = [r["unit"] in figures.ADDITIVE_UNITS for r in rows]
+    additive = [r["unit"] in values.ADDITIVE_UNITS for r in rows]
     zero = [dict(r, value="0" if add else r["value"]) for r, add in zip(rows, additive)]
     out = [dict(r, gemeente_code="GM0363", gemeente_naam="Amsterdam") for r in rows]
     out += [dict(r, gemeente_code="GM0599", gemeente_naam="Rotterdam") for r in zero]
     _write(path, out, [*rows[0], "gemeente_code", "gemeente_naam"])
-    opened = chapter.open_chapter("beschut_werk", data_copy)
-    columns = ["indicator", "dimension", "category", "period", "value", "unit", "source_id", "period_label", "label"]
+    opened = open_chapter(BY_NAME["beschut_werk"], data_copy)
+    columns = ["indicator", "dimension", "category", "period", "value", "unit", "source_id", "label"]
     pd.testing.assert_frame_equal(opened.figures[columns], bundled.figures[columns])
-    assert opened.gemeente is None and chapter.edition_note(opened) is None
+    assert opened.gemeente is None and opened.edition_note() is None
 
 
 def test_gemeente_keeps_only_that_municipality(data_copy):
     _municipal(data_copy / "beschut_werk.csv")
-    opened = chapter.open_chapter("beschut_werk", data_copy, gemeente="GM0599")
+    opened = open_chapter(BY_NAME["beschut_werk"], data_copy, gemeente="GM0599")
     assert set(opened.figures["gemeente_code"]) == {"GM0599"}
     assert len(opened.figures) == len(_rows(REPO / "data" / "beschut_werk.csv"))
     assert (opened.gemeente, opened.gemeente_naam) == ("GM0599", "Rotterdam")
-    note = chapter.edition_note(opened).data
+    note = opened.edition_note().data
     assert "Gemeentelijke editie: Rotterdam (GM0599)" in note
 
 
 def test_unknown_gemeente_is_named(data_copy):
     _municipal(data_copy / "beschut_werk.csv")
-    with pytest.raises(figures.UnknownMunicipality, match=r"gemeente 'GM0001' does not occur in the data \(2 municipalities"):
-        chapter.open_chapter("beschut_werk", data_copy, gemeente="GM0001")
-    with pytest.raises(figures.UnknownMunicipality, match="'GM0363': the data hold no municipal figures"):
-        chapter.open_chapter("beschut_werk", gemeente="GM0363")
+    with pytest.raises(
+        editions.UnknownMunicipality, match=r"gemeente 'GM0001' does not occur in the data \(2 municipalities"
+    ):
+        open_chapter(BY_NAME["beschut_werk"], data_copy, gemeente="GM0001")
+    with pytest.raises(editions.UnknownMunicipality, match="'GM0363': the data hold no municipal figures"):
+        open_chapter(BY_NAME["beschut_werk"], gemeente="GM0363")
 
 
 def test_open_book_passes_the_municipality_to_chapters_with_figures(data_copy):
-    for name in ("beschut_werk", "wsw_statistiek", "banenafspraak", "bijstand_financiering"):
+    with_figures = [t.name for t in THEMES if t.figure_table]
+    for name in with_figures:
         _municipal(data_copy / f"{name}.csv")
-    opened = book.open_book(data_copy, gemeente="GM0363")
-    assert opened["pilots"].gemeente is None
-    for theme in ("beschut_werk", "wsw_statistiek", "banenafspraak", "bijstand_financiering"):
-        assert set(opened[theme].figures["gemeente_code"]) == {"GM0363"}
-    assert "Amsterdam (GM0363)" in chapter.edition_note(opened).data
+    opened = open_book(data_copy, gemeente="GM0363")
+    assert opened.chapters["pilots_werken_naar_vermogen"].gemeente is None
+    for name in with_figures:
+        assert set(opened.chapters[name].figures["gemeente_code"]) == {"GM0363"}
+    assert "Amsterdam (GM0363)" in opened.edition_note().data
 
 
 def test_a_chapter_without_figures_says_it_has_no_municipal_figures():
-    opened = chapter.open_chapter(None, tables=("policy_timeline",), gemeente="GM0363")
-    assert "geen cijfers per gemeente" in chapter.edition_note(opened).data
+    opened = open_chapter(BY_NAME["pilots_werken_naar_vermogen"], gemeente="GM0363")
+    assert "geen cijfers per gemeente" in opened.edition_note().data
 
 
 def test_no_edition_note_for_the_national_book():
-    assert chapter.edition_note(chapter.open_chapter("beschut_werk")) is None
-    assert chapter.edition_note(book.open_book()) is None
+    assert open_chapter(BY_NAME["beschut_werk"]).edition_note() is None
+    assert open_book().edition_note() is None
 
 
 # --- charts only see aggregated frames -------------------------------------------------------------
+
 
 def test_chart_figure_refuses_unaggregated_data():
     big = pd.DataFrame({"x": range(charts.MAX_INLINE_ROWS + 1), "y": 1})
@@ -238,21 +269,33 @@ def test_chart_figure_refuses_unaggregated_data():
     with pytest.raises(ValueError, match="aggregate before charting"):
         charts.figure(chart, description="d", source_line="Bron: x.", table=big.head(3))
     with pytest.raises(ValueError, match="aggregate before charting"):
-        charts.figure(chart.properties(data=big.head(3)) + chart.properties(data=big.head(3)),
-                      description="d", source_line="Bron: x.", table=big)
-    small = charts.figure(alt.Chart(big.head(5)).mark_point().encode(x="x:Q"), description="d", source_line="s", table=big.head(5))
+        charts.figure(
+            chart.properties(data=big.head(3)) + chart.properties(data=big.head(3)),
+            description="d",
+            source_line="Bron: x.",
+            table=big,
+        )
+    small = charts.figure(
+        alt.Chart(big.head(5)).mark_point().encode(x="x:Q"), description="d", source_line="s", table=big.head(5)
+    )
     assert charts.inline_rows(small.chart) == 5
 
 
 def test_charts_of_the_synthetic_data_hold_aggregated_rows(synthetic_data):
-    import importlib
+    from participatie.themes.banenafspraak_duurzaamheid import presentation as ba
+    from participatie.themes.beschut_werk import presentation as bw
+    from participatie.themes.bijstand_financiering import presentation as bf
+    from participatie.themes.wsw_statistiek import presentation as wsw
 
-    from participatie import banenafspraak, bijstand_financiering, wsw_statistiek  # noqa: F401 - registers checks
-
-    for theme in ("beschut_werk", "wsw_statistiek", "banenafspraak", "bijstand_financiering"):
-        module = importlib.import_module(f"participatie.{theme}")
-        opened = chapter.open_chapter(theme, synthetic_data)
+    for theme, module in (
+        ("beschut_werk", bw),
+        ("wsw_statistiek", wsw),
+        ("banenafspraak_duurzaamheid", ba),
+        ("bijstand_financiering", bf),
+    ):
+        opened = open_chapter(BY_NAME[theme], synthetic_data)
         made = [getattr(module, name)(opened) for name in dir(module) if name.startswith("chart_")]
+        assert made, theme
         for made_figure in made:
             spec = made_figure.spec()
             rows = sum(len(values) for values in spec.get("datasets", {}).values())
@@ -260,6 +303,7 @@ def test_charts_of_the_synthetic_data_hold_aggregated_rows(synthetic_data):
 
 
 # --- papermill: a municipal edition of a chapter ----------------------------------------------------
+
 
 def _largest_municipality(data_dir: Path) -> str:
     frame = pd.read_csv(data_dir / "beschut_werk.csv", usecols=["gemeente_code", "unit", "value"])
@@ -271,9 +315,27 @@ def test_papermill_municipal_edition_shows_the_note(synthetic_data, tmp_path):
     code = _largest_municipality(synthetic_data)
     out = tmp_path / "gemeente.ipynb"
     result = subprocess.run(
-        [sys.executable, "-m", "papermill", str(CHAPTERS / "beschut_werk.ipynb"), str(out), "-p", "data_dir",
-         str(synthetic_data), "-p", "gemeente", code, "--no-progress-bar", "-k", "python3"],
-        capture_output=True, text=True, cwd=tmp_path, timeout=600)
+        [
+            sys.executable,
+            "-m",
+            "papermill",
+            str(CHAPTERS / "beschut_werk.ipynb"),
+            str(out),
+            "-p",
+            "data_dir",
+            str(synthetic_data),
+            "-p",
+            "gemeente",
+            code,
+            "--no-progress-bar",
+            "-k",
+            "python3",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     cells = nbformat.read(out, as_version=4).cells
     setup = next(c for c in cells if c.cell_type == "code" and "edition_note" in c.source)
@@ -285,8 +347,26 @@ def test_papermill_municipal_edition_shows_the_note(synthetic_data, tmp_path):
 @pytest.mark.slow
 def test_papermill_unknown_gemeente_fails_naming_the_code(synthetic_data, tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "papermill", str(CHAPTERS / "beschut_werk.ipynb"), str(tmp_path / "out.ipynb"),
-         "-p", "data_dir", str(synthetic_data), "-p", "gemeente", "GM0363", "--no-progress-bar", "-k", "python3"],
-        capture_output=True, text=True, cwd=tmp_path, timeout=600)
+        [
+            sys.executable,
+            "-m",
+            "papermill",
+            str(CHAPTERS / "beschut_werk.ipynb"),
+            str(tmp_path / "out.ipynb"),
+            "-p",
+            "data_dir",
+            str(synthetic_data),
+            "-p",
+            "gemeente",
+            "GM0363",
+            "--no-progress-bar",
+            "-k",
+            "python3",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=600,
+    )
     assert result.returncode != 0
     assert "gemeente 'GM0363' does not occur in the data" in result.stderr + result.stdout

@@ -68,8 +68,7 @@ def test_figure_text_adds_unit_and_hedge(table):
 
 def test_source_line_orders_letters_by_date(dataset):
     line = references.source_line(["tk-29817-145", "tk-34352-56", "tk-29817-145"], dataset.sources)
-    assert line == ("Bron: Tweede Kamer, 34 352, nr. 56 (21 april 2017); "
-                    "Tweede Kamer, 29 817, nr. 145 (15 juni 2018).")
+    assert line == ("Bron: Tweede Kamer, 34 352, nr. 56 (21 april 2017); Tweede Kamer, 29 817, nr. 145 (15 juni 2018).")
 
 
 def test_source_reference(dataset):

@@ -22,6 +22,7 @@ import pytest
 from participatie.book import open_chapter
 from participatie.data import DataValidationError
 from participatie.themes import BY_NAME
+
 from conftest import CHAPTERS, DATA, REPO
 from helpers import read_rows, write_rows
 
@@ -45,23 +46,54 @@ class Case:
 
 # One entry per chapter (test_every_chapter_has_a_case fails when a chapter is added without one).
 CASES = {
-    "beschut_werk": Case("beschut_werk.csv", {"indicator": "working_sheltered_workplace", "period": "2018-03-31",
-                                              "source_id": "ek-34775-ak"}, "value", "98765", "98.765"),
-    "wsw_statistiek": Case("wsw_statistiek.csv", {"indicator": "wsw_indications", "period": "2012",
-                                                  "category": "eerste_indicatie"}, "value", "98765", "98.765"),
-    "banenafspraak_duurzaamheid": Case("banenafspraak_duurzaamheid.csv", {"indicator": "extra_jobs_realised", "period": "2017-12-31",
-                                                            "source_id": "ek-34775-ak"}, "value", "98765", "98.765"),
-    "bijstand_financiering": Case("bijstand_financiering.csv", {"indicator": "bijstand_recipients", "period": "2017-03",
-                                                                "source_id": "ek-33981-n"}, "value", "98765", "98.765"),
-    "pilots_werken_naar_vermogen": Case("pilots.csv", {"pilot": "4"}, "scale_value", "98765", "98.765 gemeenten",
-                                        key_columns="pilot", number_column="page", required_column="findings",
-                                        period_column=None, last_column="section"),
+    "beschut_werk": Case(
+        "beschut_werk.csv",
+        {"indicator": "working_sheltered_workplace", "period": "2018-03-31", "source_id": "ek-34775-ak"},
+        "value",
+        "98765",
+        "98.765",
+    ),
+    "wsw_statistiek": Case(
+        "wsw_statistiek.csv",
+        {"indicator": "wsw_indications", "period": "2012", "category": "eerste_indicatie"},
+        "value",
+        "98765",
+        "98.765",
+    ),
+    "banenafspraak_duurzaamheid": Case(
+        "banenafspraak_duurzaamheid.csv",
+        {"indicator": "extra_jobs_realised", "period": "2017-12-31", "source_id": "ek-34775-ak"},
+        "value",
+        "98765",
+        "98.765",
+    ),
+    "bijstand_financiering": Case(
+        "bijstand_financiering.csv",
+        {"indicator": "bijstand_recipients", "period": "2017-03", "source_id": "ek-33981-n"},
+        "value",
+        "98765",
+        "98.765",
+    ),
+    "pilots_werken_naar_vermogen": Case(
+        "pilots.csv",
+        {"pilot": "4"},
+        "scale_value",
+        "98765",
+        "98.765 gemeenten",
+        key_columns="pilot",
+        number_column="page",
+        required_column="findings",
+        period_column=None,
+        last_column="section",
+    ),
 }
 
 NOTEBOOKS = sorted(p.stem for p in CHAPTERS.glob("*.ipynb"))
 # Every notebook of the book (chapters, the introduction and the appendices), relative to the root.
-ALL_NOTEBOOKS = sorted(p.relative_to(REPO).as_posix() for p in [*REPO.glob("*.ipynb"), *CHAPTERS.glob("*.ipynb"),
-                                                                  *(REPO / "appendices").glob("*.ipynb")])
+ALL_NOTEBOOKS = sorted(
+    p.relative_to(REPO).as_posix()
+    for p in [*REPO.glob("*.ipynb"), *CHAPTERS.glob("*.ipynb"), *(REPO / "appendices").glob("*.ipynb")]
+)
 
 
 def _tree_digest(*folders: Path) -> str:
@@ -85,9 +117,23 @@ def test_papermill_can_rerun_the_book_pages(data_copy, tmp_path):
     path = data_copy / "sources.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("2013-07-12", "2013-07-19"), encoding="utf-8")
     out = tmp_path / "bronnen.ipynb"
-    result = subprocess.run([sys.executable, "-m", "papermill", str(REPO / "appendices" / "bronnen.ipynb"), str(out),
-                             "-p", "data_dir", str(data_copy), "--no-progress-bar"], capture_output=True, text=True,
-                            cwd=tmp_path, timeout=600)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "papermill",
+            str(REPO / "appendices" / "bronnen.ipynb"),
+            str(out),
+            "-p",
+            "data_dir",
+            str(data_copy),
+            "--no-progress-bar",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "19 juli 2013" in out.read_text(encoding="utf-8")
 
@@ -95,9 +141,23 @@ def test_papermill_can_rerun_the_book_pages(data_copy, tmp_path):
 def run_papermill(notebook: str, data_dir: Path, out: Path) -> subprocess.CompletedProcess:
     """Run a chapter with papermill on another data directory, from outside the repository."""
     return subprocess.run(
-        [sys.executable, "-m", "papermill", str(CHAPTERS / f"{notebook}.ipynb"), str(out),
-         "-p", "data_dir", str(data_dir), "--no-progress-bar", "-k", "python3"],
-        capture_output=True, text=True, cwd=out.parent, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "papermill",
+            str(CHAPTERS / f"{notebook}.ipynb"),
+            str(out),
+            "-p",
+            "data_dir",
+            str(data_dir),
+            "--no-progress-bar",
+            "-k",
+            "python3",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=out.parent,
+        timeout=600,
     )
 
 
@@ -139,8 +199,8 @@ def _break(case: Case, kind: str, path: Path) -> tuple[str | None, str]:
     if kind == "not-utf8":
         lines = path.read_bytes().split(b"\n")
         cut = lines[2].rindex(b",") + 1
-        quoted = lines[2][cut:cut + 1] == b'"'
-        lines[2] = lines[2][:cut] + (b'"' if quoted else b"") + b"caf\xe9 " + lines[2][cut + (1 if quoted else 0):]
+        quoted = lines[2][cut : cut + 1] == b'"'
+        lines[2] = lines[2][:cut] + (b'"' if quoted else b"") + b"caf\xe9 " + lines[2][cut + (1 if quoted else 0) :]
         path.write_bytes(b"\n".join(lines))
         return "row 3", f"column {case.last_column}"
 
@@ -151,8 +211,9 @@ def _break(case: Case, kind: str, path: Path) -> tuple[str | None, str]:
             return rows, [f for f in fields if f != case.required_column]
         if kind == "duplicate-key":
             return [*rows, rows[2]], fields
-        column = {"wrong-type": case.number_column, "unparsable-period": case.period_column,
-                  "unknown-source": "source_id"}[kind]
+        column = {"wrong-type": case.number_column, "unparsable-period": case.period_column, "unknown-source": "source_id"}[
+            kind
+        ]
         rows[2][column] = {"wrong-type": "veel", "unparsable-period": "2017-13", "unknown-source": "tk-00000-1"}[kind]
         return rows, fields
 
@@ -167,13 +228,26 @@ def _break(case: Case, kind: str, path: Path) -> tuple[str | None, str]:
     }[kind]
 
 
-BAD_KINDS = ["unknown-column", "missing-column", "wrong-type", "unparsable-period", "duplicate-key",
-             "unknown-source", "empty-file", "not-utf8"]
+BAD_KINDS = [
+    "unknown-column",
+    "missing-column",
+    "wrong-type",
+    "unparsable-period",
+    "duplicate-key",
+    "unknown-source",
+    "empty-file",
+    "not-utf8",
+]
 
 
 # Every (chapter, kind) pair that applies: a table without a period column has no period to break.
-BAD_RUNS = [(n, kind) for n in NOTEBOOKS if n in CASES for kind in BAD_KINDS
-            if not (kind == "unparsable-period" and CASES[n].period_column is None)]
+BAD_RUNS = [
+    (n, kind)
+    for n in NOTEBOOKS
+    if n in CASES
+    for kind in BAD_KINDS
+    if not (kind == "unparsable-period" and CASES[n].period_column is None)
+]
 
 
 @pytest.mark.parametrize("notebook, kind", BAD_RUNS)
@@ -205,12 +279,28 @@ def test_nbval_fails_when_a_stored_output_is_stale(tmp_path):
     # The regression net: a committed notebook whose outputs differ from a fresh execution must fail `make test`.
     stale = tmp_path / "revisies.ipynb"
     notebook = nbformat.read(REPO / "appendices" / "revisies.ipynb", as_version=4)
-    table = next(o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])
-                 if "text/plain" in o.get("data", {}) and "(laatste)" in o["data"]["text/plain"])
+    table = next(
+        o
+        for c in notebook.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if "text/plain" in o.get("data", {}) and "(laatste)" in o["data"]["text/plain"]
+    )
     table["data"]["text/plain"] = table["data"]["text/plain"].replace("313", "314", 1)
     nbformat.write(notebook, stale)
-    command = [sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider",
-               "-o", "addopts=", "-q", str(stale)]
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "--nbval",
+        "--nbval-current-env",
+        "-p",
+        "no:cacheprovider",
+        "-o",
+        "addopts=",
+        "-q",
+        str(stale),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, timeout=600)
     assert result.returncode == 1 and "1 failed" in result.stdout, result.stdout[-2000:]
     shutil.copy(REPO / "appendices" / "revisies.ipynb", stale)
@@ -219,6 +309,7 @@ def test_nbval_fails_when_a_stored_output_is_stale(tmp_path):
 
 
 # --- hygiene of the stored notebooks (the regression reference) -------------------------------
+
 
 @pytest.mark.parametrize("notebook", ALL_NOTEBOOKS)
 def test_stored_notebook_is_deterministic_reference(notebook):

@@ -8,21 +8,19 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import importlib.util
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from participatie.data import page_index
+from participatie.tools.cli import main
+
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
 INDEX_DIR = DATA / "letters"
-
-from participatie.data import page_index
-from participatie.tools.cli import main
 
 RESOURCES = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))["resources"]
 FIGURE_TABLES = [r["path"] for r in RESOURCES if r.get("schema") == "schemas/figures.json"]
@@ -159,11 +157,14 @@ def test_index_round_trip_and_deterministic_bytes(tmp_path):
     assert list(json.loads(first)) == sorted(json.loads(first))
 
 
-@pytest.mark.parametrize("content, problem", [
-    ("{not json", "invalid JSON"),
-    ('{"format": 2, "source_id": "x", "text_sha256": "0", "pages": []}', "format is 2"),
-    ("[]", "exactly format"),
-])
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        ("{not json", "invalid JSON"),
+        ('{"format": 2, "source_id": "x", "text_sha256": "0", "pages": []}', "format is 2"),
+        ("[]", "exactly format"),
+    ],
+)
 def test_a_malformed_index_names_its_file(tmp_path, content, problem):
     path = tmp_path / "broken.json"
     path.write_text(content, encoding="utf-8")
@@ -230,8 +231,9 @@ def test_every_pilot_scale_is_printed_on_its_page(indexes):
 
 def test_a_changed_value_is_reported_with_file_row_and_page(indexes):
     rows = read_rows(DATA / "beschut_werk.csv")
-    number = next(n for n, row in enumerate(rows, start=2)
-                  if row["source_id"] == "ek-34775-ak" and float(row["value"]) == 1465)
+    number = next(
+        n for n, row in enumerate(rows, start=2) if row["source_id"] == "ek-34775-ak" and float(row["value"]) == 1465
+    )
     changed = [dict(row) for row in rows]
     changed[number - 2]["value"] = "1466"
     row = changed[number - 2]
@@ -258,8 +260,9 @@ def letter_and_index(tmp_path) -> tuple[Path, Path]:
     letters_dir.mkdir()
     index_dir.mkdir()
     (letters_dir / "000_hash_named.txt").write_text(LETTER, encoding="utf-8")
-    (index_dir / "tk-99999-1.json").write_text(page_index.dumps(page_index.build_index(LETTER, "tk-99999-1")),
-                                               encoding="utf-8")
+    (index_dir / "tk-99999-1.json").write_text(
+        page_index.dumps(page_index.build_index(LETTER, "tk-99999-1")), encoding="utf-8"
+    )
     return letters_dir, index_dir
 
 
@@ -312,9 +315,23 @@ def test_build_and_verify_through_the_command_line(tmp_path, capsys):
 
 def test_runs_as_a_module(tmp_path):
     (tmp_path / "brief.txt").write_text(LETTER, encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "participatie", "letters", "index", str(tmp_path / "brief.txt"),
-                          "--source-id", "tk-99999-1", "--out", str(tmp_path / "i" / "tk-99999-1.json")],
-                         capture_output=True, text=True, cwd=tmp_path)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "participatie",
+            "letters",
+            "index",
+            str(tmp_path / "brief.txt"),
+            "--source-id",
+            "tk-99999-1",
+            "--out",
+            str(tmp_path / "i" / "tk-99999-1.json"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert run.returncode == 0, run.stderr
     assert "3 pages" in run.stdout
 

@@ -26,6 +26,7 @@ def rijen(hoofdstuk):
 
 # --- analysis: rules on the data ---------------------------------------------------------------
 
+
 def test_pilot_numbers():
     assert analysis.pilot_numbers("2;3") == [2, 3] and analysis.pilot_numbers("4") == [4]
 
@@ -54,6 +55,7 @@ def test_codes_have_dutch_names():
 
 
 # --- analysis on the bundled data --------------------------------------------------------------
+
 
 def test_pilots_overview(hoofdstuk):
     frame = analysis.pilots_overview(hoofdstuk.table("pilots"), hoofdstuk.table("pilots_findings"))
@@ -90,8 +92,14 @@ def test_findings_per_topic_adds_up_to_all_findings(hoofdstuk):
     findings = hoofdstuk.table("pilots_findings")
     counts = analysis.findings_per_topic(findings).set_index("topic")["findings"]
     assert counts.sum() == len(findings)
-    assert counts.to_dict() == {"overig": 6, "werkgevers": 5, "dienstverlening": 5, "sw_bedrijf": 4,
-                                "loonwaarde": 6, "loondispensatie": 4}
+    assert counts.to_dict() == {
+        "overig": 6,
+        "werkgevers": 5,
+        "dienstverlening": 5,
+        "sw_bedrijf": 4,
+        "loonwaarde": 6,
+        "loondispensatie": 4,
+    }
 
 
 def test_years_to_standard_method(hoofdstuk):
@@ -129,8 +137,13 @@ def test_timeline_places_sorts_and_codes_every_event(hoofdstuk, tijdlijn):
 
 def test_timeline_summary(tijdlijn):
     assert analysis.timeline_summary(tijdlijn) == {
-        "events": 66, "letters": 5, "first_year": 2004, "last_year": 2019,
-        "year_only": 27, "month_only": 5, "milestones": 10,
+        "events": 66,
+        "letters": 5,
+        "first_year": 2004,
+        "last_year": 2019,
+        "year_only": 27,
+        "month_only": 5,
+        "milestones": 10,
     }
 
 
@@ -140,11 +153,16 @@ def test_differing_accounts_side_by_side(hoofdstuk):
     assert frame["source_id"].tolist() == ["ek-33981-n", "tk-29817-145", "tk-29817-145", "ek-34775-ak"]
     assert frame["page"].tolist() == [16, 2, 7, 6]
     assert frame["event"].iloc[0].count("eind 2025") == 1 and "tot 2026" in frame["event"].iloc[1]
-    assert list(zip(frame["date"], frame["precision"])) == [("2013-04", "month"), ("2013", "year"),
-                                                            ("2019", "year"), ("2018", "year")]
+    assert list(zip(frame["date"], frame["precision"])) == [
+        ("2013-04", "month"),
+        ("2013", "year"),
+        ("2019", "year"),
+        ("2018", "year"),
+    ]
 
 
 # --- the theme's Dutch texts -------------------------------------------------------------------
+
 
 def test_number_word():
     assert [labels.number_word(n) for n in (4, 10, 12)] == ["vier", "tien", "twaalf"]
@@ -200,12 +218,16 @@ def test_no_checks_registered_for_the_theme(hoofdstuk):
 
 # --- the timeline's layout ---------------------------------------------------------------------
 
+
 def test_timeline_rows_give_dutch_texts_and_sources(rijen):
     assert len(rijen) == 66 and rijen["datum"].is_monotonic_increasing
     assert rijen["bron"].str.match(r"^(Tweede|Eerste) Kamer, .*, p\. \d+$").all()
     duty = rijen.loc[rijen["gebeurtenis"].str.contains("wettelijk verplicht beschut werk")].iloc[0]
     assert (duty["spoor"], duty["datum_tekst"], duty["kernlabel"]) == (
-        "Beschut werk", "1 januari 2017", "Gemeenten verplicht beschut werk aan te bieden")
+        "Beschut werk",
+        "1 januari 2017",
+        "Gemeenten verplicht beschut werk aan te bieden",
+    )
     assert rijen["spoor"].isin(labels.LANE_TEXT.values()).all()
     assert set(rijen["nauwkeurigheid"]) == set(labels.PRECISION_TEXT.values())
 
@@ -230,6 +252,7 @@ def test_milestone_labels_join_labels_of_one_day(rijen):
 
 # --- tables and chart --------------------------------------------------------------------------
 
+
 def test_pilots_table(hoofdstuk):
     table = presentation.pilots_table(hoofdstuk)
     frame = table.frame
@@ -237,7 +260,8 @@ def test_pilots_table(hoofdstuk):
     assert frame.loc[frame["Onderdeel"] == "Schaal", "Inhoud"].tolist() == ["–", "–", "–", "32 gemeenten"]
     assert frame.loc[frame["Onderdeel"] == "Periode", "Inhoud"].tolist() == ["2009–2012"] * 4
     assert frame.loc[frame["Onderdeel"] == "Bron", "Inhoud"].tolist() == (
-        ["p. 1; bevindingen p. 2"] * 3 + ["p. 1; bevindingen p. 2–4"])
+        ["p. 1; bevindingen p. 2"] * 3 + ["p. 1; bevindingen p. 2–4"]
+    )
     assert table.caption == "Bron: Tweede Kamer, 29 817, nr. 126 (12 juli 2013)."
     assert "4. Loondispensatie" in table._repr_mimebundle_()["text/html"]
 
@@ -271,6 +295,7 @@ def test_chart_timeline(hoofdstuk):
 
 
 # --- the analyses follow changed data ----------------------------------------------------------
+
 
 def test_analyses_follow_changed_data(data_copy):
     def bigger_pilot(rows):

@@ -16,6 +16,7 @@ import psutil
 import pytest
 
 from participatie.tools import execute, rerun
+
 from conftest import CHAPTERS, DATA, REPO
 from helpers import edit_rows
 
@@ -37,8 +38,13 @@ def repository_unchanged():
 
 
 def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "participatie", "rerun", "--no-progress", *args],
-                          capture_output=True, text=True, timeout=900, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "participatie", "rerun", "--no-progress", *args],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=cwd,
+    )
 
 
 def test_help_documents_every_option():
@@ -61,12 +67,19 @@ def test_code_cells_counts_the_progress_unit():
 
 # --- never destroy what rerun did not write -----------------------------------------------------------
 
-@pytest.mark.parametrize("where", ["repository", "inside repository", "data", "inside data", "parent of data",
-                                   "parent of repository"])
+
+@pytest.mark.parametrize(
+    "where", ["repository", "inside repository", "data", "inside data", "parent of data", "parent of repository"]
+)
 def test_out_may_not_be_contain_or_lie_in_the_repository_or_the_data(where, data_copy):
-    out = {"repository": REPO, "inside repository": REPO / "chapters" / "x", "data": data_copy,
-           "inside data": data_copy / "out", "parent of data": data_copy.parent,
-           "parent of repository": REPO.parent}[where]
+    out = {
+        "repository": REPO,
+        "inside repository": REPO / "chapters" / "x",
+        "data": data_copy,
+        "inside data": data_copy / "out",
+        "parent of data": data_copy.parent,
+        "parent of repository": REPO.parent,
+    }[where]
     with pytest.raises(rerun.RerunError, match="lies inside|contains"):
         rerun.rerun(data_copy, out, ["beschut_werk"], show_progress=False)
 
@@ -119,15 +132,17 @@ def test_force_replaces_an_earlier_rerun_only_after_success(tmp_path, repository
     assert again.returncode == 1 and "pass --force" in again.stderr
     forced = _cli("--data-dir", str(DATA), "--out", str(out), "--chapters", "beschut_werk", "--force", "--jobs", "1")
     assert forced.returncode == 0, forced.stderr[-3000:]
-    assert not (out / "html" / "marker-of-the-first-run").exists() and (out / "html" / "chapters" / "beschut_werk.html").is_file()
+    assert (
+        not (out / "html" / "marker-of-the-first-run").exists()
+        and (out / "html" / "chapters" / "beschut_werk.html").is_file()
+    )
     assert not list(tmp_path.glob(".out.*staging*")) and not list(tmp_path.glob(".out.old-*"))
 
 
 def test_a_second_run_on_the_same_out_stops_with_a_clear_message(tmp_path):
     out = tmp_path / "out"
-    with rerun.Lock(out):
-        with pytest.raises(rerun.RerunError, match=r"another rerun \(process \d+\) is writing"):
-            rerun.rerun(DATA, out, ["beschut_werk"], show_progress=False)
+    with rerun.Lock(out), pytest.raises(rerun.RerunError, match=r"another rerun \(process \d+\) is writing"):
+        rerun.rerun(DATA, out, ["beschut_werk"], show_progress=False)
     assert not out.exists()
 
 
@@ -152,9 +167,26 @@ def _descendants(pid: int) -> list[int]:
 @pytest.mark.slow
 def test_a_killed_run_leaves_no_processes_and_its_staging_is_cleaned_next_time(tmp_path, repository_unchanged):
     out = tmp_path / "out"
-    process = subprocess.Popen([sys.executable, "-m", "participatie", "rerun", "--no-progress", "--data-dir", str(DATA),
-                                "--out", str(out), "--chapters", "beschut_werk", "wsw_statistiek", "--jobs", "2"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "participatie",
+            "rerun",
+            "--no-progress",
+            "--data-dir",
+            str(DATA),
+            "--out",
+            str(out),
+            "--chapters",
+            "beschut_werk",
+            "wsw_statistiek",
+            "--jobs",
+            "2",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
     kernels: list[int] = []
     while time.monotonic() < deadline and not kernels:
@@ -165,8 +197,9 @@ def test_a_killed_run_leaves_no_processes_and_its_staging_is_cleaned_next_time(t
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and any(psutil.pid_exists(p) and psutil.Process(p).status() != "zombie"
-                                              for p in children):
+    while time.monotonic() < deadline and any(
+        psutil.pid_exists(p) and psutil.Process(p).status() != "zombie" for p in children
+    ):
         time.sleep(0.5)
     alive = [p for p in children if psutil.pid_exists(p) and psutil.Process(p).status() != "zombie"]
     assert alive == [], f"left behind: {[' '.join(psutil.Process(p).cmdline())[:80] for p in alive]}"
@@ -176,12 +209,29 @@ def test_a_killed_run_leaves_no_processes_and_its_staging_is_cleaned_next_time(t
 
 @pytest.mark.slow
 def test_ctrl_c_ends_with_one_line(tmp_path):
-    process = subprocess.Popen([sys.executable, "-m", "participatie", "rerun", "--no-progress", "--data-dir", str(DATA),
-                                "--out", str(tmp_path / "out"), "--chapters", "beschut_werk"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "participatie",
+            "rerun",
+            "--no-progress",
+            "--data-dir",
+            str(DATA),
+            "--out",
+            str(tmp_path / "out"),
+            "--chapters",
+            "beschut_werk",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not any("ipykernel" in " ".join(psutil.Process(p).cmdline())
-                                                   for p in _descendants(process.pid) if psutil.pid_exists(p)):
+    while time.monotonic() < deadline and not any(
+        "ipykernel" in " ".join(psutil.Process(p).cmdline()) for p in _descendants(process.pid) if psutil.pid_exists(p)
+    ):
         time.sleep(0.3)
     os.killpg(process.pid, signal.SIGINT)  # what a terminal sends to the whole foreground group
     _, stderr = process.communicate(timeout=60)
@@ -191,6 +241,7 @@ def test_ctrl_c_ends_with_one_line(tmp_path):
 
 
 # --- runs --------------------------------------------------------------------------------------------------
+
 
 @pytest.mark.slow
 def test_rerun_two_chapters_in_parallel_builds_a_book(data_copy, tmp_path, repository_unchanged):
@@ -203,8 +254,9 @@ def test_rerun_two_chapters_in_parallel_builds_a_book(data_copy, tmp_path, repos
     edit_rows(data_copy / "beschut_werk.csv", edit)
     (data_copy / "not-in-the-package.txt").write_text("private notes")
     out = tmp_path / "out"
-    result = _cli("--data-dir", str(data_copy), "--out", str(out), "--chapters", "beschut_werk,wsw_statistiek",
-                  "--jobs", "2")
+    result = _cli(
+        "--data-dir", str(data_copy), "--out", str(out), "--chapters", "beschut_werk,wsw_statistiek", "--jobs", "2"
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     html = (out / "html" / "chapters" / "beschut_werk.html").read_text(encoding="utf-8")
     assert "2.222" in html and (out / "html" / "chapters" / "wsw_statistiek.html").is_file()
@@ -226,8 +278,12 @@ def test_bad_data_is_reported_at_once_and_nothing_runs(data_copy, tmp_path):
     out = tmp_path / "out"
     result = _cli("--data-dir", str(data_copy), "--out", str(out))
     assert result.returncode == 1
-    for expected in ("beschut_werk.csv, row 3, column value", "beschut_werk.csv, row 6, column period",
-                     "wsw_statistiek.csv, row 1, column -", "nothing was run"):
+    for expected in (
+        "beschut_werk.csv, row 3, column value",
+        "beschut_werk.csv, row 6, column period",
+        "wsw_statistiek.csv, row 1, column -",
+        "nothing was run",
+    ):
         assert expected in result.stderr
     assert not out.exists() and not list(tmp_path.glob(".out.*staging*"))
 
@@ -235,11 +291,14 @@ def test_bad_data_is_reported_at_once_and_nothing_runs(data_copy, tmp_path):
 @pytest.mark.slow
 def test_failing_chapter_is_named_with_its_cell_and_kept(data_copy, tmp_path, repository_unchanged):
     # Valid data that the chapter cannot use: the 2015 advices it cites are gone.
-    edit_rows(data_copy / "beschut_werk.csv",
-              lambda rows: [r for r in rows if not (r["indicator"] == "positive_advices" and r["period"] == "2015")])
+    edit_rows(
+        data_copy / "beschut_werk.csv",
+        lambda rows: [r for r in rows if not (r["indicator"] == "positive_advices" and r["period"] == "2015")],
+    )
     out = tmp_path / "out"
-    result = _cli("--data-dir", str(data_copy), "--out", str(out), "--chapters", "beschut_werk", "wsw_statistiek",
-                  "--jobs", "2")
+    result = _cli(
+        "--data-dir", str(data_copy), "--out", str(out), "--chapters", "beschut_werk", "wsw_statistiek", "--jobs", "2"
+    )
     assert result.returncode == 1
     assert "chapters/beschut_werk: cell 3 failed: KeyError" in result.stderr
     kept = tmp_path / "out.failed" / "chapters" / "beschut_werk.ipynb"
@@ -251,8 +310,10 @@ def test_failing_chapter_is_named_with_its_cell_and_kept(data_copy, tmp_path, re
 @pytest.mark.slow
 def test_rerun_on_a_local_dask_cluster(tmp_path, repository_unchanged):
     import distributed  # pinned in requirements.txt
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, host="127.0.0.1", dashboard_address=None,
-                                  processes=True) as cluster:
+
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, host="127.0.0.1", dashboard_address=None, processes=True
+    ) as cluster:
         out = tmp_path / "out"
         result = rerun.rerun(DATA, out, ["beschut_werk"], scheduler=cluster.scheduler_address, show_progress=False)
     assert [o.ok for o in result.outcomes] == [True]
@@ -262,8 +323,9 @@ def test_rerun_on_a_local_dask_cluster(tmp_path, repository_unchanged):
 @pytest.mark.slow
 def test_rerun_large_per_gemeente_data_national_and_municipal(synthetic_data, tmp_path, repository_unchanged):
     # The national edition of 100k+ per-gemeente rows aggregates before charting: pages stay small.
-    national = rerun.rerun(synthetic_data, tmp_path / "nl", ["beschut_werk", "banenafspraak_duurzaamheid"], jobs=2,
-                           show_progress=False)
+    national = rerun.rerun(
+        synthetic_data, tmp_path / "nl", ["beschut_werk", "banenafspraak_duurzaamheid"], jobs=2, show_progress=False
+    )
     assert all(o.ok for o in national.outcomes)
     for page in ("beschut_werk", "banenafspraak_duurzaamheid"):
         html = tmp_path / "nl" / "html" / "chapters" / f"{page}.html"

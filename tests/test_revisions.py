@@ -28,18 +28,22 @@ def test_revisions_of_a_table_without_disagreement_is_empty(table):
 
 
 def _rows(*values):
-    return pd.DataFrame([{"value": v, "qualifier": q, "derived": d, "source_date": f"201{i}-01-01"}
-                         for i, (v, q, d) in enumerate(values)])
+    return pd.DataFrame(
+        [{"value": v, "qualifier": q, "derived": d, "source_date": f"201{i}-01-01"} for i, (v, q, d) in enumerate(values)]
+    )
 
 
-@pytest.mark.parametrize("values, kind", [
-    ([(22000, "ruim", False), (22554, None, False)], revisions.ROUNDING),   # "ruim 22.000" and the count
-    ([(622, None, False), (622.149, None, False)], revisions.ROUNDING),     # a total rounded to millions
-    ([(1442, None, True), (1650, None, False)], revisions.FORECAST),        # an extrapolation, then the outcome
-    ([(200, None, False), (313, None, False), (313, None, False)], revisions.CONFLICT),
-    ([(22000, "ruim", False), (23554, None, False)], revisions.CONFLICT),   # beyond what "ruim" allows
-    ([(1650, None, False), (1442, None, True)], revisions.CONFLICT),        # a forecast after an outcome is no update
-])
+@pytest.mark.parametrize(
+    "values, kind",
+    [
+        ([(22000, "ruim", False), (22554, None, False)], revisions.ROUNDING),  # "ruim 22.000" and the count
+        ([(622, None, False), (622.149, None, False)], revisions.ROUNDING),  # a total rounded to millions
+        ([(1442, None, True), (1650, None, False)], revisions.FORECAST),  # an extrapolation, then the outcome
+        ([(200, None, False), (313, None, False), (313, None, False)], revisions.CONFLICT),
+        ([(22000, "ruim", False), (23554, None, False)], revisions.CONFLICT),  # beyond what "ruim" allows
+        ([(1650, None, False), (1442, None, True)], revisions.CONFLICT),  # a forecast after an outcome is no update
+    ],
+)
 def test_kind_of_difference(values, kind):
     assert revisions.kind_of_difference(_rows(*values)) == kind
 

@@ -14,8 +14,11 @@ from bs4 import BeautifulSoup
 
 from conftest import BUILD_HTML, DATA
 
-PAGES = sorted(p for p in BUILD_HTML.rglob("*.html") if "_static" not in p.relative_to(BUILD_HTML).parts) \
-    if BUILD_HTML.is_dir() else []
+PAGES = (
+    sorted(p for p in BUILD_HTML.rglob("*.html") if "_static" not in p.relative_to(BUILD_HTML).parts)
+    if BUILD_HTML.is_dir()
+    else []
+)
 
 
 @pytest.fixture(scope="module")

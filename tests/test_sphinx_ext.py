@@ -19,7 +19,10 @@ def test_drop_thebe_removes_its_assets():
     script = SimpleNamespace(filename="sphinx-thebe.js", attributes={})
     inline = SimpleNamespace(filename=None, attributes={"body": 'const THEBE_JS_URL = "x"'})
     keep = SimpleNamespace(filename="vega/bundle.js", attributes={})
-    context = {"script_files": [script, inline, keep], "css_files": [SimpleNamespace(filename="sphinx-thebe.css", attributes={})]}
+    context = {
+        "script_files": [script, inline, keep],
+        "css_files": [SimpleNamespace(filename="sphinx-thebe.css", attributes={})],
+    }
     sphinx_ext._drop_thebe(None, "p", "t", context, None)
     assert context["script_files"] == [keep] and context["css_files"] == []
 
@@ -38,12 +41,20 @@ def test_publish_data_copies_only_the_package_and_drops_stale_files(tmp_path):
     (source / "b.csv").write_text("x\n2\n")
     (source / "secret.txt").write_text("not listed")
     (source / "schemas" / "s.json").write_text('{"fields": [{"name": "x", "type": "integer"}]}')
-    descriptor = {"resources": [{"name": "a", "path": "a.csv", "schema": "schemas/s.json"},
-                                {"name": "b", "path": "b.csv", "schema": "schemas/s.json"}]}
+    descriptor = {
+        "resources": [
+            {"name": "a", "path": "a.csv", "schema": "schemas/s.json"},
+            {"name": "b", "path": "b.csv", "schema": "schemas/s.json"},
+        ]
+    }
     (source / "datapackage.json").write_text(json.dumps(descriptor))
     target = sphinx_ext.publish_data(source, tmp_path / "out")
     assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()) == [
-        "a.csv", "b.csv", "datapackage.json", "schemas/s.json"]
+        "a.csv",
+        "b.csv",
+        "datapackage.json",
+        "schemas/s.json",
+    ]
     (source / "b.csv").unlink()
     descriptor["resources"].pop()
     (source / "datapackage.json").write_text(json.dumps(descriptor))

@@ -3,7 +3,6 @@ and a chapter run on it that prints the same numbers as on the bundled data, on 
 
 from __future__ import annotations
 
-import importlib
 import json
 import subprocess
 import sys
@@ -13,11 +12,19 @@ import nbformat
 import pandas as pd
 import pytest
 
-from participatie import chapter, cli, data, figures, periods, synthetic
+from participatie.book import open_book, open_chapter
+from participatie.data import editions, load, package, periods
+from participatie.data.package import read_descriptor
+from participatie.themes import BY_NAME
+from participatie.tools import cli, synthetic
+
 from conftest import CHAPTERS, DATA
 
-FIGURE_TABLES = [r["name"] for r in json.loads((DATA / "datapackage.json").read_text())["resources"]
-                 if r.get("schema") == synthetic.FIGURE_SCHEMA]
+FIGURE_TABLES = [
+    r["name"]
+    for r in json.loads((DATA / "datapackage.json").read_text())["resources"]
+    if r.get("schema") == synthetic.FIGURE_SCHEMA
+]
 KEY = ["indicator", "dimension", "category", "period"]
 PAGE_LIMIT = 250_000
 
@@ -45,13 +52,13 @@ def test_municipalities_are_clearly_synthetic():
 
 
 def test_everything_is_labelled_synthetic(synthetic_data):
-    descriptor = data.descriptor(synthetic_data)
+    descriptor = read_descriptor(synthetic_data)
     assert "SYNTHETISCH" in descriptor["title"] and "synthetisch" in descriptor["name"]
-    assert descriptor[data.SYNTHETIC] is True
+    assert descriptor[package.SYNTHETIC] is True
     assert (synthetic_data / "README.md").read_text(encoding="utf-8").startswith("# SYNTHETISCHE GEGEVENS")
     for name in FIGURE_TABLES:
         assert _text(synthetic_data / f"{name}.csv")["note"].str.startswith(synthetic.NOTE_PREFIX).all(), name
-    assert data.SYNTHETIC not in data.descriptor(), "the bundled data are real"
+    assert package.SYNTHETIC not in read_descriptor(package.bundled_data_dir()), "the bundled data are real"
 
 
 def test_other_files_are_copied_unchanged(synthetic_data):
@@ -82,7 +89,7 @@ def test_extra_periods_never_collide_with_real_ones(synthetic_data):
         bundled = _text(DATA / f"{name}.csv")
         made = _text(synthetic_data / f"{name}.csv").drop_duplicates([*KEY, "source_id"])
         real = set(map(tuple, bundled[KEY].to_numpy()))
-        extra = made.iloc[len(bundled):]
+        extra = made.iloc[len(bundled) :]
         assert len(extra) == len(bundled) * (synthetic.DEFAULT_YEARS - 1)
         assert not set(map(tuple, extra[KEY].to_numpy())) & real, name
         for period in extra["period"].unique():
@@ -98,9 +105,9 @@ def test_shift_period():
 
 def test_municipal_values_aggregate_exactly_to_the_bundled_figures(synthetic_data):
     for name in FIGURE_TABLES:
-        bundled = data.load(resources=[name]).tables[name]
-        made = data.load(synthetic_data, resources=[name]).tables[name]
-        national = figures.national(made).iloc[: len(bundled)]
+        bundled = load(resources=[name]).tables[name]
+        made = load(synthetic_data, resources=[name]).tables[name]
+        national = editions.national(made).iloc[: len(bundled)]
         columns = [c for c in bundled.columns if c != "note"]
         pd.testing.assert_frame_equal(national[columns], bundled[columns], check_exact=True, obj=name)
         assert (synthetic.NOTE_PREFIX + bundled["note"]).tolist() == national["note"].tolist()
@@ -112,48 +119,80 @@ def test_rounding_splits_add_up_exactly():
     exact = np.array([[0.4, 0.4, 0.2], [1.6, 1.7, 1.7]])
     result = synthetic._round_to_totals(exact, np.array([1, 5]))
     assert result.sum(axis=1).tolist() == [1, 5] and (np.abs(result - exact) < 1).all()
-    assert synthetic._format_units(np.array([1234, -5, 7, 12]), np.array([2, 1, 0, 3])).tolist() == ["12.34", "-0.5", "7", "0.012"]
+    assert synthetic._format_units(np.array([1234, -5, 7, 12]), np.array([2, 1, 0, 3])).tolist() == [
+        "12.34",
+        "-0.5",
+        "7",
+        "0.012",
+    ]
 
 
-@pytest.mark.parametrize("theme", ["beschut_werk", "banenafspraak"])
+@pytest.mark.parametrize("theme", ["beschut_werk", "banenafspraak_duurzaamheid"])
 def test_chapter_key_figures_equal_on_bundled_and_synthetic_data(theme, synthetic_data):
-    module = importlib.import_module(f"participatie.{theme}")
-    assert module.key_figures(chapter.open_chapter(theme, synthetic_data).figures) == \
-        module.key_figures(chapter.open_chapter(theme).figures)
+    assert open_chapter(BY_NAME[theme], synthetic_data).key_figures() == open_chapter(BY_NAME[theme]).key_figures()
 
 
 def test_every_chapter_key_figure_equal_with_one_period(tmp_path):
     # The extra periods feed the analyses of whole series (wsw_statistiek, bijstand_financiering);
     # with the real periods only, every key figure of every chapter and the book is the same.
-    from participatie import book
-
     synthetic.generate(tmp_path / "one", years=1)
-    assert book.key_figures(book.open_book(tmp_path / "one")) == book.key_figures(book.open_book())
+    assert open_book(tmp_path / "one").key_figures() == open_book().key_figures()
 
 
 # --- a chapter run with papermill on the synthetic data ---------------------------------------------
 
+
 def _glued(notebook) -> dict[str, str]:
-    return {o["metadata"]["scrapbook"]["name"]: o["data"]["application/papermill.record/text/markdown"]
-            for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])
-            if "scrapbook" in o.get("metadata", {})}
+    return {
+        o["metadata"]["scrapbook"]["name"]: o["data"]["application/papermill.record/text/markdown"]
+        for c in notebook.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if "scrapbook" in o.get("metadata", {})
+    }
 
 
 @pytest.mark.slow
 def test_papermill_on_synthetic_data_prints_the_bundled_numbers_on_a_small_page(synthetic_data, tmp_path):
     out = tmp_path / "beschut_werk.ipynb"
     result = subprocess.run(
-        [sys.executable, "-m", "papermill", str(CHAPTERS / "beschut_werk.ipynb"), str(out), "-p", "data_dir",
-         str(synthetic_data), "--no-progress-bar", "-k", "python3"],
-        capture_output=True, text=True, cwd=tmp_path, timeout=600)
+        [
+            sys.executable,
+            "-m",
+            "papermill",
+            str(CHAPTERS / "beschut_werk.ipynb"),
+            str(out),
+            "-p",
+            "data_dir",
+            str(synthetic_data),
+            "--no-progress-bar",
+            "-k",
+            "python3",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     run = nbformat.read(out, as_version=4)
     stored = nbformat.read(CHAPTERS / "beschut_werk.ipynb", as_version=4)
     assert _glued(run) == _glued(stored) and len(_glued(run)) > 40
     assert out.stat().st_size < PAGE_LIMIT, f"{out.stat().st_size:,} bytes"
-    specs = [o["data"][key] for c in run.cells if c.cell_type == "code" for o in c.get("outputs", [])
-             for key in o.get("data", {}) if key.startswith("application/vnd.vegalite")]
+    specs = [
+        o["data"][key]
+        for c in run.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        for key in o.get("data", {})
+        if key.startswith("application/vnd.vegalite")
+    ]
     assert specs and all(sum(len(v) for v in spec.get("datasets", {}).values()) < 5000 for spec in specs)
-    notes = [o["data"]["text/markdown"] for c in run.cells if c.cell_type == "code" and "edition_note" in c.source
-             for o in c.outputs if "text/markdown" in o.get("data", {})]
+    notes = [
+        o["data"]["text/markdown"]
+        for c in run.cells
+        if c.cell_type == "code" and "edition_note" in c.source
+        for o in c.outputs
+        if "text/markdown" in o.get("data", {})
+    ]
     assert len(notes) == 1 and "SYNTHETISCHE GEGEVENS" in notes[0] and "Gemeentelijke" not in notes[0]

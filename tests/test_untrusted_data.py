@@ -10,6 +10,7 @@ import pytest
 
 from participatie.data import DataValidationError, validate, validation
 from participatie.data.package import read_descriptor
+
 from helpers import read_rows, write_rows
 
 
@@ -25,17 +26,20 @@ def _set(path, match: dict, column: str, value: str) -> int:
 COUNT_ROW = {"indicator": "working_sheltered_workplace", "period": "2018-03-31"}  # 1465 personen
 
 
-@pytest.mark.parametrize("value, fragment", [
-    ("1.465", "Dutch thousands separator: write 1465 for 1465 personen"),
-    ("1.5", "not a whole number"),
-    ("-3", "negative count"),
-    ("NaN", "not a finite number"),
-    ("inf", "not a finite number"),
-    ("-INF", "not a finite number"),
-    ("-0", "negative zero"),
-    ("1e9", "not written as a plain number"),
-    ("123456789012", "larger than any count"),
-])
+@pytest.mark.parametrize(
+    "value, fragment",
+    [
+        ("1.465", "Dutch thousands separator: write 1465 for 1465 personen"),
+        ("1.5", "not a whole number"),
+        ("-3", "negative count"),
+        ("NaN", "not a finite number"),
+        ("inf", "not a finite number"),
+        ("-INF", "not a finite number"),
+        ("-0", "negative zero"),
+        ("1e9", "not written as a plain number"),
+        ("123456789012", "larger than any count"),
+    ],
+)
 def test_a_count_must_be_a_plain_whole_non_negative_number(data_copy, value, fragment):
     row = _set(data_copy / "beschut_werk.csv", COUNT_ROW, "value", value)
     problems = [p for p in validate(data_copy) if p.file == "beschut_werk.csv" and p.row == row and p.column == "value"]
@@ -74,11 +78,19 @@ def _write_descriptor(data_dir, descriptor):
     (data_dir / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
 
 
-@pytest.mark.parametrize("path, fragment", [
-    ("https://example.org/figures.csv", "no URL"), ("file:///etc/passwd", "no URL"), ("/etc/passwd", "no absolute path"),
-    ("../outside.csv", "no '..'"), ("schemas/../../outside.csv", "no '..'"), ("~/figures.csv", "no absolute path"),
-    ("", "one relative file path"), (["a.csv", "b.csv"], "one relative file path"),
-])
+@pytest.mark.parametrize(
+    "path, fragment",
+    [
+        ("https://example.org/figures.csv", "no URL"),
+        ("file:///etc/passwd", "no URL"),
+        ("/etc/passwd", "no absolute path"),
+        ("../outside.csv", "no '..'"),
+        ("schemas/../../outside.csv", "no '..'"),
+        ("~/figures.csv", "no absolute path"),
+        ("", "one relative file path"),
+        (["a.csv", "b.csv"], "one relative file path"),
+    ],
+)
 def test_the_descriptor_may_not_point_outside_the_directory(data_copy, path, fragment):
     descriptor = _descriptor(data_copy)
     descriptor["resources"][2]["path"] = path
@@ -104,30 +116,43 @@ def test_a_symbolic_link_is_refused_without_echoing_its_target(data_copy, tmp_pa
     assert "symbolic link" in problem.message and "hunter2" not in str(problem) and str(secret) not in str(problem)
 
 
-@pytest.mark.parametrize("content, fragment", [
-    (b"", "not valid JSON"), (b"{", "not valid JSON"), (b"[]", "must be a JSON object"), (b'{"resources": []}', "lists no resources"),
-    (b"\xff\xfe", "not UTF-8"), (b'{"resources": [{"path": "x.csv"}]}', "must be an object with a name"),
-])
+@pytest.mark.parametrize(
+    "content, fragment",
+    [
+        (b"", "not valid JSON"),
+        (b"{", "not valid JSON"),
+        (b"[]", "must be a JSON object"),
+        (b'{"resources": []}', "lists no resources"),
+        (b"\xff\xfe", "not UTF-8"),
+        (b'{"resources": [{"path": "x.csv"}]}', "must be an object with a name"),
+    ],
+)
 def test_a_malformed_descriptor_gives_one_clear_message(data_copy, content, fragment, capsys):
     (data_copy / "datapackage.json").write_bytes(content)
     problems = validate(data_copy)
     assert len(problems) == 1 and fragment in problems[0].message
     with pytest.raises(DataValidationError):
         read_descriptor(data_copy)
-    result = subprocess.run([sys.executable, "-m", "participatie", "validate", "--data-dir", str(data_copy)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "participatie", "validate", "--data-dir", str(data_copy)], capture_output=True, text=True
+    )
     assert result.returncode == 1 and "Traceback" not in result.stderr and fragment in result.stderr
 
 
 def test_a_foreign_key_to_another_package_is_refused(data_copy):
     descriptor = _descriptor(data_copy)
     descriptor["resources"][0]["schema"]["foreignKeys"] = [
-        {"fields": ["id"], "reference": {"package": "https://example.org/datapackage.json", "resource": "x", "fields": ["id"]}}]
+        {
+            "fields": ["id"],
+            "reference": {"package": "https://example.org/datapackage.json", "resource": "x", "fields": ["id"]},
+        }
+    ]
     _write_descriptor(data_copy, descriptor)
     assert any("another package" in p.message for p in validate(data_copy))
 
 
 # --- the validation cache never turns a bad file into a pass -----------------------------------------
+
 
 @pytest.fixture
 def cache(monkeypatch, tmp_path):
@@ -146,7 +171,9 @@ def test_a_corrupt_or_foreign_cache_entry_is_no_pass(data_copy, cache):
         entry.write_text("valid")
     problems = validate(data_copy)
     assert any(p.row == row for p in problems)
-    assert not any(json.loads(e.read_text()).get("verdict") == "invalid" for e in cache.iterdir() if e.read_text() != "valid")
+    assert not any(
+        json.loads(e.read_text()).get("verdict") == "invalid" for e in cache.iterdir() if e.read_text() != "valid"
+    )
 
 
 def test_an_entry_of_another_validator_version_is_no_pass(data_copy, cache, monkeypatch):

@@ -51,8 +51,6 @@ EMPTY_FIGURES = [
     "period_end",
     "period_kind",
     "source_date",
-    "period_label",
-    "source_reference",
 ]
 
 
@@ -142,6 +140,8 @@ class Chapter:
 
     def revisions_table(self):
         """Return the figures the letters give with different values, side by side, latest marked."""
+        if self.municipal:
+            return tables.show(pd.DataFrame(), empty=NATIONAL_ONLY)
         return registry_tables.revisions_table(self.revisions(), self.sources)
 
     def key_figures(self) -> dict[str, str]:
@@ -177,7 +177,7 @@ def chapter_of(theme: Theme, dataset: Dataset, gemeente: str | None = None) -> C
         table = edition(dataset.tables[theme.figure_table], gemeente)
         if gemeente is not None:
             gemeente_naam = str(table[MUNICIPALITY_NAME].iloc[0])
-        figures = with_display_columns(load_figures(table, dataset), dataset.sources)
+        figures = load_figures(table, dataset)
     else:
         figures = pd.DataFrame(columns=EMPTY_FIGURES)
     tables = {name: dataset.tables[name] for name in theme.other_tables}
@@ -192,14 +192,6 @@ def load_figures(table: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
     from ..data.load import enrich_figures
 
     return sources.with_dates(enrich_figures(table, dataset.indicators), dataset.sources)
-
-
-def with_display_columns(figures: pd.DataFrame, letters: pd.DataFrame) -> pd.DataFrame:
-    """Return figures with the Dutch period label and letter reference of each row (for presentation)."""
-    return figures.assign(
-        period_label=formatting.period_labels(figures["period"]),
-        source_reference=references.references(figures["source_id"].tolist(), letters),
-    )
 
 
 def observed_figures(figures: pd.DataFrame) -> pd.DataFrame:

@@ -149,9 +149,11 @@ def validate_resource(package: Package, name: str, directory: Path, indexes: dic
     if {"source_id", "page"} <= set(header) and indexes:
         field = "value" if "value" in header else "scale_value" if "scale_value" in header else None
         if field:
+            # A municipal figure is printed in no letter (letters give national figures): only national rows count.
+            national = [{**row, field: ""} if row.get(MUNICIPALITY_CODE) else row for row in rows]
             problems += [
                 Problem(file, row, "page", message)
-                for row, message in page_index.missing_figure_rows(rows, indexes, value_field=field)
+                for row, message in page_index.missing_figure_rows(national, indexes, value_field=field)
             ]
     if not problems:
         _cache_store(key, file)

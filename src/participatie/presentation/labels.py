@@ -114,6 +114,7 @@ REVISION_KIND_TEXT = {
 }
 
 SOURCE_LINE = "Bron: {sources}."
+EMPTY_TEXT = "Geen."
 SOURCE_ITEM = "{chamber}, {reference} ({date})"
 TABLE_SUMMARY = "Gegevens bij deze grafiek"
 DOWNLOAD_TEXT = "Download de gegevens:"
@@ -132,12 +133,16 @@ EDITION_NATIONAL_TEXT = (
 # A municipal edition: its figures are the municipality's own, printed in no letter.
 MUNICIPAL_SOURCE_LINE = "Bron: cijfers per gemeente uit {files}; de brieven geven alleen landelijke cijfers."
 MUNICIPAL_FIGURE = "cijfer van de gemeente (niet uit een brief)"
-NATIONAL_ONLY = ("Geen: de rekencontrole en de revisies gaan over de landelijke cijfers die de brieven drukken; "
-                 "deze gemeentelijke editie toont ze niet.")
+NATIONAL_ONLY = (
+    "Geen: de rekencontrole en de revisies gaan over de landelijke cijfers die de brieven drukken; "
+    "deze gemeentelijke editie toont ze niet."
+)
 # An edition on data that reach beyond what the text was written from (book.chapter.Chapter.newer_data).
-NEWER_DATA_TEXT = ("**Nieuwere cijfers.** Deze editie bevat cijfers tot en met {latest}; de tekst beschrijft de "
-                   "ontwikkeling tot en met {covered}. Zinnen over de laatste stand volgen de nieuwste cijfers; "
-                   "in de grafieken zijn cijfers uit nieuwere brieven apart gemarkeerd.")
+NEWER_DATA_TEXT = (
+    "**Nieuwere cijfers.** Deze editie bevat cijfers tot en met {latest}; de tekst beschrijft de "
+    "ontwikkeling tot en met {covered}. Zinnen over de laatste stand volgen de nieuwste cijfers; "
+    "in de grafieken zijn cijfers uit nieuwere brieven apart gemarkeerd."
+)
 SYNTHETIC_TEXT = (
     "**SYNTHETISCHE GEGEVENS.** Deze pagina is gemaakt met verzonnen gegevens, voor tests en metingen; "
     "de cijfers zijn niet echt."

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import formatting
+from .labels import EMPTY_TEXT
 
 # A column's format: number of decimals, or a function from the cell value to text.
 Format = int | Callable[[object], str]
@@ -76,8 +77,15 @@ class Table:
     formats: dict[str, Format] = field(default_factory=dict)
     caption: str | None = None
     html_columns: tuple[str, ...] = ()
+    empty: str = EMPTY_TEXT  # what a table without rows says instead of showing an empty table
 
     def _repr_mimebundle_(self, include=None, exclude=None):
+        if self.frame.empty:
+            caption = f"{self.caption}: " if self.caption else ""
+            return {
+                "text/html": f'<p class="pp-empty">{html_lib.escape(caption + self.empty)}</p>',
+                "text/plain": caption + self.empty,
+            }
         text = formatted(self.frame, self.formats)
         for col in self.html_columns:
             text[col] = text[col].map(lambda cell: _TAG.sub("", cell))
@@ -95,6 +103,10 @@ def show(
     formats: dict[str, Format] | None = None,
     caption: str | None = None,
     html_columns: tuple[str, ...] = (),
+    empty: str = EMPTY_TEXT,
 ) -> Table:
-    """Return a displayable Dutch table of the frame (cells of html_columns hold package-made links)."""
-    return Table(frame.reset_index(drop=True), formats or {}, caption, tuple(html_columns))
+    """Return a displayable Dutch table of the frame (cells of html_columns hold package-made links).
+
+    A frame without rows shows the sentence `empty` ("Geen.") instead of an empty table.
+    """
+    return Table(frame.reset_index(drop=True), formats or {}, caption, tuple(html_columns), empty)

@@ -30,6 +30,18 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def unindexed_data_copy(data_copy: Path) -> Path:
+    """Return a data copy without the letters' page indexes, for tests that change printed values.
+
+    With an index, validation refuses a value that is not printed on its cited page (provenance), as it
+    should for real data; a test that changes a figure to see the change flow through plays an analyst
+    whose data have no page index.
+    """
+    shutil.rmtree(data_copy / "letters")
+    return data_copy
+
+
 @pytest.fixture(scope="session", autouse=True)
 def validation_cache(tmp_path_factory) -> Path:
     """Point the validation cache at a private folder (papermill's kernels inherit the environment)."""

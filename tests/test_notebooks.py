@@ -172,7 +172,8 @@ def test_every_chapter_has_a_case():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("notebook", [n for n in NOTEBOOKS if n in CASES])
-def test_rerun_with_changed_data_shows_the_change(notebook, data_copy, tmp_path, repository_unchanged):
+def test_rerun_with_changed_data_shows_the_change(notebook, unindexed_data_copy, tmp_path, repository_unchanged):
+    data_copy = unindexed_data_copy
     case = CASES[notebook]
 
     def edit(rows, fields):
@@ -333,5 +334,5 @@ def test_chapter_code_cells_are_short_calls(notebook):
     for cell in nb.cells:
         if cell.cell_type == "code":
             lines = [line for line in cell.source.splitlines() if line.strip() and not line.strip().startswith("#")]
-            assert len(lines) <= 4, f"{notebook}: logic belongs in the package, not in a cell:\n{cell.source}"
+            assert len(lines) <= 5, f"{notebook}: logic belongs in the package, not in a cell:\n{cell.source}"
             assert not any(line.lstrip().startswith(("for ", "while ", "def ", "class ")) for line in lines)

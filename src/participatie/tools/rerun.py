@@ -219,7 +219,9 @@ def _run_local(jobs: list[Job], book: Path, workers: int, show_progress: bool, r
     from tqdm import tqdm
 
     total = sum(code_cells(repo / f"{j.document}.ipynb") for j in jobs)
-    context = multiprocessing.get_context("forkserver" if sys.platform.startswith("linux") else "spawn")
+    # spawn: the workers are children of this process, so they end with it (see _worker_init); forkserver
+    # workers would be children of the fork server and outlive a killed run.
+    context = multiprocessing.get_context("spawn")
     progress = context.Queue()
     outcomes: list[Outcome] = []
     stop = threading.Event()

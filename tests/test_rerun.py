@@ -247,6 +247,7 @@ def test_ctrl_c_ends_with_one_line(tmp_path):
 @pytest.mark.slow
 def test_rerun_two_chapters_in_parallel_builds_a_book(unindexed_data_copy, tmp_path, repository_unchanged):
     data_copy = unindexed_data_copy
+
     def edit(rows):
         for row in rows:
             if row["indicator"] == "working_sheltered_workplace" and row["period"] == "2018-03-31":

@@ -14,8 +14,9 @@ def read_rows(path: Path) -> tuple[list[dict], list[str]]:
         return list(reader), list(reader.fieldnames or [])
 
 
-def write_rows(path: Path, rows: list[dict], fields: list[str]) -> None:
-    """Write rows under a header (cells of columns not in the header are dropped)."""
+def write_rows(path: Path, rows: list[dict], fields: list[str] | None = None) -> None:
+    """Write rows under a header (default: the first row's columns; cells of other columns are dropped)."""
+    fields = fields or list(rows[0])
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
         writer.writeheader()
@@ -45,3 +46,8 @@ def set_value(path: Path, match: dict, value: str, column: str = "value") -> int
         row[column] = value
     write_rows(path, rows, fields)
     return len(hits)
+
+
+def rows_of(path: Path) -> list[dict]:
+    """Return a CSV file's rows as dicts."""
+    return read_rows(path)[0]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
@@ -13,19 +12,8 @@ from participatie import data
 from participatie.data import package, validation
 
 from conftest import DATA
-
-
-def _rows(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def _write(path: Path, rows: list[dict], fields: list[str] | None = None) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields or list(rows[0]), lineterminator="\n", extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
-
+from helpers import rows_of as _rows
+from helpers import write_rows as _write_rows
 
 FIGURE_TABLES = [
     r["name"]
@@ -90,14 +78,14 @@ def _only(problems, file="beschut_werk.csv"):
 def test_unknown_column(data_copy):
     path = data_copy / "beschut_werk.csv"
     rows = _rows(path)
-    _write(path, [dict(r, remark="x") for r in rows], [*rows[0], "remark"])
+    _write_rows(path, [dict(r, remark="x") for r in rows], [*rows[0], "remark"])
     assert data.Problem("beschut_werk.csv", 1, "remark", "unknown column (not in the descriptor)") in _problems(data_copy)
 
 
 def test_missing_required_column(data_copy):
     path = data_copy / "beschut_werk.csv"
     rows = _rows(path)
-    _write(path, rows, [f for f in rows[0] if f != "unit"])
+    _write_rows(path, rows, [f for f in rows[0] if f != "unit"])
     problems = _problems(data_copy)
     assert data.Problem("beschut_werk.csv", 1, "unit", "required column is missing") in problems
     # Columns are matched by name, so the other columns do not cascade into false cell errors.
@@ -110,7 +98,7 @@ def test_wrong_type_and_all_problems_at_once(data_copy):
     rows[3]["value"] = "veel"
     rows[6]["page"] = "twee"
     rows[9]["derived"] = "misschien"
-    _write(path, rows)
+    _write_rows(path, rows)
     located = {(p.row, p.column) for p in _only(_problems(data_copy))}
     assert {(5, "value"), (8, "page"), (11, "derived")} <= located
 
@@ -122,7 +110,7 @@ def test_unparsable_period(data_copy, period, fragment):
     path = data_copy / "beschut_werk.csv"
     rows = _rows(path)
     rows[4]["period"] = period
-    _write(path, rows)
+    _write_rows(path, rows)
     problems = [p for p in _only(_problems(data_copy)) if (p.row, p.column) == (6, "period")]
     assert problems and fragment in problems[0].message
 
@@ -130,7 +118,7 @@ def test_unparsable_period(data_copy, period, fragment):
 def test_duplicate_key(data_copy):
     path = data_copy / "beschut_werk.csv"
     rows = _rows(path)
-    _write(path, [*rows, rows[1]])
+    _write_rows(path, [*rows, rows[1]])
     problem = next(p for p in _problems(data_copy) if "duplicate key" in p.message)
     assert problem.row == len(rows) + 2 and problem.column == "indicator+dimension+category+period+source_id"
 
@@ -140,7 +128,7 @@ def test_unknown_source_and_indicator(data_copy):
     rows = _rows(path)
     rows[2]["source_id"] = "tk-00000-1"
     rows[7]["indicator"] = "made_up_indicator"
-    _write(path, rows)
+    _write_rows(path, rows)
     located = {(p.row, p.column) for p in _only(_problems(data_copy))}
     assert {(4, "source_id"), (9, "indicator")} <= located
 
@@ -178,7 +166,7 @@ def test_validate_reports_every_file(data_copy):
     path = data_copy / "beschut_werk.csv"
     rows = _rows(path)
     rows[0]["value"] = "x"
-    _write(path, rows)
+    _write_rows(path, rows)
     files = {p.file for p in data.validate(data_copy)}
     assert {"wsw_statistiek.csv", "beschut_werk.csv"} <= files
 
@@ -187,7 +175,7 @@ def test_bad_input_leaves_the_files_untouched(data_copy):
     path = data_copy / "beschut_werk.csv"
     rows = _rows(path)
     rows[0]["value"] = "x"
-    _write(path, rows)
+    _write_rows(path, rows)
     before = path.read_bytes()
     with pytest.raises(data.DataValidationError):
         data.load(data_copy)
@@ -246,7 +234,7 @@ def test_cache_never_skips_when_anything_changed(data_copy, counted_validation, 
     if target == "beschut_werk.csv":
         rows = _rows(path)
         rows[0]["value"] = "veel"
-        _write(path, rows)
+        _write_rows(path, rows)
     problems = data.validate(data_copy)
     assert "beschut_werk" in counted_validation
     if change == "figures":

@@ -3,7 +3,6 @@ municipal edition of a chapter, and charts that only ever see aggregated frames.
 
 from __future__ import annotations
 
-import csv
 import json
 import subprocess
 import sys
@@ -21,21 +20,11 @@ from participatie.presentation import charts
 from participatie.themes import BY_NAME, THEMES
 
 from conftest import CHAPTERS, REPO
+from helpers import rows_of as _rows
+from helpers import write_rows as _write_rows
 
 PLACES = [("GM0363", "Amsterdam"), ("GM0599", "Rotterdam")]
 KEY_COLUMNS = "indicator+dimension+category+period+source_id+gemeente_code"
-
-
-def _rows(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def _write(path: Path, rows: list[dict], fields: list[str]) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def _municipal(path: Path, places=PLACES, columns=("gemeente_code", "gemeente_naam")) -> list[dict]:
@@ -43,7 +32,7 @@ def _municipal(path: Path, places=PLACES, columns=("gemeente_code", "gemeente_na
     rows = _rows(path)
     fields = [*rows[0], *columns]
     out = [dict(row, gemeente_code=code, gemeente_naam=name) for code, name in places for row in rows]
-    _write(path, out, fields)
+    _write_rows(path, out, fields)
     return out
 
 
@@ -85,7 +74,7 @@ def test_one_municipality_column_alone_is_rejected(data_copy, present, missing):
 def test_unknown_and_missing_columns_are_still_reported_with_municipal_columns(data_copy):
     path = data_copy / "beschut_werk.csv"
     rows = _municipal(path)
-    _write(path, [dict(r, remark="x") for r in rows], [f for f in [*rows[0], "remark"] if f != "unit"])
+    _write_rows(path, [dict(r, remark="x") for r in rows], [f for f in [*rows[0], "remark"] if f != "unit"])
     located = {(p.row, p.column, p.message) for p in _problems(data_copy)}
     assert (1, "remark", "unknown column (not in the descriptor)") in located
     assert (1, "unit", "required column is missing") in located
@@ -96,7 +85,7 @@ def test_bad_municipality_code(data_copy, code):
     path = data_copy / "beschut_werk.csv"
     rows = _municipal(path)
     rows[3]["gemeente_code"] = code
-    _write(path, rows, list(rows[0]))
+    _write_rows(path, rows, list(rows[0]))
     problems = [p for p in _problems(data_copy) if p.column == "gemeente_code"]
     assert problems and problems[0].row == 5, problems
 
@@ -105,7 +94,7 @@ def test_inconsistent_municipality_name(data_copy):
     path = data_copy / "beschut_werk.csv"
     rows = _municipal(path)
     rows[5]["gemeente_naam"] = "Amsterdam-Noord"
-    _write(path, rows, list(rows[0]))
+    _write_rows(path, rows, list(rows[0]))
     (problem,) = _problems(data_copy)
     assert (problem.row, problem.column) == (7, "gemeente_naam")
     assert "'Amsterdam-Noord' differs from 'Amsterdam'" in problem.message and "GM0363 in row 2" in problem.message
@@ -115,7 +104,7 @@ def test_primary_key_includes_the_municipality(data_copy):
     path = data_copy / "beschut_werk.csv"
     rows = _municipal(path)
     assert data.validate(data_copy) == []  # the same figure for two municipalities is no duplicate
-    _write(path, [*rows, rows[0]], list(rows[0]))
+    _write_rows(path, [*rows, rows[0]], list(rows[0]))
     problem = next(p for p in _problems(data_copy) if "duplicate key" in p.message)
     assert problem.column == KEY_COLUMNS and problem.row == len(rows) + 2
 
@@ -212,7 +201,7 @@ def test_open_chapter_aggregates_municipal_rows_to_the_national_figures(data_cop
     zero = [dict(r, value="0" if add else r["value"]) for r, add in zip(rows, additive)]
     out = [dict(r, gemeente_code="GM0363", gemeente_naam="Amsterdam") for r in rows]
     out += [dict(r, gemeente_code="GM0599", gemeente_naam="Rotterdam") for r in zero]
-    _write(path, out, [*rows[0], "gemeente_code", "gemeente_naam"])
+    _write_rows(path, out, [*rows[0], "gemeente_code", "gemeente_naam"])
     opened = open_chapter(BY_NAME["beschut_werk"], data_copy)
     columns = ["indicator", "dimension", "category", "period", "value", "unit", "source_id", "label"]
     pd.testing.assert_frame_equal(opened.figures[columns], bundled.figures[columns])

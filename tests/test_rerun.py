@@ -15,7 +15,7 @@ import nbformat
 import psutil
 import pytest
 
-from participatie.tools import execute, rerun
+from participatie.tools import execute, outdir, rerun
 
 from conftest import CHAPTERS, DATA, REPO
 from helpers import edit_rows
@@ -86,7 +86,7 @@ def test_out_may_not_be_contain_or_lie_in_the_repository_or_the_data(where, data
 
 def test_a_folder_that_merely_starts_with_the_same_letters_is_fine():
     sibling = DATA.with_name("data_export")
-    rerun.check_out(sibling.resolve(), {"data directory": DATA, "repository": REPO / "chapters"})  # no error
+    outdir.check_out(sibling.resolve(), {"data directory": DATA, "repository": REPO / "chapters"})  # no error
 
 
 def test_existing_folder_not_written_by_rerun_is_never_replaced(tmp_path):
@@ -126,7 +126,7 @@ def test_force_replaces_an_earlier_rerun_only_after_success(tmp_path, repository
     out = tmp_path / "out"
     first = _cli("--data-dir", str(DATA), "--out", str(out), "--chapters", "beschut_werk", "--jobs", "1")
     assert first.returncode == 0, first.stderr[-3000:]
-    assert json.loads((out / rerun.MARKER).read_text())["written_by"] == "participatie rerun"
+    assert json.loads((out / outdir.MARKER).read_text())["written_by"] == "participatie rerun"
     (out / "html" / "marker-of-the-first-run").write_text("x")
     again = _cli("--data-dir", str(DATA), "--out", str(out), "--chapters", "beschut_werk")
     assert again.returncode == 1 and "pass --force" in again.stderr
@@ -141,7 +141,7 @@ def test_force_replaces_an_earlier_rerun_only_after_success(tmp_path, repository
 
 def test_a_second_run_on_the_same_out_stops_with_a_clear_message(tmp_path):
     out = tmp_path / "out"
-    with rerun.Lock(out), pytest.raises(rerun.RerunError, match=r"another rerun \(process \d+\) is writing"):
+    with outdir.Lock(out), pytest.raises(rerun.RerunError, match=r"another rerun \(process \d+\) is writing"):
         rerun.rerun(DATA, out, ["beschut_werk"], show_progress=False)
     assert not out.exists()
 
@@ -150,10 +150,10 @@ def test_a_stale_staging_folder_is_removed_by_the_next_run(tmp_path):
     out = tmp_path / "out"
     stale = tmp_path / ".out.staging-dead"
     stale.mkdir()
-    (stale / rerun.STAGING_MARKER).write_text("12345")
+    (stale / outdir.STAGING_MARKER).write_text("12345")
     other = tmp_path / ".out.staging-not-ours"
     other.mkdir()
-    assert rerun._remove_stale_staging(out) == [stale]
+    assert outdir.remove_stale_staging(out) == [stale]
     assert not stale.exists() and other.exists()  # only folders rerun marked
 
 
@@ -204,7 +204,7 @@ def test_a_killed_run_leaves_no_processes_and_its_staging_is_cleaned_next_time(t
     alive = [p for p in children if psutil.pid_exists(p) and psutil.Process(p).status() != "zombie"]
     assert alive == [], f"left behind: {[' '.join(psutil.Process(p).cmdline())[:80] for p in alive]}"
     assert list(tmp_path.glob(".out.staging-*")) and not out.exists()
-    assert rerun._remove_stale_staging(out) and not list(tmp_path.glob(".out.staging-*"))
+    assert outdir.remove_stale_staging(out) and not list(tmp_path.glob(".out.staging-*"))
 
 
 @pytest.mark.slow
@@ -307,7 +307,7 @@ def test_failing_chapter_is_named_with_its_cell_and_kept(data_copy, tmp_path, re
     kept = tmp_path / "out.failed" / "chapters" / "beschut_werk.ipynb"
     notebook = nbformat.read(kept, as_version=4)
     assert any(o.get("output_type") == "error" for c in notebook.cells if c.cell_type == "code" for o in c.outputs)
-    assert rerun.written_by_rerun(tmp_path / "out.failed") and not out.exists()
+    assert outdir.written_by_rerun(tmp_path / "out.failed") and not out.exists()
 
 
 @pytest.mark.slow

@@ -16,7 +16,6 @@ Data directories and command-line values come from others; the result is a publi
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import queue as queue_module
@@ -32,21 +31,24 @@ from pathlib import Path
 
 import yaml
 
-from .. import __version__
 from ..data import package
 from ..data.editions import InvalidMunicipalityCode, check_municipality_code
 from ..data.validation import validate
 from .execute import Outcome, code_cells, execute
+from .outdir import (
+    STAGING_MARKER,
+    Lock,
+    RerunError,
+    check_out,
+    check_replaceable,
+    mark,
+    remove_stale_staging,
+    replace,
+)
 
 REPO = Path(__file__).resolve().parents[3]
-MARKER = ".participatie-rerun"
-STAGING_MARKER = ".participatie-staging"
 # Files the book needs besides its notebooks (the citation page includes the changelog).
 BOOK_FILES = ("_config.yml", "CHANGELOG.md")
-
-
-class RerunError(RuntimeError):
-    """A rerun that cannot start or did not finish; the message says why and what was kept."""
 
 
 @dataclass(frozen=True)
@@ -101,96 +103,6 @@ def select(names: list[str] | None, repo: Path = REPO) -> list[str]:
 def default_jobs() -> int:
     """Return the default number of worker processes: the machine's cores."""
     return os.cpu_count() or 1
-
-
-# --- where the result may go --------------------------------------------------------------------
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    return path == folder or folder in path.parents
-
-
-def check_out(out: Path, protected: dict[str, Path]) -> None:
-    """Raise RerunError when OUT is, contains or lies inside a protected folder (compared by path parts)."""
-    for what, folder in protected.items():
-        folder = folder.resolve()
-        if _inside(out, folder):
-            raise RerunError(f"OUT {out} lies inside the {what} {folder}; choose a folder outside it")
-        if _inside(folder, out):
-            raise RerunError(f"OUT {out} contains the {what} {folder}; choose a folder that holds neither")
-
-
-def written_by_rerun(folder: Path) -> bool:
-    """Return whether a folder is one a rerun wrote (a real directory holding the marker file)."""
-    marker = folder / MARKER
-    return folder.is_dir() and not folder.is_symlink() and marker.is_file() and not marker.is_symlink()
-
-
-def check_replaceable(folder: Path, force: bool, what: str) -> None:
-    """Raise RerunError unless the folder may be (re)written: absent, empty, or an earlier rerun's with --force."""
-    if folder.is_symlink():
-        raise RerunError(f"{what} {folder} is a symbolic link; rerun writes only to a real folder")
-    if not folder.exists():
-        return
-    if not folder.is_dir():
-        raise RerunError(f"{what} {folder} is a file, not a folder; rerun never replaces a file")
-    if not any(folder.iterdir()):
-        return
-    if not written_by_rerun(folder):
-        raise RerunError(
-            f"{what} {folder} exists and was not written by rerun (no {MARKER} in it); "
-            "rerun never replaces it, even with --force; choose another folder"
-        )
-    if not force:
-        raise RerunError(f"{what} {folder} exists (an earlier rerun); pass --force to replace it")
-
-
-def _mark(folder: Path, data_dir: Path) -> None:
-    (folder / MARKER).write_text(
-        json.dumps({"written_by": "participatie rerun", "version": __version__, "data_dir": str(data_dir)}, indent=1) + "\n",
-        encoding="utf-8",
-    )
-
-
-class Lock:
-    """An exclusive lock on OUT (a file beside it), so that two runs never write the same OUT at once."""
-
-    def __init__(self, out: Path):
-        self.path = out.with_name(f".{out.name}.lock")
-        self.handle = None
-
-    def __enter__(self) -> Lock:
-        import fcntl
-
-        self.handle = open(self.path, "a+", encoding="utf-8")
-        try:
-            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self.handle.seek(0)
-            holder = self.handle.read().strip() or "?"
-            self.handle.close()
-            raise RerunError(
-                f"another rerun (process {holder}) is writing {self.path.with_name(self.path.name[1:-5])}; "
-                "wait until it is done or choose another OUT"
-            ) from None
-        self.handle.seek(0)
-        self.handle.truncate()
-        self.handle.write(str(os.getpid()))
-        self.handle.flush()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.handle.close()  # closing releases the lock; the kernel releases it too when the process is killed
-
-
-def _remove_stale_staging(out: Path) -> list[Path]:
-    """Remove staging folders of earlier runs on OUT that never finished (only folders rerun marked)."""
-    removed = []
-    for folder in out.parent.glob(f".{out.name}.staging-*"):
-        if folder.is_dir() and not folder.is_symlink() and (folder / STAGING_MARKER).is_file():
-            shutil.rmtree(folder)
-            removed.append(folder)
-    return removed
 
 
 # --- execution in worker processes -------------------------------------------------------------------
@@ -336,17 +248,6 @@ def _build(book: Path) -> None:
         raise RerunError(f"the book did not build:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
 
 
-def _replace(result: Path, target: Path) -> None:
-    """Move a finished result into place; a target in the way is an earlier rerun's (checked before)."""
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        target.rename(old / "previous")
-        result.rename(target)
-        shutil.rmtree(old)
-    else:
-        result.rename(target)
-
-
 def rerun(
     data_dir: str | Path,
     out: str | Path,
@@ -392,7 +293,7 @@ def rerun(
     out.parent.mkdir(parents=True, exist_ok=True)
     with Lock(out):
         check_replaceable(out, force, "OUT")  # again, now that no other run can write it
-        _remove_stale_staging(out)
+        remove_stale_staging(out)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
         (staging / STAGING_MARKER).write_text(str(os.getpid()), encoding="utf-8")
         try:
@@ -405,9 +306,9 @@ def rerun(
             if failed:
                 kept = staging / "failed"
                 book.rename(kept)
-                _mark(kept, data_dir)
+                mark(kept, data_dir)
                 check_replaceable(failed_dir, True, "OUT.failed")
-                _replace(kept, failed_dir)
+                replace(kept, failed_dir)
                 lines = "\n".join(
                     f"  - {o.document}: cell {o.failed_cell if o.failed_cell else '?'} failed: {o.error}\n"
                     f"    executed notebook: {failed_dir / (o.document + '.ipynb')}"
@@ -422,8 +323,8 @@ def rerun(
                 target = result / "notebooks" / f"{document}.ipynb"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(book / f"{document}.ipynb", target)
-            _mark(result, data_dir)
-            _replace(result, out)
+            mark(result, data_dir)
+            replace(result, out)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     order = {d: i for i, d in enumerate(documents)}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ast
-import inspect
 import re
 import shutil
 
@@ -36,12 +34,6 @@ def value(f, indicator, period, category=None, source_id=None):
 
 
 # --- the analysis layer: pure pandas, codes instead of Dutch words ----------------------------
-
-
-def test_analysis_imports_neither_presentation_nor_book():
-    tree = ast.parse(inspect.getsource(analysis))
-    modules = [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
-    assert not [m for m in modules if "presentation" in m or "book" in m]
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,6 @@ changed copies; and the shared interval arithmetic as this chapter uses it."""
 
 from __future__ import annotations
 
-import ast
-import inspect
 import math
 import re
 
@@ -42,12 +40,6 @@ def _edit(data_dir, match, value):
 
 
 # --- the analysis layer: pure pandas, codes instead of Dutch words ----------------------------
-
-
-def test_analysis_imports_neither_presentation_nor_book():
-    tree = ast.parse(inspect.getsource(analysis))
-    modules = [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
-    assert not [m for m in modules if "presentation" in m or "book" in m]
 
 
 @pytest.mark.parametrize(

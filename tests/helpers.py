@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -51,3 +53,23 @@ def set_value(path: Path, match: dict, value: str, column: str = "value") -> int
 def rows_of(path: Path) -> list[dict]:
     """Return a CSV file's rows as dicts."""
     return read_rows(path)[0]
+
+
+def papermill(notebook: Path | str, out: Path | str, **parameters) -> subprocess.CompletedProcess:
+    """Run a notebook with papermill, as an analyst does, from the output's folder; return the finished process."""
+    out = Path(out)
+    command = [sys.executable, "-m", "papermill", str(notebook), str(out), "--no-progress-bar", "-k", "python3"]
+    for name, value in parameters.items():
+        command += ["-p", name, str(value)]
+    return subprocess.run(command, capture_output=True, text=True, cwd=out.parent, timeout=600)
+
+
+def glued(notebook) -> dict[str, str]:
+    """Return the texts a notebook glued (MyST-NB glue), by name."""
+    return {
+        o["metadata"]["scrapbook"]["name"]: o["data"]["application/papermill.record/text/markdown"]
+        for c in notebook.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if "scrapbook" in o.get("metadata", {})
+    }

@@ -4,8 +4,6 @@ municipal edition of a chapter, and charts that only ever see aggregated frames.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import altair as alt
@@ -20,6 +18,7 @@ from participatie.presentation import charts
 from participatie.themes import BY_NAME, THEMES
 
 from conftest import CHAPTERS, REPO
+from helpers import papermill
 from helpers import rows_of as _rows
 from helpers import write_rows as _write_rows
 
@@ -303,28 +302,7 @@ def _largest_municipality(data_dir: Path) -> str:
 def test_papermill_municipal_edition_shows_the_note(synthetic_data, tmp_path):
     code = _largest_municipality(synthetic_data)
     out = tmp_path / "gemeente.ipynb"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "papermill",
-            str(CHAPTERS / "beschut_werk.ipynb"),
-            str(out),
-            "-p",
-            "data_dir",
-            str(synthetic_data),
-            "-p",
-            "gemeente",
-            code,
-            "--no-progress-bar",
-            "-k",
-            "python3",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=600,
-    )
+    result = papermill(str(CHAPTERS / "beschut_werk.ipynb"), str(out), data_dir=str(synthetic_data), gemeente=code)
     assert result.returncode == 0, result.stderr[-3000:]
     cells = nbformat.read(out, as_version=4).cells
     setup = next(c for c in cells if c.cell_type == "code" and "edition_note" in c.source)
@@ -335,27 +313,8 @@ def test_papermill_municipal_edition_shows_the_note(synthetic_data, tmp_path):
 
 @pytest.mark.slow
 def test_papermill_unknown_gemeente_fails_naming_the_code(synthetic_data, tmp_path):
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "papermill",
-            str(CHAPTERS / "beschut_werk.ipynb"),
-            str(tmp_path / "out.ipynb"),
-            "-p",
-            "data_dir",
-            str(synthetic_data),
-            "-p",
-            "gemeente",
-            "GM0363",
-            "--no-progress-bar",
-            "-k",
-            "python3",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=600,
+    result = papermill(
+        str(CHAPTERS / "beschut_werk.ipynb"), str(tmp_path / "out.ipynb"), data_dir=str(synthetic_data), gemeente="GM0363"
     )
     assert result.returncode != 0
     assert "gemeente 'GM0363' does not occur in the data" in result.stderr + result.stdout

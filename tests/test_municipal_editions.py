@@ -19,8 +19,6 @@ smallest municipality check the notebooks end to end.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import nbformat
 import numpy as np
@@ -42,6 +40,7 @@ from participatie.themes.wsw_statistiek import presentation as wsw
 from participatie.tools import synthetic
 
 from conftest import CHAPTERS
+from helpers import glued, papermill
 
 PRESENTATION = {"beschut_werk": bw, "wsw_statistiek": wsw, "banenafspraak_duurzaamheid": ba, "bijstand_financiering": bf}
 THEMES = list(PRESENTATION)
@@ -168,44 +167,13 @@ def test_cross_checks_and_revisions_are_national_only(loaded, by_size):
 # --- papermill: the smallest municipality's edition of two chapters ---------------------------------------
 
 
-def _glued(notebook) -> dict[str, str]:
-    return {
-        o["metadata"]["scrapbook"]["name"]: o["data"]["application/papermill.record/text/markdown"]
-        for c in notebook.cells
-        if c.cell_type == "code"
-        for o in c.get("outputs", [])
-        if "scrapbook" in o.get("metadata", {})
-    }
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("notebook", ["beschut_werk", "bijstand_financiering"])
 def test_papermill_edition_of_the_smallest_municipality(notebook, synthetic_data, by_size, tmp_path):
     code = by_size[0]
     out = tmp_path / f"{notebook}.ipynb"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "papermill",
-            str(CHAPTERS / f"{notebook}.ipynb"),
-            str(out),
-            "-p",
-            "data_dir",
-            str(synthetic_data),
-            "-p",
-            "gemeente",
-            code,
-            "--no-progress-bar",
-            "-k",
-            "python3",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=600,
-    )
+    result = papermill(str(CHAPTERS / f"{notebook}.ipynb"), str(out), data_dir=str(synthetic_data), gemeente=code)
     assert result.returncode == 0, result.stderr[-3000:]
-    glued = _glued(nbformat.read(out, as_version=4))
-    assert len(glued) > 40 and "–" in glued.values()
-    _assert_clean(glued.values(), f"{notebook} {code} glue")
+    texts = glued(nbformat.read(out, as_version=4))
+    assert len(texts) > 40 and "–" in texts.values()
+    _assert_clean(texts.values(), f"{notebook} {code} glue")

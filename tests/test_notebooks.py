@@ -24,7 +24,7 @@ from participatie.data import DataValidationError
 from participatie.themes import BY_NAME
 
 from conftest import CHAPTERS, DATA, REPO
-from helpers import read_rows, write_rows
+from helpers import papermill, read_rows, write_rows
 
 
 @dataclass(frozen=True)
@@ -117,48 +117,14 @@ def test_papermill_can_rerun_the_book_pages(data_copy, tmp_path):
     path = data_copy / "sources.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("2013-07-12", "2013-07-19"), encoding="utf-8")
     out = tmp_path / "bronnen.ipynb"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "papermill",
-            str(REPO / "appendices" / "bronnen.ipynb"),
-            str(out),
-            "-p",
-            "data_dir",
-            str(data_copy),
-            "--no-progress-bar",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=600,
-    )
+    result = papermill(str(REPO / "appendices" / "bronnen.ipynb"), str(out), data_dir=str(data_copy))
     assert result.returncode == 0, result.stderr[-3000:]
     assert "19 juli 2013" in out.read_text(encoding="utf-8")
 
 
 def run_papermill(notebook: str, data_dir: Path, out: Path) -> subprocess.CompletedProcess:
     """Run a chapter with papermill on another data directory, from outside the repository."""
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "papermill",
-            str(CHAPTERS / f"{notebook}.ipynb"),
-            str(out),
-            "-p",
-            "data_dir",
-            str(data_dir),
-            "--no-progress-bar",
-            "-k",
-            "python3",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=out.parent,
-        timeout=600,
-    )
+    return papermill(str(CHAPTERS / f"{notebook}.ipynb"), str(out), data_dir=str(data_dir))
 
 
 def _edit_rows(path: Path, edit) -> None:

@@ -4,8 +4,6 @@ and a chapter run on it that prints the same numbers as on the bundled data, on 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
@@ -19,6 +17,7 @@ from participatie.themes import BY_NAME
 from participatie.tools import cli, synthetic
 
 from conftest import CHAPTERS, DATA
+from helpers import glued, papermill
 
 FIGURE_TABLES = [
     r["name"]
@@ -142,42 +141,14 @@ def test_every_chapter_key_figure_equal_with_one_period(tmp_path):
 # --- a chapter run with papermill on the synthetic data ---------------------------------------------
 
 
-def _glued(notebook) -> dict[str, str]:
-    return {
-        o["metadata"]["scrapbook"]["name"]: o["data"]["application/papermill.record/text/markdown"]
-        for c in notebook.cells
-        if c.cell_type == "code"
-        for o in c.get("outputs", [])
-        if "scrapbook" in o.get("metadata", {})
-    }
-
-
 @pytest.mark.slow
 def test_papermill_on_synthetic_data_prints_the_bundled_numbers_on_a_small_page(synthetic_data, tmp_path):
     out = tmp_path / "beschut_werk.ipynb"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "papermill",
-            str(CHAPTERS / "beschut_werk.ipynb"),
-            str(out),
-            "-p",
-            "data_dir",
-            str(synthetic_data),
-            "--no-progress-bar",
-            "-k",
-            "python3",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=600,
-    )
+    result = papermill(str(CHAPTERS / "beschut_werk.ipynb"), str(out), data_dir=str(synthetic_data))
     assert result.returncode == 0, result.stderr[-3000:]
     run = nbformat.read(out, as_version=4)
     stored = nbformat.read(CHAPTERS / "beschut_werk.ipynb", as_version=4)
-    assert _glued(run) == _glued(stored) and len(_glued(run)) > 40
+    assert glued(run) == glued(stored) and len(glued(run)) > 40
     assert out.stat().st_size < PAGE_LIMIT, f"{out.stat().st_size:,} bytes"
     specs = [
         o["data"][key]

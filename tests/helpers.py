@@ -73,3 +73,26 @@ def glued(notebook) -> dict[str, str]:
         for o in c.get("outputs", [])
         if "scrapbook" in o.get("metadata", {})
     }
+
+
+LATER_LETTERS = Path(__file__).resolve().parent / "fixtures" / "later_letters"
+
+
+def add_later_letters(data_dir: Path) -> dict[str, list[dict]]:
+    """Add the two real later letters of the fixture to a data copy, as the README's workflow does.
+
+    Appends their rows to sources.csv and to the figure tables, and copies their page indexes into
+    letters/; returns the rows added per file (for assertions on what an edition shows).
+    """
+    import shutil
+
+    added: dict[str, list[dict]] = {}
+    for path in sorted(LATER_LETTERS.glob("*.csv")):
+        new, _ = read_rows(path)
+        rows, fields = read_rows(data_dir / path.name)
+        write_rows(data_dir / path.name, [*rows, *new], fields)
+        added[path.name] = new
+    for index in sorted((LATER_LETTERS / "letters").glob("*.json")):
+        (data_dir / "letters").mkdir(exist_ok=True)
+        shutil.copy(index, data_dir / "letters" / index.name)
+    return added

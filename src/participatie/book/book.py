@@ -17,7 +17,7 @@ import pandas as pd
 from ..data import load
 from ..data.editions import check_municipality_code
 from ..data.load import Dataset
-from ..figures import checks
+from ..figures import checks, revisions
 from ..presentation import escape, formatting, tables
 from ..themes import THEMES, Theme
 from . import registry_tables
@@ -60,15 +60,21 @@ class Book:
         """Return the book's totals: figures, letters, checks by verdict, revised figures."""
         result = self.all_checks()
         revised = self.all_revisions()
+        figures = revised.drop_duplicates(["chapter", "indicator", "dimension", "category", "period"])
+        verdict = result["verdict"].value_counts()
+        kind = figures["kind"].value_counts() if not figures.empty else pd.Series(dtype=int)
         return {
             "figures": len(self.all_figures()),
             "letters": len(self.sources),
             "checks": len(result),
-            "discrepancies": int((result["verdict"] == checks.DISCREPANCY).sum()),
-            "rounded": int((result["verdict"] == checks.ROUNDED).sum()),
-            "revised_figures": int(revised.groupby(["chapter", "indicator", "dimension", "category", "period"]).ngroups)
-            if not revised.empty
-            else 0,
+            # Only a real discrepancy in a letter counts as one; a difference that rests on an assumption of
+            # the book is counted apart (checks.ASSUMPTION).
+            "discrepancies": int(verdict.get(checks.DISCREPANCY, 0)),
+            "assumptions": int(verdict.get(checks.ASSUMPTION, 0)),
+            "rounded": int(verdict.get(checks.ROUNDED, 0)),
+            "exact": int(verdict.get(checks.EXACT, 0)),
+            "revised_figures": len(figures),
+            **{f"revised_{name}": int(kind.get(name, 0)) for name in revisions.KINDS},
         }
 
     def count_texts(self) -> dict[str, str]:
@@ -107,9 +113,7 @@ class Book:
     def revisions_table(self) -> tables.Table:
         """Return the revisions of the whole book side by side, with the later letter marked."""
         changed = self.all_revisions()
-        return registry_tables.revisions_table(
-            changed, self.sources, [self.link(c) for c in changed["chapter"]], with_unit=True
-        )
+        return registry_tables.revisions_table(changed, self.sources, [self.link(c) for c in changed["chapter"]])
 
 
 def open_book(data_dir: str | Path | None = None, gemeente: str | None = None) -> Book:

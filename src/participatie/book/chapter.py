@@ -67,6 +67,13 @@ class Chapter:
     gemeente: str | None = None  # the municipality of a municipal edition (None: national figures)
     gemeente_naam: str | None = None
     synthetic: bool = False  # the data directory is marked synthetic (see tools.synthetic)
+    # The national figures of the same data: the figures themselves in the national edition; in a municipal
+    # edition what the letters printed nationally (a sentence may cite them, attributed and labelled national).
+    national: pd.DataFrame | None = None
+
+    def __post_init__(self):
+        if self.national is None:
+            self.national = self.figures
 
     def table(self, name: str) -> pd.DataFrame:
         """Return another validated table the chapter reads (e.g. pilots, policy_timeline)."""
@@ -121,6 +128,11 @@ class Chapter:
         """
         return revisions(self.figures.iloc[0:0] if self.municipal else self.figures)
 
+    def from_newer_letters(self, frame: pd.DataFrame) -> pd.Series:
+        """Return, per row of a frame with `source_id`, whether its letter is newer than the chapter's text."""
+        dates = self.sources.set_index("id")["date"] if "id" in self.sources.columns else self.sources["date"]
+        return frame["source_id"].map(dates).astype(str) > self.theme.text_until
+
     def newer_data(self) -> tuple[str, str] | None:
         """Return (latest period in the data, latest period the text covers) as Dutch text, or None.
 
@@ -173,17 +185,28 @@ def chapter_of(theme: Theme, dataset: Dataset, gemeente: str | None = None) -> C
     """Return a theme's chapter on an already loaded dataset (the book loads the data once for all chapters)."""
     charts.enable()
     gemeente_naam = None
+    national = None
     if theme.figure_table:
         table = edition(dataset.tables[theme.figure_table], gemeente)
         if gemeente is not None:
             gemeente_naam = str(table[MUNICIPALITY_NAME].iloc[0])
+            national = load_figures(edition(dataset.tables[theme.figure_table], None), dataset)
         figures = load_figures(table, dataset)
     else:
         figures = pd.DataFrame(columns=EMPTY_FIGURES)
     tables = {name: dataset.tables[name] for name in theme.other_tables}
     files = tuple(dataset.paths[name] for name in theme.resources)
     return Chapter(
-        theme, figures, dataset.sources, dataset.data_dir, tables, files, gemeente, gemeente_naam, dataset.synthetic
+        theme,
+        figures,
+        dataset.sources,
+        dataset.data_dir,
+        tables,
+        files,
+        gemeente,
+        gemeente_naam,
+        dataset.synthetic,
+        national,
     )
 
 

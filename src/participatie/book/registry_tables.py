@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
+from ..figures.rounding import rounding_step
 from ..presentation import formatting, references, tables
 from ..presentation.labels import (
     COLUMN_TEXT,
@@ -13,13 +16,25 @@ from ..presentation.labels import (
 )
 
 
+def as_printed(recomputed: float, printed: float) -> float:
+    """Return a recomputed value rounded to the precision the letter printed its value with (67,528 → 68 for 71)."""
+    if pd.isna(recomputed):
+        return recomputed
+    decimals = max(0, -int(math.floor(math.log10(rounding_step(printed))))) if rounding_step(printed) < 1 else 0
+    return round(float(recomputed), decimals)
+
+
 def checks_frame(result: pd.DataFrame, letters: pd.DataFrame) -> pd.DataFrame:
-    """Return verdicts of cross-checks (figures.checks.evaluate) as the Dutch columns readers see."""
+    """Return verdicts of cross-checks (figures.checks.evaluate) as the Dutch columns readers see.
+
+    The recomputed value is rounded as the letter rounds the printed one, so the two read alike; the
+    verdict compares the exact value.
+    """
     return pd.DataFrame(
         {
             COLUMN_TEXT["claim"]: result["claim"],
             COLUMN_TEXT["printed"]: result["printed"],
-            COLUMN_TEXT["recomputed"]: result["recomputed"],
+            COLUMN_TEXT["recomputed"]: [as_printed(r, p) for r, p in zip(result["recomputed"], result["printed"])],
             COLUMN_TEXT["tolerance"]: result["tolerance"],
             COLUMN_TEXT["verdict"]: result["verdict"].map(VERDICT_TEXT),
             COLUMN_TEXT["source"]: references.letter_page(result["source_id"].tolist(), result["page"].tolist(), letters),
@@ -40,33 +55,35 @@ def checks_table(result: pd.DataFrame, letters: pd.DataFrame, links: list[str] |
 
 
 def revisions_frame(changed: pd.DataFrame, letters: pd.DataFrame) -> pd.DataFrame:
-    """Return revised figures (figures.revisions) as the Dutch columns readers see, latest letter marked."""
+    """Return revised figures (figures.revisions) as the Dutch columns readers see: latest letter and kind marked.
+
+    The value is written with its unit and hedge (€ 622,149 mln, ruim 22.000), so no unit code shows.
+    """
     refs = references.references(changed["source_id"].tolist(), letters)
     return pd.DataFrame(
         {
             COLUMN_TEXT["label"]: changed["label"],
-            COLUMN_TEXT["category"]: changed["category"].replace("", "–"),
+            COLUMN_TEXT["category"]: changed["category"].replace("", "–").str.replace("_", " "),
             COLUMN_TEXT["period_label"]: formatting.period_labels(changed["period"]),
-            COLUMN_TEXT["value"]: changed["value"],
+            COLUMN_TEXT["value"]: [formatting.row_text(row) for _, row in changed.iterrows()],
             COLUMN_TEXT["letter"]: [
                 ref + (" (laatste)" if latest else "") for ref, latest in zip(refs, changed["is_latest"])
             ],
             COLUMN_TEXT["page"]: changed["page"],
+            COLUMN_TEXT["kind"]: changed["kind"].map(REVISION_KIND_TEXT),
             COLUMN_TEXT["derived"]: changed["derived"],
         }
     )
 
 
-def revisions_table(
-    changed: pd.DataFrame, letters: pd.DataFrame, links: list[str] | None = None, with_unit: bool = False
-) -> tables.Table:
-    """Return revised figures as a Dutch table (optionally with the unit and a column of chapter links)."""
+def revisions_table(changed: pd.DataFrame, letters: pd.DataFrame, links: list[str] | None = None) -> tables.Table:
+    """Return revised figures as a Dutch table (with a column of chapter links when given)."""
     shown = revisions_frame(changed, letters)
-    if with_unit:
-        shown.insert(shown.columns.get_loc(COLUMN_TEXT["value"]) + 1, "Eenheid", changed["unit"].to_numpy())
     if links is not None:
         shown = shown.assign(Hoofdstuk=links)
-    return tables.show(shown, html_columns=("Hoofdstuk",) if links is not None else ())
+    return tables.show(
+        shown, {COLUMN_TEXT["page"]: lambda v: str(int(v))}, html_columns=("Hoofdstuk",) if links is not None else ()
+    )
 
 
 def unit_text(unit: str) -> str:

@@ -96,6 +96,7 @@ COLUMN_TEXT = {
     "verdict": "Oordeel",
     "letter": "Brief",
     "difference": "Verschil",
+    "kind": "Soort verschil",
 }
 
 VERDICT_TEXT = {
@@ -120,7 +121,9 @@ TABLE_SUMMARY = "Gegevens bij deze grafiek"
 DOWNLOAD_TEXT = "Download de gegevens:"
 DERIVED_MARK = "berekend"
 # Series names that set a figure printed in a letter apart from one the book computes.
-PRINTED, COMPUTED = "gedrukt in de brief", "berekend door het boek"
+PRINTED, COMPUTED = "gedrukt in de brief", "eigen berekening"
+# A value from a letter newer than the text of its chapter (an edition on newer data): drawn apart.
+NEWER_LETTER = "uit een nieuwere brief"
 # The note at the top of a page run as a municipal edition, or on synthetic data (chapter.edition_note).
 EDITION_TEXT = (
     "**Gemeentelijke editie: {name} ({code}).** De cijfers op deze pagina zijn die van deze gemeente, "

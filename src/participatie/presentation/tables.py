@@ -55,18 +55,24 @@ def html(
     def cls(col: str) -> str:
         return ' class="pp-num"' if col in numeric else ""
 
-    head = "".join(f"<th{cls(col)}>{html_lib.escape(str(col))}</th>" for col in frame.columns)
+    head = "".join(f'<th scope="col"{cls(col)}>{html_lib.escape(str(col))}</th>' for col in frame.columns)
+    labels = {col: html_lib.escape(str(col), quote=True) for col in frame.columns}
     rows = "\n".join(
         "<tr>"
         + "".join(
-            f"<td{cls(col)}>{text.at[i, col] if col in html_columns else html_lib.escape(text.at[i, col])}</td>"
+            f'<td data-label="{labels[col]}"{cls(col)}>'
+            f"{text.at[i, col] if col in html_columns else html_lib.escape(text.at[i, col])}</td>"
             for col in frame.columns
         )
         + "</tr>"
         for i in range(len(text))
     )
     title = f"<caption>{html_lib.escape(caption)}</caption>" if caption else ""
-    return f'<table class="pp-table">{title}<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody></table>'
+    # The wrapper scrolls a wide table sideways on a small screen; the CSS stacks each row as a card there.
+    return (
+        f'<div class="pp-table-wrap"><table class="pp-table">{title}<thead><tr>{head}</tr></thead>\n'
+        f"<tbody>\n{rows}\n</tbody></table></div>"
+    )
 
 
 @dataclass

@@ -35,9 +35,14 @@ def test_embed_html_is_offline_and_deterministic(chart):
     assert "vegaEmbed(" in first and "<\\/" not in json.dumps(spec)
 
 
-def test_embed_html_escapes_script_end_in_data():
-    spec = {"data": {"values": [{"x": "</script><b>"}]}, "mark": "bar"}
-    assert "</script><b>" not in charts.embed_html(spec)
+@pytest.mark.parametrize("text", ["</script><img src=x onerror=alert(1)>", "<!-- x", "a & b", "]]>", "\u2028"])
+def test_embed_html_keeps_data_text_inside_the_script(text):
+    spec = {"data": {"values": [{"x": text}]}, "mark": "bar", "description": text}
+    html = charts.embed_html(spec)
+    script = html.split("<script>", 1)[1].rsplit("</script>", 1)[0]
+    assert "<" not in script.replace("\\u003c", "") and ">" not in script.replace("\\u003e", "").replace("=>", "")
+    assert html.count("</script>") == 1 and "<!--" not in html
+    assert json.loads(script.split("var spec = ", 1)[1].split(";\n", 1)[0])["data"]["values"][0]["x"] == text
 
 
 def test_figure_outputs_chart_source_line_and_table(chart):

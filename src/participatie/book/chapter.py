@@ -137,18 +137,23 @@ class Chapter:
         """Return (latest period in the data, latest period the text covers) as Dutch text, or None.
 
         Only observed figures count (a period that ended by the date of its letter), so a target or a
-        projection for a later year does not make the data "newer". The text covers what the letters up
-        to the theme's `text_until` observed.
+        projection for a later year does not make the data "newer". The comparison is made on the series
+        that letters newer than the theme's `text_until` continue: the text covers those series up to
+        their last observation in the letters it was written from.
         """
         observed = observed_figures(self.figures)
         if observed.empty:
             return None
-        covered = observed.loc[observed["source_date"] <= self.theme.text_until]
-        latest, covered_until = observed["_at"].max(), covered["_at"].max() if not covered.empty else None
-        if covered_until is None or latest <= covered_until:
+        newer = observed.loc[observed["source_date"] > self.theme.text_until]
+        covered = observed.loc[(observed["source_date"] <= self.theme.text_until)
+                               & observed["indicator"].isin(newer["indicator"])]
+        if newer.empty or covered.empty or newer["_at"].max() <= covered["_at"].max():
             return None
-        label = lambda rows, at: formatting.period_label(rows.loc[rows["_at"] == at, "period"].iloc[0])  # noqa: E731
-        return label(observed, latest), label(covered, covered_until)
+
+        def label(rows: pd.DataFrame) -> str:
+            return formatting.period_label(rows.loc[rows["_at"] == rows["_at"].max(), "period"].iloc[0])
+
+        return label(newer), label(covered)
 
     def revisions_table(self):
         """Return the figures the letters give with different values, side by side, latest marked."""

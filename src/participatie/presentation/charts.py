@@ -18,7 +18,7 @@ import altair as alt
 import pandas as pd
 import vl_convert
 
-from . import tables
+from . import escape, tables
 from .labels import DOWNLOAD_TEXT, TABLE_SUMMARY, UNIT_AXIS
 
 # UK Government Analysis Function categorical palette (colour-blind safe in this order, up to four).
@@ -104,8 +104,10 @@ def embed_html(spec: dict) -> str:
     """Return the HTML that draws a Vega-Lite spec with the book's own vegaEmbed (no CDN, no random id)."""
     spec = {key: value for key, value in spec.items() if key != "$schema"}  # an identifier, never fetched
     element = chart_id(spec)
-    payload = json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    options = json.dumps(EMBED_OPTIONS, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    # JSON inside <script>: <, > and & as \u escapes, so no text from the data can close the element or open a
+    # comment (escape.script_json); the element id is a hex hash.
+    payload = escape.script_json(spec)
+    options = escape.script_json(EMBED_OPTIONS)
     return (
         f'<div class="pp-chart" id="{element}"></div>\n'
         "<script>\n(function () {\n"

@@ -64,6 +64,7 @@ def _cmd_rerun(args: argparse.Namespace) -> int:
             args.force,
             args.scheduler,
             show_progress=not args.no_progress,
+            compare_to=args.compare_to,
         )
     except rerun.RerunError as error:
         print(f"rerun failed: {error}", file=sys.stderr)
@@ -173,6 +174,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--force",
         action="store_true",
         help="replace OUT if an earlier rerun wrote it (only after success; never any other folder)",
+    )
+    again.add_argument(
+        "--compare-to",
+        metavar="DIR",
+        help="data directory that the appendix 'Wijzigingen in de cijfers' compares with (default: the bundled data/)",
     )
     again.add_argument("--no-progress", action="store_true", help="no progress bars on standard error")
     again.set_defaults(func=_cmd_rerun)

@@ -49,6 +49,8 @@ from .outdir import (
 REPO = Path(__file__).resolve().parents[3]
 # Files the book needs besides its notebooks (the citation page includes the changelog).
 BOOK_FILES = ("_config.yml", "CHANGELOG.md")
+# The appendix that lists what the data add, change or remove (it takes a `compare_to` parameter).
+CHANGES_DOCUMENT = "appendices/wijzigingen"
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,19 @@ def select(names: list[str] | None, repo: Path = REPO) -> list[str]:
         shown = ", ".join(repr(n)[:60] for n in unknown)
         raise RerunError(f"unknown chapter(s) {shown}; choose from: {', '.join(Path(d).name for d in available)}")
     return list(dict.fromkeys(by_name[n] for n in names))
+
+
+def _compare_dir(compare_to: str | Path) -> Path:
+    """Return the validated data directory to compare with (RerunError naming every problem)."""
+    try:
+        directory = package.resolve_data_dir(compare_to)
+    except FileNotFoundError as error:
+        raise RerunError(f"--compare-to: {error}") from None
+    problems = validate(directory)
+    if problems:
+        listed = "\n".join(f"  - {p}" for p in problems)
+        raise RerunError(f"{len(problems)} problem(s) in --compare-to {directory}; nothing was run:\n{listed}")
+    return directory
 
 
 def default_jobs() -> int:
@@ -258,6 +273,7 @@ def rerun(
     scheduler: str | None = None,
     show_progress: bool = True,
     repo: Path = REPO,
+    compare_to: str | Path | None = None,
 ) -> Result:
     """Validate data_dir, execute the chosen notebooks on it and build the book into out.
 
@@ -288,7 +304,9 @@ def rerun(
         listed = "\n".join(f"  - {p}" for p in problems)
         raise RerunError(f"{len(problems)} problem(s) in {data_dir}; nothing was run:\n{listed}")
     parameters = {"data_dir": str(data_dir)} | ({"gemeente": gemeente} if gemeente else {})
-    work = [Job(d, parameters) for d in documents]
+    # The appendix of changes compares with the bundled data unless told otherwise.
+    compared = {"compare_to": str(_compare_dir(compare_to))} if compare_to is not None else {}
+    work = [Job(d, parameters | (compared if d == CHANGES_DOCUMENT else {})) for d in documents]
 
     out.parent.mkdir(parents=True, exist_ok=True)
     with Lock(out):

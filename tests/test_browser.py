@@ -103,11 +103,28 @@ def _visit(browser, url: str) -> dict:
         ),
         "axis_labels": page.eval_on_selector_all(".pp-chart .role-axis-label text", "els => els.map(e => e.textContent)"),
         "aria": page.eval_on_selector_all(".pp-chart svg.marks", "els => els.map(e => e.getAttribute('aria-label') || '')"),
-        "errors": errors,
-        "blocked": blocked,
+        "errors": list(errors),
+        "blocked": list(blocked),
+        "axe": _axe(page),
     }
     context.close()
     return seen
+
+
+# WCAG 2.1 levels A and AA, the standard Dutch government websites must meet.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _axe(page) -> list[str]:
+    """Return the WCAG 2.1 A/AA violations axe-core finds on the page, one line each (rule, impact, where)."""
+    from axe_playwright_python.sync_playwright import Axe  # pinned in requirements.txt; bundles axe-core
+
+    # preload: False — axe would fetch the style sheets again itself (and resolve their @imports wrongly).
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "preload": False})
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -138,3 +155,26 @@ def test_axis_numbers_are_dutch(visits):
     labels = [label for seen in visits.values() for label in seen["axis_labels"]]
     assert any(DUTCH_THOUSANDS.match(label) for label in labels), labels
     assert not any(ENGLISH_THOUSANDS.match(label) for label in labels), labels
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_meets_wcag_21_aa(visits, page):
+    assert visits[page]["axe"] == [], f"{page}: axe-core found WCAG 2.1 A/AA violations"
+
+
+@pytest.mark.parametrize("width, least", [(1280, 160), (390, 250)])
+def test_the_cross_check_table_is_readable_on_desktop_and_phone(server, browser, width, least):
+    # No one-word-per-line columns: on a desktop the claim column keeps a readable width; on a phone every
+    # row is a card whose cells take the full width.
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{server}/appendices/rekencontrole.html", wait_until="load")
+    widths = page.eval_on_selector_all(
+        ".pp-table tbody tr:first-child td", "els => els.map(e => e.getBoundingClientRect().width)"
+    )
+    context.close()
+    assert widths, "the table is missing"
+    claim = widths[0]
+    assert claim >= least, f"{width}px wide screen: the claim column is {claim:.0f}px wide"
+    if width < 640:
+        assert min(widths) >= least, f"cells on a phone: {widths}"

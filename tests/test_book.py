@@ -69,7 +69,7 @@ def test_sources_overview_counts_every_row_that_cites_a_letter(boek):
     ):
         for row in _count_rows(DATA / f"{name}.csv"):
             expected[row["source_id"]] = expected.get(row["source_id"], 0) + 1
-    assert overview["figures"].to_dict() == expected
+    assert (overview["figures"] + overview["other_rows"]).to_dict() == expected
     assert list(overview["date"]) == sorted(overview["date"])
     assert overview.loc["tk-29817-126", "chapters"] == ["pilots_werken_naar_vermogen", "wsw_statistiek"]
 
@@ -84,9 +84,8 @@ def test_all_checks_cover_every_theme_with_discrepancies_first(boek):
     order = result["verdict"].map(checks.VERDICT_ORDER)
     assert order.is_monotonic_increasing
     assert set(result["chapter"]) == {t.name for t in THEMES if t.checks}
-    assert {"bw-aandeel-positief-totaal-2017", "wsw-indicaties-totaal-2012"} <= set(
-        result.loc[result["verdict"] == checks.DISCREPANCY, "id"]
-    )
+    # The printed 71% of the June 2017 table is no share of the printed counts: a real discrepancy in the letter.
+    assert "bw-aandeel-positief-totaal-2017" in set(result.loc[result["verdict"] == checks.DISCREPANCY, "id"])
 
 
 def test_checks_table_has_links_and_verdicts(boek):

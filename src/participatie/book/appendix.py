@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from ..data.package import DESCRIPTOR, OPTIONAL
+from ..data.package import DESCRIPTOR, OPTIONAL, published_files
 from ..presentation import escape, formatting, tables
 from ..presentation.labels import TYPE_TEXT
 from .book import Book
@@ -17,15 +17,22 @@ DOWNLOAD_URL = "../_static/data/{file}"
 
 
 def sources_overview(book: Book) -> pd.DataFrame:
-    """Return one row per letter: date, chamber, reference, sender, title, figures taken, chapters using it."""
+    """Return one row per letter: date, chamber, session, reference, sender, title, rows citing it, chapters using it.
+
+    `figures` counts the figure rows that cite the letter; `other_rows` the rows of the other tables (the
+    pilots, their findings, the events of the timeline).
+    """
     sources = book.sources
-    counts: dict[str, int] = {}
+    figures: dict[str, int] = {}
+    others: dict[str, int] = {}
     used: dict[str, list[str]] = {s: [] for s in sources.index}
     for name, chapter in book.chapters.items():
-        frames = ([chapter.figures] if chapter.theme.figure_table else []) + list(chapter.tables.values())
-        ids = pd.concat([f["source_id"] for f in frames]) if frames else pd.Series(dtype=str)
-        for source_id, count in ids.value_counts().items():
-            counts[source_id] = counts.get(source_id, 0) + int(count)
+        own = chapter.figures["source_id"] if chapter.theme.figure_table else pd.Series(dtype=str)
+        rest = pd.concat([t["source_id"] for t in chapter.tables.values()]) if chapter.tables else pd.Series(dtype=str)
+        for counter, ids in ((figures, own), (others, rest)):
+            for source_id, count in ids.value_counts().items():
+                counter[source_id] = counter.get(source_id, 0) + int(count)
+        for source_id in set(own) | set(rest):
             used[source_id].append(name)
     ordered = sources.sort_values("date")
     return pd.DataFrame(
@@ -33,31 +40,49 @@ def sources_overview(book: Book) -> pd.DataFrame:
             "source_id": ordered["id"],
             "date": ordered["date"],
             "chamber": ordered["chamber"],
+            "session_year": ordered["session_year"],
             "reference": ordered["reference"],
             "url": ordered["url"],
-            "sender": ordered["sender"] + ", " + ordered["office"],
+            "sender": ordered["sender"],
             "title": ordered["title"],
-            "figures": [counts.get(s, 0) for s in ordered["id"]],
+            "figures": [figures.get(s, 0) for s in ordered["id"]],
+            "other_rows": [others.get(s, 0) for s in ordered["id"]],
             "chapters": [used[s] for s in ordered["id"]],
         }
     ).reset_index(drop=True)
 
 
 def sources_table(book: Book) -> tables.Table:
-    """Return the letters as a Dutch table with the number of figures and links to the chapters."""
+    """Return the letters as a Dutch table: reference linked to the official publication, rows taken, chapters."""
     overview = sources_overview(book)
     shown = pd.DataFrame(
         {
             "Datum": [formatting.long_date(pd.Timestamp(d).date()) for d in overview["date"]],
             "Kamer": overview["chamber"],
+            "Vergaderjaar": overview["session_year"],
             "Kamerstuk": [external_link(url, reference) for url, reference in zip(overview["url"], overview["reference"])],
-            "Afzender": overview["sender"],
-            "Onderwerp": overview["title"],
-            "Vastgelegde gegevens": overview["figures"],
+            "Ondertekend door": overview["sender"],
+            "Onderwerp (samenvatting)": overview["title"],
+            "Cijfers": overview["figures"],
+            "Overige regels": overview["other_rows"],
             "Hoofdstukken": [", ".join(book.link(n) for n in names) for names in overview["chapters"]],
         }
     )
     return tables.show(shown, html_columns=("Kamerstuk", "Hoofdstukken"))
+
+
+def source_texts(book: Book) -> dict[str, str]:
+    """Return what the Bronnen page glues in: the dates of the first and last letter, and row counts."""
+    overview = sources_overview(book)
+    dates = [formatting.long_date(pd.Timestamp(d).date()) for d in overview["date"]]
+    other = {name: len(chapter.tables[name]) for chapter in book.chapters.values() for name in chapter.tables}
+    return {
+        "src_first": dates[0],
+        "src_last": dates[-1],
+        "src_pilots": formatting.number(other.get("pilots", 0)),
+        "src_findings": formatting.number(other.get("pilots_findings", 0)),
+        "src_events": formatting.number(other.get("policy_timeline", 0)),
+    }
 
 
 def external_link(url: str, text: str) -> str:
@@ -119,40 +144,59 @@ def _download(file: str) -> str:
 
 
 def files_table(book: Book) -> tables.Table:
-    """Return the published data files with their description, row count and a download link."""
+    """Return every published data file (what the descriptor lists, and README/LICENSE) with its content and a link."""
     directory, descriptor = book.dataset.data_dir, book.dataset.descriptor
-    rows = [
-        {
-            "Bestand": _download(r["path"]),
-            "Inhoud": (r.get("x-nl") or {}).get("description") or r.get("description", ""),
-            "Rijen": _rows(directory / r["path"]),
-        }
-        for r in descriptor["resources"]
-    ]
-    rows.append(
-        {
-            "Bestand": _download(DESCRIPTOR),
-            "Inhoud": "Beschrijving van alle bestanden en velden (Frictionless Data Package, Table Schema).",
-            "Rijen": None,
-        }
-    )
-    return tables.show(pd.DataFrame(rows), html_columns=("Bestand",))
+    described = {
+        r["path"]: (r.get("x-nl") or {}).get("description") or r.get("description", "") for r in descriptor["resources"]
+    }
+    other = {
+        DESCRIPTOR: (
+            "Beschrijving van alle bestanden en velden volgens de standaard Frictionless Data Package "
+            "(in het Engels, met Nederlandse namen en beschrijvingen)."
+        ),
+        "README.md": "Toelichting bij de gegevens voor hergebruikers (in het Engels).",
+        "LICENSE.md": "De licentie van de gegevens (CC BY 4.0).",
+    }
+    schemas = {r["schema"] for r in descriptor["resources"] if isinstance(r.get("schema"), str)}
+    rows = []
+    for file in published_files(directory, descriptor):
+        if file in described:
+            content, count = described[file], _rows(directory / file)
+        elif file in schemas:
+            content, count = "Gedeelde beschrijving van de velden van de cijferbestanden (Table Schema).", None
+        else:
+            content, count = other.get(file, ""), None
+        rows.append({"Bestand": _download(file), "Inhoud": content, "Rijen": count})
+    return tables.show(pd.DataFrame(rows), {"Rijen": lambda v: formatting.number(v)}, html_columns=("Bestand",))
 
 
 def fields_table(book: Book, file: str | None = None) -> tables.Table:
-    """Return the data dictionary (of one file, or all) as a table a re-user can read."""
+    """Return the data dictionary (of one file, or all) as a table a re-user can read.
+
+    Files that share a schema (the four figure tables) share one block of rows: the field is described once,
+    with the files it belongs to.
+    """
     frame = data_dictionary(book)
     if file is not None:
         frame = frame.loc[frame["file"] == file]
+    columns = ["field", "title", "type", "required", "description", "allowed"]
+    grouped = frame.groupby(columns, sort=False, dropna=False)["file"].agg(", ".join).reset_index()
     shown = pd.DataFrame(
         {
-            "Bestand": frame["file"],
-            "Veld": frame["field"],
-            "Naam": frame["title"],
-            "Soort": frame["type"].map(lambda t: TYPE_TEXT.get(t, t)),
-            "Verplicht": frame["required"],
-            "Betekenis": frame["description"],
-            "Toegestane waarden": frame["allowed"],
+            "Bestand": grouped["file"],
+            "Veld": grouped["field"],
+            "Naam": grouped["title"],
+            "Soort": grouped["type"].map(lambda t: TYPE_TEXT.get(t, t)),
+            "Verplicht": grouped["required"],
+            "Betekenis": grouped["description"],
+            "Toegestane waarden": grouped["allowed"],
         }
     )
     return tables.show(shown)
+
+
+def glue_source_texts(book: Book) -> None:
+    """Make the Bronnen page's numbers available to its prose: the book's totals and the letters' dates."""
+    from .markup import glue_texts
+
+    glue_texts(book.count_texts() | source_texts(book))

@@ -36,6 +36,9 @@ def checks_frame(result: pd.DataFrame, letters: pd.DataFrame) -> pd.DataFrame:
             COLUMN_TEXT["printed"]: result["printed"],
             COLUMN_TEXT["recomputed"]: [as_printed(r, p) for r, p in zip(result["recomputed"], result["printed"])],
             COLUMN_TEXT["tolerance"]: result["tolerance"],
+            COLUMN_TEXT["formula"]: [
+                f"{f}. Aanname: {a}." if a else f for f, a in zip(result["formula"], result["assumption"])
+            ],
             COLUMN_TEXT["verdict"]: result["verdict"].map(VERDICT_TEXT),
             COLUMN_TEXT["source"]: references.letter_page(result["source_id"].tolist(), result["page"].tolist(), letters),
         }

@@ -1,4 +1,4 @@
-# make book: execute what changed, then build the book into _build/html.   make test: every test.
+# make book: execute what changed, then build the book into _build/html (and its PDF).   make test: every test.
 # Both set up .venv on first use, and again only when requirements.txt or pyproject.toml change.
 # make execute: re-execute the notebooks whose inputs changed (commit the result: the stored outputs are
 # nbval's regression reference).  make lint: ruff.  make verify-letters LETTERS=DIR: page indexes vs letters.
@@ -12,19 +12,24 @@ EXECUTED := $(BUILD)/.executed
 LETTERS ?= ../shared/seeds
 
 # What every notebook reads: the package outside its themes and tools, the descriptor, letters, indicators.
-PACKAGE := pyproject.toml $(filter-out src/participatie/themes/% src/participatie/tools/%,$(shell find src/participatie -name '*.py' -o -name '*.css' -o -name '*.svg')) src/participatie/themes/__init__.py src/participatie/themes/record.py
+# (The print edition's code and style sheet only shape the PDF: they re-execute nothing.)
+PRINT := src/participatie/book/pdf.py src/participatie/book/static/print.css
+PACKAGE := pyproject.toml $(filter-out src/participatie/themes/% src/participatie/tools/% $(PRINT),$(shell find src/participatie -name '*.py' -o -name '*.css' -o -name '*.svg')) src/participatie/themes/__init__.py src/participatie/themes/record.py
+TEMPLATES := $(wildcard src/participatie/book/templates/*.html)
 COMMON_DATA := data/datapackage.json data/sources.csv data/indicators.csv $(wildcard data/schemas/*.json) $(wildcard data/letters/*.json)
 BOOK_PAGES := intro.ipynb $(wildcard appendices/*.ipynb)
 PAGES := $(wildcard *.md) $(wildcard appendices/*.md)
 
-.PHONY: book html test lint format setup execute clean bench verify-letters
+.PHONY: book html pdf test lint format setup execute clean bench verify-letters
 .DELETE_ON_ERROR:
 # Notebooks execute in parallel, one kernel per core.
 NPROC := $(shell nproc 2>/dev/null || echo 2)
+ifeq ($(MAKELEVEL),0)
 MAKEFLAGS += --jobs=$(NPROC)
+endif
 
 book: execute
-	$(MAKE) --no-print-directory html
+	$(MAKE) --no-print-directory html pdf
 
 setup: $(SETUP)
 
@@ -57,9 +62,15 @@ execute: $(STAMPS)
 # Render the stored outputs as they are (no execution): what `make test` checks and nbval compares.
 html: $(BUILD)/.html-done
 
-$(BUILD)/.html-done: $(THEME_NOTEBOOKS) $(BOOK_PAGES) $(PAGES) $(PACKAGE) $(COMMON_DATA) $(THEME_DATA) _config.yml _toc.yml $(SETUP)
+$(BUILD)/.html-done: $(THEME_NOTEBOOKS) $(BOOK_PAGES) $(PAGES) $(PACKAGE) $(TEMPLATES) $(COMMON_DATA) $(THEME_DATA) _config.yml _toc.yml $(SETUP)
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going --quiet
 	@touch $@
+
+# The print edition: the rendered book as one A4 PDF beside index.html, which every page links to.
+pdf: $(BUILD)/html/boek.pdf
+
+$(BUILD)/html/boek.pdf: $(BUILD)/.html-done $(PRINT)
+	$(BIN)/python -m participatie pdf --html $(BUILD)/html --out $@
 
 lint: $(SETUP)
 	$(BIN)/ruff check src tests
@@ -71,7 +82,7 @@ format: $(SETUP)
 
 # The tests run on the committed notebooks: nbval executes each one afresh and compares its outputs with
 # the stored ones, so a commit whose figures changed without re-executing the notebooks fails.
-test: lint html
+test: lint html pdf
 	$(BIN)/python -m pytest
 
 # Regenerate every letter's page index from the letters' text and fail on any difference.

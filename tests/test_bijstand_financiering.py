@@ -1,5 +1,8 @@
-"""themes.bijstand_financiering: the analyses, checks, charts, tables and glued texts, on the bundled data and on
-changed copies; and the shared interval arithmetic as this chapter uses it."""
+"""themes.bijstand_financiering on the bundled data and on changed copies: the analyses, checks, revisions, charts,
+tables and glued texts; and the shared interval arithmetic as this chapter uses it.
+
+Municipal editions and data with later letters: tests/test_bijstand_editions.py.
+"""
 
 from __future__ import annotations
 
@@ -31,6 +34,11 @@ def f(hoofdstuk):
     return hoofdstuk.figures
 
 
+@pytest.fixture(scope="module")
+def texts(hoofdstuk):
+    return prose.key_figures(hoofdstuk)
+
+
 def _edit(data_dir, match, value):
     """Change one figure in a copied data directory; its letter's page index goes, as the figure is no longer printed."""
     path = data_dir / f"{THEME.name}.csv"
@@ -44,16 +52,7 @@ def _edit(data_dir, match, value):
 
 @pytest.mark.parametrize(
     "name",
-    [
-        "buig_results",
-        "implied_budgets",
-        "budget_2016_agreement",
-        "participation_budget_parts",
-        "target_group_shift",
-        "structural_outlook",
-        "benefit_corrections",
-        "overpayment_consistency",
-    ],
+    ["buig_results", "single_year_results", "participation_budget_parts", "target_group_shift", "benefit_corrections"],
 )
 def test_analysis_frames_have_snake_case_columns(f, name):
     frame = getattr(analysis, name)(f)
@@ -122,65 +121,55 @@ def test_bound_and_range_text_round_outwards():
 # --- the macrobudget BUIG ---------------------------------------------------------------------
 
 
-def test_buig_results_sign_convention(f):
+def test_buig_results_sign_convention_and_preliminary_mark(f):
     frame = analysis.buig_results(f)
     assert frame["result"].tolist() == [300, -270, -35]
     assert frame["kind"].tolist() == [analysis.SURPLUS, analysis.DEFICIT, analysis.DEFICIT]
     assert frame["cumulative"].tolist() == [False, False, True]
+    assert frame["preliminary"].tolist() == [False, True, False]  # ek-33981-n p. 13: preliminary expenditure
     assert frame["share"].iloc[1] == 4.8 and frame["share"].iloc[2] == 0.12 and pd.isna(frame["share"].iloc[0])
-    assert frame["period"].tolist() == ["2013", "2016", analysis.CUMULATIVE]
+    assert frame["period"].tolist() == ["2013", "2016", "2012/2016"]
 
 
-def test_cumulative_years(f):
-    assert analysis.cumulative_years(f) == 5
+def test_single_years_latest_and_summed_result(f):
+    assert analysis.single_year_results(f)["period"].tolist() == ["2013", "2016"]
+    latest = analysis.latest_result(f)
+    assert (latest["period"], latest["result"], latest["source_id"]) == ("2016", -270, analysis.JUNE_2017)
+    summed = analysis.cumulative_result(f)
+    assert (summed["period"], summed["result"]) == ("2012/2016", -35)
+    assert analysis.years_without_result(f, "2012/2016") == ["2012", "2014", "2015"]
 
 
-def test_implied_budgets_from_the_printed_figures(f):
-    frame = analysis.implied_budgets(f).set_index("key")
-    deficit, share = fig.value(f, "buig_deficit", "2016"), fig.value(f, "buig_deficit_share", "2016")
-    row = frame.loc[analysis.FROM_DEFICIT]
-    assert row["mid"] == pytest.approx(deficit / (share / 100))
-    assert row["low"] == pytest.approx((deficit - 5) / ((share + 0.05) / 100))
-    assert row["high"] == pytest.approx((deficit + 5) / ((share - 0.05) / 100))
-    exact = frame.loc[analysis.FROM_EXACT_DEFICIT]
-    assert (round(exact["low"]), round(exact["high"])) == (5567, 5684)
-    from_2017 = frame.loc[analysis.FROM_2017]
-    assert (from_2017["low"], from_2017["mid"], from_2017["high"]) == (5800 - 50 - 142.5, 5800 - 142, 5800 + 50 - 141.5)
-    assert frame.loc[analysis.PROVISIONAL_2017, "mid"] == 5800 - 26
-    assert frame.loc[analysis.CUMULATIVE_BUDGET, "mid"] == pytest.approx(35 / 0.0012)
-    assert frame.loc[analysis.CUMULATIVE_BUDGET, "low"] == pytest.approx(34.5 / 0.00125)
-    assert frame.loc[analysis.AVERAGE_BUDGET, "mid"] == pytest.approx(35 / 0.0012 / 5)
-    assert frame.loc[analysis.BUDGET_2017, "kind"] == analysis.PRINTED
-    assert not frame.loc[analysis.CUMULATIVE_BUDGET, "per_year"]
+def test_budget_2016_is_implied_by_the_2017_figures(f):
+    budget = analysis.budget_2016(f)
+    assert (budget.low, budget.mid, budget.high) == (5800 - 50 - 142.5, 5800 - 142, 5800 + 50 - 141.5)
 
 
-def test_budget_2016_agreement_within_rounding(f):
-    frame = analysis.budget_2016_agreement(f)
-    assert frame["deficit"].tolist() == ["rounded", "exact"]
-    assert frame["compatible"].all()
-    assert frame["difference"].iloc[0] == pytest.approx(5658 - 5625)
-    assert (frame["overlap_low"].iloc[0], frame["overlap_high"].iloc[0]) == (5607.5, 5708.5)
-    assert frame["overlap_high"].iloc[1] == pytest.approx(270 / 0.0475)
-
-
-def test_deficit_share_2016_rounds_to_the_printed_share(f):
+def test_deficit_share_2016_and_its_range_over_the_rounding(f):
     share = analysis.deficit_share_2016(f)
     assert share == pytest.approx(100 * 270 / (5800 - 142))
     assert round(share, 1) == fig.value(f, "buig_deficit_share", "2016")
+    spread = analysis.deficit_share_2016_range(f)
+    assert spread.low == pytest.approx(100 * 265 / 5708.5) and spread.high == pytest.approx(100 * 275 / 5607.5)
+    assert (round(spread.low, 1), round(spread.high, 1)) == (4.6, 4.9)
 
 
-def test_cumulative_share_at_2016_level(f):
-    share = analysis.cumulative_share_at_2016_level(f)
-    assert share == pytest.approx(100 * 35 / (5 * 5658))
-    assert round(share, 2) == fig.value(f, "buig_deficit_share", "2012/2016")
+def test_a_budget_that_rounds_to_nothing_implies_no_budget_2016(data_copy):
+    _edit(data_copy, {"indicator": "buig_macro_budget", "period": "2017"}, "0.1")
+    changed = open_chapter(THEME, data_copy)
+    assert analysis.budget_2016(changed.figures).undefined
+    assert math.isnan(analysis.deficit_share_2016(changed.figures))
+    assert prose.key_figures(changed)["bf_budget_2016"] == "–"
+    assert "daaruit is geen macrobudget 2016 af te leiden" in prose.key_figures(changed)["bf_p_budget_2017"]
 
 
-def test_disagreeing_2016_budgets_are_reported(data_copy):
+def test_the_deficit_share_check_rests_on_an_assumption(data_copy):
     _edit(data_copy, {"indicator": "buig_deficit_share", "period": "2016"}, "6.0")
     changed = open_chapter(THEME, data_copy)
-    assert not analysis.budget_2016_agreement(changed.figures)["compatible"].any()
-    assert changed.checks().set_index("id").loc["bf-tekort-aandeel-2016", "verdict"] == checks.DISCREPANCY
-    assert prose.key_figures(changed)["bf_mb2016_overlap"] == "–"
+    result = changed.checks().set_index("id")
+    # Out of its tolerance, a check that rests on our assumption is no discrepancy in the letter.
+    assert result.loc["bf-tekort-aandeel-2016", "verdict"] == checks.ASSUMPTION
+    assert "afgeleid" in result.loc["bf-tekort-aandeel-2016", "assumption"]
 
 
 # --- the participatiebudget ---------------------------------------------------------------------
@@ -188,8 +177,8 @@ def test_disagreeing_2016_budgets_are_reported(data_copy):
 
 def test_participation_budget_parts_add_up(f):
     frame = analysis.participation_budget_parts(f).set_index("year")
-    assert frame.index.tolist() == list(analysis.TABLE_YEARS)
-    for year in analysis.TABLE_YEARS:
+    assert frame.index.tolist() == ["2017", "2018", "2019", "2020", "2021"]
+    for year in frame.index:
         parts = fig.value(f, "participation_budget", year, category="klassiek") + fig.value(
             f, "participation_budget", year, category="nieuw"
         )
@@ -197,6 +186,7 @@ def test_participation_budget_parts_add_up(f):
     assert frame.loc["2021", "sum"] == pytest.approx(699.725) and frame.loc["2021", "printed_total"] == 699.724
     assert frame["margin"].tolist() == pytest.approx([0.001] * 5)
     assert frame["verdict"].tolist() == [checks.EXACT] * 4 + [checks.ROUNDED]
+    assert set(frame["source_id"]) == {analysis.JUNE_2017} and set(frame["page"]) == {5}
 
 
 def test_participation_budget_follows_changed_data(data_copy):
@@ -207,7 +197,8 @@ def test_participation_budget_follows_changed_data(data_copy):
     assert frame.loc["2021", "verdict"] == checks.DISCREPANCY
     verdicts = changed.checks().set_index("id")["verdict"]
     assert verdicts["bf-participatiebudget-som-2021"] == checks.DISCREPANCY and verdicts.iloc[0] == checks.DISCREPANCY
-    assert prose.key_figures(changed)["bf_pb_last_sum"] == "€ 699,653 mln"
+    text = prose.key_figures(changed)["bf_p_pb_sum"]
+    assert "tellen niet in elk jaar op tot het gedrukte totaal" in text and "in 2021 € 0,071 mln" in text
 
 
 def test_target_group_shift(f):
@@ -220,15 +211,18 @@ def test_target_group_shift(f):
     assert frame["new_share"].is_monotonic_increasing
 
 
-def test_structural_outlook(f):
-    frame = analysis.structural_outlook(f).set_index("key")
-    level = frame.loc[analysis.STRUCTURAL_LEVEL]
-    assert (level["low"], level["high"]) == (1150, 1250) and level["unit"] == "euro_mln"
-    assert analysis.structural_level(f) == Interval(1150, 1200, 1250)
-    assert frame.loc[analysis.NEW_STRUCTURAL, "mid"] == pytest.approx(1200 - 513.772)
-    assert frame.loc[analysis.FACTOR_TOTAL, "mid"] == pytest.approx(1200 / 699.724)
-    assert frame.loc[analysis.FACTOR_NEW, "high"] == pytest.approx((1250 - 513.772) / 185.953)
-    assert frame.loc[analysis.FACTOR_NEW, "unit"] == "factor"
+def test_flat_since():
+    assert analysis.flat_since(pd.Series([522.856, 511.136, 513.779, 513.775, 513.772], index=list("abcde"))) == "b"
+    assert analysis.flat_since(pd.Series([1.0, 2.0, 3.0, 4.0], index=list("abcd"))) is None
+    assert analysis.flat_since(pd.Series([0.0, 0.0, 0.0], index=list("abc"))) == "a"
+    assert analysis.flat_since(pd.Series([1.0, 5.0, 5.01], index=list("abc"))) is None  # one later value is no level
+
+
+def test_newest_total_and_structural_level(f):
+    total = analysis.newest_letter_total(f)
+    assert (total["period"], total["value"], total["source_id"]) == ("2018", 622, analysis.JUNE_2018)
+    level = analysis.structural_level(f)
+    assert (level["period"], level["value"], level["unit"]) == ("2018/..", 1.2, "euro_mld")
 
 
 # --- benefit levels -------------------------------------------------------------------------------
@@ -238,110 +232,158 @@ def test_benefit_corrections(f):
     frame = analysis.benefit_corrections(f).set_index("category")
     assert frame["months"].tolist() == [6, 6, 6, 6]
     assert frame.loc["aow_70", "overpaid_period"] == pytest.approx(6 * 0.72)
-    assert frame.loc["bijstand_70", "per_full_benefit"] == pytest.approx(0.47 / 70 * 100)
-    assert frame.loc["bijstand_100", "per_full_low"] == pytest.approx(0.655)
-    assert frame.loc["bijstand_100", "rise_july"] == 5.33
-    assert frame.loc["aow_50", "rise_july"] == 5.2
+    assert frame.loc["bijstand_100", "rise"] == 5.33 and frame.loc["bijstand_100", "rise_qualifier"] == ""
+    assert frame.loc["aow_50", "rise"] == 5.2 and frame.loc["aow_50", "rise_qualifier"] == "circa"
     assert frame.loc["aow_50", "scheme"] == "aow" and frame.loc["aow_50", "percentage"] == 50
+    assert set(frame["overpaid_span"]) == {"2017-01/2017-06"} and set(frame["rise_period"]) == {"2017-07-01"}
 
 
-def test_overpayment_consistency(f):
-    frame = analysis.overpayment_consistency(f).set_index("scheme")
-    assert frame["proportional"].all()
-    assert frame.loc["bijstand", "categories"] == "bijstand_70, bijstand_100"
-    assert frame.loc["bijstand", "overlap_low"] == pytest.approx(0.465 / 0.7)
-    assert frame.loc["bijstand", "overlap_high"] == pytest.approx(0.665)
+# --- key figures and glued paragraphs ------------------------------------------------------------
 
 
-def test_overpayment_consistency_fails_when_not_proportional(data_copy):
-    _edit(data_copy, {"indicator": "benefit_overpayment_monthly", "category": "bijstand_100"}, "0.9")
-    changed = open_chapter(THEME, data_copy)
-    frame = analysis.overpayment_consistency(changed.figures).set_index("scheme")
-    assert not frame.loc["bijstand", "proportional"] and frame.loc["aow", "proportional"]
-
-
-# --- key figures, checks, charts and tables ------------------------------------------------------
-
-
-def test_key_figures_are_dutch_text(hoofdstuk):
-    texts = prose.key_figures(hoofdstuk)
+def test_key_figures_are_dutch_text(hoofdstuk, texts):
     assert texts == hoofdstuk.key_figures()
     assert texts["bf_deficit_2016"] == "circa € 270 mln" and texts["bf_deficit_share_2016"] == "4,8%"
-    assert texts["bf_mb2016_deficit"] == "€ 5.625 mln" and texts["bf_mb2016_2017"] == "€ 5.658 mln"
-    assert texts["bf_mb2016_deficit_exact_range"] == "€ 5.567 en 5.685 mln"
-    assert texts["bf_mb2016_overlap"] == "€ 5.607 en 5.709 mln"
-    assert texts["bf_cum_budget"] == "€ 29.167 mln" and texts["bf_cum_share_flat"] == "0,124%"
-    assert texts["bf_pb_last_sum"] == "€ 699,725 mln" and texts["bf_pb_last_gap"] == "€ 0,001 mln"
-    assert texts["bf_pb_off_years"] == "2021" and texts["bf_share_new_first"] == "14,7%"
+    assert texts["bf_budget_2016"] == "€ 5.658 mln" and texts["bf_deficit_cum_share"] == "0,12%"
+    assert texts["bf_share_new_first"] == "14,7%" and texts["bf_share_new_last"] == "26,6%"
+    assert texts["bf_classic_change"] == "€ 9,1 mln" and texts["bf_new_change"] == "€ 96,1 mln"
     assert texts["bf_over_aow_50"] == "€ 0,52" and texts["bf_rise_aow_70"] == "circa € 6,65"
-    assert texts["bf_rise_aow_50"] == "circa € 5,20" and texts["bf_ioaz_norm_first"] == "€ 23.444"
+    assert texts["bf_rise_aow_50"] == "circa € 5,20" and texts["bf_ioaz_norm_eerste"] == "€ 23.444"
     assert texts["bf_recipients"] == "474.000" and texts["bf_pp_other"] == "minder dan € 4.000"
+    assert texts["bf_overpaid_max_period"] == "€ 4,32" and texts["bf_ioaz_years"] == "3 jaar"
     assert all(isinstance(v, str) and v for v in texts.values())
     assert all(k.startswith("bf_") for k in texts)
 
 
+def test_every_number_bearing_paragraph_is_one_glued_text(texts):
+    paragraphs = {k for k in texts if k.startswith("bf_p_")}
+    assert paragraphs == {*prose.PARAGRAPHS, "bf_p_sources", "bf_p_checks", "bf_p_revisions"}
+    assert all(texts[k] for k in paragraphs)
+
+
+def test_texts_cite_letters_by_date_and_page_never_by_id(texts):
+    every = " ".join(texts.values())
+    assert not re.search(r"\b(?:tk|ek)-\d", every), "a raw letter id reaches the reader"
+    assert "brief van 30 juni 2017, p. 13" in texts["bf_p_buig_2016"]
+    assert "brief van 30 juni 2017, p. 14" in texts["bf_p_budget_2017"]
+    assert "brief van 15 juni 2018, p. 7" in texts["bf_p_pb_2018"]
+    assert "brief van 21 april 2017, p. 3" in texts["bf_p_per_person"]
+    assert not re.search(r"\bhet boek\b|\bje\b|\bjij\b", every, re.IGNORECASE)
+
+
+def test_paragraphs_state_what_the_letters_state(texts):
+    buig = texts["bf_p_buig_2016"]
+    assert "voorlopige uitgaven over 2016" in buig and "circa € 270 mln" in buig and "4,8%" in buig
+    assert "€ 85 mln in 2016 en € 90 mln in 2017" in buig and "maar beperkt gebruik" in buig
+    years = texts["bf_p_buig_years"]
+    assert "systematiek over de jaren heen goed werkt" in years and "Voor 2012, 2014 en 2015" in years
+    budget = texts["bf_p_budget_2017"]
+    assert "ruwweg € 5,7 mld (eigen berekening)" in budget and "€ 142 mln meer dan" in budget
+    assert "€ 26 mln hoger geraamd" in budget and "staat in geen van de brieven" in budget
+    table = texts["bf_p_pb_table"]
+    assert "licht toe" in table and "daalt in 2018 tot € 511,136 mln en blijft daarna vrijwel gelijk" in table
+    assert "2,1 keer zoveel (eigen berekening)" in table and "geraamde budgetten, niet om uitgaven" in table
+    assert "in maart 2017 474.000 mensen" in table
+    groups = texts["bf_p_pb_groups"]
+    assert "niet geoormerkt" in groups and "€ 15,2 mln tot € 21,2 mln per jaar en in 2021 met € 40,8 mln" in groups
+    assert "ging naar" not in groups
+    assert "in 2021 op een afrondingsverschil van € 0,001 mln na" in texts["bf_p_pb_sum"]
+    assert (
+        "afronding, geen bijstelling" in texts["bf_p_pb_2018"] and "€ 1,2 mld per jaar, structureel" in texts["bf_p_pb_2018"]
+    )
+    assert "686" not in texts["bf_p_pb_2018"]  # the structural split was our own projection (dropped)
+    assert "ten hoogste € 4,32 per persoon (eigen berekening)" in texts["bf_p_overpaid"]
+    assert "niet gecorrigeerd" in texts["bf_p_overpaid"]
+    assert "circa € 5,20 (bij 50%)" in texts["bf_p_rise"] and "Welk deel daarvan" in texts["bf_p_rise"]
+    ioaz = texts["bf_p_ioaz"]
+    assert "laatste 3 jaar" in ioaz and "€ 494 en € 868 hoger" in ioaz and "VNG en gemeenten" in ioaz
+    assert "tussen 4,6% en 4,9% (eigen berekening)" in texts["bf_p_checks"]
+    assert texts["bf_p_revisions"].startswith("Eén cijfer staat") and "afronding" in texts["bf_p_revisions"]
+
+
+def test_the_finding_states_the_latest_result_and_its_letter(texts):
+    finding = texts["bf_finding"]
+    assert finding.startswith("Over 2016 was er volgens de brief van 30 juni 2017 landelijk een tekort van circa € 270 mln")
+    assert "voorlopige uitgaven" in finding and "€ 622 mln in 2018" in finding and "brief van 15 juni 2018" in finding
+    assert 2 <= finding.count(". ") + 1 <= 3
+
+
+# --- checks and revisions -----------------------------------------------------------------------------
+
+
 def test_checks_of_the_theme(hoofdstuk):
     result = hoofdstuk.checks().set_index("id")
-    assert len(result) == len(THEME.checks) == 7
+    assert len(result) == len(THEME.checks) == 6
     assert (result["verdict"] != checks.DISCREPANCY).all()
     assert result.loc["bf-participatiebudget-som-2021", "verdict"] == checks.ROUNDED
     assert result.loc["bf-participatiebudget-som-2019", "verdict"] == checks.EXACT
     assert result.loc["bf-tekort-aandeel-2016", "verdict"] == checks.ROUNDED
-    assert result.loc["bf-participatiebudget-2018-brief-2018", "recomputed"] == pytest.approx(622.149)
+    assert result.loc["bf-tekort-aandeel-2016", "assumption"]
+    # A comparison between two letters is a revision, not a cross-check.
+    assert "bf-participatiebudget-2018-brief-2018" not in result.index
 
 
-@pytest.mark.parametrize(
-    "name", ["chart_buig_results", "chart_implied_budgets", "chart_participation_budget", "chart_target_group_shift"]
-)
+def test_the_2018_total_is_a_rounding_between_two_letters(hoofdstuk):
+    changed = hoofdstuk.revisions()
+    assert set(changed["period"]) == {"2018"} and set(changed["kind"]) == {"rounding"}
+    assert sorted(changed["value"]) == [622, 622.149]
+
+
+# --- charts and tables ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["chart_buig_results", "chart_participation_budget"])
 def test_charts_follow_the_house_rules(hoofdstuk, name):
-    assert_house_chart(getattr(presentation, name)(hoofdstuk))
+    figure = getattr(presentation, name)(hoofdstuk)
+    assert_house_chart(figure)
+    assert all(", p. " in cell for cell in figure.table["Bron"])  # every value names its letter and page
 
 
-def test_chart_participation_budget_names_both_letters(hoofdstuk):
+def test_chart_buig_results_draws_single_years_with_the_preliminary_one_marked(hoofdstuk):
+    figure = presentation.chart_buig_results(hoofdstuk)
+    assert figure.table["Periode"].tolist() == ["2013", "2016 (voorlopig)"]
+    assert figure.table["Status"].tolist() == ["–", "voorlopig"]
+    assert "opgeteld" not in " ".join(figure.table["Periode"])
+    spec = figure.spec()
+    assert "2016 voorlopig" in spec["title"]["subtitle"] and "?" not in spec["title"]["text"]
+    assert "Niet getekend: het opgetelde resultaat over 2012–2016" in spec["description"]
+
+
+def test_chart_participation_budget_has_no_structural_rule(hoofdstuk):
     figure = presentation.chart_participation_budget(hoofdstuk)
-    assert "30 juni 2017" in figure.source_line and "15 juni 2018" in figure.source_line
-    assert figure.table["Som"].tolist() == pytest.approx(
+    spec = figure.spec()
+    marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in spec["layer"]]
+    assert "rule" not in marks
+    assert "Geraamde bedragen" in spec["title"]["subtitle"] and "meicirculaire 2017" in spec["title"]["subtitle"]
+    assert list(figure.table.columns) == ["Jaar", "Klassiek", "Nieuw", "Totaal (brief)", "Som (eigen berekening)", "Bron"]
+    assert figure.table["Som (eigen berekening)"].tolist() == pytest.approx(
         analysis.participation_budget_parts(hoofdstuk.figures)["sum"].tolist()
     )
-
-
-def test_chart_implied_budgets_shows_only_yearly_budgets(hoofdstuk):
-    figure = presentation.chart_implied_budgets(hoofdstuk)
-    values = [row for dataset in figure.spec()["datasets"].values() for row in dataset]
-    assert all(row["per_jaar"] for row in values)
-    assert len(figure.table) == len(analysis.implied_budgets(hoofdstuk.figures))
-
-
-def test_chart_implied_budgets_uses_the_shared_legend(hoofdstuk):
-    figure = presentation.chart_implied_budgets(hoofdstuk)
-    assert set(figure.table["Soort"]) == {labels.PRINTED, labels.COMPUTED}
-    assert figure.spec()["layer"][0]["encoding"]["color"]["scale"]["domain"] == [labels.PRINTED, labels.COMPUTED]
-
-
-def test_chart_buig_results_labels_the_cumulative_result(hoofdstuk):
-    table = presentation.chart_buig_results(hoofdstuk).table
-    assert table["Periode"].tolist() == ["2013", "2016", "2012–2016 (opgeteld)"]
-    assert table["Soort"].tolist() == ["overschot", "tekort", "tekort"]
 
 
 def _plain(table):
     return table._repr_mimebundle_()["text/plain"]
 
 
-def test_tables(hoofdstuk):
-    implied = _plain(presentation.implied_budgets_table(hoofdstuk))
-    assert "5.463" in implied and "5.790" in implied and "29.167" in implied
-    parts = _plain(presentation.participation_budget_table(hoofdstuk))
-    assert "699,725" in parts and "klopt op afronding" in parts
-    structural = _plain(presentation.structural_table(hoofdstuk))
-    assert "686,2" in structural and "keer" in structural
-    benefits = _plain(presentation.benefit_corrections_table(hoofdstuk))
-    assert "€ 4,32" in benefits and "€ 0,655–0,665" in benefits and "AOW, 50%" in benefits
-    other = _plain(presentation.other_figures_table(hoofdstuk))
-    assert "474.000" in other and "€ 114 mln" in other and "minder dan € 4.000" in other
+def test_benefit_corrections_table_marks_our_computation(hoofdstuk):
+    table = presentation.benefit_corrections_table(hoofdstuk)
+    assert list(table.frame.columns) == [
+        "Uitkering",
+        "Te veel per maand, januari–juni 2017 (brief)",
+        "Te veel over 6 maanden (eigen berekening)",
+        "Stijging per maand per 1 juli 2017 (brief)",
+    ]
+    text = _plain(table)
+    assert "€ 4,32" in text and "circa € 5,20" in text and "AOW, 50%" in text and "omgerekend" not in text
 
 
-def test_no_interval_bound_is_nan(f):
-    frame = analysis.implied_budgets(f)
-    assert not frame[["low", "mid", "high"]].isna().any().any()
-    assert all(math.isfinite(v) for v in frame["high"])
+def test_other_figures_table_uses_the_shared_shape(hoofdstuk):
+    table = presentation.other_figures_table(hoofdstuk)
+    assert list(table.frame.columns) == [labels.COLUMN_TEXT[c] for c in ("label", "period_label", "value", "note", "letter")]
+    text = _plain(table)
+    assert "474.000" in text and "€ 114 mln" in text and "minder dan € 4.000" in text and "(per jaar)" in text
+    assert "30 juni 2017, p. 5" in text and "vanaf 2015 (structureel)" in text.split("Aangenomen")[1]
+    assert "Re-integratiebudget per persoon (intensieve begeleiding)" in text
+    per_person = table.frame.loc[table.frame[labels.COLUMN_TEXT["label"]].str.startswith("Re-integratiebudget")]
+    assert set(per_person[labels.COLUMN_TEXT["period_label"]]) == {"2015"}  # at the introduction, not 'structureel'
+    assert table.caption.startswith("Bron: ")

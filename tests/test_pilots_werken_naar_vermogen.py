@@ -1,12 +1,23 @@
 from datetime import date
 
+import nbformat
 import pandas as pd
 import pytest
 
 from participatie.book import open_chapter
-from participatie.themes.pilots_werken_naar_vermogen import THEME, analysis, labels, presentation, prose
+from participatie.presentation.labels import NEWER_LETTER
+from participatie.themes.pilots_werken_naar_vermogen import (
+    THEME,
+    analysis,
+    charts,
+    labels,
+    presentation,
+    prose,
+    timeline_reading,
+)
 
-from helpers import assert_house_chart, edit_rows
+from conftest import CHAPTERS
+from helpers import LATER_LETTERS, assert_house_chart, edit_rows, glued, papermill, read_rows, write_rows
 
 
 @pytest.fixture(scope="module")
@@ -16,12 +27,17 @@ def hoofdstuk():
 
 @pytest.fixture(scope="module")
 def tijdlijn(hoofdstuk):
-    return analysis.timeline(hoofdstuk.table("policy_timeline"))
+    return analysis.timeline(hoofdstuk.table("policy_timeline"), hoofdstuk.sources)
 
 
 @pytest.fixture(scope="module")
 def rijen(hoofdstuk):
-    return presentation.timeline_rows(hoofdstuk.table("policy_timeline"), hoofdstuk.sources)
+    return presentation.timeline_rows(hoofdstuk)
+
+
+@pytest.fixture(scope="module")
+def teksten(hoofdstuk):
+    return prose.key_figures(hoofdstuk)
 
 
 # --- analysis: rules on the data ---------------------------------------------------------------
@@ -31,47 +47,74 @@ def test_pilot_numbers():
     assert analysis.pilot_numbers("2;3") == [2, 3] and analysis.pilot_numbers("4") == [4]
 
 
-def test_placement_puts_year_on_1_july_and_month_on_the_15th():
-    assert analysis.placement("2015", "year") == (date(2015, 1, 1), date(2015, 7, 1), date(2015, 12, 31))
-    assert analysis.placement("2016-02", "month") == (date(2016, 2, 1), date(2016, 2, 15), date(2016, 2, 29))
-    assert analysis.placement("2018-09-07", "day") == (date(2018, 9, 7),) * 3
+def test_span_and_placement_keep_an_event_on_its_side_of_the_letter():
+    assert analysis.span("2016-02", "month") == (date(2016, 2, 1), date(2016, 2, 29))
+    assert analysis.placement("2015", "year") == (date(2015, 1, 1), date(2015, 7, 2), date(2015, 12, 31))
+    assert analysis.placement("2018-09-07", "day", date(2018, 9, 7)) == (date(2018, 9, 7),) * 3
+    # what happened ends by the letter; a plan starts no earlier than the letter that announces it
+    assert analysis.placement("2013", "year", date(2013, 7, 12))[2] == date(2013, 7, 12)
+    first, anchor, last = analysis.placement("2018", "year", date(2018, 9, 7), announced=True)
+    assert (first, last) == (date(2018, 9, 7), date(2018, 12, 31)) and first <= anchor <= last
+    assert analysis.placement("2019", "year", date(2018, 6, 15), announced=True)[0] == date(2019, 1, 1)
     with pytest.raises(ValueError):
-        analysis.placement("2018", "quarter")
+        analysis.span("2018", "quarter")
 
 
-def test_lane_of_takes_the_first_matching_strand():
-    assert analysis.lane_of("De staatssecretaris ziet af van loondispensatie in de Participatiewet") == "wage_instruments"
-    assert analysis.lane_of("Met de Participatiewet sluit de Wsw; voortaan beschut werk") == "sheltered_work"
-    assert analysis.lane_of("Start van vier pilots") == "pilots_wsw"
-    assert analysis.lane_of("Een hoorzitting in de Tweede Kamer") == analysis.DEFAULT_LANE == "participation_act"
+def test_every_row_of_the_timeline_has_exactly_one_reading_and_every_reading_one_row(hoofdstuk):
+    events = hoofdstuk.table("policy_timeline")
+    used = []
+    for _, row in events.iterrows():
+        found = timeline_reading.matching_readings(row["source_id"], int(row["page"]), row["event"])
+        assert len(found) == 1, (row["date"], row["source_id"], row["page"], row["event"][:50])
+        used.append(found[0])
+    assert sorted(map(repr, used)) == sorted(map(repr, timeline_reading.READINGS))
+    assert {r.lane for r in timeline_reading.READINGS} == set(timeline_reading.LANE_CODES)
+
+
+def test_reading_of_a_row_no_reading_covers_uses_the_fallback_strand():
+    assert timeline_reading.reading_of("tk-0", 1, "Iets over loondispensatie").lane == "wage_instruments"
+    assert timeline_reading.reading_of("tk-0", 1, "Beschut werk groeit").lane == "sheltered_work"
+    uncovered = timeline_reading.reading_of("tk-0", 1, "Een hoorzitting")
+    assert (uncovered.lane, uncovered.event, uncovered.covered) == (timeline_reading.DEFAULT_LANE, None, False)
+    # the quotum purchase pilot is no pilot Werken naar Vermogen: the reading files it with the Participatiewet
+    assert timeline_reading.reading_of("ek-33981-n", 3, "bereid tot een pilot over quotumbanen").lane == "participation_act"
+    assert timeline_reading.is_announced("Aangekondigd: iets") and not timeline_reading.is_announced("Iets aangekondigd")
 
 
 def test_codes_have_dutch_names():
     assert set(labels.TOPIC_TEXT) == set(analysis.TOPICS)
-    assert set(labels.LANE_TEXT) == set(analysis.LANE_CODES)
-    assert set(labels.MILESTONE_TEXT) == set(analysis.MILESTONE_CODES)
-    assert set(labels.MATTER_TEXT) == {code for code, _ in analysis.DIFFERING_ACCOUNTS}
-    assert set(labels.PRECISION_TEXT) == set(labels.PRECISION_SHAPE) == set(analysis.PRECISIONS)
+    assert set(labels.LANE_TEXT) == set(labels.LANE_SHORT_TEXT) == set(labels.LANE_PHRASE)
+    assert set(labels.LANE_TEXT) == set(timeline_reading.LANE_CODES)
+    assert set(labels.MILESTONE_TEXT) == set(labels.MILESTONE_PHRASE) == set(timeline_reading.MILESTONE_CODES)
+    assert set(labels.MATTER_TEXT) == set(timeline_reading.MATTERS)
+    assert set(labels.PRECISION_TEXT) == set(timeline_reading.PRECISIONS)
 
 
 # --- analysis on the bundled data --------------------------------------------------------------
 
 
-def test_pilots_overview(hoofdstuk):
+def test_pilots_overview_uses_the_letters_names(hoofdstuk):
     frame = analysis.pilots_overview(hoofdstuk.table("pilots"), hoofdstuk.table("pilots_findings"))
     assert frame["pilot"].tolist() == [1, 2, 3, 4]
-    assert set(zip(frame["period_start"], frame["period_end"])) == {(2009, 2012)} and set(frame["years"]) == {4}
+    assert frame["name"].tolist() == [
+        "Meer werkplekken bij werkgevers",
+        "Omslag sw-bedrijven",
+        "Integrale dienstverlening op Werkpleinen",
+        "Van klant naar werken met loondispensatie",
+    ]
+    assert set(zip(frame["period_start"], frame["period_end"])) == {(2009, 2012)}
     assert frame["scale_value"].isna().tolist() == [True, True, True, False]
     assert (frame["scale_value"].iloc[3], frame["scale_unit"].iloc[3]) == (32.0, "gemeenten")
     # pilot 4's own findings run from page 2 to page 4; the others' from page 2 only
     assert frame["page"].tolist() == [1] * 4
     assert frame["finding_pages"].tolist() == [[2], [2], [2], [2, 3, 4]]
     assert set(frame["source_id"]) == {"tk-29817-126"}
+    assert not frame["findings"].str.contains("één loket|werkgeversinitiatieven|klik").any()
 
 
 def test_pilots_summary_and_wage_dispensation_pilot(hoofdstuk):
     pilots = hoofdstuk.table("pilots")
-    assert analysis.pilots_summary(pilots) == {"pilots": 4, "first_year": 2009, "last_year": 2012, "longest_years": 4}
+    assert analysis.pilots_summary(pilots) == {"pilots": 4, "first_year": 2009, "last_year": 2012}
     pilot = analysis.wage_dispensation_pilot(pilots)
     assert (int(pilot["pilot"]), pilot["scale_value"], pilot["scale_unit"]) == (4, 32.0, "gemeenten")
 
@@ -102,63 +145,78 @@ def test_findings_per_topic_adds_up_to_all_findings(hoofdstuk):
     }
 
 
-def test_years_to_standard_method(hoofdstuk):
-    events = hoofdstuk.table("policy_timeline")
-    assert analysis.years_to_standard_method(events, hoofdstuk.sources, "tk-29817-126") == 2018 - 2013
-    without = events.loc[~events["event"].str.contains("standaardmethode")]
-    assert analysis.years_to_standard_method(without, hoofdstuk.sources, "tk-29817-126") is None
+def test_accounts_read_every_row(hoofdstuk):
+    rows = analysis.accounts(hoofdstuk.table("policy_timeline"), hoofdstuk.sources)
+    assert len(rows) == 71 and rows["covered"].all()
+    assert rows["lane"].isin(timeline_reading.LANE_CODES).all()
+    # no event is drawn on the wrong side of its letter
+    assert (rows.loc[~rows["announced"], "end"] <= rows.loc[~rows["announced"], "letter_date"]).all()
+    assert (rows.loc[rows["announced"], "start"] >= rows.loc[rows["announced"], "letter_date"]).all()
+    assert rows.loc[rows["dated_by_book"], "event_code"].tolist() == ["coalition_agreement"]
 
 
-def test_milestones_found_by_date_and_word(hoofdstuk):
-    events = hoofdstuk.table("policy_timeline")
-    marks = analysis.milestones(events)
-    assert len(marks) == len(analysis.MILESTONES) == 10 and marks.index.is_unique
-    assert sorted(marks) == sorted(analysis.MILESTONE_CODES)
-    marked = events.loc[marks.index]
-    assert sorted(marked["date"]) == sorted(d for _, d, _ in analysis.MILESTONES)
-    decision = marked.loc[marked["event"].str.contains("ziet af van loondispensatie")]
-    assert decision[["date", "source_id", "page"]].values.tolist() == [["2018-09-07", "ek-34775-ak", 2]]
-    assert marks[decision.index[0]] == "no_wage_dispensation"
-
-
-def test_timeline_places_sorts_and_codes_every_event(hoofdstuk, tijdlijn):
-    assert len(tijdlijn) == len(hoofdstuk.table("policy_timeline")) == 66
-    assert tijdlijn["plotted"].is_monotonic_increasing
-    assert tijdlijn["plotted"].iloc[0] == pd.Timestamp("2004-07-01")
-    assert tijdlijn["plotted"].iloc[-1] == pd.Timestamp("2019-07-01")
-    plotted = tijdlijn["plotted"].dt.date
-    assert (tijdlijn["start"] <= plotted).all() and (plotted <= tijdlijn["end"]).all()
-    duty = tijdlijn.loc[tijdlijn["event"].str.contains("wettelijk verplicht beschut werk")].iloc[0]
-    assert (duty["date"], duty["source_id"], duty["page"], duty["lane"]) == ("2017-01-01", "ek-33981-n", 7, "sheltered_work")
-    assert duty["is_milestone"] and duty["milestone"] == "sheltered_work_duty"
-    assert tijdlijn["is_milestone"].sum() == 10 and tijdlijn["lane"].isin(analysis.LANE_CODES).all()
-    assert tijdlijn["milestone"].dropna().isin(analysis.MILESTONE_CODES).all()
+def test_timeline_draws_each_event_once(tijdlijn):
+    assert len(tijdlijn) == 67
+    assert list(tijdlijn["start"]) == sorted(tijdlijn["start"])
+    assert tijdlijn["event_code"].is_unique
+    deal = analysis.event_of(tijdlijn, "social_agreement")
+    # the sociaal akkoord, told by three letters, is one event of April 2013 (the one letter that gives the month)
+    assert (deal["date"], deal["precision"], deal["source_id"], deal["lane"]) == (
+        "2013-04",
+        "month",
+        "ek-33981-n",
+        "participation_act",
+    )
+    assert deal["sources"] == (("tk-29817-126", 4), ("ek-33981-n", 16), ("tk-29817-145", 2))
+    assert deal["newest_source_id"] == "tk-29817-145" and deal["accounts"] == 3
+    duty = analysis.event_of(tijdlijn, "sheltered_work_duty")
+    assert duty["sources"] == (("ek-33981-n", 7), ("ek-33981-n", 8)) and "tot het aantal" in duty["event"]
+    decision = analysis.event_of(tijdlijn, "no_wage_dispensation")
+    assert decision["sources"] == (("ek-34775-ak", 2), ("ek-34775-ak", 3)) and decision["milestone"]
+    assert analysis.event_of(tijdlijn, "no_such_event") is None
+    assert sorted(tijdlijn.loc[tijdlijn["milestone"], "event_code"]) == sorted(timeline_reading.MILESTONE_CODES)
+    quotum = tijdlijn.loc[tijdlijn["event"].str.contains("quotumbanen")].iloc[0]
+    assert quotum["lane"] == "participation_act"
 
 
 def test_timeline_summary(tijdlijn):
     assert analysis.timeline_summary(tijdlijn) == {
-        "events": 66,
+        "events": 67,
+        "accounts": 71,
         "letters": 5,
         "first_year": 2004,
         "last_year": 2019,
-        "year_only": 27,
+        "year_only": 25,
         "month_only": 5,
         "milestones": 10,
+        "announced": 7,
+        "merged": 3,
     }
+
+
+def test_latest_step_is_the_decision_of_september_2018(tijdlijn):
+    step = analysis.latest_step(tijdlijn)
+    assert set(step["date"]) == {"2018-09-07"} and set(step["source_id"]) == {"ek-34775-ak"}
+    assert step["event_code"].tolist()[:2] == ["no_wage_dispensation", "broad_offensive"]
+    assert not step["announced"].any()
 
 
 def test_differing_accounts_side_by_side(hoofdstuk):
     frame = analysis.differing_accounts(hoofdstuk.table("policy_timeline"), hoofdstuk.sources)
-    assert frame["matter"].tolist() == ["banenafspraak_term"] * 2 + ["sheltered_work_evaluation"] * 2
-    assert frame["source_id"].tolist() == ["ek-33981-n", "tk-29817-145", "tk-29817-145", "ek-34775-ak"]
-    assert frame["page"].tolist() == [16, 2, 7, 6]
-    assert frame["event"].iloc[0].count("eind 2025") == 1 and "tot 2026" in frame["event"].iloc[1]
-    assert list(zip(frame["date"], frame["precision"])) == [
-        ("2013-04", "month"),
-        ("2013", "year"),
-        ("2019", "year"),
-        ("2018", "year"),
+    assert frame["matter"].drop_duplicates().tolist() == list(timeline_reading.MATTERS)
+    assert frame["source_id"].tolist() == [
+        "ek-33981-n",
+        "tk-29817-145",
+        "ek-33981-n",
+        "tk-29817-145",
+        "tk-34352-56",
+        "tk-29817-145",
+        "tk-29817-145",
+        "ek-34775-ak",
     ]
+    assert frame["page"].tolist() == [16, 2, 7, 8, 2, 8, 7, 6]
+    assert "eind 2025" in frame["event"].iloc[0] and "tot 2026" in frame["event"].iloc[1]
+    assert "tot en met 2020" in frame["event"].iloc[2] and "vijf jaar" in frame["event"].iloc[3]
 
 
 # --- the theme's Dutch texts -------------------------------------------------------------------
@@ -189,25 +247,62 @@ def test_scale_text():
     assert labels.scale_text(float("nan"), None) == "–"
 
 
-def test_date_text_is_as_precise_as_the_letter():
+def test_date_texts_are_as_precise_as_the_letter():
     assert labels.date_text("2015", "year") == "2015"
     assert labels.date_text("2013-04", "month") == "april 2013"
     assert labels.date_text("2018-03-27", "day") == "27 maart 2018"
+    assert labels.month_text(date(2017, 6, 30)) == "juni 2017"
 
 
-def test_key_figures_are_dutch_text(hoofdstuk):
-    texts = prose.key_figures(hoofdstuk)
-    assert texts == hoofdstuk.key_figures()
-    assert texts["pil_aantal"] == "vier" and (texts["pil_start"], texts["pil_eind"]) == ("2009", "2012")
-    assert texts["pil_jaren"] == "vier" and texts["pil_sporen"] == "vier"
-    assert texts["pil_loondispensatie_schaal"] == "32 gemeenten" and texts["pil_loondispensatie_nr"] == "4"
-    assert texts["pil_bevindingen"] == "30" and texts["pil_bevindingen_loonwaarde"] == "zes"
-    assert texts["pil_bevindingen_loondispensatie"] == "vier"
-    assert texts["pil_gebeurtenissen"] == "66" and texts["pil_brieven"] == "vijf"
-    assert (texts["pil_eerste_jaar"], texts["pil_laatste_jaar"]) == ("2004", "2019")
-    assert (texts["pil_alleen_jaar"], texts["pil_alleen_maand"]) == ("27", "5")
-    assert texts["pil_jaren_tot_standaard"] == "vijf" and texts["pil_kernmomenten"] == "tien"
-    assert all(name.startswith("pil_") and isinstance(v, str) and v for name, v in texts.items())
+def test_letters_remarks_and_enumeration(hoofdstuk):
+    text = labels.letters_text((("ek-33981-n", 7), ("ek-33981-n", 8), ("ek-34775-ak", 2)), hoofdstuk.sources)
+    assert text == "Eerste Kamer, 33 981, N (30 juni 2017), p. 7–8; Eerste Kamer, 34 775, AK (7 september 2018), p. 2"
+    assert (
+        labels.remarks_text(True, True, True)
+        == f"aangekondigd plan; jaar niet in de brieven; eigen datering; {NEWER_LETTER}"
+    )
+    assert labels.remarks_text(False, False, False) == ""
+    assert labels.enumeration(["a, b en c", "d"]) == "a, b en c; en d"
+
+
+def test_key_figures_are_dutch_text(hoofdstuk, teksten):
+    assert teksten == hoofdstuk.key_figures()
+    assert teksten["pil_aantal"] == "vier" and (teksten["pil_start"], teksten["pil_eind"]) == ("2009", "2012")
+    assert teksten["pil_sporen"] == "vier" and teksten["pil_maand_pilotbrief"] == "juli 2013"
+    assert teksten["pil_loondispensatie_schaal"] == "32 gemeenten"
+    assert teksten["pil_bevindingen"] == "30" and teksten["pil_bevindingen_loonwaarde"] == "zes"
+    assert teksten["pil_bevindingen_loondispensatie"] == "vier"
+    assert (teksten["pil_gebeurtenissen"], teksten["pil_rijen"], teksten["pil_samengevoegd"]) == ("67", "71", "drie")
+    assert teksten["pil_brieven"] == "vijf" and teksten["pil_verschillen"] == "vier"
+    assert (teksten["pil_eerste_jaar"], teksten["pil_laatste_jaar"]) == ("2004", "2019")
+    assert (teksten["pil_alleen_jaar"], teksten["pil_alleen_maand"], teksten["pil_aangekondigd"]) == ("25", "5", "zeven")
+    assert teksten["pil_kernmomenten"] == "tien"
+    assert teksten["pil_kernlabels_gedeeld"] == " (de twee kernmomenten van 7 september 2018 delen één label)"
+    assert teksten["pil_datum_sociaal_akkoord"] == "april 2013" and teksten["pil_jaar_wetten"] == "2015"
+    assert teksten["pil_datum_plicht_beschut"] == "1 januari 2017" and teksten["pil_datum_wajong"] == "juli 2017"
+    assert teksten["pil_jaar_regeerakkoord"] == "2017" and teksten["pil_datum_besluit"] == "7 september 2018"
+    assert (teksten["pil_jaar_thermometer"], teksten["pil_datum_thermometer"]) == ("2017", "15 juni 2018")
+    assert teksten["pil_maand_ek_33981_n"] == "juni 2017" and teksten["pil_maand_tk_29817_145"] == "juni 2018"
+    assert "Wsw" in teksten["pil_sporen_namen"] and "; en de Participatiewet" in teksten["pil_sporen_namen"]
+    assert all(name.startswith("pil_") and isinstance(v, str) for name, v in teksten.items())
+    assert all(v for name, v in teksten.items() if name != "pil_kernlabels_gedeeld")
+    assert "–" not in {teksten[name] for name in prose.EVENT_DATES}
+
+
+def test_latest_step_and_finding_name_the_date_and_the_letter(teksten):
+    letter = r"Eerste Kamer\, 34 775\, AK \(7 september 2018\)"  # escaped for Markdown
+    assert teksten["pil_laatste_stap_datum"] == "7 september 2018"
+    assert teksten["pil_laatste_stap"].startswith("als laatste stap in de brieven, op 7 september 2018, het besluit")
+    assert teksten["pil_laatste_stap"].endswith(f"({letter})")
+    finding = teksten["pil_finding"]
+    assert finding.startswith("De vier pilots Werken naar Vermogen liepen van 2009 tot en met 2012.")
+    assert "brief van juli 2013" in finding and "is van 7 september 2018: het besluit van de staatssecretaris" in finding
+    assert finding.endswith(f"({letter}).") and "kabinet" not in finding and finding.count(". ") == 2
+
+
+def test_a_municipal_edition_labels_the_finding_national():
+    texts = prose.key_figures(open_chapter(THEME, gemeente="GM0363"))
+    assert texts["pil_finding"].startswith(prose.NATIONAL_ONLY) and "GM0363" not in texts["pil_finding"]
 
 
 def test_no_checks_registered_for_the_theme(hoofdstuk):
@@ -220,16 +315,20 @@ def test_no_checks_registered_for_the_theme(hoofdstuk):
 
 
 def test_timeline_rows_give_dutch_texts_and_sources(rijen):
-    assert len(rijen) == 66 and rijen["datum"].is_monotonic_increasing
-    assert rijen["bron"].str.match(r"^(Tweede|Eerste) Kamer, .*, p\. \d+$").all()
-    duty = rijen.loc[rijen["gebeurtenis"].str.contains("wettelijk verplicht beschut werk")].iloc[0]
+    assert len(rijen) == 67 and list(rijen["begin"]) == sorted(rijen["begin"])
+    assert rijen["bron"].str.match(r"^(Tweede|Eerste) Kamer, .*, p\. \d+").all()
+    duty = rijen.loc[rijen["gebeurtenis"].str.contains("beide Kamers")].iloc[0]
     assert (duty["spoor"], duty["datum_tekst"], duty["kernlabel"]) == (
         "Beschut werk",
         "1 januari 2017",
-        "Gemeenten verplicht beschut werk aan te bieden",
+        "Plicht beschut werk bij positief advies, tot het aantal uit de regeling",
     )
-    assert rijen["spoor"].isin(labels.LANE_TEXT.values()).all()
+    assert duty["bron"] == "Eerste Kamer, 33 981, N (30 juni 2017), p. 7–8"
+    assert rijen["spoor"].isin(labels.LANE_TEXT.values()).all() and not rijen["nieuwer"].any()
     assert set(rijen["nauwkeurigheid"]) == set(labels.PRECISION_TEXT.values())
+    deal = rijen.loc[rijen["kernlabel"] == "Regeerakkoord: loondispensatie in de Participatiewet"].iloc[0]
+    assert deal["opmerking"] == labels.DATED_BY_BOOK_TEXT
+    assert (rijen["opmerking"] == labels.ANNOUNCED_TEXT).sum() == 7
 
 
 def test_timeline_slots_keep_overlapping_events_apart(rijen):
@@ -237,17 +336,19 @@ def test_timeline_slots_keep_overlapping_events_apart(rijen):
     for (_, _), group in rijen.groupby(["spoor", "slot"]):
         ordered = group.sort_values("begin")
         gaps = [(b - e).days for e, b in zip(ordered["eind"].iloc[:-1], ordered["begin"].iloc[1:])]
-        assert all(g > presentation.SLOT_GAP_DAYS for g in gaps)
-    same_day = rijen.loc[rijen["date"] == "2018-09-07"]
-    assert same_day.groupby("spoor")["x"].nunique().eq(same_day.groupby("spoor").size()).all()
+        assert all(g > charts.SLOT_GAP_DAYS for g in gaps)
 
 
-def test_milestone_labels_join_labels_of_one_day(rijen):
+def test_milestone_labels_join_labels_of_one_day_and_never_overlap(rijen):
     marks = presentation.milestone_labels(rijen)
-    assert len(marks) == 9 and marks["datum"].is_monotonic_increasing
+    assert len(marks) == 9 and list(marks["anker"]) == sorted(marks["anker"])
     assert marks["tekst"].iloc[-1] == "7 september 2018 – Geen loondispensatie in de Participatiewet; breed offensief"
     assert marks["tekst"].iloc[0] == "2009 – Start van de pilots Werken naar Vermogen"
-    assert (marks["label_x"] > marks["x"]).all()
+    assert "2017 (eigen datering) – Regeerakkoord: loondispensatie in de Participatiewet" in set(marks["tekst"])
+    assert (marks["label_at"] >= marks["anker"]).all()
+    for (above, lines), below in zip(zip(marks["label_at"], marks["regels"]), marks["label_at"].iloc[1:]):
+        assert (below - above).days >= charts.LINE_DAYS * (lines.count("\n") + 1)
+    assert all(len(line) <= charts.LABEL_CHARACTERS for text in marks["regels"] for line in text.split("\n"))
 
 
 # --- tables and chart --------------------------------------------------------------------------
@@ -257,13 +358,13 @@ def test_pilots_table(hoofdstuk):
     table = presentation.pilots_table(hoofdstuk)
     frame = table.frame
     assert len(frame) == 4 * 5 and frame["Pilot"].ne("").sum() == 4
-    assert frame.loc[frame["Onderdeel"] == "Schaal", "Inhoud"].tolist() == ["–", "–", "–", "32 gemeenten"]
-    assert frame.loc[frame["Onderdeel"] == "Periode", "Inhoud"].tolist() == ["2009–2012"] * 4
+    assert frame.loc[frame["Onderdeel"] == "Omvang", "Inhoud"].tolist() == ["–", "–", "–", "32 gemeenten"]
+    assert frame.loc[frame["Onderdeel"] == "Looptijd", "Inhoud"].tolist() == ["2009 tot en met 2012"] * 4
     assert frame.loc[frame["Onderdeel"] == "Bron", "Inhoud"].tolist() == (
         ["p. 1; bevindingen p. 2"] * 3 + ["p. 1; bevindingen p. 2–4"]
     )
     assert table.caption == "Bron: Tweede Kamer, 29 817, nr. 126 (12 juli 2013)."
-    assert "4. Loondispensatie" in table._repr_mimebundle_()["text/html"]
+    assert "4. Van klant naar werken met loondispensatie" in table._repr_mimebundle_()["text/html"]
 
 
 def test_findings_table(hoofdstuk):
@@ -277,21 +378,37 @@ def test_findings_table(hoofdstuk):
 
 def test_differing_accounts_table(hoofdstuk):
     table = presentation.differing_accounts_table(hoofdstuk)
-    assert table.frame["Gedateerd"].tolist() == ["april 2013", "2013", "2019", "2018"]
+    assert table.frame["Datum volgens de brief"].tolist() == [
+        "april 2013",
+        "2013",
+        "2016",
+        "2015",
+        "2017",
+        "15 juni 2018",
+        "2019",
+        "7 september 2018",
+    ]
+    assert table.frame["Kwestie"].ne("").sum() == 4
     plain = table._repr_mimebundle_()["text/plain"]
-    assert "Evaluatie van beschut werk" in plain and "Eerste Kamer, 34 775, AK (7 september 2018)" in plain
+    assert "Evaluatie van beschut werk" in plain and "Eerste Kamer, 34 775, AK (7 september 2018), p. 6" in plain
 
 
 def test_chart_timeline(hoofdstuk):
     figure = presentation.chart_timeline(hoofdstuk)
     assert_house_chart(figure)
     spec = figure.spec()
-    assert "66 beleidsgebeurtenissen" in spec["description"]
+    assert "67 gebeurtenissen" in spec["description"] and "Aangekondigde plannen (7)" in spec["description"]
     assert "7 september 2018 – Geen loondispensatie in de Participatiewet; breed offensief" in spec["description"]
+    assert "nieuwere brief" not in spec["description"]
     assert figure.source_line.count("Kamer,") == 5
-    assert len(figure.table) == 66 and figure.table["Kernmoment"].sum() == 10
-    colours = {c for layer in spec["layer"] for c in layer["encoding"].get("color", {}).get("scale", {}).get("range", [])}
-    assert len(colours) <= 4
+    assert len(figure.table) == 67 and figure.table["Kernmoment"].sum() == 10
+    lane_colours = {
+        c for layer in spec["layer"] for c in layer["encoding"].get("color", {}).get("scale", {}).get("range", [])
+    }
+    assert len(lane_colours) <= 4
+    # a narrow screen (a phone) drops the label column: the x domain and the labels' opacity follow the width
+    text = str(spec)
+    assert "width >= 560 ?" in text and "'Participatiewet'" in text
 
 
 # --- the analyses follow changed data ----------------------------------------------------------
@@ -305,7 +422,9 @@ def test_analyses_follow_changed_data(data_copy):
         return rows
 
     def drop_decision(rows):
-        return [r for r in rows if not (r["date"] == "2018-09-07" and "ziet af van loondispensatie" in r["event"])]
+        return [
+            r for r in rows if not (r["date"] == "2018-09-07" and r["page"] in ("2", "3") and "offensief" not in r["event"])
+        ]
 
     def more_findings(rows):
         return [*rows, dict(rows[-1], topic="loonwaarde", finding="Een extra bevinding.")]
@@ -324,18 +443,22 @@ def test_analyses_follow_changed_data(data_copy):
     texts = prose.key_figures(changed)
     assert texts["pil_loondispensatie_schaal"] == "40 gemeenten"
     assert texts["pil_bevindingen"] == "31" and texts["pil_bevindingen_loonwaarde"] == "zeven"
-    assert texts["pil_gebeurtenissen"] == "65" and texts["pil_kernmomenten"] == "negen"
-    assert texts["pil_alleen_jaar"] == "26"
-    events = analysis.timeline(changed.table("policy_timeline"))
-    deal = events.loc[events["event"].str.contains("regeerakkoord", case=False)].iloc[0]
-    assert deal["plotted"] == pd.Timestamp("2017-10-10") and deal["milestone"] == "coalition_agreement"
-    assert "no_wage_dispensation" not in set(events["milestone"].dropna())
-    rows = presentation.timeline_rows(changed.table("policy_timeline"), changed.sources)
-    deal_text = rows.loc[rows["gebeurtenis"].str.contains("regeerakkoord", case=False), "datum_tekst"].iloc[0]
-    assert deal_text == "10 oktober 2017"
+    assert texts["pil_gebeurtenissen"] == "66" and texts["pil_kernmomenten"] == "negen"
+    assert texts["pil_alleen_jaar"] == "24" and texts["pil_jaar_regeerakkoord"] == "10 oktober 2017"
+    assert texts["pil_datum_besluit"] == "–"
+    assert "op 7 september 2018, de aankondiging van een breed offensief" in texts["pil_laatste_stap"]
+    assert "het besluit van de staatssecretaris" not in texts["pil_laatste_stap"]
+    events = analysis.timeline(changed.table("policy_timeline"), changed.sources)
+    deal = analysis.event_of(events, "coalition_agreement")
+    assert deal["anchor"] == date(2017, 10, 10) and deal["milestone"]  # the reading keeps the mark of a corrected date
+    assert analysis.event_of(events, "no_wage_dispensation") is None
+    rows = presentation.timeline_rows(changed)
+    assert (
+        rows.loc[rows["gebeurtenis"].str.contains("regeerakkoord", case=False), "datum_tekst"].iloc[0] == "10 oktober 2017"
+    )
     milestone_labels = presentation.milestone_labels(rows)["tekst"].tolist()
     assert milestone_labels[-1] == "7 september 2018 – Breed offensief"
-    assert "10 oktober 2017 – Regeerakkoord: loondispensatie in de Participatiewet" in milestone_labels
+    assert "10 oktober 2017 (eigen datering) – Regeerakkoord: loondispensatie in de Participatiewet" in milestone_labels
 
 
 def test_tables_name_the_letter_per_row_when_they_draw_on_several(data_copy):
@@ -356,3 +479,71 @@ def test_tables_name_the_letter_per_row_when_they_draw_on_several(data_copy):
     findings = presentation.findings_table(changed)
     assert findings.caption is None
     assert findings.frame["Bron"].str.match(r"^Tweede Kamer, 29 817, nr. 1(26|45) \(.*\), p\. [234]$").all()
+
+
+# --- a later letter: the text follows the data -------------------------------------------------
+
+LATER_EVENT = {
+    "date": "2019-07-04",
+    "precision": "day",
+    "event": "De staatssecretaris meldt de Tweede Kamer de resultaten van de banenafspraak tot en met eind 2018.",
+    "source_id": "tk-34352-166",
+    "page": "1",
+    "section": "De resultaten over 2018",
+}
+
+
+@pytest.fixture
+def later_data(unindexed_data_copy):
+    """A data copy with the two later letters of the fixture and one event of the first in the timeline."""
+    sources, fields = read_rows(unindexed_data_copy / "sources.csv")
+    write_rows(unindexed_data_copy / "sources.csv", [*sources, *read_rows(LATER_LETTERS / "sources.csv")[0]], fields)
+    edit_rows(unindexed_data_copy / "policy_timeline.csv", lambda rows: [*rows, LATER_EVENT])
+    return unindexed_data_copy
+
+
+def test_a_later_letter_becomes_the_latest_step_and_is_drawn_apart(later_data):
+    later = open_chapter(THEME, later_data)
+    texts = prose.key_figures(later)
+    letter = r"Tweede Kamer\, 34 352\, nr\. 166 \(4 juli 2019\)"
+    assert texts["pil_laatste_stap_datum"] == "4 juli 2019"
+    assert texts["pil_laatste_stap"] == (
+        "als laatste stap in de brieven, op 4 juli 2019, «De staatssecretaris meldt de Tweede Kamer de resultaten van de "
+        f"banenafspraak tot en met eind 2018» ({letter})"
+    )
+    assert texts["pil_finding"].endswith(f"is van 4 juli 2019: {texts['pil_laatste_stap'].split(', op 4 juli 2019, ')[1]}.")
+    assert texts["pil_brieven"] == "zes" and texts["pil_gebeurtenissen"] == "68"
+    rows = presentation.timeline_rows(later)
+    newer = rows.loc[rows["nieuwer"]]
+    assert newer["datum_tekst"].tolist() == ["4 juli 2019"] and newer["spoor"].tolist() == [
+        "Participatiewet en banenafspraak"
+    ]
+    assert newer["opmerking"].tolist() == [NEWER_LETTER]
+    figure = presentation.chart_timeline(later)
+    assert "Gebeurtenissen uit een nieuwere brief (1) hebben een gestippelde ring." in figure.spec()["description"]
+    assert figure.table["Opmerking"].tolist()[-1] == NEWER_LETTER  # the plans of 2019 start earlier
+    assert "Tweede Kamer, 34 352, nr. 166 (4 juli 2019)" in figure.source_line
+
+
+def test_the_notebook_runs_on_data_with_a_later_letter(later_data, tmp_path):
+    out = tmp_path / "pilots.ipynb"
+    result = papermill(CHAPTERS / "pilots_werken_naar_vermogen.ipynb", out, data_dir=str(later_data))
+    assert result.returncode == 0, result.stderr[-3000:]
+    texts = glued(nbformat.read(out, as_version=4))
+    assert "op 4 juli 2019" in texts["pil_laatste_stap"] and texts["pil_brieven"] == "zes"
+
+
+def test_rows_with_markup_in_their_text_reach_the_glued_prose_escaped(later_data):
+    def poisoned(rows):
+        rows[-1]["event"] = "<b>x</b> [k](javascript:y)"
+        return rows
+
+    edit_rows(later_data / "policy_timeline.csv", poisoned)
+    step = prose.key_figures(open_chapter(THEME, later_data))["pil_laatste_stap"]
+    assert r"\<b\>x\<\/b\> \[k\]\(javascript\:y\)" in step and "<b>" not in step
+
+
+def test_frames_stay_frames_without_rows():
+    empty = pd.DataFrame(columns=["date", "precision", "event", "source_id", "page", "section"])
+    sources = pd.DataFrame({"id": ["x"], "date": ["2018-01-01"]})
+    assert analysis.differing_accounts(empty, sources).empty

@@ -28,10 +28,37 @@ def test_drop_thebe_removes_its_assets():
 
 
 def test_setup_registers_handlers():
-    connected = []
-    app = SimpleNamespace(connect=lambda event, handler: connected.append(event))
+    connected, values = [], {}
+    app = SimpleNamespace(
+        connect=lambda event, handler: connected.append(event),
+        add_config_value=lambda name, default, rebuild, types: values.update({name: default}),
+    )
     metadata = sphinx_ext.setup(app)
-    assert connected == ["config-inited", "builder-inited", "html-page-context"] and metadata["parallel_read_safe"]
+    assert connected == ["config-inited", "config-inited", "builder-inited", "html-page-context"]
+    assert values == {"participatie_print_edition": "boek.pdf"} and metadata["parallel_read_safe"]
+
+
+def _config(edition: str, theme_options: dict) -> SimpleNamespace:
+    return SimpleNamespace(
+        participatie_print_edition=edition, templates_path=[], html_theme_options=theme_options, html_context={}
+    )
+
+
+def test_every_page_ends_its_navigation_with_the_print_edition():
+    config = _config("boek.pdf", {"primary_sidebar_end": "a.html, b.html"})
+    sphinx_ext._add_print_link(None, config)
+    assert config.html_theme_options["primary_sidebar_end"] == ["a.html", "b.html", sphinx_ext.PRINT_TEMPLATE]
+    assert (sphinx_ext.TEMPLATES_DIR / sphinx_ext.PRINT_TEMPLATE).is_file()
+    assert config.templates_path == [str(sphinx_ext.TEMPLATES_DIR)]
+    assert config.html_context == {"participatie_print_edition": "boek.pdf", "participatie_print_label": "Printversie (PDF)"}
+    template = (sphinx_ext.TEMPLATES_DIR / sphinx_ext.PRINT_TEMPLATE).read_text(encoding="utf-8")
+    assert "pathto(participatie_print_edition, 1)" in template  # relative to each page: works offline
+
+
+def test_an_edition_without_pdf_has_no_link():
+    config = _config("", {})
+    sphinx_ext._add_print_link(None, config)
+    assert config.html_theme_options == {} and config.templates_path == [] and config.html_context == {}
 
 
 def test_publish_data_copies_only_the_package_and_drops_stale_files(tmp_path):

@@ -145,8 +145,9 @@ class Chapter:
         if observed.empty:
             return None
         newer = observed.loc[observed["source_date"] > self.theme.text_until]
-        covered = observed.loc[(observed["source_date"] <= self.theme.text_until)
-                               & observed["indicator"].isin(newer["indicator"])]
+        covered = observed.loc[
+            (observed["source_date"] <= self.theme.text_until) & observed["indicator"].isin(newer["indicator"])
+        ]
         if newer.empty or covered.empty or newer["_at"].max() <= covered["_at"].max():
             return None
 

@@ -3,7 +3,9 @@
 Registered in `_config.yml` (`sphinx.extra_extensions`). At build time it writes one offline bundle of
 Vega, Vega-Lite and Vega-Embed (from vl-convert, so no CDN is ever asked) and adds it to every page's
 <head>, where the chart outputs of the notebooks find `window.vegaEmbed`. It also publishes `data/` as
-`_static/data/`, which the charts' source lines and the data page link to for download.
+`_static/data/`, which the charts' source lines and the data page link to for download. And it ends
+every page's navigation with a link to the print edition (`boek.pdf` beside index.html, written by
+`book.pdf` after the HTML build); `participatie_print_edition = ""` in the Sphinx config leaves it out.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ..data.package import published_files, read_descriptor
-from ..presentation import charts
+from ..presentation import charts, labels
 
 STATIC_DIR = Path(__file__).with_name("static")
+TEMPLATES_DIR = Path(__file__).with_name("templates")
+PRINT_TEMPLATE = "pp-print-edition.html"
 
 
 def bundle_name() -> str:
@@ -59,9 +63,9 @@ def _add_static_files(app) -> None:
     if app.builder.format != "html":
         return
     generated = Path(app.doctreedir).parent / "participatie-static"
-    published = Path(app.outdir) / "_static" / "data"
-    if published.is_dir() and not published.is_symlink():
-        shutil.rmtree(published)  # Sphinx copies static files over old ones; a removed file must not stay
+    # Sphinx copies static files over old ones (a removed file must not stay), and copies none at all when
+    # it finds no page out of date: so the data are published into the output folder right here, as a whole.
+    publish_data(Path(app.srcdir) / "data", Path(app.outdir) / "_static")
     write_bundle(generated)
     publish_data(Path(app.srcdir) / "data", generated)
     app.config.html_static_path.extend([str(generated), str(STATIC_DIR)])
@@ -89,9 +93,25 @@ def _set_favicon(app, config) -> None:
         config.html_favicon = str(STATIC_DIR / "favicon.svg")
 
 
+def _add_print_link(app, config) -> None:
+    # A template at the end of the primary sidebar (pydata-sphinx-theme's primary_sidebar_end) links to the
+    # PDF by a relative URL (pathto), so the link works offline from every page at any depth.
+    if not config.participatie_print_edition:
+        return
+    config.templates_path.append(str(TEMPLATES_DIR))
+    options = config.html_theme_options
+    ending = options.get("primary_sidebar_end", [])
+    ending = [item.strip() for item in ending.split(",") if item.strip()] if isinstance(ending, str) else list(ending)
+    options["primary_sidebar_end"] = [*ending, PRINT_TEMPLATE]
+    config.html_context["participatie_print_edition"] = config.participatie_print_edition
+    config.html_context["participatie_print_label"] = labels.PRINT_LINK
+
+
 def setup(app):
     """Register the extension with Sphinx."""
+    app.add_config_value("participatie_print_edition", "boek.pdf", "html", types=[str])
     app.connect("config-inited", _set_favicon)
+    app.connect("config-inited", _add_print_link)
     app.connect("builder-inited", _add_static_files)
     app.connect("html-page-context", _drop_thebe)
     return {"version": version("participatie"), "parallel_read_safe": True, "parallel_write_safe": True}

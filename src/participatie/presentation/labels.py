@@ -97,6 +97,7 @@ COLUMN_TEXT = {
     "letter": "Brief",
     "difference": "Verschil",
     "kind": "Soort verschil",
+    "formula": "Berekening",
 }
 
 VERDICT_TEXT = {
@@ -151,3 +152,13 @@ SYNTHETIC_TEXT = (
     "de cijfers zijn niet echt."
 )
 INTERPOLATION_MARK = "interpolatie, geen brongegeven"
+
+# The print edition (book.pdf): the link on every web page, the title page, contents and page references.
+PRINT_LINK = "Printversie (PDF)"
+PRINT_EDITION = "Editie van {date}"
+PRINT_EDITION_NOTE = "de datum van de nieuwste brief in de gegevens van dit boek"
+PRINT_VERSION = "Versie {version} van het pakket participatie"
+PRINT_WEB_NOTE = "De webversie van dit boek heeft dezelfde inhoud, met uitklapbare code en de gegevens om te downloaden."
+PRINT_CONTENTS = "Inhoud"
+PRINT_SEE_PAGE = "zie p."
+PRINT_PAGE = "p."

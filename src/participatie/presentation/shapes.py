@@ -76,3 +76,16 @@ def grouped_bars(
     base = alt.Chart(frame).encode(x=x, xOffset=offset, y=y, tooltip=tooltip)
     bars = base.mark_bar(**({"strokeWidth": stroke_width} if stroke_width else {})).encode(**encodings)
     return bars + base.mark_text(dy=dy).encode(text=text)
+
+
+def edition_figures_table(chapter, rows: pd.DataFrame, label_suffix: pd.Series | None = None) -> tables.Table:
+    """Return `figures_table` for a chapter's edition, captioned with the chapter's source line for the rows.
+
+    In a municipal edition no letter printed the figures: the letter column then says that each figure is
+    the municipality's own (`chapter.letters_of`) instead of naming a letter's date and page.
+    """
+    table = figures_table(rows, caption=chapter.source_line(rows), label_suffix=label_suffix)
+    if not chapter.municipal:
+        return table
+    frame = table.frame.assign(**{COLUMN_TEXT["letter"]: chapter.letters_of(rows["source_id"])})
+    return tables.show(frame, table.formats, caption=table.caption)

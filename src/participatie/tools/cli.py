@@ -7,6 +7,7 @@ python -m participatie synthetic --out DIR [--seed N] [--years K]
 python -m participatie letters index LETTER.txt --source-id ID [--out FILE]
 python -m participatie letters verify --letters DIR [--index-dir DIR]
 python -m participatie makedeps
+python -m participatie pdf [--html _build/html] [--out _build/html/boek.pdf] [--data-dir DIR]
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ def _cmd_rerun(args: argparse.Namespace) -> int:
             args.scheduler,
             show_progress=not args.no_progress,
             compare_to=args.compare_to,
+            pdf=args.pdf,
         )
     except rerun.RerunError as error:
         print(f"rerun failed: {error}", file=sys.stderr)
@@ -128,6 +130,18 @@ def _cmd_makedeps(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_pdf(args: argparse.Namespace) -> int:
+    from ..book import pdf
+
+    html_dir = Path(args.html)
+    if not (html_dir / "index.html").is_file():
+        print(f"pdf: {html_dir} holds no built book (index.html); run `make html` first", file=sys.stderr)
+        return 1
+    built = pdf.build(html_dir, args.out or html_dir / pdf.PDF_NAME, args.data_dir)
+    print(f"wrote {built.path}: {built.pages} pages, {built.size / 1_000_000:.1f} MB in {built.seconds:.1f} s")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the command line."""
     from . import rerun, synthetic
@@ -180,6 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="data directory that the appendix 'Wijzigingen in de cijfers' compares with (default: the bundled data/)",
     )
+    again.add_argument("--pdf", action="store_true", help="also write the print edition, OUT/boek.pdf")
     again.add_argument("--no-progress", action="store_true", help="no progress bars on standard error")
     again.set_defaults(func=_cmd_rerun)
 
@@ -220,6 +235,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     deps = commands.add_parser("makedeps", help="print the Makefile rules that say which notebook reads what")
     deps.set_defaults(func=_cmd_makedeps)
+
+    printed = commands.add_parser("pdf", help="write the print edition: the built book as one A4 PDF")
+    printed.add_argument("--html", default="_build/html", help="the built book (default: _build/html)")
+    printed.add_argument("--out", help="the PDF to write (default: HTML/boek.pdf, which every page links to)")
+    printed.add_argument("--data-dir", help="data for the edition date (default: the book's published _static/data/)")
+    printed.set_defaults(func=_cmd_pdf)
     return parser
 
 

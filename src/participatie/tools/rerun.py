@@ -1,7 +1,7 @@
 """Re-running the book on new data: validate, execute the notebooks in parallel, build, and publish safely.
 
     python -m participatie rerun --data-dir DIR --out OUT [--chapters NAMES] [--jobs N]
-                                 [--gemeente CODE] [--scheduler ADDRESS] [--force]
+                                 [--gemeente CODE] [--scheduler ADDRESS] [--force] [--pdf]
 
 Data directories and command-line values come from others; the result is a public web page. So:
 - The data directory is only read, and only what its descriptor lists is published (see `data.package`).
@@ -47,6 +47,8 @@ from .outdir import (
 )
 
 REPO = Path(__file__).resolve().parents[3]
+# The print edition's file name (book.pdf.PDF_NAME, not imported: WeasyPrint loads only when a PDF is made).
+PDF_NAME = "boek.pdf"
 # Files the book needs besides its notebooks (the citation page includes the changelog).
 BOOK_FILES = ("_config.yml", "CHANGELOG.md")
 # The appendix that lists what the data add, change or remove (it takes a `compare_to` parameter).
@@ -248,6 +250,25 @@ def _stage_book(staging: Path, documents: list[str], data_dir: Path, repo: Path)
     return book
 
 
+def _without_print_link(book: Path) -> None:
+    """Leave out the web edition's link to the print edition (book.sphinx_ext): this run writes no PDF."""
+    path = book / "_config.yml"
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    config.setdefault("sphinx", {}).setdefault("config", {})["participatie_print_edition"] = ""
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def _print_edition(result: Path, data_dir: Path) -> None:
+    """Write the print edition beside the web edition's index.html (its link) and as OUT/boek.pdf."""
+    from ..book import pdf
+
+    try:
+        built = pdf.build(result / "html", result / "html" / PDF_NAME, data_dir)
+    except Exception as error:  # WeasyPrint, vl-convert or a page without an article
+        raise RerunError(f"the print edition did not build: {type(error).__name__}: {error}") from error
+    shutil.copy2(built.path, result / PDF_NAME)
+
+
 def _build(book: Path) -> None:
     command = [
         str(Path(sys.executable).with_name("jupyter-book")),
@@ -274,8 +295,12 @@ def rerun(
     show_progress: bool = True,
     repo: Path = REPO,
     compare_to: str | Path | None = None,
+    pdf: bool = False,
 ) -> Result:
     """Validate data_dir, execute the chosen notebooks on it and build the book into out.
+
+    With pdf, the print edition is written too: OUT/boek.pdf, and OUT/html/boek.pdf that the web
+    edition links to (without pdf, the web edition has no such link).
 
     Raises RerunError (with every data problem, or the failed notebooks and cells) when anything
     fails; OUT is then left as it was.
@@ -316,6 +341,8 @@ def rerun(
         (staging / STAGING_MARKER).write_text(str(os.getpid()), encoding="utf-8")
         try:
             book = _stage_book(staging, documents, data_dir, repo)
+            if not pdf:
+                _without_print_link(book)
             if scheduler:
                 outcomes = _run_distributed(work, book, scheduler, show_progress, repo)
             else:
@@ -337,6 +364,8 @@ def rerun(
             result = staging / "result"
             result.mkdir()
             shutil.move(str(book / "_build" / "html"), result / "html")
+            if pdf:
+                _print_edition(result, data_dir)
             for document in documents:
                 target = result / "notebooks" / f"{document}.ipynb"
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -346,4 +375,4 @@ def rerun(
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     order = {d: i for i, d in enumerate(documents)}
-    return Result(out, sorted(outcomes, key=lambda o: order[o.document]))
+    return Result(out, sorted(outcomes, key=lambda o: order[o.document]), out / PDF_NAME if pdf else None)

@@ -1,10 +1,15 @@
-"""Banenafspraak: banen en hoe lang ze duren: the analyses in pure pandas (figures in, frames out, no display text).
+"""Banenafspraak: voortgang en duurzaamheid van de banen: the analyses in pure pandas (figures in, frames out, no
+display text).
 
 Periods are ISO 8601 text, letters their source ids, kinds, series and outcomes English codes; the
-Dutch words for them are the presentation's.
+Dutch words for them are the presentation's. Every statement about "the latest" count follows the data:
+it is computed from the latest period present (`figures.lookup.latest`), so an edition on later letters
+says what those letters print.
 """
 
 from __future__ import annotations
+
+import math
 
 import pandas as pd
 
@@ -14,28 +19,28 @@ from ...figures import lookup as fig
 # Letters by role, so an analysis says which letter's figure it uses where letters differ.
 APRIL_2017, JUNE_2017, JUNE_2018, SEPT_2018 = "tk-34352-56", "ek-33981-n", "tk-29817-145", "ek-34775-ak"
 END_2016, END_2017 = "2016-12-31", "2017-12-31"
-# The deadline of the 125.000 jobs: the data record it as end 2025 (ek-33981-n p. 16 says "eind 2025";
-# tk-29817-145 p. 2 says "oplopend tot 2026", which reads as end 2025 when "tot" excludes 2026). Read
-# inclusively ("tot en met 2026") the June 2018 letter puts it a year later; the book shows both readings.
+# The deadline of the 125.000 jobs as the data record it: "eind 2025" (ek-33981-n p. 16). The June 2018
+# letter says the number rises "tot 2026" (tk-29817-145 p. 2), which the chapter reads as the same end point;
+# no letter speaks of end 2026, so the chapter draws no second deadline.
 DEADLINE = "2025-12-31"
-DEADLINE_INCLUSIVE = "2026-12-31"
+# Dates of the policy that the chapter's background names, as the letters print them:
+AGREEMENT = "2013-04"  # the sociaal akkoord of April 2013 (ek-33981-n p. 16; tk-29817-145 p. 2: "van 2013")
+LAW_IN_FORCE = "2015"  # "Vanaf 2015" Participatiewet and Wet banenafspraak set the frame (ek-34775-ak p. 2)
+RISING_UNTIL = "2026"  # "oplopend tot 2026" (tk-29817-145 p. 2)
 Q3_2015, Q3_2016, Q4_2016, Q4_2017 = "2015-07/2015-09", "2016-07/2016-09", "2016-10/2016-12", "2017-10/2017-12"
 STUDY = "2015-07/2016-09"  # the UWV study follows people from Q3 2015 to Q3 2016
 CHANGE_Q4 = "2016-10/2017-12"  # the printed increase of the gemeentelijke doelgroep, Q4 2016 to Q4 2017
+REINTEGRATION_START = "2015-01-01"  # "begin 2015" (tk-29817-145 p. 2)
+REGISTER_DATE = "2018-06-15"  # no peildatum printed ("inmiddels"): the data date it on the letter
 # Backgrounds of the people in the register (the data's categories), in the chapter's order.
 BACKGROUNDS = ("wsw", "wajong", "participatiewet", "totaal")
-# Kinds of a value: printed in a letter, computed by the book, or the book's reading of a letter.
-PRINTED, COMPUTED, READING = "printed", "computed", "reading"
-# Series of the jobs path; readings of the deadline in the pace table.
-REALISED, TARGET, TARGET_INCLUSIVE, PATH = "realised", "target", "target_inclusive", "path"
-EXCLUSIVE, INCLUSIVE, REALISED_PACE = "exclusive", "inclusive", "realised_pace"
-# What became of the people at work in Q3 2015 a year later.
-WORKING, WORKING_ALL_MEASUREMENTS, NOT_WORKING, UNEXPLAINED = (
-    "working",
-    "working_all_measurements",
-    "not_working",
-    "unexplained",
-)
+# Kinds of a value: printed in a letter, or computed by us.
+PRINTED, COMPUTED = "printed", "computed"
+# Series of the jobs chart; rows of the pace table.
+REALISED, TARGET, PATH = "realised", "target", "path"
+NEEDED, REALISED_PACE = "needed", "realised_pace"
+# What became of the people at work in Q3 2015 a year later (the shares the letter prints).
+WORKING, WORKING_ALL_MEASUREMENTS, NOT_WORKING = "working", "working_all_measurements", "not_working"
 # The shares on a permanent contract: of everyone's hours, of Wajong persons.
 HOURS_ALL, PERSONS_WAJONG = "hours_all", "persons_wajong"
 SUPPORT_INDICATORS = (
@@ -65,196 +70,208 @@ def value(
     return fig.value(figures, indicator, period, category=category, source_id=source_id)
 
 
-def _years_between(start: str, end: str) -> float:
+def rounded(number: float, digits: int = 3) -> float:
+    """Return a computed number rounded to `digits` significant digits (11.012 → 11.000; NaN stays NaN).
+
+    Our computations from rounded or hedged figures are shown no more precisely than that.
+    """
+    if number is None or not math.isfinite(number) or number == 0:
+        return number
+    return float(round(number, digits - 1 - int(math.floor(math.log10(abs(number))))))
+
+
+def years_between(start: str, end: str) -> float:
+    """Return the years from one period's end to another's (months as twelfths)."""
     first, last = periods.parse(start).sort_date, periods.parse(end).sort_date
     return (last.year - first.year) + (last.month - first.month) / 12
 
 
-def realised_vs_target(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the extra jobs realised at end 2016, per letter, against that year's target: surplus and ratio.
-
-    Columns: period, realised, qualifier, target, difference, share_of_target (percent), source_id,
-    page; the latest letter first.
-    """
-    target = value(figures, "extra_jobs_target", END_2016, "totaal")
-    rows = fig.select(figures, "extra_jobs_realised", period=END_2016).sort_values("source_date", ascending=False)
-    return pd.DataFrame(
-        {
-            "period": rows["period"],
-            "realised": rows["value"],
-            "qualifier": rows["qualifier"],
-            "target": target,
-            "difference": rows["value"] - target,
-            "share_of_target": fig.ratio(100 * rows["value"], target),
-            "source_id": rows["source_id"],
-            "page": rows["page"],
-        }
-    ).reset_index(drop=True)
+def _exact_realised(figures: pd.DataFrame) -> pd.DataFrame:
+    rows = fig.select(figures, "extra_jobs_realised", category="totaal")
+    return rows.loc[rows["qualifier"].isna() | (rows["qualifier"] == "")]
 
 
 def latest_realisation(figures: pd.DataFrame) -> pd.Series:
-    """Return the figure row of the most recent printed count of extra jobs (latest date, then latest letter)."""
-    rows = fig.select(figures, "extra_jobs_realised", category="totaal")
-    return rows.sort_values(["period_end", "source_date"]).iloc[-1]
+    """Return the figure row of the latest exact count of extra jobs in the data (latest period, then newest letter)."""
+    return fig.latest(figures, "extra_jobs_realised", category="totaal", exact_only=True)
 
 
-def share_of_target(figures: pd.DataFrame) -> float:
-    """Return the latest count of extra jobs as a percentage of the 125.000 jobs of the deadline."""
-    return fig.ratio(100 * latest_realisation(figures)["value"], value(figures, "extra_jobs_target", DEADLINE, "totaal"))
+def previous_realisation(figures: pd.DataFrame) -> pd.Series | None:
+    """Return the exact count of extra jobs of the period before the latest one (newest letter), or None."""
+    latest = latest_realisation(figures)
+    earlier = _exact_realised(figures)
+    earlier = earlier.loc[earlier["period_end"] < latest["period_end"]]
+    if earlier.empty:
+        return None
+    return earlier.sort_values(["period_end", "source_date"], kind="stable").iloc[-1]
+
+
+def final_target(figures: pd.DataFrame) -> pd.Series:
+    """Return the row of the target with the latest date: the 125.000 jobs of the deadline (newest letter)."""
+    return fig.latest(figures, "extra_jobs_target", category="totaal")
+
+
+def target_at(figures: pd.DataFrame, period: str) -> pd.Series | None:
+    """Return the row of the total target for a period (newest letter), or None when no letter gives one."""
+    rows = fig.select(figures, "extra_jobs_target", category="totaal", period=period)
+    return None if rows.empty else rows.sort_values("source_date", kind="stable").iloc[-1]
+
+
+def intermediate_targets(figures: pd.DataFrame) -> list[str]:
+    """Return the periods (ISO, oldest first) of the printed tussendoelen: total targets after the sociaal akkoord,
+    before the final target and below it."""
+    rows = fig.select(figures, "extra_jobs_target", category="totaal")
+    goal = final_target(figures)
+    after = rows["period_start"] >= periods.parse(AGREEMENT).start
+    below = rows.loc[after & (rows["period_end"] < goal["period_end"]) & (rows["value"] < goal["value"])]
+    return below.sort_values("period_end", kind="stable")["period"].drop_duplicates().tolist()
+
+
+def progress(figures: pd.DataFrame) -> pd.Series:
+    """Return the latest state of the banenafspraak and the pace to the deadline (our computation).
+
+    Fields: period, count, source_id, page (the latest exact count); goal, deadline, goal_source_id,
+    goal_page (the final target); share_of_goal (percent), to_create, years (to the deadline), per_year
+    (linear: jobs still to be created over the years left); target, target_source_id, target_page and
+    difference (a target for the latest period itself, NaN/None when no letter gives one);
+    previous_period, previous_count, previous_source_id, realised_change, realised_years,
+    realised_per_year (the change since the count before; NaN/None without one).
+    """
+    latest, goal = latest_realisation(figures), final_target(figures)
+    years = years_between(latest["period"], goal["period"])
+    to_create = goal["value"] - latest["value"]
+    here = target_at(figures, latest["period"])
+    before = previous_realisation(figures)
+    change_years = years_between(before["period"], latest["period"]) if before is not None else math.nan
+    change = latest["value"] - before["value"] if before is not None else math.nan
+    return pd.Series(
+        {
+            "period": latest["period"],
+            "count": latest["value"],
+            "source_id": latest["source_id"],
+            "page": latest["page"],
+            "goal": goal["value"],
+            "deadline": goal["period"],
+            "goal_source_id": goal["source_id"],
+            "goal_page": goal["page"],
+            "share_of_goal": fig.ratio(100 * latest["value"], goal["value"]),
+            "to_create": to_create,
+            "years": years,
+            "per_year": fig.ratio(to_create, years),
+            "target": here["value"] if here is not None else math.nan,
+            "target_source_id": here["source_id"] if here is not None else None,
+            "target_page": here["page"] if here is not None else None,
+            "difference": latest["value"] - here["value"] if here is not None else math.nan,
+            "previous_period": before["period"] if before is not None else None,
+            "previous_count": before["value"] if before is not None else math.nan,
+            "previous_source_id": before["source_id"] if before is not None else None,
+            "realised_change": change,
+            "realised_years": change_years,
+            "realised_per_year": fig.ratio(change, change_years),
+        }
+    )
 
 
 def required_pace(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the yearly pace needed from the latest count to 125.000 jobs, for both deadline readings.
+    """Return the yearly pace needed from the latest count to the final target, beside the pace realised before it.
 
-    Columns: reading (EXCLUSIVE, INCLUSIVE, REALISED_PACE), start, end (ISO dates), level (jobs at the
-    start), goal (jobs at the end), to_create, years, per_year. Linear: the jobs still to be created
-    divided by the years left. The pace realised in 2017 (end 2017 minus end 2016, two letters) is the
-    last row; all of it is the book's computation.
+    Columns: measure (NEEDED, REALISED_PACE), start, end (ISO dates), level (jobs at the start), goal (jobs
+    at the end), to_create, years, per_year. Linear, and all of it our computation: the jobs still to be
+    created divided by the years left; the realised pace is the change between the latest two exact
+    counts (two letters), left out when the data hold one count only.
     """
-    latest = latest_realisation(figures)
-    target = float(fig.row(figures, "extra_jobs_target", DEADLINE, category="totaal")["value"])
-    rows = []
-    for reading, deadline in ((EXCLUSIVE, DEADLINE), (INCLUSIVE, DEADLINE_INCLUSIVE)):
-        years = _years_between(latest["period"], deadline)
-        rows.append(
-            {
-                "reading": reading,
-                "start": latest["period"],
-                "end": deadline,
-                "level": latest["value"],
-                "goal": target,
-                "to_create": target - latest["value"],
-                "years": years,
-                "per_year": fig.ratio(target - latest["value"], years),
-            }
-        )
-    start = value(figures, "extra_jobs_realised", END_2016, "totaal", source_id=JUNE_2018)
-    years = _years_between(END_2016, latest["period"])
-    rows.append(
-        {
-            "reading": REALISED_PACE,
-            "start": END_2016,
-            "end": latest["period"],
-            "level": start,
-            "goal": latest["value"],
-            "to_create": latest["value"] - start,
-            "years": years,
-            "per_year": fig.ratio(latest["value"] - start, years),
-        }
-    )
-    return pd.DataFrame(rows)
+    now = progress(figures)
+    needed = [now["count"], now["goal"], now["to_create"], now["years"], now["per_year"]]
+    rows = [[NEEDED, now["period"], now["deadline"], *needed]]
+    if now["previous_period"] is not None:
+        change = [now["realised_change"], now["realised_years"], now["realised_per_year"]]
+        rows.append([REALISED_PACE, now["previous_period"], now["period"], now["previous_count"], now["count"], *change])
+    return pd.DataFrame(rows, columns=["measure", "start", "end", "level", "goal", "to_create", "years", "per_year"])
 
 
 def jobs_path(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the extra jobs over time: counts realised, targets, and the book's linear paths to 125.000.
+    """Return the extra jobs over time: every exact count, every total target, and our linear path to the deadline.
 
-    Columns: date, series (REALISED, TARGET, TARGET_INCLUSIVE, PATH), path_to (the deadline a PATH
-    row leads to), count, kind (PRINTED, COMPUTED, READING), source_ids (the letters that print the
-    value, oldest first; none for the book's paths). Hedged counts ("ruim 22.000") are left out.
+    Columns: date, series (REALISED, TARGET, PATH), count, kind (PRINTED, COMPUTED), source_id (the
+    oldest letter that prints the value; None for our path), source_ids and pages (every letter that
+    prints it, oldest first, with its page). Hedged counts ("ruim 22.000") are left out: the exact count
+    of the same date is drawn, and the revisions table shows both.
     """
-    realised = fig.select(figures, "extra_jobs_realised", category="totaal")
-    realised = realised.loc[realised["qualifier"].isna()].sort_values("period_end")  # exact counts only
-    targets = (
-        fig.select(figures, "extra_jobs_target", category="totaal")
-        .sort_values("source_date")
-        .groupby(["period", "value"], as_index=False)
-        .agg(source_ids=("source_id", tuple))
-        .sort_values("period")
+    realised = (
+        _exact_realised(figures)
+        .sort_values(["period_end", "source_date"], kind="stable")
+        .drop_duplicates(["period", "value"], keep="first")  # letters agreeing on a count: one point
     )
-    rows = [
-        {
-            "date": r["period"],
-            "series": REALISED,
-            "path_to": None,
-            "count": r["value"],
-            "kind": PRINTED,
-            "source_ids": (r["source_id"],),
-        }
-        for _, r in realised.iterrows()
-    ] + [
-        {
-            "date": r["period"],
-            "series": TARGET,
-            "path_to": None,
-            "count": r["value"],
-            "kind": PRINTED,
-            "source_ids": r["source_ids"],
-        }
-        for _, r in targets.iterrows()
-    ]
-    latest = latest_realisation(figures)
-    june_2018 = fig.row(figures, "extra_jobs_target", DEADLINE, category="totaal", source_id=JUNE_2018)
-    for _, pace in required_pace(figures).iloc[:2].iterrows():
-        if pace["end"] == DEADLINE_INCLUSIVE:
+    targets = fig.select(figures, "extra_jobs_target", category="totaal").sort_values("source_date", kind="stable")
+    rows = []
+    for series, frame in ((REALISED, realised), (TARGET, targets)):
+        for (period, count), group in frame.groupby(["period", "value"], sort=False):
             rows.append(
                 {
-                    "date": DEADLINE_INCLUSIVE,
-                    "series": TARGET_INCLUSIVE,
-                    "path_to": None,
-                    "count": pace["goal"],
-                    "kind": READING,
-                    "source_ids": (june_2018["source_id"],),
+                    "date": period,
+                    "series": series,
+                    "count": count,
+                    "kind": PRINTED,
+                    "source_id": group["source_id"].iloc[0],
+                    "source_ids": tuple(group["source_id"]),
+                    "pages": tuple(int(p) for p in group["page"]),
                 }
             )
-        rows += [
-            {
-                "date": latest["period"],
-                "series": PATH,
-                "path_to": pace["end"],
-                "count": latest["value"],
-                "kind": COMPUTED,
-                "source_ids": (),
-            },
-            {
-                "date": pace["end"],
-                "series": PATH,
-                "path_to": pace["end"],
-                "count": pace["goal"],
-                "kind": COMPUTED,
-                "source_ids": (),
-            },
-        ]
-    return pd.DataFrame(rows)
+    now = progress(figures)
+    path = {"series": PATH, "kind": COMPUTED, "source_id": None, "source_ids": (), "pages": ()}
+    rows += [{"date": now["period"], "count": now["count"], **path}, {"date": now["deadline"], "count": now["goal"], **path}]
+    frame = pd.DataFrame(rows)
+    order = frame["date"].map(lambda p: periods.parse(p).sort_date)
+    return frame.assign(_order=order).sort_values(["_order"], kind="stable").drop(columns="_order").reset_index(drop=True)
 
 
 def municipal_target_group(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the people of the gemeentelijke doelgroep at work in Q4 2016 (derived) and Q4 2017 (printed).
+    """Return the people of the gemeentelijke doelgroep at work per quarter: every printed quarter, and Q4 2016 derived.
 
     Columns: period, working, kind (COMPUTED, PRINTED), level and change (the printed figures the
-    computed row is the difference of). The June 2018 letter prints the Q4 2017 level and the increase
-    since Q4 2016, not the Q4 2016 level itself; the book derives it as the difference.
+    computed row is the difference of), source_id, page; oldest quarter first. The June 2018 letter prints
+    the Q4 2017 level and the increase since Q4 2016, not the Q4 2016 level itself; we derive it as the
+    difference, as rough as the two rounded figures.
     """
-    level = value(figures, "municipal_target_group_working", Q4_2017)
-    change = value(figures, "municipal_target_group_working_change", CHANGE_Q4)
-    return pd.DataFrame(
-        [
-            {"period": Q4_2016, "working": level - change, "kind": COMPUTED, "level": level, "change": change},
-            {"period": Q4_2017, "working": level, "kind": PRINTED, "level": None, "change": None},
-        ]
+    printed = (
+        fig.select(figures, "municipal_target_group_working")
+        .sort_values(["period_end", "source_date"], kind="stable")
+        .drop_duplicates("period", keep="last")  # per quarter the newest letter
     )
+    level = fig.row(figures, "municipal_target_group_working", Q4_2017)
+    change = value(figures, "municipal_target_group_working_change", CHANGE_Q4)
+    derived = {"period": Q4_2016, "working": level["value"] - change, "kind": COMPUTED, "level": level["value"]}
+    rows = [{**derived, "change": change, "source_id": level["source_id"], "page": level["page"]}]
+    rows += [
+        {"period": r["period"], "working": r["value"], "kind": PRINTED, "level": None, "change": None}
+        | {"source_id": r["source_id"], "page": r["page"]}
+        for _, r in printed.loc[printed["period"] != Q4_2016].iterrows()
+    ]
+    frame = pd.DataFrame(rows)
+    order = frame["period"].map(lambda p: periods.parse(p).sort_date)
+    return frame.assign(_order=order).sort_values("_order", kind="stable").drop(columns="_order").reset_index(drop=True)
 
 
-def municipal_growth(figures: pd.DataFrame) -> float:
-    """Return the growth of the gemeentelijke doelgroep at work from Q4 2016 to Q4 2017, in percent (derived base)."""
-    frame = municipal_target_group(figures)
-    return 100 * (fig.ratio(frame["working"].iloc[1], frame["working"].iloc[0]) - 1)
+def municipal_factor(figures: pd.DataFrame) -> float:
+    """Return how many times the gemeentelijke doelgroep at work in Q4 2017 is that of Q4 2016 (derived base; NaN at 0)."""
+    working = municipal_target_group(figures).set_index("period")["working"]
+    return fig.ratio(working[Q4_2017], working[Q4_2016])
 
 
-def reintegration_change(figures: pd.DataFrame) -> pd.Series:
-    """Return the re-integration provisions at the first and last date given, with the change the book computes.
+def reintegration_change(figures: pd.DataFrame, start: str = REINTEGRATION_START, end: str = END_2017) -> pd.Series:
+    """Return the re-integration provisions at two dates, with the change we compute.
 
-    Fields: start, end (ISO), first, last, increase, increase_pct (percent).
+    Fields: start, end (ISO), first, last, increase, increase_pct (percent; NaN when the first is 0).
     """
-    rows = fig.select(figures, "reintegration_provisions").sort_values("period_end")
-    first, last = rows.iloc[0], rows.iloc[-1]
+    first, last = value(figures, "reintegration_provisions", start), value(figures, "reintegration_provisions", end)
     return pd.Series(
         {
-            "start": first["period"],
-            "end": last["period"],
-            "first": first["value"],
-            "last": last["value"],
-            "increase": last["value"] - first["value"],
-            "increase_pct": 100 * (fig.ratio(last["value"], first["value"]) - 1),
+            "start": start,
+            "end": end,
+            "first": first,
+            "last": last,
+            "increase": last - first,
+            "increase_pct": 100 * (fig.ratio(last, first) - 1),
         }
     )
 
@@ -262,62 +279,67 @@ def reintegration_change(figures: pd.DataFrame) -> pd.Series:
 def retention_by_background(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the share of people working in Q3 2015 who (still or again) worked a year later, by background.
 
-    Columns: category (in the order of BACKGROUNDS), share (percent), qualifier, page.
+    Columns: category (in the order of BACKGROUNDS), share (percent), qualifier, source_id, page.
     """
     rows = fig.select(figures, "working_after_one_year_share", period=STUDY)
     return (
         rows.assign(order=rows["category"].map(BACKGROUNDS.index))
-        .sort_values("order")[["category", "value", "qualifier", "page"]]
+        .sort_values("order")[["category", "value", "qualifier", "source_id", "page"]]
         .rename(columns={"value": "share"})
         .reset_index(drop=True)
     )
 
 
 def retention_outcomes(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return what became of everyone working in Q3 2015 a year later, with the people each share stands for.
+    """Return the shares the letter prints for the people working in Q3 2015, a year later.
 
-    Columns: outcome (WORKING, WORKING_ALL_MEASUREMENTS, NOT_WORKING, UNEXPLAINED), share (percent),
-    qualifier, kind (PRINTED, COMPUTED), page, base, persons.
-    The base is the circa 80.000 people of the register at work in Q3 2015. The shares working and not
-    working should add up to 100; the rest is what the letter leaves unexplained, computed by the book.
-    People per share: share × base, as rough as the circa of the base.
+    Columns: outcome (WORKING, WORKING_ALL_MEASUREMENTS, NOT_WORKING), share (percent), qualifier,
+    source_id, page. The letter does not say whether the second share is of everyone at work in Q3 2015
+    or of those at work a year later, nor that the first and the last make up the whole group: no rest
+    and no person counts are derived from them here.
     """
-    base = value(figures, "register_persons_working", Q3_2015)
     printed = {
         WORKING: fig.row(figures, "working_after_one_year_share", STUDY, category="totaal"),
         WORKING_ALL_MEASUREMENTS: fig.row(figures, "working_all_measurements_share", STUDY, category="totaal"),
         NOT_WORKING: fig.row(figures, "not_working_after_one_year_share", STUDY, category="totaal"),
     }
-    rows = [
-        {
-            "outcome": outcome,
-            "share": r["value"],
-            "qualifier": r["qualifier"] if isinstance(r["qualifier"], str) else None,
-            "kind": PRINTED,
-            "page": r["page"],
-        }
-        for outcome, r in printed.items()
-    ]
-    rest = 100 - printed[WORKING]["value"] - printed[NOT_WORKING]["value"]
-    rows.append({"outcome": UNEXPLAINED, "share": rest, "qualifier": None, "kind": COMPUTED, "page": pd.NA})
-    frame = pd.DataFrame(rows)
-    return frame.assign(base=base, persons=frame["share"] / 100 * base)
+    return pd.DataFrame(
+        [
+            {
+                "outcome": outcome,
+                "share": r["value"],
+                "qualifier": r["qualifier"] if isinstance(r["qualifier"], str) and r["qualifier"] else None,
+                "source_id": r["source_id"],
+                "page": r["page"],
+            }
+            for outcome, r in printed.items()
+        ]
+    )
+
+
+def persons_working_again(figures: pd.DataFrame) -> float:
+    """Return the people the share still or again at work stands for: share × the circa 80.000 (as rough as both)."""
+    return (
+        value(figures, "working_after_one_year_share", STUDY, "totaal")
+        / 100
+        * value(figures, "register_persons_working", Q3_2015)
+    )
 
 
 def share_not_working_implied(figures: pd.DataFrame) -> float:
-    """Return 100 minus the share working after a year: the share not working if no one else were left over."""
+    """Return 100 minus the share working after a year: the share not working if the two shares made up the whole group."""
     return 100 - value(figures, "working_after_one_year_share", STUDY, "totaal")
 
 
 def contracts(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the shares on a permanent contract: of the hours of everyone in the register, and of Wajong persons.
 
-    Columns: measure (HOURS_ALL, PERSONS_WAJONG), period, share_permanent (percent), qualifier, page.
+    Columns: measure (HOURS_ALL, PERSONS_WAJONG), period, share_permanent (percent), qualifier, source_id, page.
     """
     hours = fig.select(figures, "hours_permanent_contract_share").assign(measure=HOURS_ALL)
     persons = fig.select(figures, "permanent_contract_share_persons", category="wajong").assign(measure=PERSONS_WAJONG)
     return (
-        pd.concat([hours, persons])[["measure", "period", "value", "qualifier", "page"]]
+        pd.concat([hours, persons])[["measure", "period", "value", "qualifier", "source_id", "page"]]
         .rename(columns={"value": "share_permanent"})
         .reset_index(drop=True)
     )
@@ -339,3 +361,9 @@ def page_view_ratio(figures: pd.DataFrame) -> tuple[float, float]:
     low = value(figures, "mkb_campaign_linkedin_page_views_normal", "2017-04", "ondergrens")
     high = value(figures, "mkb_campaign_linkedin_page_views_normal", "2017-04", "bovengrens")
     return fig.ratio(views, high), fig.ratio(views, low)
+
+
+def letters_until(figures: pd.DataFrame, until: str) -> list[str]:
+    """Return the letters (source ids, oldest first) whose figures the data hold, dated up to `until` (ISO)."""
+    dated = figures.loc[figures["source_date"].astype(str) <= until, ["source_id", "source_date"]]
+    return dated.sort_values("source_date", kind="stable")["source_id"].drop_duplicates().tolist()

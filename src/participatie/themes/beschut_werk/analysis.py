@@ -1,7 +1,8 @@
 """Beschut werk: the analyses in pure pandas (figures in, frames and numbers out, no display text).
 
 Periods are ISO 8601 text, letters their source ids, kinds, measures and series English codes; the
-Dutch words for them are the presentation's.
+Dutch words for them are the presentation's. Time series are read from the data as they are: every
+period the data hold is returned, so an edition with a later letter shows its periods too.
 """
 
 from __future__ import annotations
@@ -14,13 +15,22 @@ from ...figures import lookup as fig
 APRIL_2017, JUNE_2017, JUNE_2018, SEPT_2018 = "tk-34352-56", "ek-33981-n", "tk-29817-145", "ek-34775-ak"
 JAN_MAY_2017, Q1_2018 = "2017-01/2017-05", "2018-01/2018-03"
 END_2016, END_2017, END_2018, MARCH_2018 = "2016-12-31", "2017-12-31", "2018-12-31", "2018-03-31"
+# The instrument started with the Participatiewet in 2015: no positive advices before that year (assumed).
+FIRST_YEAR = 2015
 # Who asked UWV for the assessment (the data's categories), in the order of the letter's table.
 APPLICANTS = ("gemeente", "burger", "totaal")
-# Kinds of an advices count; series of the regeling chart; measures of the fill rate.
-REALISED, EXTRAPOLATED = "realised", "extrapolated"
-REGELING_PLACES, PEOPLE_WORKING = "regeling_places", "people_working"
-PERSONS, HOURS, PRINTED = "persons", "hours", "printed"
+# Kinds of a figure: printed in a letter, computed by us, or carried forward by the letter itself (a period
+# that had not ended when the letter was written: an extrapolation or a forecast).
+PRINTED, COMPUTED, EXTRAPOLATED = "printed", "computed", "extrapolated"
+# Kinds of an advices count.
+REALISED, PART_YEAR = "realised", "part_year"
+# Series of the time charts: people working, a count of places (the April 2017 letter), cumulative advices,
+# the regeling's numbers.
+WORKING, PLACES_COUNTED, ADVISED, REGELING = "working", "places_counted", "advised", "regeling"
+# Measures of the fill rate.
+PERSONS, HOURS = "persons", "hours"
 MONEY_INDICATORS = ("stimulus_budget", "bonus_available", "bonus_paid", "bonus_retained")
+PERSONS_UNIT = "personen"
 
 
 def value(
@@ -30,17 +40,40 @@ def value(
     return fig.value(figures, indicator, period, category=category, source_id=source_id)
 
 
-def advices_per_period(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return positive advices per year (and Q1 2018): counts realised and the letters' extrapolations.
+def _at(rows: pd.DataFrame) -> pd.Series:
+    # The date a figure stands at on a time axis: the end of its period (its start when open).
+    return rows["period_end"].where(rows["period_end"].notna(), rows["period_start"])
 
-    Columns: period, kind (REALISED or EXTRAPOLATED), advices, source_id, page; by period end.
+
+def observed(rows: pd.DataFrame) -> pd.Series:
+    """Return, per figure, whether its period had ended when its letter was written (else a letter's forecast)."""
+    return pd.Series(_at(rows) <= pd.to_datetime(rows["source_date"]).dt.date, index=rows.index)
+
+
+def _placed(rows: pd.DataFrame) -> pd.DataFrame:
+    return rows.assign(date=_at(rows).astype(str))
+
+
+def advices_by_year(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return the national positive advices per calendar year: counts realised, part-year counts, extrapolations.
+
+    Columns: year, period, kind (REALISED, PART_YEAR or EXTRAPOLATED), advices, qualifier, source_id, page;
+    by year, then kind. A count for a period that had not ended when its letter was written is that
+    letter's own extrapolation.
     """
     rows = fig.select(figures, "positive_advices").loc[lambda f: f["category"].isna()]
+    kind = observed(rows).map({True: REALISED, False: EXTRAPOLATED})
+    kind = kind.where((kind == EXTRAPOLATED) | (rows["period_kind"] == "year"), PART_YEAR)
+    order = {REALISED: 0, PART_YEAR: 1, EXTRAPOLATED: 2}
+    frame = rows.assign(
+        year=[d.year for d in rows["period_start"]], kind=kind, _order=kind.map(order), advices=rows["value"]
+    )
     return (
-        rows.assign(kind=rows["derived"].map({False: REALISED, True: EXTRAPOLATED}))
-        .sort_values(["period_end", "derived"])[["period", "kind", "value", "source_id", "page"]]
-        .rename(columns={"value": "advices"})
+        frame.sort_values(["year", "_order", "source_date"], kind="stable")[
+            ["year", "period", "kind", "advices", "qualifier", "source_id", "page"]
+        ]
         .reset_index(drop=True)
+        .astype({"year": int})
     )
 
 
@@ -54,88 +87,222 @@ def extrapolation_error(figures: pd.DataFrame) -> float:
 def assessments_by_applicant(figures: pd.DataFrame) -> pd.DataFrame:
     """Return UWV's assessments by applicant with the share positive as printed and as recomputed.
 
-    Columns: category, period, assessments, positive, share_printed, share_recomputed (percent);
-    January–May 2017 first, then 2016, each in the order of APPLICANTS.
+    Columns: category, period, assessments, positive, share_printed, share_recomputed (percent), source_id,
+    page; latest period first, each in the order of APPLICANTS. Monthly figures are left out, and so is a
+    total for a period with one applicant only (in 2016 only gemeenten could apply: the total repeats them).
     """
-    frame = (
+    rows = (
         fig.select(figures, "assessments")
-        .loc[lambda f: f["dimension"] == "aanvrager"]
-        .loc[lambda f: f["period"].isin([JAN_MAY_2017, "2016"])][["category", "period", "value"]]
+        .loc[lambda f: (f["dimension"] == "aanvrager") & (f["period_kind"] != "month")]
         .rename(columns={"value": "assessments"})
     )
-    positive = fig.select(figures, "positive_advices").loc[lambda f: f["dimension"] == "aanvrager"]
-    shares = fig.select(figures, "share_positive_advices").loc[lambda f: f["dimension"] == "aanvrager"]
+    frame = rows[["category", "period", "assessments", "source_id", "page", "period_start"]]
     keyed = ["category", "period"]
-    frame = frame.merge(positive[[*keyed, "value"]].rename(columns={"value": "positive"}), on=keyed, how="left")
-    frame = frame.merge(shares[[*keyed, "value"]].rename(columns={"value": "share_printed"}), on=keyed, how="left")
+    for indicator, name in (("positive_advices", "positive"), ("share_positive_advices", "share_printed")):
+        other = fig.select(figures, indicator).loc[lambda f: f["dimension"] == "aanvrager"]
+        frame = frame.merge(other[[*keyed, "value"]].rename(columns={"value": name}), on=keyed, how="left")
+    applicants = frame.loc[frame["category"] != "totaal"].groupby("period")["category"].nunique()
+    frame = frame.loc[(frame["category"] != "totaal") | frame["period"].map(applicants).gt(1)]
     frame = frame.assign(
         share_recomputed=fig.ratio(100 * frame["positive"], frame["assessments"]),
         order=frame["category"].map(APPLICANTS.index),
     )
-    return frame.sort_values(["period", "order"], ascending=[False, True]).drop(columns="order").reset_index(drop=True)
+    return (
+        frame.sort_values(["period_start", "order"], ascending=[False, True])
+        .drop(columns=["order", "period_start"])
+        .reset_index(drop=True)
+    )
 
 
 def unweighted_total_share(figures: pd.DataFrame) -> float:
-    """Return the plain mean of the gemeente and burger shares positive: how the printed total of 71% arises."""
+    """Return the plain mean of the gemeente and burger shares positive in January–May 2017.
+
+    It equals the printed total of 71%; the letter does not say that it computed the total this way.
+    """
     return (
         value(figures, "share_positive_advices", JAN_MAY_2017, "gemeente")
         + value(figures, "share_positive_advices", JAN_MAY_2017, "burger")
     ) / 2
 
 
-def citizen_assessments_by_month(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the assessments requested by citizens in the months of 2017 the letter gives.
+def by_month(figures: pd.DataFrame, indicator: str, category: str) -> pd.DataFrame:
+    """Return an applicant's monthly figures of one indicator (assessments or shares positive), in time order.
 
-    Columns: period (ISO month), date (its first day, ISO), assessments; in time order.
+    Columns: period (ISO month), date (its first day, ISO), value, source_id, page.
     """
-    rows = fig.select(figures, "assessments", category="burger").loc[lambda f: f["period_kind"] == "month"]
+    rows = (
+        fig.select(figures, indicator, category=category)
+        .loc[lambda f: (f["period_kind"] == "month") & (f["dimension"] == "aanvrager")]
+        .sort_values("period_start")
+    )
+    return rows.assign(date=rows["period_start"].astype(str))[["period", "date", "value", "source_id", "page"]].reset_index(
+        drop=True
+    )
+
+
+def citizen_assessments_by_month(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return the assessments requested by citizens in the months the letters give (period, date, assessments, …)."""
+    return by_month(figures, "assessments", "burger").rename(columns={"value": "assessments"})
+
+
+def working_counts(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return every count of people working on a beschut werkplek, one row per letter, in time order.
+
+    Columns: date (ISO, the end of the period), period, series (WORKING, or PLACES_COUNTED where a letter
+    counted places rather than persons), value, qualifier, source_id, page, source_date.
+    """
+    rows = _placed(fig.select(figures, "working_sheltered_workplace"))
+    series = (rows["unit"] == PERSONS_UNIT).map({True: WORKING, False: PLACES_COUNTED})
     return (
-        rows.assign(date=rows["period_start"].astype(str))[["period", "date", "value"]]
-        .rename(columns={"value": "assessments"})
-        .sort_values("date")
+        rows.assign(series=series)
+        .sort_values(["date", "source_date"], kind="stable")[
+            ["date", "period", "series", "value", "qualifier", "source_id", "page", "source_date"]
+        ]
         .reset_index(drop=True)
     )
 
 
-def working_vs_advised(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return, per date, the people working on a beschut werkplek against everyone positively advised so far.
+def cumulative_advices(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return the positive advices given since the start, per date: printed, carried forward, or added up by us.
 
-    Columns: date, working, advised, advised_computed (the book added the count up), share_working
-    (percent), source_id, latest (the latest letter's count for that date). Where letters give different
-    counts for a date, each is a row (oldest letter first).
-    The cumulative advices at end 2016 are not printed; the book adds the 2015 and 2016 counts
-    (advices before 2015 are assumed nil: the instrument started in 2015).
+    Columns: date, period, value, kind (PRINTED; EXTRAPOLATED for a letter's forecast; COMPUTED), source_id,
+    page, source_date. Where a count of people working has no printed cumulative for its year end, we add up
+    the realised yearly counts from FIRST_YEAR (advices before that year are assumed nil); the row then
+    carries the latest letter of those counts.
     """
-    cumulative = {
-        END_2016: (value(figures, "positive_advices", "2015") + value(figures, "positive_advices", "2016"), True),
-        END_2017: (value(figures, "positive_advices_cumulative", END_2017), False),
-        MARCH_2018: (value(figures, "positive_advices_cumulative", MARCH_2018), False),
-    }
-    working = fig.select(figures, "working_sheltered_workplace")
-    rows = []
-    for period, (advised, computed) in cumulative.items():
-        at_date = working.loc[working["period"] == period].drop_duplicates("value", keep="last")
-        latest_letter = at_date["source_date"].max()
-        for _, row in at_date.sort_values("source_date").iterrows():
-            rows.append(
-                {
-                    "date": period,
-                    "working": row["value"],
-                    "advised": advised,
-                    "advised_computed": computed,
-                    "share_working": fig.ratio(100 * row["value"], advised),
-                    "source_id": row["source_id"],
-                    "latest": row["source_date"] == latest_letter,
-                }
-            )
-    return pd.DataFrame(rows)
+    rows = _placed(fig.select(figures, "positive_advices_cumulative"))
+    rows = rows.assign(kind=observed(rows).map({True: PRINTED, False: EXTRAPOLATED}))
+    years = advices_by_year(figures).loc[lambda f: f["kind"] == REALISED].drop_duplicates("year", keep="last")
+    years = years.set_index("year")
+    added = []
+    for date in sorted(set(working_counts(figures)["date"]) - set(rows["date"])):
+        end = pd.Timestamp(date)
+        needed = range(FIRST_YEAR, end.year + 1)
+        if (end.month, end.day) != (12, 31) or end.year < FIRST_YEAR or not set(needed) <= set(years.index):
+            continue
+        parts = years.loc[list(needed)]
+        last = parts.iloc[-1]
+        added.append(
+            {
+                "date": date,
+                "period": date,
+                "value": float(parts["advices"].sum()),
+                "kind": COMPUTED,
+                "source_id": last["source_id"],
+                "page": last["page"],
+                "source_date": None,
+            }
+        )
+    columns = ["date", "period", "value", "kind", "source_id", "page", "source_date"]
+    frame = pd.concat([rows[columns], pd.DataFrame(added, columns=columns)], ignore_index=True) if added else rows[columns]
+    return frame.sort_values("date", kind="stable").reset_index(drop=True)
+
+
+def working_vs_advised(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return, per date and count of people working, that count against the positive advices given so far.
+
+    Columns: date, working, working_series, working_qualifier, source_id and working_page (the letter of the
+    count of people working), advised, advised_kind, advised_source_id, advised_page, share_working (percent,
+    ours). Only dates with
+    a cumulative count that is not a forecast; where letters give different counts for a date, each is a
+    row (oldest letter first; identical counts once).
+    """
+    advised = cumulative_advices(figures).loc[lambda f: f["kind"] != EXTRAPOLATED]
+    advised = advised.drop_duplicates("date", keep="last").set_index("date")
+    working = working_counts(figures).drop_duplicates(["date", "series", "value", "qualifier"], keep="first")
+    working = working.loc[working["date"].isin(advised.index)]
+    at = working["date"]
+    return pd.DataFrame(
+        {
+            "date": at,
+            "working": working["value"],
+            "working_series": working["series"],
+            "working_qualifier": working["qualifier"],
+            "source_id": working["source_id"],
+            "working_page": working["page"].astype(int),
+            "advised": at.map(advised["value"]),
+            "advised_kind": at.map(advised["kind"]),
+            "advised_source_id": at.map(advised["source_id"]),
+            "advised_page": at.map(advised["page"]).astype(int),
+            "share_working": fig.ratio(100 * working["value"], at.map(advised["value"])),
+        }
+    ).reset_index(drop=True)
+
+
+def counts_at(figures: pd.DataFrame, date: str) -> pd.DataFrame:
+    """Return the distinct counts of people working (or places) that the letters give for one date.
+
+    Columns: value, series, qualifier, source_ids (tuple, oldest letter first), pages (tuple); oldest first.
+    """
+    rows = working_counts(figures).loc[lambda f: f["date"] == date]
+    keyed = rows.assign(qualifier=rows["qualifier"].fillna(""))
+    groups = keyed.groupby(["value", "series", "qualifier"], sort=False)
+    return pd.DataFrame(
+        [
+            {
+                "value": v,
+                "series": s,
+                "qualifier": q or None,
+                "source_ids": tuple(g["source_id"]),
+                "pages": tuple(int(p) for p in g["page"]),
+            }
+            for (v, s, q), g in groups
+        ],
+        columns=["value", "series", "qualifier", "source_ids", "pages"],
+    )
+
+
+def latest_working(figures: pd.DataFrame) -> pd.Series:
+    """Return the figure row of the latest count of people working on a beschut werkplek (ties: newest letter)."""
+    persons = figures.loc[(figures["indicator"] != "working_sheltered_workplace") | (figures["unit"] == PERSONS_UNIT)]
+    return fig.latest(persons, "working_sheltered_workplace")
+
+
+def latest_share_working(figures: pd.DataFrame) -> pd.Series | None:
+    """Return the row of `working_vs_advised` for the latest date with a printed cumulative count (None if none)."""
+    frame = working_vs_advised(figures)
+    frame = frame.loc[(frame["advised_kind"] == PRINTED) & (frame["working_series"] == WORKING)]
+    return None if frame.empty else frame.iloc[-1]
+
+
+def regeling_places(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return the regeling's numbers of places per year end: date, period, value, source_ids, pages (oldest letter first)."""
+    rows = _placed(fig.select(figures, "regeling_sheltered_workplaces")).sort_values(["date", "source_date"])
+    groups = rows.groupby(["date", "period", "value"], sort=True)
+    return pd.DataFrame(
+        [
+            {
+                "date": d,
+                "period": p,
+                "value": v,
+                "source_ids": tuple(g["source_id"]),
+                "pages": tuple(int(x) for x in g["page"]),
+            }
+            for (d, p, v), g in groups
+        ],
+        columns=["date", "period", "value", "source_ids", "pages"],
+    )
+
+
+def latest_against_regeling(figures: pd.DataFrame) -> tuple[pd.Series, pd.Series] | None:
+    """Return the latest count of people working at a date the regeling gives a number for, and that number.
+
+    Returns (the count's figure row, the regeling's row of `regeling_places`), the count from the newest
+    letter for that date; None when no date has both.
+    """
+    places = regeling_places(figures).drop_duplicates("date", keep="last").set_index("date")
+    working = working_counts(figures).loc[lambda f: (f["series"] == WORKING) & f["date"].isin(places.index)]
+    if working.empty:
+        return None
+    count = working.sort_values(["date", "source_date"], kind="stable").iloc[-1]
+    return count, places.loc[count["date"]]
 
 
 def working_growth(figures: pd.DataFrame) -> float:
     """Return the growth of the people working on a beschut werkplek from end 2017 to 31 March 2018, in percent."""
     return 100 * (
         fig.ratio(
-            value(figures, "working_sheltered_workplace", MARCH_2018),
+            value(figures, "working_sheltered_workplace", MARCH_2018, source_id=SEPT_2018),
             value(figures, "working_sheltered_workplace", END_2017, source_id=SEPT_2018),
         )
         - 1
@@ -155,11 +322,12 @@ def fill_rate_inputs(figures: pd.DataFrame) -> pd.Series:
 
 
 def fill_rate(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the 2017 regeling's fill rate by persons and by hours, beside the letter's printed 37%.
+    """Return the 2017 regeling's fill rate by persons and by hours (ours), beside the letter's printed 37%.
 
     Columns: measure (PERSONS, HOURS, PRINTED), numerator, denominator, fill_rate (percent).
     By hours: people working × hours they work on average, against places × hours the regeling
-    assumes per place. That is the only reading of the letter's figures that yields its 37%.
+    assumes per place. The letter gives both hour figures but not its formula: this reading reproduces
+    its 37% (a reconstruction, checks.bw-vervulling-regeling-2017).
     """
     x = fill_rate_inputs(figures)
     worked, assumed = x["working"] * x["hours_worked"], x["places"] * x["hours_per_place"]
@@ -185,31 +353,6 @@ def fill_rate(figures: pd.DataFrame) -> pd.DataFrame:
             },
         ]
     )
-
-
-def regeling_vs_working(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the regeling's places for end 2017 and end 2018 beside the latest count of people working.
-
-    Columns: target (the end of year the places are for), series (REGELING_PLACES or PEOPLE_WORKING),
-    count, counted_at (the date of the count: for end 2018 the latest count, of 31 March 2018).
-    """
-    rows = [
-        (
-            END_2017,
-            REGELING_PLACES,
-            value(figures, "regeling_sheltered_workplaces", END_2017, source_id=JUNE_2018),
-            END_2017,
-        ),
-        (END_2017, PEOPLE_WORKING, value(figures, "working_sheltered_workplace", END_2017, source_id=JUNE_2018), END_2017),
-        (
-            END_2018,
-            REGELING_PLACES,
-            value(figures, "regeling_sheltered_workplaces", END_2018, source_id=JUNE_2018),
-            END_2018,
-        ),
-        (END_2018, PEOPLE_WORKING, value(figures, "working_sheltered_workplace", MARCH_2018), MARCH_2018),
-    ]
-    return pd.DataFrame(rows, columns=["target", "series", "count", "counted_at"])
 
 
 def money(figures: pd.DataFrame) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""Beschut werk: the claims of the letters that the book recomputes."""
+"""Beschut werk: the claims of the letters that are recomputed from their other printed figures (ours)."""
 
 from __future__ import annotations
 
@@ -24,11 +24,15 @@ def _share(indicator_part: str, indicator_whole: str, period: str, category: str
     return lambda f: fig.ratio(100 * _v(f, indicator_part, period, category), _v(f, indicator_whole, period, category))
 
 
-# Plain data: each check names the printed figure and how the book recomputes it (figures.checks.Check).
+# Plain data: each check names the printed figure and how we recompute it (figures.checks.Check). A check whose
+# comparison rests on a reading the letter does not state carries it as `assumption`.
 CHECKS = (
     Check(
         id="bw-aandeel-positief-totaal-2017",
-        claim="Aandeel positieve adviezen, alle aanvragers, januari–mei 2017",
+        claim=(
+            "Aandeel positieve adviezen, alle aanvragers, januari–mei 2017 "
+            "(de brief vermeldt niet hoe het totaal is berekend)"
+        ),
         indicator="share_positive_advices",
         period=JAN_MAY_2017,
         source_id=JUNE_2017,
@@ -106,6 +110,7 @@ CHECKS = (
         recompute=lambda f: _v(f, "positive_advices", JAN_MAY_2017, "totaal") / 5 * 12,
         formula="positieve adviezen januari–mei / 5 × 12",
         tolerance=0.5,
+        assumption="De brief zegt alleen dat zij doortrekt; aangenomen is een gelijkmatige doortrekking (× 12/5)",
     ),
     Check(
         id="bw-extrapolatie-2018",
@@ -162,13 +167,17 @@ CHECKS = (
     ),
     Check(
         id="bw-vervulling-regeling-2017",
-        claim="Vervulling van de regeling 2017 (37%)",
+        claim="Vervulling van de regeling 2017 in uren (eigen reconstructie van de 37%)",
         indicator="regeling_fill_rate",
         period=END_2017,
         source_id=JUNE_2018,
         recompute=lambda f: fill_rate(f).set_index("measure").loc[HOURS, "fill_rate"],
         formula="werkenden × gewerkte uren / (plekken regeling × uren per plek) × 100",
         tolerance=0.5,
+        assumption=(
+            "De brief geeft de berekening niet; aangenomen is dat zij in uren rekent: werkenden × circa 25 uur / "
+            "(plekken × 31 uur)"
+        ),
     ),
     Check(
         id="bw-groei-1e-kwartaal-2018",

@@ -2,10 +2,12 @@
 
 The money for benefits (macrobudget BUIG) and for re-integration (participatiebudget). Sources: the
 letters of April 2017 (tk-34352-56), June 2017 (ek-33981-n, most figures) and June 2018 (tk-29817-145).
-Several printed figures are rounded (`ca. € 270 miljoen`, `4,8%`, `€ 5,8 miljard`); amounts the letters
-imply but do not print are intervals (`figures.rounding.Interval`): how far the rounding of the printed
-figures lets the implied amount move. Money is in miljoen euro unless a column says otherwise. Frames
-have English column names and codes; periods are ISO text and letters source ids.
+Several printed figures are rounded (`ca. € 270 miljoen`, `4,8%`, `€ 5,8 miljard`); an amount the letters
+imply but do not print is an interval (`figures.rounding.Interval`): how far the rounding of the printed
+figures lets it move. Money is in miljoen euro unless a column says otherwise. Frames have English
+column names and codes; periods are ISO text and letters source ids. Every function works on the figures
+of any edition (national, or one municipality's) and on data with later letters: series are taken from
+the data, never from a list of years.
 """
 
 from __future__ import annotations
@@ -16,296 +18,256 @@ from ...figures import checks, lookup
 from ...figures.rounding import Interval, printed_interval, rounding_margin
 
 APRIL_2017, JUNE_2017, JUNE_2018 = "tk-34352-56", "ek-33981-n", "tk-29817-145"
-TABLE_YEARS = ("2017", "2018", "2019", "2020", "2021")  # the participatiebudget table of June 2017
-CUMULATIVE, STRUCTURAL = "2012/2016", "2018/.."
-OVERPAID, RAISED_FROM = "2017-01/2017-06", "2017-07-01"
-IOAZ_DATE = "2017-01-01"
 PERCENT = 100  # a percentage is a share times a hundred
-# Where a value comes from: printed in a letter, or computed by the book.
-PRINTED, COMPUTED = "printed", "computed"
 SURPLUS, DEFICIT = "surplus", "deficit"
 # The target groups of the participatiebudget: the data's categories.
 CLASSIC, NEW, TOTAL = "klassiek", "nieuw", "totaal"
-# The macrobudgets the printed figures imply (implied_budgets), and the structural outlook's quantities.
-FROM_DEFICIT, FROM_EXACT_DEFICIT, FROM_2017 = (
-    "budget_2016_from_deficit",
-    "budget_2016_exact_deficit",
-    "budget_2016_from_2017",
-)
-BUDGET_2017, PROVISIONAL_2017 = "budget_2017", "provisional_2017"
-CUMULATIVE_BUDGET, AVERAGE_BUDGET = "budget_2012_2016", "average_2012_2016"
-STRUCTURAL_LEVEL, TOTAL_LAST_YEAR, FACTOR_TOTAL = "structural_level", "total_last_year", "factor_total"
-NEW_STRUCTURAL, FACTOR_NEW = "new_structural", "factor_new"
+# The macrobudget whose change the June 2017 letter gives: the revised 2017 budget against that of 2016.
+BUDGET_YEAR, PREVIOUS_BUDGET, PROVISIONAL = "2017", "macrobudget_2016", "voorlopige_raming"
+PREVIOUS_YEAR = str(int(BUDGET_YEAR) - 1)
+# The figures a letter itself calls preliminary: (indicator, period, letter). ek-33981-n p. 13 bases the
+# 2016 result on preliminary expenditure figures; a later letter's value for 2016 is no longer preliminary.
+PRELIMINARY = frozenset({("buig_deficit", "2016", JUNE_2017), ("buig_deficit_share", "2016", JUNE_2017)})
+# Our threshold, not the letters': a budget part that moves less than 1% from a year's level on stays
+# "vrijwel gelijk" from that year on.
+FLAT = 0.01
+OVERPAID, RAISED = "benefit_overpayment_monthly", "benefit_increase_monthly"
 
 
-def _value(
-    figures: pd.DataFrame, indicator: str, period: str, category: str | None = None, source_id: str | None = None
-) -> float:
-    return lookup.value(figures, indicator, period, category=category, source_id=source_id)
+def _qualifier(found: pd.Series) -> str:
+    value = found.get("qualifier")
+    return value if isinstance(value, str) and value else ""
 
 
-def _months(figures: pd.DataFrame, indicator: str, period: str, category: str) -> int:
-    found = lookup.row(figures, indicator, period, category=category)
-    start, end = found["period_start"], found["period_end"]
-    return (end.year - start.year) * 12 + end.month - start.month + 1
-
-
-def cumulative_years(figures: pd.DataFrame) -> int:
-    """Return the number of years the cumulative result on the macrobudget BUIG adds up (2012–2016: 5)."""
-    found = lookup.row(figures, "buig_deficit", CUMULATIVE)
-    return found["period_end"].year - found["period_start"].year + 1
+def _years(period: pd.Series) -> pd.Series:
+    """Return whether each period is one calendar year (2017), not a moment, a span or an open period."""
+    return period.astype(str).str.fullmatch(r"\d{4}")
 
 
 def buig_results(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the results on the macrobudget BUIG the letter gives: surplus positive, deficit negative.
+    """Return the results on the macrobudget BUIG the letters give: surplus positive, deficit negative.
 
     Columns: period, kind (surplus or deficit), result (signed, mln euro), value, unit and qualifier as
-    printed, share (the deficit as printed percentage of the macrobudget, NaN if none), cumulative (the
-    result adds up several years), source_id, page. Single years first, then cumulative results.
+    printed, share (the deficit as printed percentage of the macrobudget, from the same letter; NaN if
+    none), cumulative (the result adds up several years), preliminary (the letter calls it preliminary),
+    source_id, page, source_date. Single years first, then cumulative results; each by period and letter.
     """
     deficits = lookup.select(figures, "buig_deficit").assign(kind=DEFICIT, sign=-1)
     surpluses = lookup.select(figures, "buig_surplus").assign(kind=SURPLUS, sign=1)
     rows = pd.concat([surpluses, deficits])
-    shares = lookup.select(figures, "buig_deficit_share").set_index("period")["value"]
-    cumulative = rows["period_start"] != rows["period_end"].map(lambda d: d.replace(month=1, day=1))
+    shares = {
+        (p, s): v
+        for p, s, v in lookup.select(figures, "buig_deficit_share")[["period", "source_id", "value"]].itertuples(index=False)
+    }
     return (
-        rows.assign(result=rows["sign"] * rows["value"], share=rows["period"].map(shares), cumulative=cumulative)
-        .sort_values(["cumulative", "period"])[
-            ["period", "kind", "result", "value", "unit", "qualifier", "share", "cumulative", "source_id", "page"]
+        rows.assign(
+            result=rows["sign"] * rows["value"],
+            share=[
+                shares.get((p, s)) if k == DEFICIT else None
+                for p, s, k in zip(rows["period"], rows["source_id"], rows["kind"])
+            ],
+            cumulative=~_years(rows["period"]),
+            preliminary=[(i, p, s) in PRELIMINARY for i, p, s in zip(rows["indicator"], rows["period"], rows["source_id"])],
+        )
+        .astype({"share": float})
+        .sort_values(["cumulative", "period", "source_date"], kind="stable")[
+            [
+                "period",
+                "kind",
+                "result",
+                "value",
+                "unit",
+                "qualifier",
+                "share",
+                "cumulative",
+                "preliminary",
+                "source_id",
+                "page",
+                "source_date",
+            ]
         ]
         .reset_index(drop=True)
     )
 
 
-def _budget_2016_from_deficit(figures: pd.DataFrame, deficit_exact: bool = False) -> Interval:
-    deficit = (
-        Interval.exact(_value(figures, "buig_deficit", "2016"))
-        if deficit_exact
-        else printed_interval(figures, "buig_deficit", "2016")
-    )
-    return deficit / (printed_interval(figures, "buig_deficit_share", "2016") / PERCENT)
+def single_year_results(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return the results on the macrobudget for single years (buig_results without the summed periods)."""
+    results = buig_results(figures)
+    return results.loc[~results["cumulative"]].reset_index(drop=True)
 
 
-def _budget_2016_from_2017(figures: pd.DataFrame) -> Interval:
-    return printed_interval(figures, "buig_macro_budget", "2017") - printed_interval(
-        figures, "buig_macro_budget_change", "2017", category="macrobudget_2016"
-    )
+def latest_result(figures: pd.DataFrame) -> pd.Series | None:
+    """Return the result on the macrobudget of the latest single year in the data (ties: the newest letter)."""
+    results = single_year_results(figures)
+    return None if results.empty else results.sort_values(["period", "source_date"], kind="stable").iloc[-1]
 
 
-def _cumulative_budget(figures: pd.DataFrame) -> Interval:
-    return printed_interval(figures, "buig_deficit", CUMULATIVE) / (
-        printed_interval(figures, "buig_deficit_share", CUMULATIVE) / PERCENT
-    )
+def cumulative_result(figures: pd.DataFrame) -> pd.Series | None:
+    """Return the result summed over several years (2012–2016), from the newest letter; None if the data hold none."""
+    results = buig_results(figures)
+    summed = results.loc[results["cumulative"]]
+    return None if summed.empty else summed.sort_values(["period", "source_date"], kind="stable").iloc[-1]
 
 
-def implied_budgets(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return every macrobudget the printed figures imply, as the intervals their rounding allows (mln euro).
+def years_without_result(figures: pd.DataFrame, period: str) -> list[str]:
+    """Return the years inside a summed period for which the data hold no single-year result (2012, 2014, 2015)."""
+    found = lookup.select(figures, "buig_deficit", period=period)
+    if found.empty:
+        found = lookup.select(figures, "buig_surplus", period=period)
+    start, end = found["period_start"].iloc[0].year, found["period_end"].iloc[0].year
+    given = set(single_year_results(figures)["period"])
+    return [str(year) for year in range(start, end + 1) if str(year) not in given]
 
-    Columns: key (FROM_DEFICIT …), kind (printed or computed), per_year (False for the sum over
-    2012–2016), low, mid, high. Each printed figure counts within half a unit of its last digit, a
-    'circa' amount within half a unit of its last non-zero digit (`rounding.rounding_margin`).
+
+def budget_2016(figures: pd.DataFrame) -> Interval:
+    """Return the macrobudget 2016 that the revised 2017 budget and its increase imply (our computation, mln euro).
+
+    The June 2017 letter does not print it. Interval over the rounding of both printed figures; undefined
+    when the figures imply no positive budget (a municipality whose rounded budget is 0).
     """
-    cumulative = _cumulative_budget(figures)
-    budget_2017 = printed_interval(figures, "buig_macro_budget", "2017")
-    rows = [
-        (FROM_DEFICIT, COMPUTED, True, _budget_2016_from_deficit(figures)),
-        (FROM_EXACT_DEFICIT, COMPUTED, True, _budget_2016_from_deficit(figures, deficit_exact=True)),
-        (FROM_2017, COMPUTED, True, _budget_2016_from_2017(figures)),
-        (BUDGET_2017, PRINTED, True, budget_2017),
-        (
-            PROVISIONAL_2017,
-            COMPUTED,
-            True,
-            budget_2017 - printed_interval(figures, "buig_macro_budget_change", "2017", category="voorlopige_raming"),
-        ),
-        (CUMULATIVE_BUDGET, COMPUTED, False, cumulative),
-        (AVERAGE_BUDGET, COMPUTED, True, cumulative / cumulative_years(figures)),
-    ]
-    return pd.DataFrame(
-        [
-            {"key": key, "kind": kind, "per_year": per_year, "low": i.low, "mid": i.mid, "high": i.high}
-            for key, kind, per_year, i in rows
-        ]
+    budget = printed_interval(figures, "buig_macro_budget", BUDGET_YEAR) - printed_interval(
+        figures, "buig_macro_budget_change", BUDGET_YEAR, category=PREVIOUS_BUDGET
     )
-
-
-def budget_2016_agreement(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return whether the macrobudget 2016 from the deficit agrees within rounding with the one from the 2017 figures.
-
-    One row per reading of the deficit (rounded, or exact): the two central values, their difference,
-    the bounds both allow (overlap_low, overlap_high; None when they exclude each other) and compatible.
-    """
-    from_2017 = _budget_2016_from_2017(figures)
-    rows = []
-    for deficit, first in (
-        ("rounded", _budget_2016_from_deficit(figures)),
-        ("exact", _budget_2016_from_deficit(figures, deficit_exact=True)),
-    ):
-        overlap = first.overlap(from_2017)
-        rows.append(
-            {
-                "deficit": deficit,
-                "mid_from_deficit": first.mid,
-                "mid_from_2017": from_2017.mid,
-                "difference": from_2017.mid - first.mid,
-                "overlap_low": overlap[0] if overlap else None,
-                "overlap_high": overlap[1] if overlap else None,
-                "compatible": overlap is not None,
-            }
-        )
-    return pd.DataFrame(rows)
+    return budget if budget.low > 0 else Interval.not_defined()
 
 
 def deficit_share_2016(figures: pd.DataFrame) -> float:
-    """Return the 2016 deficit as a percentage of the 2016 macrobudget implied by the 2017 figures."""
-    return lookup.ratio(PERCENT * _value(figures, "buig_deficit", "2016"), _budget_2016_from_2017(figures).mid)
+    """Return the 2016 deficit as a percentage of the implied macrobudget 2016 (central values; NaN if undefined).
 
-
-def cumulative_share_at_2016_level(figures: pd.DataFrame) -> float:
-    """Return the cumulative deficit 2012–2016 as a percentage of the 2016 macrobudget times the number of years.
-
-    An assumption of the book, which the letters neither make nor support: every year had the 2016 budget.
+    Rests on our assumptions that the budget of the 2017 passage is the base of the printed percentage and
+    that the central values of the rounded figures are the ones to compare.
     """
-    years = cumulative_years(figures)
-    return lookup.ratio(PERCENT * _value(figures, "buig_deficit", CUMULATIVE), years * _budget_2016_from_2017(figures).mid)
+    return lookup.ratio(PERCENT * lookup.value(figures, "buig_deficit", "2016"), budget_2016(figures).mid)
+
+
+def deficit_share_2016_range(figures: pd.DataFrame) -> Interval:
+    """Return the 2016 deficit as a percentage of the implied macrobudget 2016, over the rounding of all three figures."""
+    return printed_interval(figures, "buig_deficit", "2016") / budget_2016(figures) * PERCENT
 
 
 def participation_budget_parts(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return per year of the June 2017 table the two target groups' budgets, their sum and the printed total.
+    """Return per year the two target groups' budgets, their sum and the printed total, from one letter's table.
 
-    Columns: year, classic, new, sum, printed_total, difference (sum − printed total), margin (what the
-    rounding of the two parts explains) and verdict (a `figures.checks` verdict code).
+    For a year that several letters split over the target groups, the newest letter's table counts.
+    Columns: year, classic, new, sum, printed_total (NaN if the letter prints none), difference (sum −
+    printed total), margin (what the rounding of the two parts explains), verdict (a `figures.checks`
+    verdict code), source_id, page, source_date.
     """
-    table = lookup.select(figures, "participation_budget", source_id=JUNE_2017).loc[lambda f: f["dimension"] == "doelgroep"]
-    wide = table.pivot(index="period", columns="category", values="value").dropna()
-    margin = {
-        period: rounding_margin(wide.at[period, CLASSIC]) + rounding_margin(wide.at[period, NEW]) for period in wide.index
-    }
-    frame = (
-        wide.reset_index()
-        .rename(columns={"period": "year", CLASSIC: "classic", NEW: "new", TOTAL: "printed_total"})
-        .assign(sum=lambda f: f["classic"] + f["new"])
-        .assign(difference=lambda f: f["sum"] - f["printed_total"], margin=lambda f: f["year"].map(margin))
-    )
-    return frame.assign(
-        verdict=[checks.verdict(p, s, m) for p, s, m in zip(frame["printed_total"], frame["sum"], frame["margin"])],
-    )[["year", "classic", "new", "sum", "printed_total", "difference", "margin", "verdict"]]
+    rows = lookup.select(figures, "participation_budget").loc[lambda f: _years(f["period"])]
+    parts = rows.loc[rows["category"].isin([CLASSIC, NEW])]
+    both = parts.groupby(["period", "source_id"])["category"].transform("nunique") == 2
+    parts = parts.loc[both]
+    newest = parts.groupby("period")["source_date"].transform("max")
+    parts = parts.loc[parts["source_date"] == newest]
+    wide = parts.pivot_table(index=["period", "source_id"], columns="category", values="value", aggfunc="first")
+    frame = wide.reset_index().rename(columns={"period": "year", CLASSIC: "classic", NEW: "new"})
+    totals = rows.loc[rows["category"] == TOTAL].set_index(["period", "source_id"])["value"]
+    first = parts.drop_duplicates(["period", "source_id"]).set_index(["period", "source_id"])
+    keys = list(zip(frame["year"], frame["source_id"]))
+    frame = frame.assign(
+        sum=frame["classic"] + frame["new"],
+        printed_total=[totals.get(k) for k in keys],
+        margin=[rounding_margin(c) + rounding_margin(n) for c, n in zip(frame["classic"], frame["new"])],
+        page=[first.loc[k, "page"] for k in keys],
+        source_date=[first.loc[k, "source_date"] for k in keys],
+    ).astype({"printed_total": float})
+    frame = frame.assign(difference=frame["sum"] - frame["printed_total"])
+    verdicts = [
+        checks.verdict(p, s, m) if pd.notna(p) else checks.NOT_COMPUTABLE
+        for p, s, m in zip(frame["printed_total"], frame["sum"], frame["margin"])
+    ]
+    columns = ["year", "classic", "new", "sum", "printed_total", "difference", "margin", "verdict", "source_id", "page"]
+    return frame.assign(verdict=verdicts)[[*columns, "source_date"]].sort_values("year").reset_index(drop=True)
 
 
 def target_group_shift(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return per year the new target group's share of the participatiebudget and both groups' change since the first year.
+    """Return per year the new target group's share of the participatiebudget and both parts' change.
 
-    The share is of the sum of the two groups: the book takes the two as the whole budget.
-    Columns: year, classic, new, new_share, classic_change, new_change (mln euro since the first year),
-    classic_change_pct, new_change_pct, new_growth (mln euro since the year before).
+    The share is of the sum of the two parts: our reading of the table, whose total row the two parts
+    make up. Columns: year, classic, new, new_share (%), classic_change and new_change (mln euro since the
+    first year), new_growth (mln euro since the year before; NaN in the first year).
     """
     parts = participation_budget_parts(figures)
+    if parts.empty:
+        return parts.assign(new_share=[], classic_change=[], new_change=[], new_growth=[])
     first = parts.iloc[0]
     return parts.assign(
         new_share=lookup.ratio(PERCENT * parts["new"], parts["sum"]),
         classic_change=parts["classic"] - first["classic"],
         new_change=parts["new"] - first["new"],
-        classic_change_pct=PERCENT * (lookup.ratio(parts["classic"], first["classic"]) - 1),
-        new_change_pct=PERCENT * (lookup.ratio(parts["new"], first["new"]) - 1),
         new_growth=parts["new"].diff(),
-    )[
-        [
-            "year",
-            "classic",
-            "new",
-            "new_share",
-            "classic_change",
-            "new_change",
-            "classic_change_pct",
-            "new_change_pct",
-            "new_growth",
-        ]
-    ]
+    )[["year", "classic", "new", "new_share", "classic_change", "new_change", "new_growth"]]
 
 
-def structural_level(figures: pd.DataFrame) -> Interval:
-    """Return the structural level of re-integration money (June 2018 letter) as the interval its rounding allows."""
-    return printed_interval(figures, "participation_budget", STRUCTURAL, category=TOTAL)
+def flat_since(values: pd.Series) -> str | None:
+    """Return the first label from which every later value stays within FLAT of the value there (None if none).
 
-
-def structural_outlook(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the structural level of the June 2018 letter against the last year of the June 2017 table.
-
-    Assumption, stated in the chapter: the classic target group's budget stays at its last printed
-    level (the table shows it flat from 2019), so the rest of the structural level is the new group's.
-    Columns: key (STRUCTURAL_LEVEL …), unit (euro_mln, or factor for a ratio), low, mid, high.
+    At least two later values must follow; a series of zeros is flat from its start.
     """
-    last = TABLE_YEARS[-1]
-    structural = structural_level(figures)
-    total_last = _value(figures, "participation_budget", last, category=TOTAL, source_id=JUNE_2017)
-    classic_last = _value(figures, "participation_budget", last, category=CLASSIC)
-    new_last = _value(figures, "participation_budget", last, category=NEW)
-    new_structural = structural - classic_last
-    rows = [
-        (STRUCTURAL_LEVEL, "euro_mln", structural),
-        (TOTAL_LAST_YEAR, "euro_mln", Interval.exact(total_last)),
-        (FACTOR_TOTAL, "factor", structural / total_last),
-        (NEW_STRUCTURAL, "euro_mln", new_structural),
-        (FACTOR_NEW, "factor", new_structural / new_last),
-    ]
-    return pd.DataFrame([{"key": k, "unit": u, "low": i.low, "mid": i.mid, "high": i.high} for k, u, i in rows])
+    labels = list(values.index)
+    for position, label in enumerate(labels[:-2]):
+        level = float(values.iloc[position])
+        later = values.iloc[position + 1 :].astype(float)
+        if ((later - level).abs() <= FLAT * abs(level)).all():
+            return label
+    return None
+
+
+def newest_letter_total(figures: pd.DataFrame) -> pd.Series | None:
+    """Return the re-integration total for a single year from the newest letter that gives one (its latest year)."""
+    rows = lookup.select(figures, "participation_budget", category=TOTAL).loc[lambda f: _years(f["period"])]
+    if rows.empty:
+        return None
+    return rows.sort_values(["source_date", "period"], kind="stable").iloc[-1]
+
+
+def structural_level(figures: pd.DataFrame) -> pd.Series | None:
+    """Return the structural level of re-integration money (an open period), from the newest letter; None if none."""
+    rows = lookup.select(figures, "participation_budget", category=TOTAL).loc[lambda f: f["period"].str.endswith("/..")]
+    return None if rows.empty else rows.sort_values("source_date", kind="stable").iloc[-1]
+
+
+def _same_year(rows: pd.DataFrame, category: str, year: int) -> pd.DataFrame:
+    """Return the rows of a category whose period starts in the given year."""
+    return rows.loc[(rows["category"] == category) & (rows["period_start"].map(lambda d: d.year) == year)]
 
 
 def benefit_corrections(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return per benefit level the monthly overpayment in early 2017, scaled to a full benefit, and the July rise.
+    """Return per benefit level the monthly overpayment in early 2017, its sum over the months, and the July rise.
 
-    A level's category is '<scheme>_<percentage>' (aow_70). Columns: scheme, category, percentage,
-    overpaid_monthly (euro), months, overpaid_period, per_full_benefit with its bounds per_full_low and
-    per_full_high (the overpayment at 100%, within the rounding to cents), rise_july (None if not printed).
+    A level's category is '<scheme>_<percentage>' (aow_70); a level is paired with the overpayment and the
+    rise of the same category in the same year. Columns: scheme, category, percentage,
+    overpaid_monthly (euro), overpaid_qualifier and overpaid_span (the period) as printed, months,
+    overpaid_period (our computation: the monthly amount times the months), rise (euro, NaN if not
+    printed), rise_qualifier and rise_period as printed, source_id, page.
     """
-    levels = lookup.select(figures, "benefit_level_percentage")
     rows = []
+    overpaid_rows, rise_rows = lookup.select(figures, OVERPAID), lookup.select(figures, RAISED)
+    levels = lookup.select(figures, "benefit_level_percentage").sort_values("period", kind="stable")
     for _, level in levels.iterrows():
-        category = level["category"]
-        overpaid = printed_interval(figures, "benefit_overpayment_monthly", OVERPAID, category=category)
-        months = _months(figures, "benefit_overpayment_monthly", OVERPAID, category)
-        rise = lookup.select(figures, "benefit_increase_monthly", category=category, period=RAISED_FROM)
-        per_full = overpaid / level["value"] * PERCENT
+        category, year = level["category"], level["period_start"].year
+        overpaid, rise = (_same_year(rows, category, year) for rows in (overpaid_rows, rise_rows))
+        if overpaid.empty:
+            continue
+        paid = overpaid.iloc[0]
+        start, end = paid["period_start"], paid["period_end"]
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        raised = rise.iloc[0] if not rise.empty else None
         rows.append(
             {
                 "scheme": category.split("_")[0],
                 "category": category,
-                "percentage": level["value"],
-                "overpaid_monthly": overpaid.mid,
+                "percentage": float(level["value"]),
+                "overpaid_monthly": float(paid["value"]),
+                "overpaid_qualifier": _qualifier(paid),
+                "overpaid_span": paid["period"],
                 "months": months,
-                "overpaid_period": overpaid.mid * months,
-                "per_full_benefit": per_full.mid,
-                "per_full_low": per_full.low,
-                "per_full_high": per_full.high,
-                "rise_july": float(rise["value"].iloc[0]) if not rise.empty else None,
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def overpayment_consistency(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return per scheme whether its overpayments are proportional to the benefit level within rounding.
-
-    The error was in the common base of all levels, so within a scheme the overpayment per full benefit
-    should be the same. Columns: scheme, categories, overlap_low, overlap_high (None when the bounds
-    exclude each other), proportional (None when a level of 0% leaves it undefined).
-    """
-    frame = benefit_corrections(figures)
-    rows = []
-    for scheme, group in frame.groupby("scheme", sort=False):
-        intervals = [
-            Interval(lo, mid, hi)
-            for lo, mid, hi in zip(group["per_full_low"], group["per_full_benefit"], group["per_full_high"])
-        ]
-        low, high = max(i.low for i in intervals), min(i.high for i in intervals)
-        undefined = any(i.undefined for i in intervals)
-        rows.append(
-            {
-                "scheme": scheme,
-                "categories": ", ".join(group["category"]),
-                "overlap_low": low if low <= high else None,
-                "overlap_high": high if low <= high else None,
-                "proportional": None if undefined else low <= high + 1e-9,
+                "overpaid_period": float(paid["value"]) * months,
+                "rise": float(raised["value"]) if raised is not None else float("nan"),
+                "rise_qualifier": _qualifier(raised) if raised is not None else "",
+                "rise_period": raised["period"] if raised is not None else None,
+                "source_id": paid["source_id"],
+                "page": int(paid["page"]),
             }
         )
     return pd.DataFrame(rows)

@@ -6,10 +6,10 @@ loondispensatie into the Participatiewet. The theme has no figure table: it read
 `pilots_findings` and `policy_timeline`, so it has no printed figure the book could recompute and
 registers no checks.
 
-Tables in, frames and numbers out, without display text: topics, strands (lanes), milestones, date
-precisions and matters are codes; their Dutch names live in the presentation. The rules that read the
-data's Dutch event texts (which strand, which milestone, which matter) are analysis and live here, with
-their assumptions written where they are made.
+Tables in, frames and numbers out, without display text: topics, strands (lanes), events, milestones,
+date precisions and matters are codes; their Dutch names live in the presentation. How the chapter
+reads each row of the timeline (its strand, the event it tells of, the matter on which letters differ)
+is written down per row in `timeline_reading.READINGS`, not guessed from words.
 """
 
 from __future__ import annotations
@@ -18,98 +18,24 @@ from datetime import date
 
 import pandas as pd
 
+from .timeline_reading import (
+    DATED_BY_BOOK_MARK,
+    MATTERS,
+    MILESTONE_CODES,
+    PRECISIONS,
+    is_announced,
+    reading_of,
+)
+
 # Topics of the findings (the data's codes), in the order the chapter discusses them.
 TOPICS = ("overig", "werkgevers", "dienstverlening", "sw_bedrijf", "loonwaarde", "loondispensatie")
-# How precisely a letter dates an event (the data's codes).
-PRECISIONS = ("day", "month", "year")
-
-# The strands of the timeline, each drawn as its own column. An event goes to the first strand one of
-# whose words occurs in its text (case-insensitive), so that e.g. "geen loondispensatie in de
-# Participatiewet" counts as loondispensatie and the Wsw closing to make room for beschut werk as
-# beschut werk; an event without any of the words concerns the Participatiewet and its target group in
-# general and goes to the last strand. The words are the instruments' and laws' own names.
-LANES = (
-    (
-        "wage_instruments",
-        ("loonwaarde", "loondispensatie", "loonkostensubsidie", "vrijlaten van loon", "lage-inkomensvoordeel", "LIV"),
-    ),
-    ("sheltered_work", ("beschut",)),
-    ("pilots_wsw", ("pilot", "Wsw", "sw-bedrijf", "sociale werkplaats")),
-    ("participation_act", ()),
-)
-LANE_CODES = tuple(code for code, _ in LANES)
-DEFAULT_LANE = LANES[-1][0]
-
-# The key milestones of the policy path this chapter follows, marked and labelled in the timeline:
-# the pilots (start, last year, results to parliament), the sociaal akkoord that agreed the
-# banenafspraak and loonkostensubsidie in place of loondispensatie, the two laws of 2015, the duty to
-# offer beschut werk, and the plan for loondispensatie in the Participatiewet from the regeerakkoord
-# to its end and the breed offensief. Each is found by a word of its event text and its date (the
-# date only decides between several events with the word, so a corrected date keeps the mark); a
-# milestone that is not in the data is simply not marked. Rows: (code, date, word).
-MILESTONES = (
-    ("pilots_start", "2009", "pilots"),
-    ("pilots_last_year", "2012", "laatste jaar"),
-    ("social_agreement", "2013-04", "sociaal akkoord"),
-    ("pilot_results", "2013-07-12", "eindrapporten"),
-    ("laws_in_force", "2015", "treden in werking"),
-    ("sheltered_work_duty", "2017-01-01", "verplicht beschut werk"),
-    ("coalition_agreement", "2017", "regeerakkoord"),
-    ("outline_memo", "2018-03-27", "hoofdlijnennotitie"),
-    ("no_wage_dispensation", "2018-09-07", "ziet af van loondispensatie"),
-    ("broad_offensive", "2018-09-07", "breed offensief"),
-)
-MILESTONE_CODES = tuple(code for code, _, _ in MILESTONES)
-
-# Matters on which two letters tell the story differently, found in the timeline by words that must
-# all occur in an event; the chapter shows the letters' versions side by side (a matter that only one
-# letter mentions is left out). Rows: (code, words).
-DIFFERING_ACCOUNTS = (
-    ("banenafspraak_term", ("sociaal akkoord", "arbeidsplaatsen")),
-    ("sheltered_work_evaluation", ("onderzoek naar beschut werk",)),
-)
-# The breed offensief's aim of one national method for loonwaarde, which the chapter sets against the
-# pilot researchers' call of 2013 for common rules for all methods.
-STANDARD_METHOD_WORD = "standaardmethode"
-# The pilot that tried loondispensatie, found by the word in its name.
+# The pilot that tried loondispensatie, found by the word in its name (the letter's own name of the pilot).
 WAGE_DISPENSATION_WORD = "loondispensatie"
 
 
 def pilot_numbers(text: str) -> list[int]:
     """Return the pilot numbers a finding is attributed to (the data write them as 2;3)."""
     return [int(part) for part in str(text).split(";")]
-
-
-def placement(date_text: str, precision: str) -> tuple[date, date, date]:
-    """Return where an event sits on the time axis: (first day, plotted day, last day) of its date.
-
-    A day is itself. A month is plotted on its 15th and a year on 1 July: when the letter gives only a
-    month or a year, the middle is the point least far from wherever in that span the event really
-    fell, while 1 January would claim a start of the year the letter does not state (the regeerakkoord
-    of 2017 came in the autumn, the Inspectie's 2016 study in the autumn). The first and last day let
-    the chart draw the whole span, so a reader sees the date is imprecise.
-    """
-    parts = [int(p) for p in date_text.split("-")]
-    if precision == "day":
-        day = date(*parts)
-        return day, day, day
-    if precision == "month":
-        year, month = parts
-        last = (pd.Timestamp(year=year, month=month, day=1) + pd.offsets.MonthEnd(0)).date()
-        return date(year, month, 1), date(year, month, 15), last
-    if precision == "year":
-        (year,) = parts
-        return date(year, 1, 1), date(year, 7, 1), date(year, 12, 31)
-    raise ValueError(f"unknown date precision {precision!r}")
-
-
-def lane_of(event: str) -> str:
-    """Return the code of the strand of the policy path an event belongs to (see LANES for the rule)."""
-    text = event.lower()
-    for lane, words in LANES:
-        if any(word.lower() in text for word in words):
-            return lane
-    return DEFAULT_LANE
 
 
 def pilots_overview(pilots: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
@@ -125,15 +51,13 @@ def pilots_overview(pilots: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFram
     for _, pilot in pilots.sort_values("pilot").iterrows():
         number = int(pilot["pilot"])
         finding_pages = [page for page, found in zip(own["page"], own["pilots"]) if number in found]
-        start, end = int(pilot["period_start"]), int(pilot["period_end"])
         rows.append(
             {
                 "pilot": number,
                 "name": pilot["name"],
                 "aim": pilot["aim"],
-                "period_start": start,
-                "period_end": end,
-                "years": end - start + 1,
+                "period_start": int(pilot["period_start"]),
+                "period_end": int(pilot["period_end"]),
                 "scale_value": None if pd.isna(pilot["scale_value"]) else float(pilot["scale_value"]),
                 "scale_unit": None if pd.isna(pilot["scale_unit"]) else str(pilot["scale_unit"]),
                 "findings": pilot["findings"],
@@ -146,13 +70,11 @@ def pilots_overview(pilots: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFram
 
 
 def pilots_summary(pilots: pd.DataFrame) -> dict[str, int]:
-    """Return how many pilots there were, their first and last year, and the longest run in years."""
-    start, end = pilots["period_start"].astype(int), pilots["period_end"].astype(int)
+    """Return how many pilots there were and their first and last year (the letter gives no months)."""
     return {
         "pilots": len(pilots),
-        "first_year": int(start.min()),
-        "last_year": int(end.max()),
-        "longest_years": int((end - start + 1).max()),
+        "first_year": int(pilots["period_start"].astype(int).min()),
+        "last_year": int(pilots["period_end"].astype(int).max()),
     }
 
 
@@ -183,113 +105,184 @@ def findings_by_topic(findings: pd.DataFrame, pilots: pd.DataFrame) -> pd.DataFr
 
 
 def findings_per_topic(findings: pd.DataFrame) -> pd.DataFrame:
-    """Return how many findings the letter gives per topic, in the chapter's order of topics."""
+    """Return how many rows of our split of the letter's summary fall under each topic, in the chapter's order."""
     counts = findings.groupby("topic")["finding"].size().reindex([t for t in TOPICS if t in set(findings["topic"])])
     return pd.DataFrame({"topic": counts.index, "findings": counts.to_numpy()})
 
 
-def years_to_standard_method(events: pd.DataFrame, sources: pd.DataFrame, pilots_source: str) -> int | None:
-    """Return the years from the pilots' letter to the plan for one national loonwaarde method (None if absent)."""
-    hits = events.loc[events["event"].str.contains(STANDARD_METHOD_WORD, case=False, regex=False)]
-    if hits.empty:
-        return None
-    info = sources.set_index("id", drop=False) if sources.index.name != "id" else sources
-    planned = min(placement(d, p)[0].year for d, p in zip(hits["date"], hits["precision"]))
-    return planned - pd.Timestamp(info.loc[pilots_source, "date"]).year
+# --- the timeline ------------------------------------------------------------------------------
 
 
-def milestones(events: pd.DataFrame) -> pd.Series:
-    """Return the milestone code of each timeline row that is a key milestone (see MILESTONES), by row index."""
-    found = {}
-    for code, when, word in MILESTONES:
-        hits = events.loc[events["event"].str.contains(word, case=False, regex=False)]
-        on_date = hits.loc[hits["date"] == when]
-        if not on_date.empty:
-            found.setdefault(on_date.index[0], code)
-        elif len(hits) == 1:  # the one event with this word, its date corrected since: still the milestone
-            found.setdefault(hits.index[0], code)
-    return pd.Series(found, dtype=object, name="milestone")
+def span(date_text: str, precision: str) -> tuple[date, date]:
+    """Return the first and last day of a date as precise as the letter gives it (a day, a month or a year)."""
+    parts = [int(p) for p in date_text.split("-")]
+    if precision == "day":
+        day = date(*parts)
+        return day, day
+    if precision == "month":
+        year, month = parts
+        return date(year, month, 1), (pd.Timestamp(year=year, month=month, day=1) + pd.offsets.MonthEnd(0)).date()
+    if precision == "year":
+        (year,) = parts
+        return date(year, 1, 1), date(year, 12, 31)
+    raise ValueError(f"unknown date precision {precision!r}")
 
 
-def timeline(events: pd.DataFrame) -> pd.DataFrame:
-    """Return the policy timeline, oldest first: each event's span and plotted day, strand, milestone and source.
+def placement(
+    date_text: str, precision: str, letter: date | None = None, announced: bool = False
+) -> tuple[date, date, date]:
+    """Return where an event sits on the time axis: (first day, anchor day, last day).
 
-    `start`, `plotted` and `end` come from `placement`; `lane` is the strand's code (`lane_of`);
-    `milestone` the milestone's code (missing for other events).
+    A letter tells of what happened before it and of what is planned after it. So the span of a date
+    the letter gives only as a month or a year is cut at the letter's date: an event that happened
+    ends by the letter, a plan it announces starts no earlier than the letter (the Thermometer Wsw
+    announced in April 2017 for "eind 2017" is not drawn before April 2017). The anchor is the day
+    itself, or the middle of the (cut) span: the point least far from wherever in that span the
+    event really fell, used only to attach a label or sort; a month or year is drawn as its span.
     """
-    placed = events["date"].combine(events["precision"], placement)
-    marks = milestones(events)
-    frame = events.assign(
-        start=placed.map(lambda p: p[0]),
-        plotted=placed.map(lambda p: pd.Timestamp(p[1])),
-        end=placed.map(lambda p: p[2]),
-        lane=events["event"].map(lane_of),
-        milestone=events.index.map(marks.to_dict()).astype(object),
-        _row=range(len(events)),
-    )
+    first, last = span(date_text, precision)
+    if letter is not None and precision != "day":
+        if announced:
+            first = min(max(first, letter), last)
+        else:
+            last = max(min(last, letter), first)
+    anchor = first + (last - first) / 2
+    return first, date(anchor.year, anchor.month, anchor.day), last
+
+
+def letter_dates(sources: pd.DataFrame) -> dict[str, date]:
+    """Return the date of every letter by its id."""
+    ids = sources["id"] if "id" in sources.columns else sources.index
+    return {s: pd.Timestamp(d).date() for s, d in zip(ids, sources["date"])}
+
+
+def accounts(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Return every row of the timeline with how the chapter reads it: strand, event, matter, plan or not, dates.
+
+    `event` is the code of the event the row tells of (rows of one event share it; a row that no
+    reading covers is its own event, `row-<n>`); `milestone` says the event is a key milestone;
+    `announced` that the letter announces it as a plan; `dated_by_book` that the year is ours, not the
+    letter's. `start`, `anchor` and `end` come from `placement` with the row's letter date.
+    """
+    dated = letter_dates(sources)
+    rows = []
+    for position, (_, row) in enumerate(events.iterrows()):
+        reading = reading_of(row["source_id"], int(row["page"]), row["event"])
+        announced = is_announced(row["event"])
+        letter = dated[row["source_id"]]
+        start, anchor, end = placement(row["date"], row["precision"], letter, announced)
+        rows.append(
+            {
+                **{c: row[c] for c in ("date", "precision", "event", "source_id", "page", "section")},
+                "page": int(row["page"]),
+                "row": position,
+                "letter_date": letter,
+                "lane": reading.lane,
+                "event_code": reading.event or f"row-{position}",
+                "milestone": reading.event in MILESTONE_CODES,
+                "matter": reading.matter,
+                "covered": reading.covered,
+                "announced": announced,
+                "dated_by_book": DATED_BY_BOOK_MARK in row["event"],
+                "start": start,
+                "anchor": anchor,
+                "end": end,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def timeline(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Return the events of the policy path, oldest first: one row per event, its accounts merged.
+
+    Where several rows tell of one event (the sociaal akkoord in three letters; the duty to offer
+    beschut werk on two pages of one letter), the event takes the most precise date any of them gives
+    (a tie: the older letter), their texts in the order of the letters, and every letter and page
+    (`sources`: a tuple of (source_id, page)). `source_id` is the letter whose date the event takes;
+    `newest_source_id` the newest letter that tells of it.
+    """
+    frame = accounts(events, sources)
+    if frame.empty:
+        return frame
+    rank = {p: i for i, p in enumerate(PRECISIONS)}
+    drawn = []
+    for _, group in frame.groupby("event_code", sort=False):
+        ordered = group.sort_values(["letter_date", "page", "row"])
+        lead = ordered.assign(_rank=ordered["precision"].map(rank)).sort_values(["_rank", "letter_date", "row"]).iloc[0]
+        drawn.append(
+            {
+                **lead.drop(["_rank", "matter", "row"]).to_dict(),
+                "row": int(ordered["row"].min()),
+                "event": " ".join(ordered["event"]),
+                "sources": tuple(zip(ordered["source_id"], ordered["page"])),
+                "newest_source_id": ordered["source_id"].iloc[-1],
+                "accounts": len(ordered),
+                "announced": bool(ordered["announced"].any()),
+                "dated_by_book": bool(ordered["dated_by_book"].any()),
+            }
+        )
+    order = {p: i for i, p in enumerate(PRECISIONS)}
+    result = pd.DataFrame(drawn)
     return (
-        frame.assign(is_milestone=frame["milestone"].notna())
-        .sort_values(["plotted", "_row"])[
-            [
-                "date",
-                "precision",
-                "plotted",
-                "start",
-                "end",
-                "lane",
-                "is_milestone",
-                "milestone",
-                "event",
-                "source_id",
-                "page",
-                "section",
-            ]
-        ]
+        result.assign(_precise=result["precision"].map(order))
+        .sort_values(["start", "_precise", "end", "row"])
+        .drop(columns="_precise")
         .reset_index(drop=True)
     )
 
 
 def timeline_summary(frame: pd.DataFrame) -> dict[str, int]:
-    """Return the timeline's counts: events, letters, first and last year, events dated by year or month only, milestones."""
-    years = frame["plotted"].dt.year
-    precision = frame["precision"].value_counts()
+    """Return the timeline's counts: events, rows, letters, first and last year, imprecise dates, milestones, plans."""
+    letters = {s for pairs in frame["sources"] for s, _ in pairs}
     return {
         "events": len(frame),
-        "letters": int(frame["source_id"].nunique()),
-        "first_year": int(years.min()),
-        "last_year": int(years.max()),
-        "year_only": int(precision.get("year", 0)),
-        "month_only": int(precision.get("month", 0)),
-        "milestones": int(frame["is_milestone"].sum()),
+        "accounts": int(frame["accounts"].sum()),
+        "letters": len(letters),
+        "first_year": min(d.year for d in frame["start"]),
+        "last_year": max(d.year for d in frame["end"]),
+        "year_only": int((frame["precision"] == "year").sum()),
+        "month_only": int((frame["precision"] == "month").sum()),
+        "milestones": int(frame["milestone"].sum()),
+        "announced": int(frame["announced"].sum()),
+        "merged": int((frame["accounts"] > 1).sum()),
     }
 
 
+def event_of(frame: pd.DataFrame, code: str) -> pd.Series | None:
+    """Return the event with this code from `timeline` (None when the data do not have it)."""
+    hits = frame.loc[frame["event_code"] == code]
+    return None if hits.empty else hits.iloc[0]
+
+
+def latest_step(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return the latest step on the policy path in the data: the events of the latest date, from its newest letter.
+
+    A step is an event that had happened by the date of its letter (no announced plan). Its date is
+    its anchor, never later than its letter. Of several events on that date, those of the newest
+    letter count, key milestones first.
+    """
+    done = frame.loc[~frame["announced"] & (frame["start"] <= frame["letter_date"])]
+    if done.empty:
+        return done
+    when = done["anchor"].combine(done["letter_date"], min)
+    latest = done.loc[when == when.max()]
+    newest = latest.loc[latest["letter_date"] == latest["letter_date"].max()]
+    return newest.sort_values(["milestone", "row"], ascending=[False, True])
+
+
 def differing_accounts(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Return, per matter on which letters differ, the versions of each letter side by side, oldest letter first."""
-    info = sources.set_index("id", drop=False) if sources.index.name != "id" else sources
+    """Return, per matter on which letters differ, the versions of each letter side by side, oldest letter first.
+
+    A matter that only one letter tells of is left out.
+    """
     columns = ["matter", "source_id", "letter_date", "page", "date", "precision", "event"]
-    rows = []
-    text = events["event"].str.lower()
-    for matter, words in DIFFERING_ACCOUNTS:
-        hits = events.loc[pd.concat([text.str.contains(w.lower(), regex=False) for w in words], axis=1).all(axis=1)]
-        for _, row in hits.iterrows():
-            rows.append(
-                {
-                    "matter": matter,
-                    "source_id": row["source_id"],
-                    "letter_date": info.loc[row["source_id"], "date"],
-                    "page": int(row["page"]),
-                    "date": row["date"],
-                    "precision": row["precision"],
-                    "event": row["event"],
-                }
-            )
-    frame = pd.DataFrame(rows, columns=columns)
+    frame = accounts(events, sources)
+    frame = frame.loc[frame["matter"].notna(), columns] if not frame.empty else pd.DataFrame(columns=columns)
     frame = frame.loc[frame.groupby("matter")["source_id"].transform("nunique") > 1]
-    order = {matter: i for i, (matter, _) in enumerate(DIFFERING_ACCOUNTS)}
+    order = {matter: i for i, matter in enumerate(MATTERS)}
     return (
         frame.assign(_order=frame["matter"].map(order))
-        .sort_values(["_order", "letter_date"], kind="stable")
+        .sort_values(["_order", "letter_date", "page"], kind="stable")
         .drop(columns="_order")
         .reset_index(drop=True)
     )

@@ -3,6 +3,11 @@
 Sources: the letters of July 2013 (tk-29817-126, the Wsw-statistiek 2012), April 2017 (tk-34352-56),
 June 2017 (ek-33981-n) and June 2018 (tk-29817-145). Frames have English column names and codes;
 periods are ISO text and letters source ids. Assumptions are written where they are made.
+
+Series are read whole: every period in the data is drawn and the latest period (`lookup.latest`) is the
+one a sentence about "the latest state" names, so a later letter or a municipality's older periods
+flow through without a list of dates here. Only the recomputations of a letter's own claims (the
+checks, the readings of the printed 6,2%) name the period of that claim.
 """
 
 from __future__ import annotations
@@ -18,21 +23,30 @@ from ...figures.rounding import rounding_margin
 JULY_2013, APRIL_2017, JUNE_2017, JUNE_2018 = "tk-29817-126", "tk-34352-56", "ek-33981-n", "tk-29817-145"
 YEAR_2011, YEAR_2012, SPAN_2012 = "2011", "2012", "2012-01/2012-12"
 START_2012, END_2012 = "2012-01-01", "2012-12-31"
-CUT_FIRST, CUT_LAST = "2015", "2020"
-# Where a value comes from: printed in a letter, computed by the book, or interpolated by the book.
-PRINTED, COMPUTED, INTERPOLATED = "printed", "computed", "interpolated"
-# Kinds of Wsw-indicaties: the data's categories, and the book's sum of the 2012 parts.
+# Where a value comes from: printed in a letter, computed by us, or an expectation the letter prints for
+# a year after its own date (the Wsw budget of 2050: no budget that was set).
+PRINTED, COMPUTED, EXPECTED = "printed", "computed", "expected"
+# Kinds of Wsw-indicaties: the data's categories, and our sum of the printed parts of a year.
 TOTAL, FIRST, REPEAT, SUM_OF_PARTS = "totaal", "eerste_indicatie", "herindicatie", "sum_of_parts"
 INDICATION_ORDER = {TOTAL: 0, SUM_OF_PARTS: 1, FIRST: 2, REPEAT: 3}
-# Ways of working outside the sw-bedrijf.
-SECONDED, SUPPORTED, REGULAR = "seconded", "supported", "regular"
-# The two ways to the start of the 2012 waiting list, and the readings of the printed 6,2%.
-VIA_END, VIA_PERCENTAGE = "end_plus_decrease", "decrease_over_percentage"
+# The readings of the printed 6,2% for begeleid werken (the letter does not say what it is computed on).
 RISE, SHARE_END, SHARE_START = "rise", "share_end", "share_start"
-# Figures whose period the letters do not give: the period in the data is the book's assumption.
+# Figures whose period the letters do not give: the data need a period, and the one there is our assumption.
 ASSUMED_PERIOD = {"motie_kerstens_funds", "wsw_cuts_cited_by_zembla"}
 # Figures the letter only quotes from a television programme: no figure of the ministry.
 CITED_CLAIM = {"wsw_cuts_cited_by_zembla"}
+# Figures whose amount for a year after the letter's date is an expectation, not an amount that was set (the
+# letter of June 2018 expects the Wsw budget to fall to 0 in 2050); the efficiency cut for 2020 is a set cut.
+EXPECTATIONS = {"wsw_budget"}
+# The money figures in the order of the chapter's topics: budget, efficiency cut, per place, extra money, quotes.
+MONEY_ORDER = (
+    "wsw_budget",
+    "wsw_efficiency_cut_per_employee",
+    "wsw_efficiency_cut_total",
+    "wsw_state_contribution_per_place",
+    "motie_kerstens_funds",
+    "wsw_cuts_cited_by_zembla",
+)
 # Unit conversion (not data): euros per unit of a money unit.
 EURO_PER_UNIT = {"euro": 1, "euro_mln": 1_000_000, "euro_mld": 1_000_000_000}
 
@@ -41,12 +55,38 @@ def _value(figures: pd.DataFrame, indicator: str, period: str, category: str | N
     return lookup.value(figures, indicator, period, category=category)
 
 
-def indications(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the Wsw-indicaties per year and kind as printed, plus the book's sum of the 2012 parts.
+def series(figures: pd.DataFrame, indicator: str, category: str | None = None) -> pd.DataFrame:
+    """Return an indicator's rows in time order (period end, or start when open; ties: oldest letter first).
 
-    Columns: period, part (the data's category, or sum_of_parts), indications, kind, source_id.
+    Without a category, rows without one are kept when the indicator has both (as `lookup.latest` does).
+    The column `at` holds the date a row is placed at.
     """
-    rows = lookup.select(figures, "wsw_indications")
+    rows = lookup.select(figures, indicator, category=category)
+    if category is None and rows["category"].notna().any() and rows["category"].isna().any():
+        rows = rows.loc[rows["category"].isna()]
+    placed = rows.assign(at=rows["period_end"].where(rows["period_end"].notna(), rows["period_start"]))
+    return placed.sort_values(["at", "source_date"], kind="stable").reset_index(drop=True)
+
+
+def latest_two(
+    figures: pd.DataFrame, indicator: str, category: str | None = None
+) -> tuple[pd.Series | None, pd.Series | None]:
+    """Return the rows of an indicator's latest period and of the period before it (None where there is none)."""
+    rows = series(figures, indicator, category)
+    if rows.empty:
+        return None, None
+    latest = lookup.latest(figures, indicator, category=category)
+    at = latest["period_end"] if pd.notna(latest["period_end"]) else latest["period_start"]
+    earlier = rows.loc[rows["at"] < at]
+    return (earlier.iloc[-1] if not earlier.empty else None), latest
+
+
+def indications(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return the Wsw-indicaties per year and kind as printed, plus our sum of the parts of every year that has both.
+
+    Columns: period, part (the data's category, or sum_of_parts), indications, kind, source_id, page.
+    """
+    rows = series(figures, "wsw_indications")
     printed = pd.DataFrame(
         {
             "period": rows["period"],
@@ -54,51 +94,84 @@ def indications(figures: pd.DataFrame) -> pd.DataFrame:
             "indications": rows["value"],
             "kind": PRINTED,
             "source_id": rows["source_id"],
+            "page": rows["page"],
         }
     )
-    parts = rows.loc[(rows["period"] == YEAR_2012) & (rows["category"] != TOTAL)]
-    total = pd.DataFrame(
-        [
-            {
-                "period": YEAR_2012,
-                "part": SUM_OF_PARTS,
-                "indications": parts["value"].sum(),
-                "kind": COMPUTED,
-                "source_id": parts["source_id"].iloc[0],
-            }
-        ]
-    )
+    sums = [
+        {
+            "period": period,
+            "part": SUM_OF_PARTS,
+            "indications": parts["value"].sum(),
+            "kind": COMPUTED,
+            "source_id": parts["source_id"].iloc[-1],
+            "page": parts["page"].iloc[-1],
+        }
+        for period in parts_periods(figures)
+        for parts in [rows.loc[(rows["period"] == period) & rows["category"].isin([FIRST, REPEAT])]]
+    ]
     return (
-        pd.concat([printed, total], ignore_index=True)
+        pd.concat([printed, pd.DataFrame(sums, columns=printed.columns)], ignore_index=True)
         .assign(_order=lambda f: f["part"].map(INDICATION_ORDER))
-        .sort_values(["period", "_order"])
+        .sort_values(["period", "_order"], kind="stable")
         .drop(columns="_order")
         .reset_index(drop=True)
     )
 
 
-def indications_difference(figures: pd.DataFrame) -> float:
-    """Return the printed 2012 total of indicaties minus the sum of first and re-indications."""
+def parts_periods(figures: pd.DataFrame) -> list[str]:
+    """Return the years for which the data give both first indications and re-indications, oldest first."""
+    rows = lookup.select(figures, "wsw_indications")
+    first = set(rows.loc[rows["category"] == FIRST, "period"])
+    repeat = set(rows.loc[rows["category"] == REPEAT, "period"])
+    return sorted(first & repeat)
+
+
+def indications_difference(figures: pd.DataFrame, period: str = YEAR_2012) -> float:
+    """Return a year's printed total of indicaties minus the sum of its first and re-indications."""
     return (
-        _value(figures, "wsw_indications", YEAR_2012, TOTAL)
-        - _value(figures, "wsw_indications", YEAR_2012, FIRST)
-        - _value(figures, "wsw_indications", YEAR_2012, REPEAT)
+        _value(figures, "wsw_indications", period, TOTAL)
+        - _value(figures, "wsw_indications", period, FIRST)
+        - _value(figures, "wsw_indications", period, REPEAT)
     )
 
 
 def waiting_list(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the waiting list at the start of 2012 (end plus decrease, computed) and at its end (printed).
+    """Return the waiting list: every printed stand, and for every printed decrease the start it implies.
 
-    Columns: date, persons, kind, and for the computed start the end_stock and decrease it adds up.
+    The start of a span is not printed: it is the stand at the span's end plus the decrease (the letter
+    gives the decrease "ten opzichte van begin 2012", so start = end + decrease follows from it).
+    Columns: date, persons, kind, end_stock and decrease (for a computed start), source_id, page.
     """
-    end = _value(figures, "wsw_waiting_list", END_2012)
-    decrease = _value(figures, "wsw_waiting_list_decrease", SPAN_2012)
-    return pd.DataFrame(
-        [
-            {"date": START_2012, "persons": end + decrease, "kind": COMPUTED, "end_stock": end, "decrease": decrease},
-            {"date": END_2012, "persons": end, "kind": PRINTED, "end_stock": math.nan, "decrease": math.nan},
-        ]
-    )
+    stands = series(figures, "wsw_waiting_list")
+    rows = [
+        {
+            "date": r["period"],
+            "persons": r["value"],
+            "kind": PRINTED,
+            "end_stock": math.nan,
+            "decrease": math.nan,
+            "source_id": r["source_id"],
+            "page": r["page"],
+        }
+        for _, r in stands.iterrows()
+    ]
+    for _, d in series(figures, "wsw_waiting_list_decrease").iterrows():
+        end = stands.loc[stands["period"] == d["period_end"].isoformat()]
+        if end.empty or d["period_kind"] != "interval":
+            continue
+        stock = float(end["value"].iloc[-1])
+        rows.append(
+            {
+                "date": d["period_start"].isoformat(),
+                "persons": stock + d["value"],
+                "kind": COMPUTED,
+                "end_stock": stock,
+                "decrease": d["value"],
+                "source_id": d["source_id"],
+                "page": d["page"],
+            }
+        )
+    return pd.DataFrame(rows).sort_values("date", kind="stable").reset_index(drop=True)
 
 
 def waiting_list_decrease_pct(figures: pd.DataFrame) -> float:
@@ -108,51 +181,18 @@ def waiting_list_decrease_pct(figures: pd.DataFrame) -> float:
     return lookup.ratio(100 * decrease, end + decrease)
 
 
-def implied_waiting_list_start(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the start-of-2012 waiting list implied two ways: end plus decrease, and decrease over its percentage.
-
-    The percentage is printed with one decimal; low and high bound every start it is compatible with.
-    Columns: method, start, low, high, percentage (the printed one, for the second way).
-    """
-    end = _value(figures, "wsw_waiting_list", END_2012)
-    decrease = _value(figures, "wsw_waiting_list_decrease", SPAN_2012)
-    pct = _value(figures, "wsw_waiting_list_decrease_pct", SPAN_2012)
-    half = rounding_margin(pct)
-    return pd.DataFrame(
-        [
-            {
-                "method": VIA_END,
-                "start": end + decrease,
-                "low": end + decrease,
-                "high": end + decrease,
-                "percentage": math.nan,
-            },
-            {
-                "method": VIA_PERCENTAGE,
-                "start": lookup.ratio(100 * decrease, pct),
-                "low": lookup.ratio(100 * decrease, pct + half),
-                "high": lookup.ratio(100 * decrease, pct - half),
-                "percentage": pct,
-            },
-        ]
-    )
-
-
 def workforce(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the Wsw workforce and the places in begeleid werken at the start and end of 2012, with their share."""
-    rows = []
-    for period in (START_2012, END_2012):
-        employees = _value(figures, "wsw_employees", period)
-        supported = _value(figures, "wsw_supported_employment_places", period)
-        rows.append(
-            {
-                "date": period,
-                "employees": employees,
-                "supported_places": supported,
-                "supported_share": lookup.ratio(100 * supported, employees),
-            }
-        )
-    return pd.DataFrame(rows)
+    """Return the Wsw workforce at every counted moment, with the places in begeleid werken and their share.
+
+    Columns: date, employees, supported_places (NaN where not printed), supported_share (places over
+    the workforce of the same moment, in percent; the letter counts the places within the workforce).
+    """
+    staff = series(figures, "wsw_employees").drop_duplicates("period", keep="last")
+    places = series(figures, "wsw_supported_employment_places").drop_duplicates("period", keep="last")
+    frame = pd.DataFrame({"date": staff["period"], "employees": staff["value"]})
+    frame["supported_places"] = frame["date"].map(places.set_index("period")["value"]).astype(float)
+    frame["supported_share"] = lookup.ratio(100 * frame["supported_places"], frame["employees"])
+    return frame.reset_index(drop=True)
 
 
 def supported_employment_rise(figures: pd.DataFrame) -> float:
@@ -163,10 +203,12 @@ def supported_employment_rise(figures: pd.DataFrame) -> float:
 
 
 def supported_employment_readings(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the readings of the printed 6,2% for begeleid werken: the rise it claims and the shares that match it.
+    """Return the readings of the printed 6,2% for begeleid werken: a growth rate, or a share of the workforce.
 
-    Columns: reading (rise, share_end, share_start), percent, numerator, denominator, printed, and
-    matches_printed: whether the reading, rounded as the letter rounds, gives the printed number.
+    The letter prints the percentage beside the rise of the places without saying what it is computed
+    on; each reading is an assumption of ours. Columns: reading (rise, share_end, share_start), percent,
+    numerator, denominator, printed, and matches_printed: whether the reading, rounded as the letter
+    rounds, gives the printed number.
     """
     start = _value(figures, "wsw_supported_employment_places", START_2012)
     end = _value(figures, "wsw_supported_employment_places", END_2012)
@@ -196,138 +238,109 @@ def supported_employment_readings(figures: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def outside_shares(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the share of Wsw employees working outside the sw-bedrijf per year, printed parts and computed parts.
+def share_series(figures: pd.DataFrame, indicator: str) -> pd.DataFrame:
+    """Return a printed share per period (wsw_seconded_share, wsw_regular_employer_share), oldest first.
 
-    2011 and 2012: the printed share seconded (gedetacheerd) plus the book's share in begeleid werken
-    (places over workforce; for 2011 the stand of 1 January 2012 stands in for the end of 2011). The book
-    assumes both shares have the same workforce as denominator; the letter does not say. 2014 and 2015:
-    the printed share at regular employers, which the April 2017 letter does not break down.
-    Columns: year, part, percent, kind, as_of (the period of the stand used), source_id, year_total.
+    Columns: period, percent, kind (printed), source_id, page. The two shares are different figures: the
+    seconded share of people with a Wsw-dienstbetrekking (Wsw-statistiek) and the share working at a
+    regular employer (April 2017 letter, which does not say what it counts); they are not one series.
     """
-    shares = workforce(figures).set_index("date")["supported_share"]
-    rows = []
-    for year, stand in ((YEAR_2011, START_2012), (YEAR_2012, END_2012)):
-        seconded = lookup.row(figures, "wsw_seconded_share", year)
-        rows.append(
-            {
-                "year": year,
-                "part": SECONDED,
-                "percent": float(seconded["value"]),
-                "kind": PRINTED,
-                "as_of": year,
-                "source_id": seconded["source_id"],
-            }
-        )
-        rows.append(
-            {
-                "year": year,
-                "part": SUPPORTED,
-                "percent": shares[stand],
-                "kind": COMPUTED,
-                "as_of": stand,
-                "source_id": seconded["source_id"],
-            }
-        )
-    regular = lookup.select(figures, "wsw_regular_employer_share").sort_values("period")
-    for _, row in regular.iterrows():
-        rows.append(
-            {
-                "year": row["period"],
-                "part": REGULAR,
-                "percent": row["value"],
-                "kind": PRINTED,
-                "as_of": row["period"],
-                "source_id": row["source_id"],
-            }
-        )
-    frame = pd.DataFrame(rows)
-    return frame.assign(year_total=frame.groupby("year")["percent"].transform("sum"))
+    rows = series(figures, indicator)
+    return pd.DataFrame(
+        {
+            "period": rows["period"],
+            "percent": rows["value"],
+            "kind": PRINTED,
+            "source_id": rows["source_id"],
+            "page": rows["page"],
+        }
+    )
 
 
-def _printed_budget(figures: pd.DataFrame) -> pd.DataFrame:
-    return lookup.select(figures, "wsw_budget").assign(year=lambda f: f["period"].astype(int)).sort_values("year")
+def budget(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return the Wsw budget for municipalities per printed year (mln euro): an amount, or an expectation.
 
-
-def budget_path(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the Wsw budget per year (mln euro): the years the letter prints, and a straight line between them.
-
-    The letter gives only the end points and says the amount falls gradually; the straight line is the
-    book's interpolation, not the letter's path (which follows the shrinking number of Wsw employees).
-    Columns: year (int), mln_euro, kind (printed or interpolated).
+    A year that starts after the date of its letter is an expectation (the letter of June 2018 expects the
+    budget to fall to 0 in 2050); the letters give no amounts between the printed years, and none are
+    made here. Columns: year (int), mln_euro, kind (printed or expected), source_id, page.
     """
-    printed = _printed_budget(figures)
-    years, values = printed["year"].tolist(), printed["value"].tolist()
-    rows = []
-    for (y0, v0), (y1, v1) in zip(zip(years, values), zip(years[1:], values[1:])):
-        for year in range(y0 + 1, y1):
-            rows.append({"year": year, "mln_euro": v0 + (v1 - v0) * (year - y0) / (y1 - y0), "kind": INTERPOLATED})
-    rows += [{"year": y, "mln_euro": v, "kind": PRINTED} for y, v in zip(years, values)]
-    return pd.DataFrame(rows).sort_values("year").reset_index(drop=True)
+    rows = series(figures, "wsw_budget")
+    letter = pd.to_datetime(rows["source_date"]).dt.date
+    expected = pd.Series([start > day for start, day in zip(rows["period_start"], letter)], index=rows.index, dtype=bool)
+    return pd.DataFrame(
+        {
+            "year": [start.year for start in rows["period_start"]],
+            "mln_euro": rows["value"] * rows["unit"].map(EURO_PER_UNIT) / EURO_PER_UNIT["euro_mln"],
+            "kind": expected.map({True: EXPECTED, False: PRINTED}),
+            "source_id": rows["source_id"],
+            "page": rows["page"],
+        }
+    )
 
 
-def budget_linear_decline(figures: pd.DataFrame) -> float:
-    """Return the yearly fall of the Wsw budget (mln euro) if it fell in a straight line between the printed years."""
-    printed = _printed_budget(figures)
-    first, last = printed.iloc[0], printed.iloc[-1]
-    return lookup.ratio(first["value"] - last["value"], last["year"] - first["year"])
+def budget_rows(figures: pd.DataFrame) -> tuple[pd.Series | None, pd.Series | None]:
+    """Return the figure rows of the latest budget amount and of the latest expectation (None where there is none)."""
+    rows = series(figures, "wsw_budget")
+    if rows.empty:
+        return None, None
+    kinds = budget(figures)["kind"]
+    current, expected = rows.loc[kinds == PRINTED], rows.loc[kinds == EXPECTED]
+    return (current.iloc[-1] if not current.empty else None), (expected.iloc[-1] if not expected.empty else None)
 
 
 def efficiency_cut(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the efficiency cut per Wsw employee (euro) and in total (mln euro), and the employees the two imply.
+    """Return the efficiency cut per year that has both figures: per Wsw employee (euro) and on the total (mln euro).
 
+    The total is a yearly amount ("op jaarbasis"). The letters do not say on which number of Wsw
+    employees or arbeidsjaren the total rests, so no number of employees is derived from the two.
     Columns: year, cut_per_employee, cut_per_employee_qualifier ('' when exact), cut_total_mln,
-    implied_employees (total over per employee: the number the totals were apparently computed with), source_id.
+    source_id, page (of the per-employee figure), total_source_id, total_page.
     """
+    per = series(figures, "wsw_efficiency_cut_per_employee").drop_duplicates("period", keep="last")
+    total = series(figures, "wsw_efficiency_cut_total").drop_duplicates("period", keep="last").set_index("period")
     rows = []
-    for year in (CUT_FIRST, CUT_LAST):
-        per = lookup.row(figures, "wsw_efficiency_cut_per_employee", year)
-        total = lookup.row(figures, "wsw_efficiency_cut_total", year)
-        total_euro = total["value"] * EURO_PER_UNIT[total["unit"]]
-        per_euro = per["value"] * EURO_PER_UNIT[per["unit"]]
+    for _, p in per.iterrows():
+        if p["period"] not in total.index:
+            continue
+        t = total.loc[p["period"]]
         rows.append(
             {
-                "year": year,
-                "cut_per_employee": per_euro,
-                "cut_per_employee_qualifier": per["qualifier"] if isinstance(per["qualifier"], str) else "",
-                "cut_total_mln": total_euro / EURO_PER_UNIT["euro_mln"],
-                "implied_employees": lookup.ratio(total_euro, per_euro),
-                "source_id": total["source_id"],
+                "year": p["period"],
+                "cut_per_employee": p["value"] * EURO_PER_UNIT[p["unit"]],
+                "cut_per_employee_qualifier": p["qualifier"] if isinstance(p["qualifier"], str) else "",
+                "cut_total_mln": t["value"] * EURO_PER_UNIT[t["unit"]] / EURO_PER_UNIT["euro_mln"],
+                "source_id": p["source_id"],
+                "page": p["page"],
+                "total_source_id": t["source_id"],
+                "total_page": t["page"],
             }
         )
-    return pd.DataFrame(rows)
-
-
-def employees_counted_and_implied(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the Wsw workforce as counted (start and end 2012, printed) beside the numbers the efficiency cut implies.
-
-    Columns: period, persons, kind (printed for the counts, computed for the implied numbers), source_id.
-    """
-    counted = lookup.select(figures, "wsw_employees").sort_values("period")
-    rows = [
-        {"period": r["period"], "persons": r["value"], "kind": PRINTED, "source_id": r["source_id"]}
-        for _, r in counted.iterrows()
-    ]
-    rows += [
-        {"period": r["year"], "persons": r["implied_employees"], "kind": COMPUTED, "source_id": r["source_id"]}
-        for _, r in efficiency_cut(figures).iterrows()
-    ]
-    return pd.DataFrame(rows)
+    columns = ["year", "cut_per_employee", "cut_per_employee_qualifier", "cut_total_mln", "source_id", "page"]
+    return pd.DataFrame(rows, columns=[*columns, "total_source_id", "total_page"])
 
 
 def money_figures(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the theme's money figures, letter by letter, flagged: period assumed by the book, claim only quoted.
+    """Return the theme's money figures by topic, flagged: period not given by the letter, claim only quoted, expectation.
 
-    The figure rows, with period_assumed (the letters give no period; the data's is the book's
-    assumption) and cited_claim (a claim from a television programme the letter quotes, no figure of
-    the ministry).
+    The figure rows, with period_assumed (the letters give no period; the data's is our assumption),
+    cited_claim (a claim from a television programme the letter quotes, no figure of the ministry) and
+    expected (an amount of `EXPECTATIONS` for a year after the letter's date: no budget that was set).
     """
     money = figures.loc[figures["unit"].isin(list(EURO_PER_UNIT))]
+    letter = pd.to_datetime(money["source_date"]).dt.date
+    order = {name: i for i, name in enumerate(MONEY_ORDER)}
     return (
         money.assign(
-            period_assumed=money["indicator"].isin(ASSUMED_PERIOD), cited_claim=money["indicator"].isin(CITED_CLAIM)
+            period_assumed=money["indicator"].isin(ASSUMED_PERIOD),
+            cited_claim=money["indicator"].isin(CITED_CLAIM),
+            expected=[
+                indicator in EXPECTATIONS and start > day
+                for indicator, start, day in zip(money["indicator"], money["period_start"], letter)
+            ],
+            _topic=money["indicator"].map(order).fillna(len(order)),
         )
-        .sort_values(["source_date", "page"], kind="stable")
+        .sort_values(["_topic", "period", "source_date"], kind="stable")
+        .drop(columns="_topic")
         .reset_index(drop=True)
     )
 

@@ -1,313 +1,316 @@
 """De sociale werkvoorziening in cijfers: the chapter's charts, in Dutch (the analyses' codes get their words
-from the theme's labels)."""
+from the theme's labels).
+
+Every chart draws every period its series has in the data. Printed figures are solid, our computations
+grey and dashed, and values from a letter newer than the chapter's text (or expectations) open, so that a
+reader never takes one for the other. Tooltips and data tables name the letter and page of each value.
+"""
 
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 
-from ...figures import lookup
-from ...presentation import charts, formatting, references, shapes
+from ...presentation import charts, formatting
 from ...presentation import labels as shared
 from . import analysis
-from .analysis import COMPUTED, INTERPOLATED, PRINTED, SECONDED, SUPPORTED
-from .labels import INDICATION_TEXT, KIND_TEXT, PART_TEXT, stock_moment
+from .labels import (
+    EXPECTED_TEXT,
+    INDICATION_TEXT,
+    MUNICIPAL_EXPECTED,
+    kind_texts,
+    legend_order,
+    stock_moment,
+    where_printed,
+)
+
+OPEN = "#FFFFFF"  # the fill of an open bar or point: an expectation, or a value from a newer letter
+FILL = {
+    shared.PRINTED: charts.PRIMARY,
+    shared.MUNICIPAL_FIGURE: charts.PRIMARY,
+    EXPECTED_TEXT: OPEN,
+    MUNICIPAL_EXPECTED: OPEN,
+    shared.NEWER_LETTER: OPEN,
+    shared.COMPUTED: charts.MUTED,
+}
+NEWER_NOTE = (
+    " Waarden uit brieven die nieuwer zijn dan de tekst van dit hoofdstuk zijn open getekend "
+    f"(legenda: {shared.NEWER_LETTER})."
+)
+PARTS = [INDICATION_TEXT[analysis.TOTAL], INDICATION_TEXT[analysis.FIRST], INDICATION_TEXT[analysis.REPEAT]]
+
+
+def _styles(field: str, domain: list[str]) -> dict:
+    """Return the encodings of the kinds in `domain`: printed solid, computed grey and dashed, others open."""
+    return {
+        "color": alt.Color(
+            f"{field}:N", title=None, sort=domain, scale=alt.Scale(domain=domain, range=[FILL[d] for d in domain])
+        ),
+        "strokeDash": alt.StrokeDash(
+            f"{field}:N",
+            title=None,
+            sort=domain,
+            scale=alt.Scale(domain=domain, range=[[4, 3] if d == shared.COMPUTED else [1, 0] for d in domain]),
+        ),
+        "stroke": alt.value(charts.PALETTE[4]),
+    }
+
+
+def _bars(frame: pd.DataFrame, *, x: alt.X, y: alt.Y, tooltip: list, label_format: str = ",.0f") -> alt.LayerChart:
+    """Return vertical bars styled by their kind (column `herkomst`), each with its value above it."""
+    base = alt.Chart(frame).encode(x=x, y=y, tooltip=tooltip)
+    bars = base.mark_bar(strokeWidth=1.5, size=60).encode(**_styles("herkomst", legend_order(frame["herkomst"])))
+    return bars + base.mark_text(dy=-8).encode(text=alt.Text(y.shorthand, format=label_format))
+
+
+def _newer_note(frame: pd.DataFrame) -> str:
+    return NEWER_NOTE if (frame["herkomst"] == shared.NEWER_LETTER).any() else ""
+
+
+def _source(frame: pd.DataFrame, texts: pd.Series) -> pd.Series:
+    """Return the 'Bron' cell per value: where it is printed, and for our computations what they start from."""
+    where = pd.Series(texts, index=frame.index)
+    computed = frame["kind"] == analysis.COMPUTED
+    return where.where(~computed, shared.COMPUTED + " uit: " + where)
 
 
 def chart_indications(chapter) -> charts.ChartFigure:
-    """Return the bars of Wsw-indicaties: the printed totals beside the sum of the printed 2012 parts."""
+    """Return the bars of Wsw-indicaties per year: the totals, and the parts of every year that has them with their sum."""
     rows = analysis.indications(chapter.figures)
     frame = pd.DataFrame(
         {
             "jaar": rows["period"],
             "soort": rows["part"].map(INDICATION_TEXT),
             "indicaties": rows["indications"],
-            "herkomst": rows["kind"].map(KIND_TEXT),
-            "brief": references.references(rows["source_id"].tolist(), chapter.sources),
+            "herkomst": kind_texts(chapter, rows["kind"], rows["source_id"]),
             "source_id": rows["source_id"],
+            "kind": rows["kind"],
         }
     )
-    parts = frame.loc[rows["part"].isin([analysis.FIRST, analysis.REPEAT])]
-    totals = frame.loc[rows["part"] == analysis.TOTAL]
-    total_sum = frame.loc[rows["part"] == analysis.SUM_OF_PARTS]
-    stack = pd.concat(
-        [
-            totals.assign(staaf=totals["jaar"] + ": totaal in de brief", onderdeel="totaal"),
-            parts.assign(staaf=parts["jaar"] + ": eerste + herindicaties", onderdeel=parts["soort"]),
-        ]
-    )
+    frame["bron"] = _source(frame, where_printed(chapter, rows["source_id"], rows["page"]))
+    is_total, is_sum = rows["part"] == analysis.TOTAL, rows["part"] == analysis.SUM_OF_PARTS
+    newer = frame["herkomst"] == shared.NEWER_LETTER
+    frame["staaf"] = frame["jaar"] + ": " + is_total.map({True: "totaal", False: "eerste + herindicaties"})
+    frame["onderdeel"] = frame["soort"].where(~newer, shared.NEWER_LETTER)
+    stack = frame.loc[~is_sum]
     texts = pd.concat(
         [
-            totals.assign(staaf=totals["jaar"] + ": totaal in de brief", tekst=totals["indicaties"].map(formatting.number)),
-            total_sum.assign(
-                staaf=total_sum["jaar"] + ": eerste + herindicaties",
-                tekst="som: " + total_sum["indicaties"].map(formatting.number) + " (berekend)",
+            frame.loc[is_total].assign(tekst=frame.loc[is_total, "indicaties"].map(formatting.number)),
+            frame.loc[is_sum].assign(
+                tekst="som: " + frame.loc[is_sum, "indicaties"].map(formatting.number) + f" ({shared.COMPUTED})"
             ),
         ]
     )
-    order = list(dict.fromkeys(stack.sort_values(["jaar", "onderdeel"], ascending=[True, False])["staaf"]))
-    kinds = [INDICATION_TEXT[analysis.TOTAL], INDICATION_TEXT[analysis.FIRST], INDICATION_TEXT[analysis.REPEAT]]
+    order = list(dict.fromkeys(stack.sort_values(["jaar", "staaf"], ascending=[True, False])["staaf"]))
+    kinds = PARTS + ([shared.NEWER_LETTER] if newer.any() else [])
+    fills = [charts.PRIMARY, charts.SECONDARY, charts.PALETTE[2], OPEN][: len(kinds)]
+    tooltip = [
+        alt.Tooltip("jaar:N", title="Jaar"),
+        alt.Tooltip("soort:N", title="Soort"),
+        alt.Tooltip("indicaties:Q", title="Indicaties", format=",.0f"),
+        alt.Tooltip("herkomst:N", title="Herkomst"),
+        alt.Tooltip("bron:N", title="Bron"),
+    ]
     bars = (
         alt.Chart(stack)
-        .mark_bar(stroke="white", strokeWidth=1)
+        .mark_bar(stroke=charts.PALETTE[4], strokeWidth=1)
         .encode(
             y=alt.Y("staaf:N", sort=order, title=None),
             x=alt.X("indicaties:Q", stack="zero", axis=charts.value_axis("indicaties")),
-            color=alt.Color(
-                "onderdeel:N",
-                title=None,
-                sort=kinds,
-                scale=alt.Scale(domain=kinds, range=[charts.PRIMARY, charts.SECONDARY, charts.PALETTE[2]]),
-            ),
+            color=alt.Color("onderdeel:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=fills)),
             order=alt.Order("onderdeel:N", sort="ascending"),
-            tooltip=[
-                alt.Tooltip("staaf:N", title="Staaf"),
-                alt.Tooltip("onderdeel:N", title="Onderdeel"),
-                alt.Tooltip("indicaties:Q", title="Indicaties", format=",.0f"),
-            ],
+            tooltip=tooltip,
         )
     )
-    text = (
+    labels = (
         alt.Chart(texts)
-        .mark_text(align="right", dx=-6, color="white", fontWeight="bold")
-        .encode(y=alt.Y("staaf:N", sort=order), x=alt.X("indicaties:Q"), text="tekst:N")
+        .mark_text(align="left", dx=6)
+        .encode(y=alt.Y("staaf:N", sort=order), x=alt.X("indicaties:Q"), text="tekst:N", tooltip=tooltip)
     )
-    chart = (bars + text).properties(
+    years = formatting.period_labels(frame.loc[is_total, "jaar"]).tolist()
+    parted = formatting.period_labels(frame.loc[is_sum, "jaar"]).tolist()
+    chart = (bars + labels).properties(
         width=charts.WIDTH,
-        height=170,
+        height=max(120, 45 * len(order)),
         title=charts.title(
-            "Uitgevoerde Wsw-indicaties", "De delen van 2012 tellen op tot twee minder dan het gedrukte totaal"
+            "Uitgevoerde Wsw-indicaties per jaar", "Totaal per jaar; waar gegeven ook eerste indicaties en herindicaties"
         ),
+    )
+    description = f"Liggende staven met het totale aantal uitgevoerde Wsw-indicaties in {', '.join(years)}." + (
+        f" Voor {', '.join(parted)} ook een gestapelde staaf van eerste indicaties en herindicaties, met hun som "
+        f"({shared.COMPUTED}) ernaast."
+        if parted
+        else ""
     )
     return charts.figure(
         chart,
-        description=(
-            "Liggende staven met het totaal aantal Wsw-indicaties in 2011 en 2012 zoals de brief het geeft, en voor "
-            "2012 een gestapelde staaf van eerste indicaties en herindicaties waarvan de som, door het boek berekend, "
-            "twee lager uitkomt dan het gedrukte totaal."
-        ),
+        description=description + _newer_note(frame),
         source_line=chapter.source_line(frame),
-        table=frame[["jaar", "soort", "indicaties", "herkomst"]].rename(columns=str.capitalize),
+        table=frame[["jaar", "soort", "indicaties", "herkomst", "bron"]].rename(columns=str.capitalize),
     )
 
 
 def chart_waiting_list(chapter) -> charts.ChartFigure:
-    """Return the bars of the Wsw waiting list: the implied start of 2012 (computed) and the printed end of 2012."""
+    """Return the bars of the Wsw waiting list: every printed stand, and the starts implied by the printed decreases."""
     rows = analysis.waiting_list(chapter.figures)
     n = formatting.number
     frame = pd.DataFrame(
         {
             "moment": rows["date"].map(stock_moment),
-            "datum": rows["date"],
             "personen": rows["persons"],
-            "herkomst": rows["kind"].map(KIND_TEXT),
+            "herkomst": kind_texts(chapter, rows["kind"], rows["source_id"]),
             "berekening": [
-                f"eindstand {n(end)} + daling {n(decrease)}" if kind == COMPUTED else "–"
+                f"eindstand {n(end)} + daling {n(decrease)}" if kind == analysis.COMPUTED else "–"
                 for kind, end, decrease in zip(rows["kind"], rows["end_stock"], rows["decrease"])
             ],
+            "source_id": rows["source_id"],
+            "kind": rows["kind"],
         }
     )
-    chart = shapes.labelled_bars(
+    frame["bron"] = _source(frame, where_printed(chapter, rows["source_id"], rows["page"]))
+    chart = _bars(
         frame,
         x=alt.X("moment:N", sort=frame["moment"].tolist(), title=None),
         y=alt.Y("personen:Q", axis=charts.value_axis("personen", "Personen op de wachtlijst")),
-        kind="herkomst",
-        kinds=[shared.COMPUTED, shared.PRINTED],
-        computed={shared.COMPUTED},
         tooltip=[
             alt.Tooltip("moment:N", title="Moment"),
-            alt.Tooltip("herkomst:N", title="Herkomst"),
             alt.Tooltip("personen:Q", title="Personen", format=",.0f"),
+            alt.Tooltip("herkomst:N", title="Herkomst"),
             alt.Tooltip("berekening:N", title="Berekening"),
+            alt.Tooltip("bron:N", title="Bron"),
         ],
-        size=80,
-        stroke_width=2,
     ).properties(
         width=charts.WIDTH,
         height=260,
         title=charts.title(
-            "Wachtlijst Wsw in 2012", "De beginstand staat niet in de brief: eindstand plus de gedrukte daling"
+            "Wsw-wachtlijst per moment", f"Beginstand van een jaar: eindstand plus daling ({shared.COMPUTED})"
         ),
     )
     return charts.figure(
         chart,
         description=(
-            "Twee staven: het aantal mensen op de Wsw-wachtlijst begin 2012, door het boek berekend uit de eindstand en "
-            "de daling en daarom grijs en gestreept, en het gedrukte aantal eind 2012."
-        ),
-        source_line=chapter.source_line(lookup.select(chapter.figures, "wsw_waiting_list")),
-        table=frame[["moment", "personen", "herkomst", "berekening"]].rename(columns=str.capitalize),
+            "Staven met het aantal mensen op de Wsw-wachtlijst per moment. De stand aan het begin van een jaar is "
+            f"berekend uit de eindstand en de daling ({shared.COMPUTED}) en daarom grijs en gestreept."
+        )
+        + _newer_note(frame),
+        source_line=chapter.source_line(frame),
+        table=frame[["moment", "personen", "herkomst", "berekening", "bron"]].rename(columns=str.capitalize),
     )
 
 
-def chart_outside_shares(chapter) -> charts.ChartFigure:
-    """Return the stacked bars of the share of Wsw employees working outside the sw-bedrijf, per year."""
-    rows = analysis.outside_shares(chapter.figures)
+def _share_chart(chapter, indicator: str, title: str, subtitle: str, what: str) -> charts.ChartFigure:
+    """Return the bars of one printed share per period, each with its value, letter and page."""
+    rows = analysis.share_series(chapter.figures, indicator)
     frame = pd.DataFrame(
         {
-            "jaar": rows["year"],
-            "onderdeel": rows["part"].map(PART_TEXT),
+            "periode": formatting.period_labels(rows["period"]),
             "procent": rows["percent"],
-            "herkomst": rows["kind"].map(KIND_TEXT),
-            "stand": rows["as_of"].map(stock_moment),
+            "herkomst": kind_texts(chapter, rows["kind"], rows["source_id"]),
+            "bron": where_printed(chapter, rows["source_id"], rows["page"]),
             "source_id": rows["source_id"],
-            "totaal_jaar": rows["year_total"],
-            "volgorde": (rows["part"] == SUPPORTED).astype(int),  # the computed part on top
         }
     )
-    domain = [PART_TEXT[SECONDED], PART_TEXT[SUPPORTED], PART_TEXT[analysis.REGULAR]]
-    base = alt.Chart(frame).encode(
-        x=alt.X("jaar:N", title=None),
+    chart = _bars(
+        frame,
+        x=alt.X("periode:N", sort=frame["periode"].tolist(), title=None),
+        y=alt.Y("procent:Q", axis=charts.value_axis("procent")),
         tooltip=[
-            alt.Tooltip("jaar:N", title="Jaar"),
-            alt.Tooltip("onderdeel:N", title="Onderdeel"),
-            alt.Tooltip("procent:Q", title="Procent", format=",.1f"),
+            alt.Tooltip("periode:N", title="Periode"),
+            alt.Tooltip("procent:Q", title="Procent", format=",.1~f"),
             alt.Tooltip("herkomst:N", title="Herkomst"),
-            alt.Tooltip("stand:N", title="Stand"),
+            alt.Tooltip("bron:N", title="Bron"),
         ],
-    )
-    bars = base.mark_bar(strokeWidth=1.5, size=60).encode(
-        y=alt.Y("procent:Q", stack="zero", axis=charts.value_axis("procent", "Procent van de Wsw-werknemers")),
-        color=alt.Color(
-            "onderdeel:N",
-            title=None,
-            sort=domain,
-            scale=alt.Scale(domain=domain, range=[charts.PRIMARY, charts.MUTED, charts.SECONDARY]),
-        ),
-        strokeDash=alt.StrokeDash(
-            "onderdeel:N", title=None, sort=domain, scale=alt.Scale(domain=domain, range=[[1, 0], [4, 3], [1, 0]])
-        ),
-        stroke=alt.value(charts.PALETTE[4]),
-        order=alt.Order("volgorde:Q", sort="ascending"),
-    )
-    totals = (
-        base.transform_aggregate(totaal="sum(procent)", groupby=["jaar"])
-        .mark_text(dy=-8)
-        .encode(y=alt.Y("totaal:Q"), text=alt.Text("totaal:Q", format=",.1~f"))
-    )
-    chart = (bars + totals).properties(
-        width=charts.WIDTH,
-        height=280,
-        title=charts.title(
-            "Wsw-werknemers die buiten het sw-bedrijf werken",
-            "2011–2012: gedetacheerd (brief) + begeleid werken (berekend); 2014–2015: bij een reguliere werkgever (brief)",
-        ),
-    )
-    table = pd.DataFrame(
-        {
-            "Jaar": frame["jaar"],
-            "Onderdeel": frame["onderdeel"],
-            "Procent": frame["procent"].round(1),
-            "Herkomst": frame["herkomst"],
-            "Stand": frame["stand"],
-        }
-    )
+        label_format=",.1~f",
+    ).properties(width=charts.WIDTH, height=240, title=charts.title(title, subtitle))
     return charts.figure(
         chart,
-        description=(
-            "Gestapelde staven per jaar met het percentage Wsw-werknemers buiten het sw-bedrijf: voor 2011 en 2012 het "
-            "gedrukte aandeel gedetacheerden met daarboven het door het boek berekende aandeel begeleid werken in grijs "
-            "met een gestreepte rand, voor 2014 en 2015 het gedrukte aandeel bij een reguliere werkgever."
-        ),
+        description=f"Staven met {what} in {', '.join(dict.fromkeys(frame['periode']))}." + _newer_note(frame),
         source_line=chapter.source_line(frame),
-        table=table,
+        table=frame[["periode", "procent", "herkomst", "bron"]].rename(columns=str.capitalize),
         table_formats={"Procent": 1},
     )
 
 
-def chart_budget_path(chapter) -> charts.ChartFigure:
-    """Return the Wsw budget 2018–2050: the two printed points and a dashed straight line labelled as interpolation."""
-    rows = analysis.budget_path(chapter.figures)
-    frame = pd.DataFrame({"jaar": rows["year"], "miljoen_euro": rows["mln_euro"], "soort": rows["kind"].map(KIND_TEXT)})
-    printed = frame.loc[rows["kind"] == PRINTED]
-    x = alt.X("jaar:Q", title=None, scale=alt.Scale(nice=False, padding=20), axis=alt.Axis(format="d", tickMinStep=1))
-    y = alt.Y("miljoen_euro:Q", axis=charts.value_axis("euro_mln"))
-    tooltip = [
-        alt.Tooltip("jaar:Q", title="Jaar", format="d"),
-        alt.Tooltip("soort:N", title="Soort"),
-        alt.Tooltip("miljoen_euro:Q", title="Miljoen euro", format=",.0f"),
-    ]
-    line = (
-        alt.Chart(frame).mark_line(strokeDash=[6, 4], color=charts.MUTED, strokeWidth=2.5).encode(x=x, y=y, tooltip=tooltip)
-    )
-    points = (
-        alt.Chart(printed)
-        .mark_point(filled=True, size=110, opacity=1, color=charts.PRIMARY)
-        .encode(x=x, y=y, tooltip=tooltip)
-    )
-    named = printed.assign(tekst=printed["miljoen_euro"].map(lambda v: formatting.value_text(v, "euro_mln")) + " (brief)")
-    values = alt.Chart(named.iloc[:1]).mark_text(align="left", dx=12).encode(x=x, y=y, text="tekst:N") + alt.Chart(
-        named.iloc[1:]
-    ).mark_text(align="right", dx=-4, dy=-16).encode(x=x, y=y, text="tekst:N")
-    middle = frame.loc[rows["kind"] == INTERPOLATED].iloc[[len(frame) // 2 - 1]]
-    note = (
-        alt.Chart(middle.assign(tekst=f"rechte lijn: {shared.INTERPOLATION_MARK}"))
-        .mark_text(align="left", dx=10, dy=-10, color="#505a5f", fontStyle="italic")
-        .encode(x=x, y=y, text="tekst:N")
-    )
-    chart = (line + points + values + note).properties(
-        width=charts.WIDTH,
-        height=280,
-        title=charts.title(
-            "Wsw-middelen voor gemeenten, 2018–2050",
-            "Alleen 2018 en 2050 staan in de brief; de lijn ertussen is een interpolatie, geen brongegeven",
-        ),
-    )
-    table = pd.DataFrame(
-        {"Jaar": frame["jaar"].astype(str), "Miljoen euro": frame["miljoen_euro"].round(1), "Soort": frame["soort"]}
-    )
-    return charts.figure(
-        chart,
-        description=(
-            "Twee punten met de Wsw-middelen voor gemeenten zoals de brief van juni 2018 ze noemt, voor 2018 en nul "
-            "in 2050, verbonden door een grijze gestippelde rechte lijn die het boek als interpolatie tekent; de brief "
-            "geeft geen bedragen voor de tussenliggende jaren."
-        ),
-        source_line=chapter.source_line(lookup.select(chapter.figures, "wsw_budget")),
-        table=table,
-        table_formats={"Miljoen euro": 1},
+def chart_seconded_share(chapter) -> charts.ChartFigure:
+    """Return the bars of the printed share of people with a Wsw-dienstbetrekking who work seconded (gedetacheerd)."""
+    return _share_chart(
+        chapter,
+        "wsw_seconded_share",
+        "Aandeel gedetacheerden onder mensen met een Wsw-dienstbetrekking",
+        "Procent per jaar, uit de Wsw-statistiek",
+        "het percentage mensen met een Wsw-dienstbetrekking dat gedetacheerd werkt",
     )
 
 
-def chart_employees(chapter) -> charts.ChartFigure:
-    """Return the bars of Wsw employees counted in 2012 beside the numbers the efficiency cut implies for 2015 and 2020."""
-    rows = analysis.employees_counted_and_implied(chapter.figures)
+def chart_regular_share(chapter) -> charts.ChartFigure:
+    """Return the bars of the printed share of Wsw employees working at a regular employer."""
+    return _share_chart(
+        chapter,
+        "wsw_regular_employer_share",
+        "Aandeel Wsw-werknemers bij een reguliere werkgever",
+        "Procent per jaar; een ander cijfer dan het aandeel gedetacheerden",
+        "het percentage Wsw-werknemers dat bij een reguliere werkgever werkt",
+    )
+
+
+def chart_budget(chapter) -> charts.ChartFigure:
+    """Return the Wsw budget for municipalities as points: the amounts and the expectations printed, nothing between."""
+    rows = analysis.budget(chapter.figures)
     frame = pd.DataFrame(
         {
-            "moment": rows["period"].map(stock_moment),
-            "personen": rows["persons"],
-            "herkomst": rows["kind"].map(KIND_TEXT),
+            "jaar": rows["year"],
+            "miljoen_euro": rows["mln_euro"],
+            "herkomst": kind_texts(chapter, rows["kind"], rows["source_id"]),
+            "bron": where_printed(chapter, rows["source_id"], rows["page"]),
             "source_id": rows["source_id"],
         }
     )
-    chart = shapes.labelled_bars(
-        frame,
-        x=alt.X("moment:N", sort=frame["moment"].tolist(), title=None),
-        y=alt.Y("personen:Q", axis=charts.value_axis("personen", "Wsw-werknemers")),
-        kind="herkomst",
-        kinds=list(dict.fromkeys(frame["herkomst"])),
-        computed={shared.COMPUTED},
-        tooltip=[
-            alt.Tooltip("moment:N", title="Moment"),
-            alt.Tooltip("herkomst:N", title="Herkomst"),
-            alt.Tooltip("personen:Q", title="Wsw-werknemers", format=",.0f"),
-        ],
-        size=60,
-        stroke_width=2,
-    ).properties(
+    expected = rows["kind"] == analysis.EXPECTED
+    frame["tekst"] = [
+        formatting.value_text(v, "euro_mln") + (f" (verwachting {y})" if e else f" ({y})")
+        for v, y, e in zip(frame["miljoen_euro"], frame["jaar"], expected)
+    ]
+    domain = legend_order(frame["herkomst"])
+    x = alt.X(
+        "jaar:Q", title=None, scale=alt.Scale(zero=False, nice=False, padding=60), axis=alt.Axis(format="d", tickMinStep=1)
+    )
+    y = alt.Y("miljoen_euro:Q", axis=charts.value_axis("euro_mln"), scale=alt.Scale(zero=True))
+    tooltip = [
+        alt.Tooltip("jaar:Q", title="Jaar", format="d"),
+        alt.Tooltip("miljoen_euro:Q", title="Miljoen euro", format=",.0f"),
+        alt.Tooltip("herkomst:N", title="Herkomst"),
+        alt.Tooltip("bron:N", title="Bron"),
+    ]
+    points = (
+        alt.Chart(frame)
+        .mark_point(size=130, opacity=1, strokeWidth=2, filled=False, color=charts.PRIMARY)
+        .encode(
+            x=x,
+            y=y,
+            tooltip=tooltip,
+            fill=alt.Fill(
+                "herkomst:N", title=None, sort=domain, scale=alt.Scale(domain=domain, range=[FILL[d] for d in domain])
+            ),
+        )
+    )
+    labels = alt.Chart(frame).mark_text(dy=-16).encode(x=x, y=y, text="tekst:N")
+    subtitle = "Geen bedragen voor de tussenliggende jaren in de " + ("gegevens" if chapter.municipal else "brief")
+    chart = (points + labels).properties(
         width=charts.WIDTH,
         height=260,
-        title=charts.title(
-            "Wsw-werknemers: geteld en afgeleid",
-            "2015 en 2020: totale korting gedeeld door de korting per Wsw-er (berekend, grijs)",
-        ),
+        title=charts.title("Wsw-middelen voor gemeenten: bedrag en verwachting", subtitle),
     )
+    years = ", ".join(str(y) for y in frame["jaar"])
     return charts.figure(
         chart,
         description=(
-            "Staven met het aantal Wsw-werknemers begin en eind 2012 volgens de Wsw-statistiek, en grijs gestreept het "
-            "aantal dat volgt uit de efficiencykorting in 2015 en 2020 (totale korting gedeeld door de korting per Wsw-er)."
-        ),
+            f"Punten met de Wsw-middelen voor gemeenten in {years}, zonder lijn ertussen: bedragen voor de "
+            "tussenliggende jaren zijn niet gegeven. Een bedrag voor een jaar na de datum van de brief is een "
+            "verwachting en is open getekend."
+        )
+        + _newer_note(frame),
         source_line=chapter.source_line(frame),
-        table=frame[["moment", "personen", "herkomst"]].rename(columns=str.capitalize),
+        table=frame[["jaar", "miljoen_euro", "herkomst", "bron"]]
+        .assign(jaar=frame["jaar"].astype(str))
+        .rename(columns={"jaar": "Jaar", "miljoen_euro": "Miljoen euro", "herkomst": "Herkomst", "bron": "Bron"}),
     )

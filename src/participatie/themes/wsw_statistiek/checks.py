@@ -1,4 +1,10 @@
-"""De sociale werkvoorziening in cijfers: the claims of the letters that the book recomputes."""
+"""De sociale werkvoorziening in cijfers: the claims of the letters that we recompute.
+
+Two of the three comparisons rest on an assumption the letter of July 2013 does not make (`assumption`):
+a difference there is no discrepancy in the letter. The sum of the seconded and begeleid-werken shares,
+and a number of Wsw employees derived from the efficiency cut, are no checks: the letters give no
+common base for them.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +23,7 @@ def _indication_parts_2012(figures) -> float:
 CHECKS = (
     Check(
         "wsw-indicaties-totaal-2012",
-        "Totaal Wsw-indicaties 2012 is de som van eerste indicaties en herindicaties",
+        "Totaal Wsw-indicaties 2012 tegenover de som van eerste indicaties en herindicaties",
         "wsw_indications",
         YEAR_2012,
         JULY_2013,
@@ -25,6 +31,10 @@ CHECKS = (
         "eerste indicaties + herindicaties",
         0,
         category=TOTAL,
+        assumption=(
+            "dat het totaal alleen uit eerste indicaties en herindicaties bestaat (de brief noemt de twee soorten "
+            "naast het totaal, maar zegt niet dat er geen andere zijn)"
+        ),
     ),
     Check(
         "wsw-wachtlijst-daling-pct-2012",
@@ -38,12 +48,16 @@ CHECKS = (
     ),
     Check(
         "wsw-begeleid-werken-stijging-2012",
-        "Stijging van het aantal plaatsen begeleid werken in 2012",
+        "Percentage bij de stijging van begeleid werken in 2012, gelezen als groei van het aantal plaatsen",
         "wsw_supported_employment_places_increase_pct",
         SPAN_2012,
         JULY_2013,
         analysis.supported_employment_rise,
         "(plaatsen eind 2012 / plaatsen begin 2012 − 1) × 100",
         0.05,
+        assumption=(
+            "dat het gedrukte percentage de groei van het aantal plaatsen is (de brief zegt niet waarop het "
+            "slaat; als aandeel van de plaatsen in het werknemersbestand eind 2012 klopt het op afronding)"
+        ),
     ),
 )

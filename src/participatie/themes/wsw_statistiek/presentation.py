@@ -3,18 +3,17 @@
 The charts are in `charts`, the tables in `tables`, the theme's own Dutch words in `labels`.
 """
 
-from .charts import chart_budget_path, chart_employees, chart_indications, chart_outside_shares, chart_waiting_list
-from .tables import efficiency_cut_table, money_table, repeated_table, supported_employment_table, waiting_list_table
+from .charts import chart_budget, chart_indications, chart_regular_share, chart_seconded_share, chart_waiting_list
+from .tables import efficiency_cut_table, money_table, repeated_table, supported_employment_table
 
 __all__ = [
-    "chart_budget_path",
-    "chart_employees",
+    "chart_budget",
     "chart_indications",
-    "chart_outside_shares",
+    "chart_regular_share",
+    "chart_seconded_share",
     "chart_waiting_list",
     "efficiency_cut_table",
     "money_table",
     "repeated_table",
     "supported_employment_table",
-    "waiting_list_table",
 ]

@@ -1,96 +1,104 @@
-"""De sociale werkvoorziening in cijfers: the texts the chapter's prose glues in."""
+"""De sociale werkvoorziening in cijfers: the texts the chapter's prose glues in.
+
+Every paragraph that states numbers is one glued text `wsw_p_<topic>` (prose_statistics, prose_money):
+the national wording with its letters cited, or in a municipal edition the wording the municipality's
+own numbers support. `wsw_finding` is the chapter's headline for the introduction. A few single figures
+stay available under their old names for pages that glue them.
+"""
 
 from __future__ import annotations
 
 from ...figures import lookup
-from ...presentation import formatting
-from . import analysis
-from .analysis import (
-    CUT_FIRST,
-    CUT_LAST,
-    END_2012,
-    FIRST,
-    INTERPOLATED,
-    REPEAT,
-    SPAN_2012,
-    START_2012,
-    SUM_OF_PARTS,
-    TOTAL,
-    VIA_END,
-    VIA_PERCENTAGE,
-    YEAR_2011,
-    YEAR_2012,
-)
+from ...presentation import formatting, wording
+from . import analysis, prose_money, prose_statistics
+from .analysis import JUNE_2018, SPAN_2012
+from .sentences import Context, value, when
+
+PARAGRAPHS = {
+    "wsw_p_scope": prose_money.scope,
+    "wsw_p_indications": prose_statistics.indications,
+    "wsw_p_indications_sum": prose_statistics.indications_sum,
+    "wsw_p_indications_cause": prose_statistics.indications_cause,
+    "wsw_p_waiting": prose_statistics.waiting_list,
+    "wsw_p_workforce": prose_statistics.workforce,
+    "wsw_p_seconded": prose_statistics.seconded,
+    "wsw_p_supported": prose_statistics.supported,
+    "wsw_p_regular": prose_statistics.regular,
+    "wsw_p_budget": prose_money.budget,
+    "wsw_p_cut": prose_money.cut,
+    "wsw_p_volume": prose_money.volume,
+    "wsw_p_kerstens": prose_money.kerstens,
+    "wsw_p_zembla": prose_money.zembla,
+    "wsw_p_money": prose_money.money,
+    "wsw_p_checks": prose_money.checks,
+    "wsw_p_revisions": prose_money.revisions,
+    "wsw_p_unsaid_staff": prose_statistics.unsaid_staff,
+}
+
+
+def finding(ctx: Context) -> str:
+    """Return the chapter's headline for the introduction: the latest count and the money, with their letters."""
+    figures = ctx.figures
+    staff = lookup.latest(figures, "wsw_employees") if not lookup.select(figures, "wsw_employees").empty else None
+    current, expected = analysis.budget_rows(figures)
+    closed = "sinds de invoering van de Participatiewet in 2015 geen nieuwe instroom in de Wsw meer"
+    if ctx.municipal:
+        text = []
+        if staff is not None:
+            text.append(f"In {ctx.place} telde het Wsw-werknemersbestand {value(staff)} {when(staff['period'])}.")
+        if current is not None:
+            text.append(
+                f"De Wsw-middelen van de gemeente zijn in de gegevens {value(current)} {when(current['period'])}"
+                + (f" en {value(expected)} {when(expected['period'])} (een verwachting)." if expected is not None else ".")
+            )
+        text.append(f"Landelijk is er volgens {ctx.letter(JUNE_2018)} {closed} {ctx.cite_letter(JUNE_2018, 8)}.")
+        return " ".join(text)
+    text = []
+    if staff is not None:
+        text.append(
+            f"De laatste telling van het Wsw-werknemersbestand in de brieven is die van "
+            f"{formatting.period_label(staff['period'])}: {value(staff)}, volgens {ctx.letter(staff['source_id'])} "
+            f"{ctx.cite(staff)}."
+        )
+    if current is None:
+        text.append(f"Volgens {ctx.letter(JUNE_2018)} is er {closed} {ctx.cite_letter(JUNE_2018, 8)}.")
+        return " ".join(text)
+    same = current["source_id"] == JUNE_2018
+    sentence = f"Volgens {ctx.letter(JUNE_2018)} is er {closed}; " + (
+        "gemeenten krijgen" if same else f"volgens {ctx.letter(current['source_id'])} krijgen gemeenten"
+    )
+    sentence += f" voor de uitvoering van de Wsw {value(current)} {when(current['period'])}"
+    if expected is not None:
+        verb = wording.change(float(current["value"]), float(expected["value"]), "stijgt", "daalt", "gelijk blijft")
+        gradual = "geleidelijk " if expected["source_id"] == JUNE_2018 and verb == "daalt" else ""
+        sentence += f", een bedrag dat naar verwachting {gradual}{verb} tot {value(expected)} {when(expected['period'])}"
+    pages = {JUNE_2018: {8}}
+    text.append(f"{sentence} {ctx.cite(current, expected, pages=pages)}.")
+    return " ".join(text)
+
+
+def _figure(figures, indicator: str, period: str) -> str:
+    """Return a printed figure's text, or '–' when the data lack it (a page may still glue the old name)."""
+    try:
+        return formatting.figure_text(figures, indicator, period)
+    except KeyError:
+        return "–"
 
 
 def key_figures(chapter) -> dict[str, str]:
-    """Return every number the chapter's prose cites, as Dutch text keyed by a glue name."""
+    """Return every text the chapter's prose glues in, keyed by its glue name."""
+    ctx = Context(chapter)
+    texts = {name: make(ctx) for name, make in PARAGRAPHS.items()}
+    texts["wsw_finding"] = finding(ctx)
     figures = chapter.figures
-    t = lambda *a, **k: formatting.figure_text(figures, *a, **k)  # a local shorthand
-    n, pct = formatting.number, lambda v, d=1: formatting.value_text(v, "procent", d)
-    ind = analysis.indications(figures).set_index(["period", "part"])["indications"]
-    start = analysis.implied_waiting_list_start(figures).set_index("method")
-    via_end, via_pct = start.loc[VIA_END], start.loc[VIA_PERCENTAGE]
-    force = analysis.workforce(figures).set_index("date")
-    readings = analysis.supported_employment_readings(figures).set_index("reading")["percent"]
-    cut = analysis.efficiency_cut(figures).set_index("year")
-    shares = analysis.outside_shares(figures).drop_duplicates("year").set_index("year")["year_total"]
-    staff_change = force.loc[END_2012, "employees"] - force.loc[START_2012, "employees"]
-    supported_change = force.loc[END_2012, "supported_places"] - force.loc[START_2012, "supported_places"]
-    seconded_change = lookup.value(figures, "wsw_seconded_share", YEAR_2012) - lookup.value(
-        figures, "wsw_seconded_share", YEAR_2011
-    )
-    ind_change = ind[(YEAR_2012, TOTAL)] - ind[(YEAR_2011, TOTAL)]
-    budget = analysis.budget_path(figures)
-    return {
-        "wsw_ind_2011": t("wsw_indications", YEAR_2011, category=TOTAL),
-        "wsw_ind_2012": t("wsw_indications", YEAR_2012, category=TOTAL),
-        "wsw_ind_first_2012": t("wsw_indications", YEAR_2012, category=FIRST),
-        "wsw_ind_re_2012": t("wsw_indications", YEAR_2012, category=REPEAT),
-        "wsw_ind_sum_2012": n(ind[(YEAR_2012, SUM_OF_PARTS)]),
-        "wsw_ind_gap": n(analysis.indications_difference(figures)),
-        "wsw_ind_change": n(abs(ind_change)),
-        "wsw_ind_change_pct": pct(abs(lookup.ratio(100 * ind_change, ind[(YEAR_2011, TOTAL)]))),
-        "wsw_ind_re_share": pct(lookup.ratio(100 * ind[(YEAR_2012, REPEAT)], ind[(YEAR_2012, TOTAL)]), 0),
-        "wsw_wait_end_2012": t("wsw_waiting_list", END_2012),
-        "wsw_wait_decrease": t("wsw_waiting_list_decrease", SPAN_2012),
-        "wsw_wait_decrease_pct": t("wsw_waiting_list_decrease_pct", SPAN_2012),
-        "wsw_wait_start_implied": n(via_end["start"]),
-        "wsw_wait_pct_recomputed": pct(analysis.waiting_list_decrease_pct(figures), 2),
-        "wsw_wait_start_via_pct": n(round(via_pct["start"], 0)),  # round(NaN, 0) is NaN; round(NaN) raises
-        "wsw_wait_start_low": n(round(via_pct["low"], 0)),
-        "wsw_wait_start_high": n(round(via_pct["high"], 0)),
-        "wsw_staff_start_2012": t("wsw_employees", START_2012),
-        "wsw_staff_end_2012": t("wsw_employees", END_2012),
-        "wsw_staff_change": n(staff_change),
-        "wsw_staff_change_pct": pct(lookup.ratio(100 * staff_change, force.loc[START_2012, "employees"])),
-        "wsw_seconded_2011": t("wsw_seconded_share", YEAR_2011),
-        "wsw_seconded_2012": t("wsw_seconded_share", YEAR_2012),
-        "wsw_seconded_change": formatting.value_text(seconded_change, "procentpunt", 1),
-        "wsw_bw_start_2012": t("wsw_supported_employment_places", START_2012),
-        "wsw_bw_end_2012": t("wsw_supported_employment_places", END_2012),
-        "wsw_bw_change": n(supported_change),
-        "wsw_bw_rise_printed": t("wsw_supported_employment_places_increase_pct", SPAN_2012),
-        "wsw_bw_rise_recomputed": pct(readings[analysis.RISE]),
-        "wsw_bw_share_end": pct(readings[analysis.SHARE_END], 2),
-        "wsw_bw_share_start": pct(readings[analysis.SHARE_START], 1),
-        "wsw_outside_2011": pct(shares[YEAR_2011]),
-        "wsw_outside_2012": pct(shares[YEAR_2012]),
-        "wsw_regular_2014": t("wsw_regular_employer_share", "2014"),
-        "wsw_regular_2015": t("wsw_regular_employer_share", "2015"),
-        "wsw_volume_2016": t("wsw_volume_below_forecast", "2016"),
-        "wsw_budget_2018": t("wsw_budget", "2018"),
-        "wsw_budget_2050": t("wsw_budget", "2050"),
-        "wsw_budget_linear_step": formatting.value_text(analysis.budget_linear_decline(figures), "euro_mln", 0),
-        "wsw_budget_interp_years": n(int((budget["kind"] == INTERPOLATED).sum())),
-        "wsw_cut_pp_2015": t("wsw_efficiency_cut_per_employee", CUT_FIRST),
-        "wsw_cut_pp_2020": t("wsw_efficiency_cut_per_employee", CUT_LAST),
-        "wsw_cut_total_2015": t("wsw_efficiency_cut_total", CUT_FIRST),
-        "wsw_cut_total_2020": t("wsw_efficiency_cut_total", CUT_LAST),
-        "wsw_cut_implied_2015": n(cut.loc[CUT_FIRST, "implied_employees"]),
-        "wsw_cut_implied_2020": n(cut.loc[CUT_LAST, "implied_employees"], 0),
-        "wsw_cut_implied_2020_rounded": n(round(cut.loc[CUT_LAST, "implied_employees"], -2)),
-        "wsw_contribution_2020": t("wsw_state_contribution_per_place", "2020/.."),
-        "wsw_kerstens": t("motie_kerstens_funds", "2015"),
-        "wsw_zembla": t("wsw_cuts_cited_by_zembla", "2015/.."),
+    try:
+        rise = formatting.value_text(analysis.supported_employment_rise(figures), "procent", 1)
+    except KeyError:
+        rise = "–"
+    texts |= {
+        "wsw_budget_2018": _figure(figures, "wsw_budget", "2018"),
+        "wsw_budget_2050": _figure(figures, "wsw_budget", "2050"),
+        "wsw_bw_rise_printed": _figure(figures, "wsw_supported_employment_places_increase_pct", SPAN_2012),
+        "wsw_bw_rise_recomputed": rise,
     }
+    return texts

@@ -1,35 +1,38 @@
-"""De sociale werkvoorziening in cijfers: the chapter's tables, in Dutch."""
+"""De sociale werkvoorziening in cijfers: the chapter's tables, in Dutch.
+
+Tables that recompute a letter's own claim or compare letters (the readings of the printed 6,2%, the
+figures several letters print, with or without a revision) are about the national figures the letters print; a
+municipal edition says so instead of attributing its own figures to a letter.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ...presentation import formatting, references, tables
+from ...figures import lookup
+from ...presentation import formatting, tables
 from ...presentation import labels as shared
 from . import analysis
-from .labels import METHOD_TEXT, READING_FORMULA, READING_TEXT, STATUS_TEXT, assumed_period
+from .labels import (
+    MONEY_LABEL,
+    PERIOD_NOT_GIVEN,
+    READING_FORMULA,
+    READING_TEXT,
+    STATUS_TEXT,
+    where_printed,
+)
+
+RECOMPUTED = f"Uitkomst (%, {shared.COMPUTED})"
 
 
-def waiting_list_table(chapter) -> tables.Table:
-    """Return the implied start-of-2012 waiting list by both routes, with the range the rounded percentage allows."""
-    frame = analysis.implied_waiting_list_start(chapter.figures)
-    method = [
-        METHOD_TEXT[m].format(percentage=formatting.value_text(p, "procent"))
-        for m, p in zip(frame["method"], frame["percentage"])
-    ]
-    shown = pd.DataFrame(
-        {
-            "Berekening": method,
-            "Beginstand 2012": frame["start"].round(0),
-            "Laagst": frame["low"].round(0),
-            "Hoogst": frame["high"].round(0),
-        }
-    )
-    return tables.show(shown, {"Beginstand 2012": 0, "Laagst": 0, "Hoogst": 0})
+def _national_only() -> tables.Table:
+    return tables.show(pd.DataFrame(), empty=shared.NATIONAL_ONLY)
 
 
 def supported_employment_table(chapter) -> tables.Table:
-    """Return the readings of the printed 6,2% for begeleid werken and whether each matches it."""
+    """Return the readings of the printed 6,2% for begeleid werken and whether each, rounded as printed, matches it."""
+    if chapter.municipal:
+        return _national_only()
     frame = analysis.supported_employment_readings(chapter.figures)
     n = formatting.number
     formula = [
@@ -40,17 +43,21 @@ def supported_employment_table(chapter) -> tables.Table:
         {
             "Lezing": frame["reading"].map(READING_TEXT),
             "Berekening": formula,
-            "Uitkomst (%)": frame["percent"],
+            RECOMPUTED: frame["percent"],
             "Gedrukt (%)": frame["printed"],
             "Past bij het gedrukte getal": frame["matches_printed"],
         }
     )
-    return tables.show(shown, {"Uitkomst (%)": 2, "Gedrukt (%)": 1})
+    return tables.show(shown, {RECOMPUTED: 1, "Gedrukt (%)": 1})
 
 
 def efficiency_cut_table(chapter) -> tables.Table:
-    """Return the efficiency cut per Wsw employee and in total, with the number of Wsw employees it implies."""
+    """Return the efficiency cut per Wsw employee and on the total Wsw budget (a yearly amount), with letter and pages."""
     frame = analysis.efficiency_cut(chapter.figures)
+    per = where_printed(chapter, frame["source_id"], frame["page"])
+    total = where_printed(chapter, frame["total_source_id"], frame["total_page"])
+    one_letter = (frame["source_id"] == frame["total_source_id"]) & (frame["page"] != frame["total_page"])
+    total_page = [f"{p} (totaal: p. {tp})" for p, tp in zip(per, frame["total_page"])]
     shown = pd.DataFrame(
         {
             "Jaar": frame["year"],
@@ -58,44 +65,75 @@ def efficiency_cut_table(chapter) -> tables.Table:
                 formatting.value_text(v, "euro", None, q or None)
                 for v, q in zip(frame["cut_per_employee"], frame["cut_per_employee_qualifier"])
             ],
-            "Korting totaal (mln euro)": frame["cut_total_mln"],
-            "Impliciet aantal Wsw-ers (berekend)": frame["implied_employees"].round(0),
-            "Bron": references.references(frame["source_id"].tolist(), chapter.sources),
+            "Korting op de totale Wsw-middelen, per jaar": [
+                formatting.value_text(v, "euro_mln") for v in frame["cut_total_mln"]
+            ],
+            "Bron": [
+                p if p == t else both if same and not chapter.municipal else f"{p}; totaal: {t}"
+                for p, t, both, same in zip(per, total, total_page, one_letter)
+            ],
         }
     )
-    return tables.show(shown, {"Impliciet aantal Wsw-ers (berekend)": 0})
+    return tables.show(shown)
 
 
 def money_table(chapter) -> tables.Table:
-    """Return the money figures with their status (ministry figure or quoted TV claim) and period (printed or assumed)."""
+    """Return the money figures by topic, with their status (ministry figure, expectation, quoted TV claim) and source.
+
+    A period the letters do not give reads 'niet genoemd' (the data's period there is our assumption).
+    """
     frame = analysis.money_figures(chapter.figures)
     period = [
-        assumed_period(p) if assumed else label
-        for p, assumed, label in zip(frame["period"], frame["period_assumed"], formatting.period_labels(frame["period"]))
+        PERIOD_NOT_GIVEN if assumed else label
+        for assumed, label in zip(frame["period_assumed"], formatting.period_labels(frame["period"]))
+    ]
+    status = [
+        STATUS_TEXT["claim"] if claim else STATUS_TEXT["expected"] if expected else STATUS_TEXT["ministry"]
+        for claim, expected in zip(frame["cited_claim"], frame["expected"])
     ]
     shown = pd.DataFrame(
         {
-            "Post": frame["label"],
+            "Post": [MONEY_LABEL.get(i, label) for i, label in zip(frame["indicator"], frame["label"])],
             "Periode": period,
             "Bedrag": [formatting.row_text(row) for _, row in frame.iterrows()],
-            "Status": frame["cited_claim"].map(STATUS_TEXT),
-            "Bron": references.letter_page(frame["source_id"], frame["page"], chapter.sources),
+            "Status": [STATUS_TEXT["municipal"]] * len(frame) if chapter.municipal else status,
+            "Bron": where_printed(chapter, frame["source_id"], frame["page"]),
         }
     )
     return tables.show(shown)
 
 
 def repeated_table(chapter) -> tables.Table:
-    """Return the figures that several letters print, side by side, with whether the letters agree."""
+    """Return the figures that several letters print, side by side: whether the letters agree, and if not, the kind.
+
+    One table for both: figures repeated with the same value, and revisions (figures.revisions names the
+    kind of each difference: rounding, a forecast replaced by an outcome, or a conflict).
+    """
+    if chapter.municipal:
+        return _national_only()
     frame = analysis.repeated_figures(chapter.figures)
+    revised = chapter.revisions()
+    kinds = (
+        {tuple(r): k for r, k in zip(revised[[*lookup.KEY, "source_id"]].fillna("").to_numpy(), revised["kind"])}
+        if not revised.empty
+        else {}
+    )
+    kind = [
+        shared.REVISION_KIND_TEXT[kinds[key]] if key in kinds else "–"
+        for key in map(tuple, frame[[*lookup.KEY, "source_id"]].fillna("").to_numpy())
+    ]
+    period = [
+        PERIOD_NOT_GIVEN if i in analysis.ASSUMED_PERIOD else label
+        for i, label in zip(frame["indicator"], formatting.period_labels(frame["period"]))
+    ]
     shown = pd.DataFrame(
         {
             shared.COLUMN_TEXT["label"]: frame["label"],
-            shared.COLUMN_TEXT["period_label"]: formatting.period_labels(frame["period"]),
-            shared.COLUMN_TEXT["value"]: [formatting.value_text(v, u) for v, u in zip(frame["value"], frame["unit"])],
-            shared.COLUMN_TEXT["letter"]: references.references(frame["source_id"].tolist(), chapter.sources),
-            shared.COLUMN_TEXT["page"]: frame["page"],
+            shared.COLUMN_TEXT["period_label"]: period,
+            shared.COLUMN_TEXT["value"]: [formatting.row_text(row) for _, row in frame.iterrows()],
+            shared.COLUMN_TEXT["source"]: where_printed(chapter, frame["source_id"], frame["page"]),
             "Gelijk in alle brieven": frame["values_agree"],
+            shared.COLUMN_TEXT["kind"]: kind,
         }
     )
     return tables.show(shown)

@@ -1,0 +1,376 @@
+"""The print edition: the whole book as one A4 PDF, made from the built HTML pages with WeasyPrint.
+
+    python -m participatie pdf --html _build/html --out _build/html/boek.pdf
+
+`build` reads the book's pages in the order of the table of contents (the root page, then the
+navigation of its sidebar, which Jupyter Book writes from `_toc.yml`), keeps each page's article without
+its code cells, opens the collapsible data tables and draws every chart as SVG with vl-convert, from the
+same Vega-Lite specification and with the same d3 `nl-NL` locale as the web edition. CSS paged media
+(`static/print.css`) lays it out: a title page, contents with page numbers, running headers with the
+chapter's title, page numbers in the footer, "zie p. N" for links inside the book and the printed target
+of links outside it. The edition date on the title page is the date of the newest letter in the data the
+book was built from (the `_static/data/` the web edition publishes).
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import posixpath
+import re
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urlparse
+
+import vl_convert
+from bs4 import BeautifulSoup, Tag
+
+from .. import __version__
+from ..data.load import load
+from ..data.package import bundled_data_dir
+from ..presentation import labels
+from ..presentation.formatting import long_date
+
+PDF_NAME = "boek.pdf"
+PRINT_CSS = Path(__file__).with_name("static") / "print.css"
+# The chart's whole drawing (axes and legend included) is as wide as the text column: A4 less 2 × 20 mm
+# of margin is 170 mm, 642 CSS pixels; so a chart prints at the size of its fonts on the web.
+CHART_WIDTH = 640
+# The plot area of one part of a faceted or concatenated chart that is as wide as its container on the web.
+PART_WIDTH = 480
+_COMPOUND = ("facet", "repeat", "hconcat", "vconcat", "concat")
+# Tables of this many columns or more print in a smaller type.
+WIDE_TABLE = 6
+_BREAK_AFTER = re.compile(r"(?<=[A-Za-z])([_./@])(?=[A-Za-z])")
+_SPEC_START = "var spec = "
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the book: its document name (e.g. chapters/beschut_werk), file, part and title."""
+
+    document: str
+    path: Path
+    part: str | None
+    title: str
+
+
+@dataclass(frozen=True)
+class Built:
+    """A written print edition: the file, its pages, its size and how long it took."""
+
+    path: Path
+    pages: int
+    size: int
+    seconds: float
+
+
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def root_page(html_dir: Path) -> Path:
+    """Return the book's root page: where index.html redirects to (Jupyter Book), or index.html itself."""
+    index = html_dir / "index.html"
+    refresh = _soup(index).find("meta", attrs={"http-equiv": re.compile("refresh", re.I)})
+    if refresh is not None:
+        match = re.search(r"url=(.+)$", refresh.get("content", ""), re.I)
+        if match:
+            return html_dir / unquote(match.group(1).strip())
+    return index
+
+
+def _document(html_dir: Path, path: Path) -> str:
+    return path.resolve().relative_to(html_dir.resolve()).with_suffix("").as_posix()
+
+
+def book_pages(html_dir: str | Path) -> list[Page]:
+    """Return the book's pages in table-of-contents order: the root page, then its sidebar's entries."""
+    html_dir = Path(html_dir)
+    root = root_page(html_dir)
+    soup = _soup(root)
+    pages = [Page(_document(html_dir, root), root, None, _heading(soup))]
+    navigation = soup.select_one("nav.bd-docs-nav")
+    part = None
+    for element in navigation.find_all(["p", "a"]) if navigation else []:
+        if element.name == "p" and "caption" in element.get("class", []):
+            part = element.get_text(" ", strip=True)
+        elif element.name == "a" and element.find_parent("li", class_="toctree-l1"):
+            target = html_dir / unquote(urlparse(element["href"]).path)
+            if target.is_file() and element.find_parent("li").find("a") is element:
+                pages.append(Page(_document(html_dir, target), target, part, element.get_text(" ", strip=True)))
+    return pages
+
+
+def _heading(soup: BeautifulSoup) -> str:
+    heading = soup.select_one("article.bd-article h1")
+    if heading is None:
+        return ""
+    for link in heading.select("a.headerlink"):
+        link.decompose()
+    return heading.get_text(" ", strip=True)
+
+
+def edition_date(data_dir: str | Path) -> date:
+    """Return the date of the newest letter in the data directory's sources (after validation)."""
+    return max(date.fromisoformat(str(day)[:10]) for day in load(data_dir).sources["date"])
+
+
+def anchor(document: str, fragment: str = "") -> str:
+    """Return the id that a page (or an element of it) gets in the one document of the print edition."""
+    base = "pp-" + re.sub(r"[^A-Za-z0-9_-]", "-", document)
+    return f"{base}--{fragment}" if fragment else base
+
+
+def chart_svg(spec: dict) -> str:
+    """Return a chart as SVG drawn offline by vl-convert, text width wide, with Dutch number formats.
+
+    A single or layered chart as wide as its container on the web is drawn as wide as the text column,
+    axes and legend included; in a faceted or concatenated chart, a part as wide as its container gets
+    the width of a plot beside its axis labels.
+    """
+    spec = dict(spec)
+    if spec.get("width") == "container" and not any(key in spec for key in _COMPOUND):
+        spec["width"] = CHART_WIDTH
+        spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    return vl_convert.vegalite_to_svg(_fixed_widths(spec), format_locale="nl-NL", time_format_locale="nl-NL")
+
+
+def _fixed_widths(value):
+    if isinstance(value, list):
+        return [_fixed_widths(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    fixed = {}
+    for key, item in value.items():
+        if key in ("data", "datasets"):
+            fixed[key] = item  # the figures, never a layout
+        elif key == "width" and item == "container":
+            fixed[key] = PART_WIDTH
+        else:
+            fixed[key] = _fixed_widths(item)
+    return fixed
+
+
+def chart_spec(script: str) -> dict:
+    """Return the Vega-Lite spec from a chart's script (presentation.charts.embed_html), read as JSON."""
+    start = script.find(_SPEC_START)
+    if start < 0:
+        raise ValueError("no Vega-Lite specification in the chart's script")
+    spec, _ = json.JSONDecoder().raw_decode(script, start + len(_SPEC_START))  # exact, whatever the strings hold
+    return spec
+
+
+def _chart(soup: BeautifulSoup, chart: Tag) -> None:
+    script = chart.find_next_sibling("script")
+    if script is None:
+        raise ValueError(f"chart {chart.get('id')}: no Vega-Lite specification follows it")
+    spec = chart_spec(script.string or "")
+    svg = base64.b64encode(chart_svg(spec).encode("utf-8")).decode("ascii")
+    image = soup.new_tag("img", attrs={"class": "pp-chart-print", "src": f"data:image/svg+xml;base64,{svg}"})
+    image["alt"] = spec.get("description", "")
+    script.decompose()
+    chart.replace_with(image)
+
+
+def _drop_code(article: Tag) -> None:
+    """Drop the code cells (with their toggles), scripts, embedded objects and the page's own contents list."""
+    for cell_input in article.select(".cell_input"):
+        toggle = cell_input.find_parent("details")
+        (toggle if toggle is not None else cell_input).decompose()
+    screen_only = "a.headerlink, script, style, link, button, iframe, object, embed, video, audio, .toctree-wrapper"
+    for element in article.select(screen_only):
+        element.decompose()
+
+
+def _print_only(article: Tag) -> None:
+    """Drop what only works on screen: the download offer after a source line; mark wide tables."""
+    for caption in article.select("figcaption.pp-source"):
+        if caption.select_one("a.pp-download") is not None:
+            text = caption.get_text("", strip=False).split(labels.DOWNLOAD_TEXT)[0].strip()
+            caption.clear()
+            caption.append(text)
+    for table in article.find_all("table"):
+        header = table.find("tr")
+        if header is not None and len(header.find_all(["th", "td"])) >= WIDE_TABLE:
+            table["class"] = [*table.get("class", []), "pp-wide"]
+        for text in table.find_all(string=_BREAK_AFTER):  # file names, field names, addresses may break
+            text.replace_with(_BREAK_AFTER.sub("\\1\u200b", str(text)))
+
+
+def _open_details(soup: BeautifulSoup, article: Tag) -> None:
+    for details in article.find_all("details"):
+        for summary in details.find_all("summary", recursive=False):
+            summary.name = "p"
+            summary["class"] = ["pp-summary"]
+        details.name = "div"
+        details.attrs.pop("open", None)
+
+
+def _links(page: Page, article: Tag, html_dir: Path, documents: dict[str, str]) -> None:
+    """Turn links inside the book into page references and mark links out of it to print their target."""
+    here = page.path.resolve().relative_to(html_dir.resolve()).as_posix()
+    for element in article.find_all(id=True):
+        element["id"] = anchor(page.document, element["id"])
+    for link in article.find_all("a", href=True):
+        href = link["href"]
+        scheme = urlparse(href).scheme
+        if scheme in ("http", "https", "mailto"):
+            shown = href.removeprefix("mailto:")
+            if link.get_text(strip=True).rstrip("/") != shown.rstrip("/"):
+                link["class"] = [*link.get("class", []), "pp-url"]
+            continue
+        path, fragment = urldefrag(href)
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(here), unquote(path))) if path else here
+        if target in documents:
+            link["href"] = "#" + anchor(documents[target], fragment)
+            link["class"] = [*link.get("class", []), "pp-page-ref"]
+        else:
+            link.name = "span"  # a file of the web edition (a download): its name stays, the link goes
+            link.attrs = {"class": ["pp-file"]}
+    for image in article.find_all("img", src=True):
+        if not image["src"].startswith("data:") and not urlparse(image["src"]).scheme:
+            image["src"] = (page.path.parent / unquote(image["src"])).resolve().as_uri()
+
+
+def print_article(page: Page, html_dir: str | Path, documents: dict[str, str]) -> tuple[str, list[tuple[str, str]]]:
+    """Return one page's article as print HTML and its sections (id, title) for the contents."""
+    html_dir = Path(html_dir)
+    soup = _soup(page.path)
+    article = soup.select_one("article.bd-article")
+    if article is None:
+        raise ValueError(f"{page.path}: no article (is it a page of a Jupyter Book?)")
+    for chart in article.select("div.pp-chart"):
+        _chart(soup, chart)
+    _drop_code(article)
+    _print_only(article)
+    _open_details(soup, article)
+    _links(page, article, html_dir, documents)
+    sections = [(h2.find_parent("section")["id"], h2.get_text(" ", strip=True)) for h2 in article.select("section > h2")]
+    article.name = "div"
+    article.attrs = {"class": ["pp-page"], "id": anchor(page.document)}
+    if page.part:
+        article["data-part"] = page.part
+    return str(article), sections
+
+
+def _title_page(title: str, subtitle: str, edition: date) -> str:
+    lines = [
+        f'<section class="pp-title-page"><p class="pp-book-title">{html.escape(title)}</p>',
+        f'<p class="pp-subtitle">{html.escape(subtitle)}</p>' if subtitle else "",
+        f'<p class="pp-edition">{html.escape(labels.PRINT_EDITION.format(date=long_date(edition)))}</p>',
+        f'<p class="pp-edition-note">{html.escape(labels.PRINT_EDITION_NOTE.format(date=long_date(edition)))}</p>',
+        f'<p class="pp-version">{html.escape(labels.PRINT_VERSION.format(version=__version__))}</p>',
+        f'<p class="pp-web-note">{html.escape(labels.PRINT_WEB_NOTE)}</p></section>',
+    ]
+    return "\n".join(line for line in lines if line)
+
+
+def _contents(entries: list[tuple[Page, list[tuple[str, str]]]]) -> str:
+    items, part = [], None
+    for page, sections in entries:
+        if page.part and page.part != part:
+            part = page.part
+            items.append(f'<li class="pp-toc-part">{html.escape(part)}</li>')
+        nested = "".join(
+            f'<li class="pp-toc-section"><a href="#{ident}">{html.escape(text)}</a></li>' for ident, text in sections
+        )
+        items.append(
+            f'<li class="pp-toc-page"><a href="#{anchor(page.document)}">{html.escape(page.title)}</a>'
+            + (f'<ul class="pp-toc-sections">{nested}</ul>' if nested else "")
+            + "</li>"
+        )
+    return (
+        f'<nav class="pp-contents"><h1 class="pp-contents-title">{html.escape(labels.PRINT_CONTENTS)}</h1>'
+        f'<ul class="pp-toc">{"".join(items)}</ul></nav>'
+    )
+
+
+def _subtitle(root: Page) -> str:
+    heading = _soup(root.path).select_one("article.bd-article h1")
+    paragraph = heading.find_next_sibling() if heading is not None else None
+    if paragraph is not None and paragraph.name == "p" and len(paragraph.find_all(True)) == 1 and paragraph.em:
+        return paragraph.get_text(" ", strip=True)
+    return ""
+
+
+def _book_title(root: Page) -> str:
+    brand = _soup(root.path).select_one(".logo__title")
+    return brand.get_text(" ", strip=True) if brand is not None else root.title
+
+
+def default_data_dir(html_dir: str | Path) -> Path:
+    """Return the data the book was built from: its published `_static/data/` (else the bundled data)."""
+    published = Path(html_dir) / "_static" / "data"
+    return published if (published / "datapackage.json").is_file() else bundled_data_dir()
+
+
+def document_html(html_dir: str | Path, data_dir: str | Path | None = None) -> str:
+    """Return the print edition as one HTML document: title page, contents, every page of the book."""
+    html_dir = Path(html_dir)
+    pages = book_pages(html_dir)
+    documents = {p.path.resolve().relative_to(html_dir.resolve()).as_posix(): p.document for p in pages}
+    documents["index.html"] = pages[0].document
+    entries, bodies = [], []
+    for page in pages:
+        body, sections = print_article(page, html_dir, documents)
+        entries.append((page, sections))
+        bodies.append(body)
+    title = _book_title(pages[0])
+    edition = edition_date(data_dir or default_data_dir(html_dir))
+    see = html.escape(labels.PRINT_SEE_PAGE)
+    return (
+        '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title>"
+        f'<meta name="dcterms.created" content="{edition.isoformat()}">'
+        f'<style>a.pp-page-ref::after {{ content: " ({see} " '
+        'target-counter(attr(href url), page) ")"; }</style></head><body>\n'
+        + _title_page(title, _subtitle(pages[0]), edition)
+        + "\n"
+        + _contents(entries)
+        + "\n"
+        + "\n".join(bodies)
+        + "\n</body></html>\n"
+    )
+
+
+def _fetcher(root: Path):
+    """Return a URL fetcher for WeasyPrint that reads data: URLs and the built book's own files, nothing else.
+
+    The pages carry text from data directories that others supply; whatever a page might point at, the
+    print edition never goes online and never reads (or attaches) a file from outside the book.
+    """
+    from weasyprint.urls import URLFetcher
+
+    class BookFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            parsed = urlparse(url)
+            inside = parsed.scheme == "file" and Path(unquote(parsed.path)).resolve().is_relative_to(root)
+            if parsed.scheme != "data" and not inside:
+                raise ValueError(f"the print edition reads only the book's own files, not {url[:200]}")
+            return super().fetch(url, headers)
+
+    return BookFetcher(allowed_protocols=("data", "file"))
+
+
+def build(html_dir: str | Path, out: str | Path | None = None, data_dir: str | Path | None = None) -> Built:
+    """Write the print edition of the book built in html_dir to out (default: html_dir/boek.pdf)."""
+    import weasyprint  # imported here: the web edition and the notebooks never need it
+
+    started = time.perf_counter()
+    html_dir = Path(html_dir)
+    out = Path(out) if out is not None else html_dir / PDF_NAME
+    source = document_html(html_dir, data_dir)
+    root = html_dir.resolve()
+    fetcher = _fetcher(root)
+    document = weasyprint.HTML(string=source, base_url=root.as_uri() + "/", url_fetcher=fetcher).render(
+        stylesheets=[weasyprint.CSS(string=PRINT_CSS.read_text(encoding="utf-8"), url_fetcher=fetcher)]
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    temporary = out.with_name(f".{out.name}.tmp")
+    document.write_pdf(temporary)
+    temporary.replace(out)
+    return Built(out, len(document.pages), out.stat().st_size, time.perf_counter() - started)

@@ -1,0 +1,309 @@
+"""Pilots Werken naar Vermogen: the timeline of the policy path, as a chart.
+
+One column per strand; an event dated to the day is a circle, to the month a square with a thin line
+over the month, to the year a bar over the year (the letters give no day, so no point claims one).
+Key milestones are large and outlined in black, and labelled in a column to the right; announced plans
+are open symbols or dashed bars, never drawn before the letter that announces them; events from letters
+newer than the chapter's text get a dashed ring. On a narrow screen (a phone) the label column and the
+long strand names give way: the chart keeps the four columns, with short strand names, and the labels
+are in the table below the chart and in the chart's description.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import timedelta
+
+import altair as alt
+import pandas as pd
+
+from ...presentation import charts
+from .analysis import timeline
+from .labels import (
+    LANE_SHORT_TEXT,
+    LANE_TEXT,
+    MILESTONE_KIND_TEXT,
+    MILESTONE_TEXT,
+    PRECISION_TEXT,
+    date_text,
+    letters_text,
+    number_word,
+    remarks_text,
+)
+from .timeline_reading import LANE_CODES, PRECISIONS
+
+# Layout, in units of the x scale (one unit per strand) and in days on the time axis.
+SLOT_STEP = 0.13  # horizontal step between events that would otherwise overlap within a strand
+SLOT_GAP_DAYS = 50  # events closer than this (about eight pixels) share no column within a strand
+LABEL_X = len(LANE_CODES) + 0.1  # where the milestone labels start, right of the strands
+X_MAX = LABEL_X + 6.2
+PIXELS_PER_YEAR = 60
+LINE_DAYS = 95  # the height of one line of label text (about 15 pixels) in days
+LABEL_CHARACTERS = 52  # a label longer than this breaks over lines
+NARROW = 560  # below this width (in pixels) the chart drops its label column
+PRECISION_SHAPE = {"day": "circle", "month": "square", "year": "M-0.3,-1.4H0.3V1.4H-0.3Z"}  # a bar for a year
+INK, GREY = "#0b0c0c", "#6f777b"
+OWN_DATING = "eigen datering"
+
+
+def slots(frame: pd.DataFrame) -> pd.Series:
+    """Return the column within its strand of each event, so that no two overlapping events share one.
+
+    An event takes the first column of its strand whose last event ended more than SLOT_GAP_DAYS
+    before it starts, or a new column.
+    """
+    slot = pd.Series(0, index=frame.index)
+    for _, group in frame.groupby("lane", sort=False):
+        ends = []
+        for index, row in group.sort_values(["start", "end"], kind="stable").iterrows():
+            free = next((i for i, end in enumerate(ends) if (row["start"] - end).days > SLOT_GAP_DAYS), None)
+            if free is None:
+                ends.append(row["end"])
+                free = len(ends) - 1
+            else:
+                ends[free] = row["end"]
+            slot[index] = free
+    return slot
+
+
+def timeline_rows(chapter) -> pd.DataFrame:
+    """Return the timeline as the chart draws it: Dutch date, strand, milestone and letter texts, and each event's x."""
+    frame = timeline(chapter.table("policy_timeline"), chapter.sources)
+    lane_number = frame["lane"].map({code: i for i, code in enumerate(LANE_CODES)})
+    newer = chapter.from_newer_letters(frame.assign(source_id=frame["newest_source_id"]))
+    slot = slots(frame)
+    return pd.DataFrame(
+        {
+            "precision": frame["precision"],
+            "begin": frame["start"],
+            "eind": frame["end"],
+            "anker": frame["anchor"],
+            "datum_tekst": [date_text(d, p) for d, p in zip(frame["date"], frame["precision"])],
+            "nauwkeurigheid": frame["precision"].map(PRECISION_TEXT),
+            "spoor": frame["lane"].map(LANE_TEXT),
+            "slot": slot,
+            "x": lane_number + SLOT_STEP * slot,
+            "kernmoment": frame["milestone"],
+            "kernlabel": frame["event_code"].map(MILESTONE_TEXT),
+            "aangekondigd": frame["announced"],
+            "eigen_datering": frame["dated_by_book"],
+            "nieuwer": newer.to_numpy(),
+            "gebeurtenis": frame["event"],
+            "bron": [letters_text(pairs, chapter.sources) for pairs in frame["sources"]],
+            "opmerking": [
+                remarks_text(a, d, n) for a, d, n in zip(frame["announced"], frame["dated_by_book"], newer.to_numpy())
+            ],
+            "source_id": frame["source_id"],
+            "sources": frame["sources"],
+        }
+    )
+
+
+def milestone_labels(rows: pd.DataFrame) -> pd.DataFrame:
+    """Return one label per milestone day (labels of one day joined), placed so that no two labels overlap.
+
+    `rows` is `timeline_rows`. A label sits at its event's anchor, or lower when the label above it
+    needs the room (`label_at`); `regels` breaks it after each joined label.
+    """
+    marked = rows.loc[rows["kernmoment"]]
+    labels = (
+        marked.assign(
+            datum_label=[
+                t + (f" ({OWN_DATING})" if own else "") for t, own in zip(marked["datum_tekst"], marked["eigen_datering"])
+            ]
+        )
+        .groupby("anker", sort=True)
+        .agg(
+            datum_tekst=("datum_label", "first"),
+            x=("x", "max"),
+            label=("kernlabel", lambda s: "; ".join(dict.fromkeys(s))),
+            events=("kernlabel", "size"),
+        )
+        .reset_index()
+    )
+    labels["tekst"] = labels["datum_tekst"] + " – " + labels["label"].str[:1].str.upper() + labels["label"].str[1:]
+    labels["regels"] = [
+        ";\n".join("\n".join(textwrap.wrap(part, LABEL_CHARACTERS)) for part in text.split("; ")) for text in labels["tekst"]
+    ]
+    places, below = [], None
+    for anchor, text in zip(labels["anker"], labels["regels"]):
+        place = anchor if below is None else max(anchor, below)
+        places.append(place)
+        below = place + timedelta(days=LINE_DAYS * (text.count("\n") + 1))
+    return labels.assign(label_at=places, label_x=LABEL_X)
+
+
+def _dates(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    return frame.assign(**{c: frame[c].astype(str) for c in columns})
+
+
+def chart_timeline(chapter) -> charts.ChartFigure:
+    """Return the vertical timeline of the policy path: every event in its strand, key milestones labelled."""
+    frame = timeline_rows(chapter)
+    labels = milestone_labels(frame)
+    lanes = [LANE_TEXT[code] for code in LANE_CODES]
+    first_year, last_year = min(d.year for d in frame["begin"]), max(d.year for d in frame["eind"])
+    y_scale = alt.Scale(domain=[f"{first_year}-01-01", f"{last_year + 1}-01-01"], reverse=True)
+    wide = f"width >= {NARROW}"
+    plotted = _dates(
+        frame.assign(kern=frame["kernmoment"].map(MILESTONE_KIND_TEXT)).drop(columns=["kernlabel", "sources"]),
+        ["begin", "eind", "anker"],
+    )
+    y_axis = alt.Axis(
+        format="%Y",
+        tickCount={"interval": "year", "step": 1},
+        grid=True,
+        labelFontSize=11,
+        labelBaseline="top",
+        labelOffset=3,
+    )
+    long_names = " : ".join(f"datum.value == {i} ? {lane!r}" for i, lane in enumerate(lanes)) + " : ''"
+    short_names = " : ".join(f"datum.value == {i} ? {LANE_SHORT_TEXT[c]!r}" for i, c in enumerate(LANE_CODES)) + " : ''"
+    x_axis = alt.Axis(
+        title=None,
+        orient="top",
+        values=list(range(len(lanes))),
+        grid=False,
+        domain=False,
+        ticks=False,
+        labelAngle=alt.ExprRef(expr=f"{wide} ? -35 : 0"),
+        labelAlign="left",
+        labelBaseline="bottom",
+        labelLimit=260,
+        labelFontSize=11,
+        labelOverlap=False,
+        labelExpr=f"{wide} ? ({long_names}) : ({short_names})",
+    )
+    narrow_end = round(max(len(lanes) - 0.3, float(frame["x"].max()) + 0.2), 2)
+    x_domain = alt.ExprRef(expr=f"{wide} ? [-0.3, {X_MAX}] : [-0.3, {narrow_end}]")
+    x = alt.X("x:Q", axis=x_axis, scale=alt.Scale(domain=x_domain, nice=False, zero=False))
+    colour = alt.Color("spoor:N", legend=None, scale=alt.Scale(domain=lanes, range=charts.PALETTE[: len(lanes)]))
+    tooltip = [
+        alt.Tooltip("datum_tekst:N", title="Datum"),
+        alt.Tooltip("gebeurtenis:N", title="Gebeurtenis"),
+        alt.Tooltip("spoor:N", title="Spoor"),
+        alt.Tooltip("bron:N", title="Bron"),
+        alt.Tooltip("nauwkeurigheid:N", title="Datum bekend tot op"),
+        alt.Tooltip("opmerking:N", title="Opmerking"),
+    ]
+    base = alt.Chart(plotted)
+    span = {"x": x, "y": alt.Y("begin:T", title=None, scale=y_scale, axis=y_axis), "y2": "eind:T"}
+    years = base.transform_filter("datum.precision == 'year'")
+    outline = years.transform_filter("datum.kernmoment").mark_rule(strokeWidth=9, color=INK).encode(**span)
+    bars = years.mark_rule(strokeWidth=5).encode(
+        **span,
+        color=colour,
+        strokeDash=alt.StrokeDash(
+            "aangekondigd:N", legend=None, scale=alt.Scale(domain=[False, True], range=[[1, 0], [6, 4]])
+        ),
+        tooltip=tooltip,
+    )
+    months = (
+        base.transform_filter("datum.precision == 'month'")
+        .mark_rule(strokeWidth=2, opacity=0.45)
+        .encode(**span, color=colour, tooltip=tooltip)
+    )
+    shapes = [PRECISION_TEXT[p] for p in PRECISIONS]
+    shape = alt.Shape(
+        "nauwkeurigheid:N",
+        title="Datum bekend tot op",
+        sort=shapes,
+        scale=alt.Scale(domain=shapes, range=[PRECISION_SHAPE[p] for p in PRECISIONS]),
+    )
+    kinds = list(MILESTONE_KIND_TEXT.values())
+    at = {"x": x, "y": alt.Y("anker:T", scale=y_scale)}
+    dated = base.transform_filter("datum.precision != 'year'")
+    points = (
+        dated.transform_filter("!datum.aangekondigd")
+        .mark_point(filled=True, opacity=0.9, strokeWidth=1)
+        .encode(
+            **at,
+            color=colour,
+            shape=shape,
+            size=alt.Size("kern:N", legend=None, scale=alt.Scale(domain=kinds, range=[150, 45])),
+            stroke=alt.Stroke("kern:N", legend=None, scale=alt.Scale(domain=kinds, range=[INK, "#ffffff"])),
+            tooltip=tooltip,
+        )
+    )
+    open_points = (
+        dated.transform_filter("datum.aangekondigd")
+        .mark_point(filled=False, strokeWidth=2, size=60)
+        .encode(**at, color=colour, shape=shape, tooltip=tooltip)
+    )
+    rings = (
+        base.transform_filter("datum.nieuwer")
+        .mark_point(shape="circle", filled=False, size=420, strokeWidth=1.5, strokeDash=[2, 2], color=INK)
+        .encode(**at, tooltip=tooltip)
+    )
+    label_rows = _dates(labels, ["anker", "label_at"])
+    on_wide = alt.ExprRef(expr=f"{wide} ? 1 : 0")
+    leaders = (
+        alt.Chart(label_rows)
+        .mark_rule(strokeDash=[2, 3], color=GREY, strokeWidth=1, opacity=on_wide)
+        .encode(x="x:Q", x2="label_x:Q", y=alt.Y("anker:T", scale=y_scale), y2="label_at:T")
+    )
+    texts = (
+        alt.Chart(label_rows)
+        .mark_text(
+            align="left",
+            baseline="top",
+            dx=4,
+            dy=-7,
+            fontSize=11.5,
+            lineBreak="\n",
+            opacity=on_wide,
+            limit=alt.ExprRef(expr=f"width * {(X_MAX - LABEL_X) / (X_MAX + 0.3):.3f} - 8"),
+        )
+        .encode(
+            x=alt.X("label_x:Q"),
+            y=alt.Y("label_at:T", scale=y_scale),
+            text="regels:N",
+            tooltip=[alt.Tooltip("tekst:N", title="Kernmoment")],
+        )
+    )
+    chart = alt.layer(outline, bars, months, leaders, points, open_points, rings, texts).properties(
+        width=charts.WIDTH,
+        height=PIXELS_PER_YEAR * (last_year + 1 - first_year),
+        title=charts.title(
+            "Van de pilots naar het breed offensief",
+            [  # three short lines, so that the subtitle fits a phone's width
+                "Gebeurtenissen die de brieven noemen, per spoor",
+                "Kernmomenten groot en gelabeld",
+                "Aangekondigde plannen open of gestreept",
+            ],
+        ),
+    )
+    return charts.figure(
+        chart,
+        description=description(frame, labels, lanes, first_year, last_year),
+        source_line=chapter.source_line(pd.DataFrame({"source_id": [s for pairs in frame["sources"] for s, _ in pairs]})),
+        table=pd.DataFrame(
+            {
+                "Datum": frame["datum_tekst"],
+                "Spoor": frame["spoor"],
+                "Kernmoment": frame["kernmoment"],
+                "Gebeurtenis": frame["gebeurtenis"],
+                "Bron": frame["bron"],
+                "Opmerking": frame["opmerking"],
+            }
+        ),
+    )
+
+
+def description(frame: pd.DataFrame, labels: pd.DataFrame, lanes: list[str], first_year: int, last_year: int) -> str:
+    """Return the chart's description for screen readers, computed from what it draws."""
+    newer = int(frame["nieuwer"].sum())
+    announced, milestones = int(frame["aangekondigd"].sum()), int(frame["kernmoment"].sum())
+    rings = f"Gebeurtenissen uit een nieuwere brief ({newer}) hebben een gestippelde ring. "
+    return (
+        f"Verticale tijdlijn van {first_year} tot en met {last_year} met {len(frame)} gebeurtenissen uit de brieven "
+        f"in {number_word(len(lanes))} kolommen, één per spoor: {', '.join(lanes)}. "
+        "Een gebeurtenis met een dag is een cirkel, met alleen een maand een vierkant met een streep over die maand, "
+        "met alleen een jaar een balk over dat jaar. "
+        f"Aangekondigde plannen ({announced}) zijn open of gestreept en staan nooit vóór de brief "
+        "die ze aankondigt. "
+        + (rings if newer else "")
+        + f"Kernmomenten ({milestones}) zijn groot en zwart omrand en rechts gelabeld: "
+        + "; ".join(labels["tekst"])
+        + "."
+    )

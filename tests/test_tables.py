@@ -13,7 +13,7 @@ def test_html_aligns_numbers_names_each_cell_and_escapes_text():
     html = tables.html(pd.DataFrame({"Naam": ["<b>"], 'Aantal "x"': [1465]}), caption="Tabel")
     assert '<td data-label="Aantal &quot;x&quot;" class="pp-num">1.465</td>' in html
     assert '<td data-label="Naam">&lt;b&gt;</td>' in html and "<caption>Tabel</caption>" in html
-    assert html.startswith('<div class="pp-table-wrap">') and '<th scope="col">Naam</th>' in html
+    assert html.startswith('<div class="pp-table-wrap" role="region" tabindex="0"') and '<th scope="col">Naam</th>' in html
 
 
 def test_show_gives_html_and_plain_text():

@@ -82,7 +82,8 @@ def _offending(html: str) -> list[str]:
     for tag in soup.find_all(True):
         for name, value in tag.attrs.items():
             text = " ".join(value) if isinstance(value, list) else str(value)
-            if name.lower().startswith("on") or "javascript:" in text.lower() or text == "pp-raw":
+            url = name.lower() in {"href", "src", "action", "formaction", "xlink:href", "data"}
+            if name.lower().startswith("on") or (url and "javascript:" in text.lower()) or text == "pp-raw":
                 found.append(f"<{tag.name} {name}={text[:60]!r}>")
         if tag.name in {"img", "svg"} and tag.get("src") == "x":
             found.append(f"<{tag.name} src=x>")

@@ -79,6 +79,8 @@ def source_texts(book: Book) -> dict[str, str]:
     return {
         "src_first": dates[0],
         "src_last": dates[-1],
+        "src_first_year": str(pd.Timestamp(overview["date"].iloc[0]).year),
+        "src_last_year": str(pd.Timestamp(overview["date"].iloc[-1]).year),
         "src_pilots": formatting.number(other.get("pilots", 0)),
         "src_findings": formatting.number(other.get("pilots_findings", 0)),
         "src_events": formatting.number(other.get("policy_timeline", 0)),
@@ -196,7 +198,7 @@ def fields_table(book: Book, file: str | None = None) -> tables.Table:
 
 
 def glue_source_texts(book: Book) -> None:
-    """Make the Bronnen page's numbers available to its prose: the book's totals and the letters' dates."""
+    """Make the letters' dates and the other tables' row counts available to a page's prose as {glue:md}`src_…`."""
     from .markup import glue_texts
 
-    glue_texts(book.count_texts() | source_texts(book))
+    glue_texts(source_texts(book))

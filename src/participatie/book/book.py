@@ -18,7 +18,7 @@ from ..data import load
 from ..data.editions import check_municipality_code
 from ..data.load import Dataset
 from ..figures import checks, revisions
-from ..presentation import escape, formatting, tables
+from ..presentation import escape, formatting, tables, wording
 from ..themes import THEMES, Theme
 from . import registry_tables
 from .chapter import Chapter, chapter_of, edition_note
@@ -78,8 +78,11 @@ class Book:
         }
 
     def count_texts(self) -> dict[str, str]:
-        """Return the book's totals as Dutch text for the prose (glue names book_*)."""
-        return {f"book_{name}": formatting.number(value) for name, value in self.counts().items()}
+        """Return the book's totals as Dutch text for the prose (glue names book_*), and the sentences about them."""
+        counts = self.counts()
+        texts = {f"book_{name}": formatting.number(value) for name, value in counts.items()}
+        municipal = any(chapter.municipal for chapter in self.chapters.values())
+        return texts | registry_sentences(counts, municipal)
 
     def key_figures(self) -> dict[str, str]:
         """Return the numbers every chapter's prose cites, and the book's totals, as Dutch text."""
@@ -114,6 +117,53 @@ class Book:
         """Return the revisions of the whole book side by side, with the later letter marked."""
         changed = self.all_revisions()
         return registry_tables.revisions_table(changed, self.sources, [self.link(c) for c in changed["chapter"]])
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{formatting.number(n)} {one if n == 1 else many}"
+
+
+def registry_sentences(counts: dict[str, int], municipal: bool = False) -> dict[str, str]:
+    """Return the Dutch sentences on the cross-checks and the revisions, worded from their counts.
+
+    In a municipal edition both are national (they concern what the letters printed), so the sentences
+    say that instead of counting.
+    """
+    if municipal:
+        national = (
+            "De rekencontrole en de revisies gaan over de landelijke cijfers die de brieven drukken; deze "
+            "gemeentelijke editie toont ze niet."
+        )
+        return {"book_checks_sentence": national, "book_revisions_sentence": ""}
+    checks_ = (
+        f"Van de {_count(counts['checks'], 'berekening', 'berekeningen')} uit de brieven die zijn nagerekend, "
+        f"{'wijkt' if counts['discrepancies'] == 1 else 'wijken'} er {formatting.number(counts['discrepancies'])} "
+        "af van de gedrukte cijfers waarop ze berusten"
+    )
+    if counts["assumptions"]:
+        checks_ += (
+            f"; bij {formatting.number(counts['assumptions'])} "
+            f"{'andere hangt' if counts['assumptions'] == 1 else 'andere hangt'} de uitkomst af van een "
+            "aanname die de brief zelf niet maakt"
+        )
+    checks_ += (
+        f". {formatting.number(counts['rounded'])} uitkomsten kloppen op afronding, "
+        f"{formatting.number(counts['exact'])} precies."
+    )
+    if not counts["revised_figures"]:
+        revised = "Geen cijfer staat in twee brieven met een andere waarde."
+    else:
+        kinds = [
+            (counts["revised_rounding"], "door afronding"),
+            (counts["revised_forecast"], "doordat een raming later door de uitkomst is vervangen"),
+            (counts["revised_conflict"], "zonder dat een brief het verschil verklaart"),
+        ]
+        parts = [f"{formatting.number(n)} keer {why}" for n, why in kinds if n]
+        revised = (
+            f"In meer dan één brief met een andere waarde staan "
+            f"{_count(counts['revised_figures'], 'cijfer', 'cijfers')}: {wording.joined(parts)}."
+        )
+    return {"book_checks_sentence": checks_, "book_revisions_sentence": revised}
 
 
 def open_book(data_dir: str | Path | None = None, gemeente: str | None = None) -> Book:

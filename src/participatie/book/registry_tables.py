@@ -66,7 +66,7 @@ def revisions_frame(changed: pd.DataFrame, letters: pd.DataFrame) -> pd.DataFram
     return pd.DataFrame(
         {
             COLUMN_TEXT["label"]: changed["label"],
-            COLUMN_TEXT["category"]: changed["category"].replace("", "–").str.replace("_", " "),
+            COLUMN_TEXT["category"]: changed["category"].fillna("").str.replace("_", " "),
             COLUMN_TEXT["period_label"]: formatting.period_labels(changed["period"]),
             COLUMN_TEXT["value"]: [formatting.row_text(row) for _, row in changed.iterrows()],
             COLUMN_TEXT["letter"]: [
@@ -80,8 +80,13 @@ def revisions_frame(changed: pd.DataFrame, letters: pd.DataFrame) -> pd.DataFram
 
 
 def revisions_table(changed: pd.DataFrame, letters: pd.DataFrame, links: list[str] | None = None) -> tables.Table:
-    """Return revised figures as a Dutch table (with a column of chapter links when given)."""
+    """Return revised figures as a Dutch table (with a column of chapter links when given).
+
+    The group column is left out when no revised figure has a breakdown.
+    """
     shown = revisions_frame(changed, letters)
+    if (shown[COLUMN_TEXT["category"]] == "").all():
+        shown = shown.drop(columns=COLUMN_TEXT["category"])
     if links is not None:
         shown = shown.assign(Hoofdstuk=links)
     return tables.show(

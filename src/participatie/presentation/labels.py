@@ -117,6 +117,7 @@ REVISION_KIND_TEXT = {
 
 SOURCE_LINE = "Bron: {sources}."
 EMPTY_TEXT = "Geen."
+TABLE_LABEL = "Tabel (horizontaal te schuiven)"
 SOURCE_ITEM = "{chamber}, {reference} ({date})"
 TABLE_SUMMARY = "Gegevens bij deze grafiek"
 DOWNLOAD_TEXT = "Download de gegevens:"

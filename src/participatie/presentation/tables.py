@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import formatting
-from .labels import EMPTY_TEXT
+from .labels import EMPTY_TEXT, TABLE_LABEL
 
 # A column's format: number of decimals, or a function from the cell value to text.
 Format = int | Callable[[object], str]
@@ -69,9 +69,11 @@ def html(
     )
     title = f"<caption>{html_lib.escape(caption)}</caption>" if caption else ""
     # The wrapper scrolls a wide table sideways on a small screen; the CSS stacks each row as a card there.
+    # A keyboard user can scroll the region too (tabindex), and a screen reader hears what it holds.
+    label = html_lib.escape(caption or TABLE_LABEL, quote=True)
     return (
-        f'<div class="pp-table-wrap"><table class="pp-table">{title}<thead><tr>{head}</tr></thead>\n'
-        f"<tbody>\n{rows}\n</tbody></table></div>"
+        f'<div class="pp-table-wrap" role="region" tabindex="0" aria-label="{label}">'
+        f'<table class="pp-table">{title}<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody></table></div>'
     )
 
 

@@ -247,6 +247,11 @@ def _stage_book(staging: Path, documents: list[str], data_dir: Path, repo: Path)
         )
         toc = {"format": "jb-book", "root": "index", "chapters": [{"file": d} for d in documents]}
         (book / "_toc.yml").write_text(yaml.safe_dump(toc, sort_keys=False), encoding="utf-8")
+        # A link to a chapter this edition leaves out stays text instead of failing the build.
+        config = yaml.safe_load((book / "_config.yml").read_text(encoding="utf-8"))
+        sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
+        sphinx_config["suppress_warnings"] = [*sphinx_config.get("suppress_warnings", []), "myst.xref_missing"]
+        (book / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return book
 
 

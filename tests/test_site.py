@@ -93,3 +93,33 @@ def test_every_download_link_returns_the_file(parsed, server):
             assert body == (DATA / relative.removeprefix("_static/data/")).read_bytes(), relative
             checked += 1
     assert checked >= len(list(DATA.glob("*.csv"))), "the data page links every file"
+
+
+ENGLISH_CHROME = [
+    "Skip to main content",
+    "Back to top",
+    "Search...",
+    "On this page",
+    "Toggle primary sidebar",
+    "previous page",
+    "next page",
+    "Color mode",
+    "Link to this heading",
+    "Last updated",
+]
+
+
+def test_everything_a_reader_sees_is_dutch_and_no_build_date(parsed):
+    # The theme's own words are translated (book.sphinx_ext.dutch_chrome); the footer holds no date of building,
+    # so the pages are the same whenever they are built.
+    for page, soup in parsed.items():
+        attributes = [
+            str(v)
+            for tag in soup.find_all(True)
+            for k, v in tag.attrs.items()
+            if k in {"aria-label", "title", "placeholder", "data-bs-title"}
+        ]
+        texts = [t.strip() for t in soup.find_all(string=True) if t.parent.name not in {"script", "style"}]
+        found = [word for word in ENGLISH_CHROME if word in attributes or word in texts]
+        assert found == [], f"{page.name}: {found}"
+        assert "Laatste aanpassing" not in soup.get_text(), page.name

@@ -34,7 +34,7 @@ def test_setup_registers_handlers():
         add_config_value=lambda name, default, rebuild, types: values.update({name: default}),
     )
     metadata = sphinx_ext.setup(app)
-    assert connected == ["config-inited", "config-inited", "builder-inited", "html-page-context"]
+    assert connected == ["config-inited", "config-inited", "builder-inited", "html-page-context", "build-finished"]
     assert values == {"participatie_print_edition": "boek.pdf"} and metadata["parallel_read_safe"]
 
 
@@ -104,3 +104,16 @@ def test_publish_data_refuses_a_link_out_of_the_package(tmp_path):
         sphinx_ext.publish_data(source, tmp_path / "out")
     assert "symbolic link" in str(caught.value) and "hunter2" not in str(caught.value)
     assert not (tmp_path / "out" / "data" / "a.csv").exists()
+
+
+def test_dutch_chrome_translates_the_theme_words_only():
+    page = (
+        '<a class="skip-link" href="#main">Skip to main content</a><nav aria-label="Site navigation">'
+        '<button title="Toggle primary sidebar"></button><input placeholder="Search..."/>'
+        '<p>Main</p><p>Main street</p><script>var x = "Back to top";</script>'
+    )
+    out = sphinx_ext.dutch_chrome(page)
+    assert ">Naar de inhoud<" in out and 'aria-label="Navigatie"' in out and 'title="Navigatie tonen of verbergen"' in out
+    assert 'placeholder="Zoeken…"' in out and "<p>Hoofdinhoud</p>" in out
+    assert "<p>Main street</p>" in out and 'var x = "Back to top"' in out  # only whole labels, never inside text
+    assert sphinx_ext.dutch_chrome(out) == out

@@ -10,6 +10,7 @@ every page's navigation with a link to the print edition (`boek.pdf` beside inde
 
 from __future__ import annotations
 
+import re
 import shutil
 from importlib.metadata import version
 from pathlib import Path
@@ -107,6 +108,58 @@ def _add_print_link(app, config) -> None:
     config.html_context["participatie_print_label"] = labels.PRINT_LINK
 
 
+# The theme's own words that it has no Dutch translation for (pydata-sphinx-theme, sphinx-book-theme).
+CHROME_TEXT = {
+    "Skip to main content": "Naar de inhoud",
+    "Back to top": "Terug naar boven",
+    "Search...": "Zoeken…",
+    "Version warning": "Versiewaarschuwing",
+    "Site navigation": "Navigatie",
+    "On this page": "Op deze pagina",
+    "Main": "Hoofdinhoud",
+    "Page": "Pagina",
+    "Color mode": "Kleurweergave",
+    "Light": "Licht",
+    "Dark": "Donker",
+    "System Settings": "Systeeminstelling",
+    "Toggle primary sidebar": "Navigatie tonen of verbergen",
+    "Toggle secondary sidebar": "Inhoud van deze pagina tonen of verbergen",
+    "previous page": "vorige pagina",
+    "next page": "volgende pagina",
+    "Link to this heading": "Link naar deze kop",
+    "Index": "Register",
+    "Please activate JavaScript to enable the search functionality.": "Zet JavaScript aan om te kunnen zoeken.",
+}
+_CHROME = re.compile(
+    r'(?P<attribute>(?:aria-label|title|placeholder|data-bs-title)=")(?P<a>[^"]*)"|>(?P<text>\s*[^<>]+?\s*)<'
+)
+
+
+def dutch_chrome(page: str) -> str:
+    """Return a rendered page with the theme's English words (labels, titles, buttons) in Dutch."""
+
+    def swap(match: re.Match) -> str:
+        if match.group("attribute"):
+            value = match.group("a")
+            return f'{match.group("attribute")}{CHROME_TEXT.get(value, value)}"'
+        text = match.group("text")
+        return f">{text.replace(text.strip(), CHROME_TEXT.get(text.strip(), text.strip()))}<"
+
+    return _CHROME.sub(swap, page)
+
+
+def _translate_chrome(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    for path in Path(app.outdir).rglob("*.html"):
+        if "_static" in path.relative_to(app.outdir).parts:
+            continue
+        page = path.read_text(encoding="utf-8")
+        translated = dutch_chrome(page)
+        if translated != page:
+            path.write_text(translated, encoding="utf-8")
+
+
 def setup(app):
     """Register the extension with Sphinx."""
     app.add_config_value("participatie_print_edition", "boek.pdf", "html", types=[str])
@@ -114,4 +167,5 @@ def setup(app):
     app.connect("config-inited", _add_print_link)
     app.connect("builder-inited", _add_static_files)
     app.connect("html-page-context", _drop_thebe)
+    app.connect("build-finished", _translate_chrome)
     return {"version": version("participatie"), "parallel_read_safe": True, "parallel_write_safe": True}

@@ -142,13 +142,13 @@ def registry_sentences(counts: dict[str, int], municipal: bool = False) -> dict[
     )
     if counts["assumptions"]:
         checks_ += (
-            f"; bij {formatting.number(counts['assumptions'])} "
-            f"{'andere hangt' if counts['assumptions'] == 1 else 'andere hangt'} de uitkomst af van een "
-            "aanname die de brief zelf niet maakt"
+            f"; bij {formatting.number(counts['assumptions'])} andere hangt de uitkomst af van een aanname die de "
+            "brief zelf niet maakt"
         )
     checks_ += (
-        f". {formatting.number(counts['rounded'])} uitkomsten kloppen op afronding, "
-        f"{formatting.number(counts['exact'])} precies."
+        f". Verder {'klopt' if counts['rounded'] == 1 else 'kloppen'} {formatting.number(counts['rounded'])} "
+        f"{'uitkomst' if counts['rounded'] == 1 else 'uitkomsten'} op afronding en {formatting.number(counts['exact'])} "
+        "precies."
     )
     if not counts["revised_figures"]:
         revised = "Geen cijfer staat in twee brieven met een andere waarde."

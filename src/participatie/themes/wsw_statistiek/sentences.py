@@ -38,7 +38,9 @@ def when(period: str) -> str:
 
 
 def value(row: pd.Series) -> str:
-    """Return a figure row's value as Dutch text with unit and hedge."""
+    """Return a figure row's value as Dutch text with unit and hedge; an amount of nothing is "nul" (not € 0 mln)."""
+    if float(row["value"]) == 0 and str(row["unit"]).startswith("euro"):
+        return "nul"
     return formatting.row_text(row)
 
 

@@ -33,11 +33,12 @@ book: execute
 
 setup: $(SETUP)
 
-# uv installs the pinned lock in seconds; pip would take a minute.
+# uv installs the pinned lock in seconds (pip would take a minute), compiled to bytecode once: with
+# PYTHONDONTWRITEBYTECODE set, as on CI machines, every kernel would otherwise compile pandas and altair anew.
 $(SETUP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.9
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.txt
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.txt
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $@
 

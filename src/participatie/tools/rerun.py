@@ -132,6 +132,11 @@ def _worker_init(progress) -> None:
     global _queue
     _queue = progress
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The worker's and its kernels' own output (start-up notes, a kernel's traceback when a stopped run removes
+    # its folder) would interleave with the run's report; what a notebook did is in its Outcome and its file.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
     if sys.platform.startswith("linux"):
         import ctypes
 

@@ -119,16 +119,16 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.repeat):
             shutil.rmtree(scratch / "_build", ignore_errors=True)
             cold.append(_timed(_make(scratch), scratch))
-            # The Sphinx write alone: everything executed, only the HTML build again.
+            # The Sphinx write and the PDF alone: everything executed, only the HTML build and the PDF again.
             shutil.rmtree(scratch / "_build" / "html")
-            (scratch / "_build" / ".book-done").unlink()
+            (scratch / "_build" / ".html-done").unlink()
             for stale in (scratch / "_build").glob(".doctrees"):
                 shutil.rmtree(stale)
             write.append(_timed(_make(scratch), scratch))
         cold_time, cold_rss = _median(cold)
         write_time = _median(write)[0]
         floor = kernel * notebooks / cores + write_time
-        rows.append(("Sphinx write (all executed)", f"{write_time:.1f} s", ""))
+        rows.append(("Sphinx write + PDF (all executed)", f"{write_time:.1f} s", ""))
         rows.append((f"floor = {notebooks} x kernel / {cores} cores + write", f"{floor:.1f} s", ""))
         rows.append(
             (
@@ -149,6 +149,21 @@ def main(argv: list[str] | None = None) -> int:
             ("rebuild, one data file changed", f"{_median(changed)[0]:.1f} s", "re-executes its chapter + book pages")
         )
         html = scratch / "_build" / "html"
+        pdf_runs = []
+        for _ in range(args.repeat):
+            (html / "boek.pdf").unlink()
+            pdf_runs.append(_timed(_make(scratch), scratch))
+        pdf_time, pdf_rss = _median(pdf_runs)
+        import pypdf
+
+        pages = len(pypdf.PdfReader(html / "boek.pdf").pages)
+        rows.append(
+            (
+                "print edition (make pdf)",
+                f"{pdf_time:.1f} s",
+                f"{pages} A4 pages, {(html / 'boek.pdf').stat().st_size / 1024:.0f} KB, peak RSS {pdf_rss / 2**20:.0f} MB",
+            )
+        )
         static = sum(p.stat().st_size for p in (html / "_static").rglob("*") if p.is_file())
         bundle = sum(p.stat().st_size for p in (html / "_static" / "vega").glob("*.js"))
         rows.append(("_static/ (all)", f"{static / 1024:.0f} KB", f"of which the Vega bundle {bundle / 1024:.0f} KB"))

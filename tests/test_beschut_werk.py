@@ -221,8 +221,11 @@ def test_paragraphs_mark_our_computations_and_hypotheses(texts):
 
 
 def test_paragraphs_cite_the_letter_and_page_of_each_figure(texts):
-    assert "(brief van 15 juni 2018, p. 3 en 4)" in texts["bw_p_advices"]
-    assert "brief van 21 april 2017, p. 2" in texts["bw_p_counts_2016"] and "tegenstrijdig" in texts["bw_p_counts_2016"]
+    assert "(Tweede Kamer\\, 29 817\\, nr\\. 145, p. 3–4)" in texts["bw_p_advices"]
+    assert (
+        "Tweede Kamer\\, 34 352\\, nr\\. 56, p. 2" in texts["bw_p_counts_2016"]
+        and "tegenstrijdig" in texts["bw_p_counts_2016"]
+    )
     assert "vaker tot een positief advies (82%) dan aanvragen van burgers (60%)" in texts["bw_p_shares"]
     assert "steeg het aandeel positief van 58%" in texts["bw_p_shares"]
     assert "meer aanvragen van burgers (1.700) dan van gemeenten (1.400)" in texts["bw_p_applicants"]

@@ -63,8 +63,8 @@ def test_sentences_about_earlier_periods_stay(later):
     assert "14% meer dan doorgetrokken" in texts["bw_p_extrapolations"]
     # The newer letter's count for the end of 2016 joins the others, with its letter; the kind is still a conflict.
     counts = texts["bw_p_counts_2016"]
-    assert "circa 270 personen (brief van 20 november 2019, p. 2)" in counts and "tegenstrijdig" in counts
-    assert "circa 270 werkenden (brief van 20 november 2019, p. 2) 54%" in texts["bw_p_share_working"]
+    assert "circa 270 personen (Tweede Kamer\\, 34 352\\, nr\\. 189, p. 2)" in counts and "tegenstrijdig" in counts
+    assert "circa 270 werkenden (Tweede Kamer\\, 34 352\\, nr\\. 189, p. 2) 54%" in texts["bw_p_share_working"]
 
 
 def test_charts_draw_the_new_periods_marked_as_newer(later):

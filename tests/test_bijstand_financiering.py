@@ -264,10 +264,10 @@ def test_every_number_bearing_paragraph_is_one_glued_text(texts):
 def test_texts_cite_letters_by_date_and_page_never_by_id(texts):
     every = " ".join(texts.values())
     assert not re.search(r"\b(?:tk|ek)-\d", every), "a raw letter id reaches the reader"
-    assert "brief van 30 juni 2017, p. 13" in texts["bf_p_buig_2016"]
-    assert "brief van 30 juni 2017, p. 14" in texts["bf_p_budget_2017"]
-    assert "brief van 15 juni 2018, p. 7" in texts["bf_p_pb_2018"]
-    assert "brief van 21 april 2017, p. 3" in texts["bf_p_per_person"]
+    assert "Eerste Kamer\\, 33 981\\, N, p. 13" in texts["bf_p_buig_2016"]
+    assert "Eerste Kamer\\, 33 981\\, N, p. 14" in texts["bf_p_budget_2017"]
+    assert "Tweede Kamer\\, 29 817\\, nr\\. 145, p. 7" in texts["bf_p_pb_2018"]
+    assert "Tweede Kamer\\, 34 352\\, nr\\. 56, p. 3" in texts["bf_p_per_person"]
     assert not re.search(r"\bhet boek\b|\bje\b|\bjij\b", every, re.IGNORECASE)
 
 

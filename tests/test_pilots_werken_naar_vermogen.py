@@ -236,7 +236,7 @@ def test_pilots_text():
 
 def test_pages_text():
     assert labels.pages_text([2, 3, 2, 4]) == "p. 2–4"
-    assert labels.pages_text([2, 4]) == "p. 2, 4"
+    assert labels.pages_text([2, 4]) == "p. 2 en 4"
     assert labels.pages_text([3]) == "p. 3" and labels.pages_text([]) == ""
 
 
@@ -296,7 +296,7 @@ def test_latest_step_and_finding_name_the_date_and_the_letter(teksten):
     assert teksten["pil_laatste_stap"].endswith(f"({letter})")
     finding = teksten["pil_finding"]
     assert finding.startswith("De vier pilots Werken naar Vermogen liepen van 2009 tot en met 2012.")
-    assert "brief van juli 2013" in finding and "is van 7 september 2018: het besluit van de staatssecretaris" in finding
+    assert "brief van 12 juli 2013" in finding and "is van 7 september 2018: het besluit van de staatssecretaris" in finding
     assert finding.endswith(f"({letter}).") and "kabinet" not in finding and finding.count(". ") == 2
 
 

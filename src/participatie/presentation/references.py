@@ -1,10 +1,13 @@
-"""How the book names a letter: short references, 'Bron: …' lines, and 'letter, p. N' cells."""
+"""How the book names a letter: short references, 'Bron: …' lines, 'letter, p. N' cells, and citations in the prose."""
 
 from __future__ import annotations
+
+import numbers
 
 import pandas as pd
 
 from ..figures.sources import letters
+from . import escape
 from .formatting import long_date
 from .labels import SOURCE_ITEM, SOURCE_LINE
 
@@ -44,3 +47,77 @@ def letter_page(source_ids, pages, sources: pd.DataFrame) -> list[str]:
 def date_page(dates, pages) -> list[str]:
     """Return 'date of the letter, p. N' cells: a compact column whose caption names the letters in full."""
     return [f"{long_date(pd.Timestamp(d).date())}, p. {p}" for d, p in zip(dates, pages)]
+
+
+# --- citations in the prose -------------------------------------------------------------------------
+# One house style for the whole book (docs/redactie.md): a sentence names a letter by its date ("de brief
+# van 30 juni 2017"); the brackets that say where it prints something name the Kamerstuk and the page
+# ("(Eerste Kamer, 33 981, N, p. 16)"), as the Bronnen appendix lists it. These return Markdown: the text
+# that comes from the data (chamber, reference) is escaped.
+
+
+def source(sources: pd.DataFrame, source_id: str) -> pd.Series:
+    """Return the row of sources.csv for a letter."""
+    return _by_id(sources).loc[source_id]
+
+
+def letter_date(sources: pd.DataFrame, source_id: str) -> str:
+    """Return a letter's date as Dutch text (30 juni 2017)."""
+    return long_date(pd.Timestamp(_by_id(sources).loc[source_id, "date"]).date())
+
+
+def letter(sources: pd.DataFrame, source_id: str) -> str:
+    """Return 'de brief van 30 juni 2017'."""
+    return f"de brief van {letter_date(sources, source_id)}"
+
+
+def letters_phrase(sources: pd.DataFrame, source_ids) -> str:
+    """Return 'de brief van A' or 'de brieven van A en B' (dates, oldest letter first)."""
+    info = _by_id(sources)
+    ids = sorted(dict.fromkeys(source_ids), key=lambda s: str(info.loc[s, "date"]))
+    if len(ids) == 1:
+        return letter(sources, ids[0])
+    dates = [letter_date(sources, s) for s in ids]
+    return f"de brieven van {', '.join(dates[:-1])} en {dates[-1]}"
+
+
+def page_numbers(pages) -> list[int]:
+    """Return the pages given as one page, a span as text ('8–9'), or several of those, as sorted numbers."""
+    if isinstance(pages, str):
+        first, _, last = pages.replace("-", "–").partition("–")
+        return list(range(int(first), int(last or first) + 1))
+    if isinstance(pages, numbers.Number):
+        return [int(pages)]
+    return sorted({number for item in pages for number in page_numbers(item)})
+
+
+def pages_text(pages) -> str:
+    """Return pages as Dutch page text: 'p. 3', 'p. 3–4', 'p. 1–2 en 18', 'p. 5, 7 en 13' ('' for none).
+
+    A run of consecutive pages reads as one span.
+    """
+    runs: list[list[int]] = []
+    for page in page_numbers(pages):
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    parts = [f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
+    if not parts:
+        return ""
+    return "p. " + (parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} en {parts[-1]}")
+
+
+def citation(sources: pd.DataFrame, source_id: str, pages=()) -> str:
+    """Return where a letter prints something, as Markdown: 'Eerste Kamer, 33 981, N, p. 16'."""
+    source = _by_id(sources).loc[source_id]
+    where = pages_text(pages)
+    return escape.markdown(f"{source['chamber']}, {source['reference']}") + (f", {where}" if where else "")
+
+
+def cites(sources: pd.DataFrame, refs) -> str:
+    """Return '(citation; citation)' for (source_id, pages) pairs: one per letter, in order of first mention."""
+    grouped: dict[str, list[int]] = {}
+    for source_id, pages in refs:
+        grouped.setdefault(source_id, []).extend(page_numbers(pages))
+    return "(" + "; ".join(citation(sources, s, p) for s, p in grouped.items()) + ")"

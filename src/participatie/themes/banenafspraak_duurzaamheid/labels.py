@@ -3,10 +3,8 @@ presentation.labels)."""
 
 from __future__ import annotations
 
-import pandas as pd
-
 from ...data import periods
-from ...presentation import escape, formatting
+from ...presentation import formatting
 from ...presentation.labels import COMPUTED as COMPUTED_TEXT
 from ...presentation.labels import NEWER_LETTER
 from ...presentation.labels import PRINTED as PRINTED_TEXT
@@ -68,21 +66,6 @@ def moment(period: str) -> str:
     if parsed.kind == "moment" and (parsed.start.month, parsed.start.day) == (1, 1):
         return f"begin {parsed.start.year}"
     return formatting.period_label(period)
-
-
-def citation(sources, source_id: str, *pages) -> str:
-    """Return where a letter prints something, as Markdown: 'Eerste Kamer, 33 981, N, p. 16' (data text escaped)."""
-    source = sources.set_index("id").loc[source_id] if "id" in sources.columns else sources.loc[source_id]
-    numbers = [str(int(p)) for p in pages]
-    where = "p. " + (f"{', '.join(numbers[:-1])} en {numbers[-1]}" if len(numbers) > 1 else "".join(numbers))
-    text = f"{source['chamber']}, {source['reference']}"
-    return escape.markdown(text) + (f", {where}" if where else "")
-
-
-def letter_date(sources, source_id: str) -> str:
-    """Return a letter's date as Dutch text (30 juni 2017)."""
-    source = sources.set_index("id").loc[source_id] if "id" in sources.columns else sources.loc[source_id]
-    return formatting.long_date(pd.Timestamp(source["date"]).date())
 
 
 def letters_pages(chapter, source_ids, pages) -> list[str]:

@@ -9,66 +9,21 @@ dates through `formatting`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import pandas as pd
-
 from ...figures import lookup as fig
-from ...presentation import escape, formatting, wording
+from ...presentation import edition, formatting, wording
 from ...presentation.labels import COMPUTED as COMPUTED_TEXT
-from .labels import citation, letter_date
 
 OWN = f"({COMPUTED_TEXT})"
 SMALL_NUMBERS = {2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes", 7: "zeven", 8: "acht", 9: "negen", 10: "tien"}
 
 
-@dataclass
-class Edition:
+class Edition(edition.Edition):
     """A chapter as its prose sees it: its figures, the national figures, and how to cite and name them."""
-
-    chapter: object
-
-    @property
-    def figures(self) -> pd.DataFrame:
-        return self.chapter.figures
-
-    @property
-    def national(self) -> pd.DataFrame:
-        return self.chapter.national
-
-    @property
-    def municipal(self) -> bool:
-        return self.chapter.municipal
-
-    @property
-    def sources(self) -> pd.DataFrame:
-        return self.chapter.sources
-
-    @property
-    def name(self) -> str:
-        """Return the municipality's name as Markdown text (escaped: it comes from the data)."""
-        return escape.markdown(self.chapter.gemeente_naam or "")
 
     @property
     def place(self) -> str:
         """Return 'In de gegevens van <gemeente>' (the opening of a municipal sentence)."""
         return f"In de gegevens van {self.name}"
-
-    def cite(self, source_id: str, *pages) -> str:
-        """Return 'Eerste Kamer, 33 981, N, p. 16' for a letter and page(s)."""
-        return citation(self.sources, source_id, *pages)
-
-    def cites(self, *refs: tuple) -> str:
-        """Return '(ref; ref)' for (source_id, page, …) tuples: where the letters print what a sentence says."""
-        return "(" + "; ".join(self.cite(*ref) for ref in refs) + ")"
-
-    def letter(self, source_id: str) -> str:
-        """Return 'de brief van 30 juni 2017'."""
-        return f"de brief van {letter_date(self.sources, source_id)}"
-
-    def row_cite(self, row: pd.Series) -> str:
-        """Return the citation of a figure row: its letter and page."""
-        return self.cite(row["source_id"], row["page"])
 
     def text(self, indicator: str, period: str, category: str | None = None, source_id: str | None = None, national=False):
         """Return a figure as Dutch text with unit and hedge, from this edition's figures or the national ones."""

@@ -66,7 +66,7 @@ def advices_sentences(w: Writer, cite: bool = True, where: str = "") -> list[str
     """Return the sentences on the positive advices per year, the part-year counts and the latest cumulative."""
     years = advices_by_year(w.figures)
     realised = realised_years(w)
-    ref = (lambda rows: f" ({w.cites(rows['source_id'], rows['page'])})") if cite else (lambda rows: "")
+    ref = (lambda rows: f" ({w.cite_figures(rows['source_id'], rows['page'])})") if cite else (lambda rows: "")
     out = []
     if not realised.empty:
         items = [
@@ -259,7 +259,7 @@ def months(w: Writer, cite: bool = True, where: str = "") -> str:
     gaps = any((b.year * 12 + b.month) - (a.year * 12 + a.month) > 1 for a, b in zip(starts, starts.iloc[1:]))
     direction = months_direction(rows["value"].tolist())
     text = f"Het aantal beoordelingen op eigen aanvraag{where} {direction}: {wording.joined(items)}"
-    text += f" ({w.cites(rows['source_id'], rows['page'])})." if cite else "."
+    text += f" ({w.cite_figures(rows['source_id'], rows['page'])})." if cite else "."
     if gaps:
         text += (
             " Voor de maanden ertussen noemt de brief geen aantallen."
@@ -304,7 +304,7 @@ def readings_2016(w: Writer, date: str, advised: float, cite: bool = True) -> li
     items = []
     for _, row in counts_at(w.figures, date).iterrows():
         word = "werkenden" if row["series"] == WORKING else "werkplekken"
-        where = f" ({w.cites(row['source_ids'], row['pages'])})" if cite else ""
+        where = f" ({w.cite_figures(row['source_ids'], row['pages'])})" if cite else ""
         share = w.pct(fig.ratio(100 * row["value"], advised))
         items.append(f"tegen {w.count(row['value'], row['qualifier'])} {word}{where} {share}")
     return items
@@ -351,7 +351,7 @@ def counts_2016(w: Writer, kinds: pd.Series) -> str:
     """Return the paragraph on the different counts the letters give for the end of 2016, and the kind of difference."""
     counts = counts_at(w.figures, END_2016)
     items = [
-        f"{w.count(r['value'], r['qualifier'])} {UNIT_WORD[r['series']]} ({w.cites(r['source_ids'], r['pages'])})"
+        f"{w.count(r['value'], r['qualifier'])} {UNIT_WORD[r['series']]} ({w.cite_figures(r['source_ids'], r['pages'])})"
         for _, r in counts.iterrows()
     ]
     if len(items) < 2:

@@ -54,7 +54,7 @@ def regeling(w: Writer) -> str:
     return (
         "De ministeriële regeling van januari 2017 bepaalt per gemeente tot hoeveel beschut werkplekken die gemeente "
         f"verplicht is, als er mensen met een positief advies zijn ({w.cite(JUNE_2017, '8–9')}). Landelijk gaat het om "
-        f"{wording.joined(items)} ({w.cites(ids, pages)}). Een gemeente hoeft die aantallen niet te halen: de plicht "
+        f"{wording.joined(items)} ({w.cite_figures(ids, pages)}). Een gemeente hoeft die aantallen niet te halen: de plicht "
         f"geldt voor zover er behoefte is, en alleen tot het aantal uit de regeling ({w.cite(JUNE_2018, 3)}). Heeft een "
         "gemeente meer mensen met een positief advies, dan is zij niet verplicht hun ook een beschut werkplek te "
         "bieden; doet zij dat niet, dan moet zij hun een ander aanbod doen (p. 7)."
@@ -91,7 +91,7 @@ def level(w: Writer) -> str:
             f"geven, is {w.period(count['period'])}: toen werkten volgens {w.full(count['source_id'], int(count['page']))} "
             f"{w.count(count['value'], count['qualifier'])} mensen op een beschut werkplek, {how} de "
             f"{w.count(places['value'])} plekken in de regeling voor dat moment "
-            f"({w.cites(places['source_ids'], places['pages'])}). "
+            f"({w.cite_figures(places['source_ids'], places['pages'])}). "
             "Plekken en personen zijn niet hetzelfde: de regeling rekent met plekken van gemiddeld "
             f"{w.text('assumed_hours_per_place', '2017/..')}."
         )

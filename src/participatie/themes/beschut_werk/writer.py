@@ -7,25 +7,26 @@ municipality's name) through `presentation.escape.markdown`.
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Iterable
 
 import pandas as pd
 
 from ...figures import lookup
-from ...presentation import escape, formatting
+from ...presentation import edition, formatting, references
 
 MISSING = "–"
 
 
-class Writer:
+class Writer(edition.Edition):
     """Writes the figures of one frame (national or one municipality's) and cites the chapter's letters."""
 
     def __init__(self, chapter, figures: pd.DataFrame | None = None):
-        self.chapter = chapter
-        self.figures = chapter.figures if figures is None else figures
-        sources = chapter.sources
-        self.sources = sources.set_index("id") if "id" in sources.columns and sources.index.name != "id" else sources
+        super().__init__(chapter)
+        self._figures = chapter.figures if figures is None else figures
+
+    @property
+    def figures(self) -> pd.DataFrame:
+        return self._figures
 
     # --- figures ---------------------------------------------------------------------------------
 
@@ -70,57 +71,29 @@ class Writer:
 
     # --- letters -----------------------------------------------------------------------------------
 
-    def date(self, source_id: str) -> str:
-        """Return a letter's date as Dutch text (15 juni 2018)."""
-        return formatting.long_date(pd.Timestamp(self.sources.loc[source_id, "date"]).date())
-
-    def letter(self, source_id: str) -> str:
-        """Return 'de brief van <date>'."""
-        return f"de brief van {self.date(source_id)}"
-
     def full(self, source_id: str, page: object = None) -> str:
         """Return 'de brief van <date> (<chamber>, <reference>[, p. N])', for a sentence on the latest state."""
-        source = self.sources.loc[source_id]
-        reference = escape.markdown(f"{source['chamber']}, {source['reference']}")
-        where = f", {pages_text(page)}" if page is not None else ""
-        return f"de brief van {self.date(source_id)} ({reference}{where})"
+        return f"{self.letter(source_id)} ({self.ref(source_id, () if page is None else page)})"
 
     def cite(self, source_id: str, pages: int | str | Iterable) -> str:
-        """Return 'brief van <date>, p. N' for a parenthetical citation."""
-        return f"brief van {self.date(source_id)}, {pages_text(pages)}"
+        """Return '<chamber>, <reference>, p. N' for a parenthetical citation (brackets added by the sentence)."""
+        return self.ref(source_id, pages)
 
-    def cites(self, source_ids: Iterable[str], pages: Iterable) -> str:
+    def cite_figures(self, source_ids: Iterable[str], pages: Iterable) -> str:
         """Return the citations of several figures: one per letter, its pages joined, oldest letter first."""
         by_letter: dict[str, list] = {}
         for source_id, page in zip(source_ids, pages):
             by_letter.setdefault(source_id, []).append(int(page))
-        ordered = sorted(by_letter, key=lambda s: str(self.sources.loc[s, "date"]))
+        ordered = sorted(by_letter, key=lambda s: str(references.source(self.sources, s)["date"]))
         return "; ".join(self.cite(s, by_letter[s]) for s in ordered)
-
-    def letters(self, source_ids: Iterable[str]) -> str:
-        """Return 'de brief van A' or 'de brieven van A en B' (dates, oldest first)."""
-        ids = sorted(dict.fromkeys(source_ids), key=lambda s: str(self.sources.loc[s, "date"]))
-        if len(ids) == 1:
-            return self.letter(ids[0])
-        dates = [self.date(s) for s in ids]
-        return f"de brieven van {', '.join(dates[:-1])} en {dates[-1]}"
 
     @property
     def place(self) -> str:
         """Return the municipality's name, safe as Markdown (municipal editions)."""
-        return escape.markdown(self.chapter.gemeente_naam or "")
+        return self.name
 
 
-def pages_text(pages: int | str | Iterable) -> str:
-    """Return 'p. 3', 'p. 3 en 4' or, for a span given as text, 'p. 4–5'."""
-    if isinstance(pages, str):
-        return f"p. {pages}"
-    if isinstance(pages, numbers.Integral):
-        return f"p. {int(pages)}"
-    unique = sorted({int(p) for p in pages})
-    if len(unique) == 1:
-        return f"p. {unique[0]}"
-    return f"p. {', '.join(str(p) for p in unique[:-1])} en {unique[-1]}"
+pages_text = references.pages_text
 
 
 def sentence(text: str) -> str:

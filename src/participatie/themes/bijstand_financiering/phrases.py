@@ -1,7 +1,7 @@
 """Financiering van bijstand en re-integratie: small pieces of Dutch the chapter's texts share.
 
-How a letter is named and cited (by its date, never by its id), how a result on the macrobudget reads,
-and the municipality's name as safe Markdown. Numbers come through `presentation.formatting`, data
+How a letter is named (by its date) and cited (by Kamerstuk and page), never by its id; how a result on
+the macrobudget reads; the municipality's name as safe Markdown. Numbers come through `presentation.formatting`, data
 strings through `presentation.escape`.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...presentation import escape, formatting, wording
+from ...presentation import escape, formatting, references, wording
 from .labels import NO_RESULT
 
 EIGEN = "eigen berekening"
@@ -17,25 +17,22 @@ EIGEN = "eigen berekening"
 
 def letter_date(chapter, source_id: str) -> str:
     """Return the date of a letter as Dutch text (30 juni 2017)."""
-    sources = chapter.sources.set_index("id") if "id" in chapter.sources.columns else chapter.sources
-    return formatting.long_date(pd.Timestamp(sources.loc[source_id, "date"]).date())
+    return references.letter_date(chapter.sources, source_id)
 
 
 def chamber(chapter, source_id: str) -> str:
     """Return the chamber a letter went to (Eerste Kamer), escaped for Markdown."""
-    sources = chapter.sources.set_index("id") if "id" in chapter.sources.columns else chapter.sources
-    return escape.markdown(sources.loc[source_id, "chamber"])
+    return escape.markdown(references.source(chapter.sources, source_id)["chamber"])
 
 
 def letter(chapter, source_id: str) -> str:
     """Return 'de brief van 30 juni 2017'."""
-    return f"de brief van {letter_date(chapter, source_id)}"
+    return references.letter(chapter.sources, source_id)
 
 
 def cite(chapter, source_id: str, *pages) -> str:
-    """Return a citation in brackets' words: 'brief van 30 juni 2017, p. 13' (pages joined with 'en')."""
-    shown = wording.joined([str(int(p)) for p in dict.fromkeys(pages)])
-    return f"brief van {letter_date(chapter, source_id)}, p. {shown}"
+    """Return a citation without brackets: 'Eerste Kamer, 33 981, N, p. 13' (the book's house style)."""
+    return references.citation(chapter.sources, source_id, pages)
 
 
 def cite_row(chapter, row: pd.Series) -> str:

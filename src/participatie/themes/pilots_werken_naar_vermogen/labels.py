@@ -102,14 +102,7 @@ def pilots_text(numbers: list[int], all_pilots: bool) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " en " + words[-1]
 
 
-def pages_text(pages: list[int]) -> str:
-    """Return a set of pages as Dutch page text: p. 2, p. 2–3, p. 2, 4."""
-    unique = sorted(set(int(p) for p in pages))
-    if not unique:
-        return ""
-    if unique == list(range(unique[0], unique[-1] + 1)) and len(unique) > 1:
-        return f"p. {unique[0]}–{unique[-1]}"
-    return "p. " + ", ".join(str(p) for p in unique)
+pages_text = references.pages_text  # the book's one page style (p. 2, p. 2–4, p. 2 en 4)
 
 
 def scale_text(value: float | None, unit: str | None) -> str:

@@ -9,7 +9,7 @@ The chapter has no figures per municipality: a municipal edition shows the natio
 
 from __future__ import annotations
 
-from ...presentation import escape, formatting
+from ...presentation import escape, formatting, references
 from ...presentation.wording import joined
 from .analysis import (
     differing_accounts,
@@ -51,8 +51,16 @@ def event_date(frame, code: str) -> str:
 
 
 def letter_months(sources) -> dict[str, str]:
-    """Return, per letter, a glue name and the letter's month: pil_maand_ek_33981_n → juni 2017."""
+    """Return, per letter, a glue name and the letter's month ('in juni 2017'): pil_maand_ek_33981_n → juni 2017."""
     return {f"pil_maand_{source_id.replace('-', '_')}": month_text(day) for source_id, day in letter_dates(sources).items()}
+
+
+def letter_days(sources) -> dict[str, str]:
+    """Return, per letter, a glue name and the letter's date ('de brief van …'): pil_brief_ek_33981_n → 30 juni 2017."""
+    return {
+        f"pil_brief_{source_id.replace('-', '_')}": references.letter_date(sources, source_id)
+        for source_id in letter_dates(sources)
+    }
 
 
 def shared_labels(chapter) -> str:
@@ -92,15 +100,16 @@ def key_figures(chapter) -> dict[str, str]:
     path = timeline_summary(frame)
     per_topic = findings_per_topic(findings).set_index("topic")["findings"]
     loondispensatie = wage_dispensation_pilot(pilots)
-    months = letter_months(chapter.sources)
+    months, days = letter_months(chapter.sources), letter_days(chapter.sources)
     step_date, step = step_text(chapter, frame)
     matters = differing_accounts(chapter.table("policy_timeline"), chapter.sources)["matter"].nunique()
-    pilots_letter = months.get(f"pil_maand_{str(pilots['source_id'].iloc[0]).replace('-', '_')}", MISSING)
+    pilots_id = str(pilots["source_id"].iloc[0]).replace("-", "_")
+    pilots_month, pilots_letter = months.get(f"pil_maand_{pilots_id}", MISSING), days.get(f"pil_brief_{pilots_id}", MISSING)
     texts = {
         "pil_aantal": number_word(summary["pilots"]),
         "pil_start": str(summary["first_year"]),
         "pil_eind": str(summary["last_year"]),
-        "pil_maand_pilotbrief": pilots_letter,
+        "pil_maand_pilotbrief": pilots_month,
         "pil_loondispensatie_schaal": scale_text(loondispensatie["scale_value"], loondispensatie["scale_unit"]),
         "pil_bevindingen": formatting.number(len(findings)),
         "pil_bevindingen_loonwaarde": number_word(int(per_topic.get("loonwaarde", 0))),
@@ -123,6 +132,7 @@ def key_figures(chapter) -> dict[str, str]:
         "pil_laatste_stap": f"als laatste stap in de brieven, op {step_date}, {step}",
         **{name: event_date(frame, code) for name, code in EVENT_DATES.items()},
         **months,
+        **days,
     }
     finding = (
         f"De {texts['pil_aantal']} pilots Werken naar Vermogen liepen van {texts['pil_start']} tot en met "

@@ -18,7 +18,7 @@ from .sentences import OURS, Context, value, when
 
 
 def _date(ctx: Context, source_id: str) -> str:
-    return ctx.letter(source_id).removeprefix("de brief van ")
+    return ctx.date(source_id)
 
 
 def _latest(figures: pd.DataFrame, indicator: str) -> pd.Series | None:

@@ -9,12 +9,10 @@ Letter references and municipality names come from the data and are escaped for 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 
 from ...data import periods
-from ...presentation import escape, formatting, wording
+from ...presentation import edition, formatting, wording
 from ...presentation import labels as shared
 
 OURS = shared.COMPUTED  # "eigen berekening"
@@ -44,68 +42,24 @@ def value(row: pd.Series) -> str:
     return formatting.row_text(row)
 
 
-def page_text(pages) -> str:
-    """Return ', p. 4', ', p. 7–8' or ', p. 1 en 8' for the pages given (none: '')."""
-    pages = sorted({int(p) for p in pages})
-    if not pages:
-        return ""
-    if len(pages) == 2 and pages[1] == pages[0] + 1:
-        return f", p. {pages[0]}–{pages[1]}"
-    return ", p. " + wording.joined([str(p) for p in pages])
-
-
-@dataclass
-class Context:
+class Context(edition.Edition):
     """What a paragraph needs: the chapter's figures, the national figures, and how to name letters and the place."""
-
-    chapter: object
-
-    @property
-    def figures(self) -> pd.DataFrame:
-        return self.chapter.figures
-
-    @property
-    def national(self) -> pd.DataFrame:
-        return self.chapter.national
-
-    @property
-    def municipal(self) -> bool:
-        return self.chapter.municipal
 
     @property
     def place(self) -> str:
         """Return the municipality's name, escaped (municipal editions only)."""
-        return escape.markdown(self.chapter.gemeente_naam)
-
-    def _source(self, source_id: str) -> pd.Series:
-        sources = self.chapter.sources
-        return (sources.set_index("id") if "id" in sources.columns else sources).loc[source_id]
-
-    def letter(self, source_id: str) -> str:
-        """Return 'de brief van 12 juli 2013'."""
-        return f"de brief van {formatting.long_date(pd.Timestamp(self._source(source_id)['date']).date())}"
-
-    def ref(self, source_id: str, pages=()) -> str:
-        """Return 'Tweede Kamer, 29 817, nr. 126, p. 4' (the reference escaped: it comes from the data)."""
-        source = self._source(source_id)
-        return f"{escape.markdown(source['chamber'])}, {escape.markdown(source['reference'])}{page_text(pages)}"
+        return self.name
 
     def cite(self, *rows, pages: dict | None = None) -> str:
         """Return '(Tweede Kamer, 29 817, nr. 126, p. 4; …)' for figure rows, grouped by letter in order of appearance.
 
         `pages` adds pages per letter id (a statement that runs on beyond the page of its figure).
         """
-        grouped: dict[str, set] = {}
-        for row in rows:
-            if row is not None:
-                grouped.setdefault(row["source_id"], set()).add(int(row["page"]))
-        for source_id, extra in (pages or {}).items():
-            grouped.setdefault(source_id, set()).update(extra)
-        return "(" + "; ".join(self.ref(s, p) for s, p in grouped.items()) + ")"
+        return self.cite_rows(*rows, pages=pages)
 
     def cite_letter(self, source_id: str, *pages: int) -> str:
         """Return '(Tweede Kamer, 29 817, nr. 145, p. 7)' for a statement without a figure row."""
-        return f"({self.ref(source_id, pages)})"
+        return self.cites((source_id, *pages))
 
     def pair(self, subject: str, previous: pd.Series | None, latest: pd.Series) -> str:
         """Return one sentence with a figure at its latest period and the period before, each with its letter.

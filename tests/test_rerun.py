@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -58,6 +60,13 @@ def test_select_by_name_and_unknown_names():
     assert rerun.select(None)[0] == "intro" and "appendices/bronnen" in rerun.select(None)
     with pytest.raises(rerun.RerunError, match="unknown chapter.*nonsense.*choose from"):
         rerun.select(["nonsense"])
+
+
+def test_kernels_use_private_unix_sockets_where_the_path_allows(tmp_path):
+    short = execute.kernel_config(Path("/tmp/k1"))["KernelManager"]
+    assert short == {"connection_file": "/tmp/k1/kernel.json", "transport": "ipc", "ip": "/tmp/k1/kernel"}
+    deep = execute.kernel_config(tmp_path / ("x" * 90))["KernelManager"]  # a socket path would exceed 107 bytes
+    assert "transport" not in deep and deep["connection_file"].endswith("/kernel.json")
 
 
 def test_code_cells_counts_the_progress_unit():
@@ -164,8 +173,16 @@ def _descendants(pid: int) -> list[int]:
         return []
 
 
+@pytest.fixture
+def run_temp():
+    """A temporary folder for one run (TMPDIR), short enough for Unix socket paths; removed afterwards."""
+    folder = Path(tempfile.mkdtemp(prefix="t"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.mark.slow
-def test_a_killed_run_leaves_no_processes_and_its_staging_is_cleaned_next_time(tmp_path, repository_unchanged):
+def test_a_killed_run_leaves_no_processes_and_its_staging_is_cleaned_next_time(tmp_path, run_temp, repository_unchanged):
     out = tmp_path / "out"
     process = subprocess.Popen(
         [
@@ -186,6 +203,7 @@ def test_a_killed_run_leaves_no_processes_and_its_staging_is_cleaned_next_time(t
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        env={**os.environ, "TMPDIR": str(run_temp)},  # a killed run cannot remove its kernels' socket folder
     )
     deadline = time.monotonic() + 120
     kernels: list[int] = []
@@ -208,7 +226,8 @@ def test_a_killed_run_leaves_no_processes_and_its_staging_is_cleaned_next_time(t
 
 
 @pytest.mark.slow
-def test_ctrl_c_ends_with_one_line(tmp_path):
+def test_ctrl_c_ends_with_one_line(tmp_path, run_temp):
+    temporary = run_temp  # the run's kernels' socket folders go there
     process = subprocess.Popen(
         [
             sys.executable,
@@ -227,6 +246,7 @@ def test_ctrl_c_ends_with_one_line(tmp_path):
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        env={**os.environ, "TMPDIR": str(temporary)},
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not any(
@@ -239,6 +259,7 @@ def test_ctrl_c_ends_with_one_line(tmp_path):
     lines = [line for line in stderr.strip().splitlines() if not line.startswith("[IPKernelApp]")]  # kernel start-up notes
     assert lines == ["interrupted (Ctrl-C); nothing was replaced"], stderr[-2000:]
     assert not (tmp_path / "out").exists() and not list(tmp_path.glob(".out.staging-*"))
+    assert not list(temporary.glob("participatie-kernel*")), "a stopped run leaves its kernels' socket folders"
 
 
 # --- runs --------------------------------------------------------------------------------------------------

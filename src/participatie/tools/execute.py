@@ -9,6 +9,7 @@ unchanged notebook on unchanged data must give the same bytes.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,23 @@ import nbformat
 
 ENGINE_NAME = "participatie-progress"
 TIMEOUT = 600
+# Kernels talk over Unix sockets in a private temporary folder, not over TCP ports: two kernels started at
+# once (rerun --jobs, the tests' workers) can otherwise be handed the same free port, and one client then
+# waits for a kernel that never answers ("Kernel didn't respond in 60 seconds", papermill#239).
+# (A Unix socket path is at most 107 bytes; where the temporary folder is too deep for that, kernels
+# keep TCP.)
+START_TIMEOUT = 120  # seconds for a kernel to answer its first message on a loaded 2-core machine
+SOCKET_PATH_MAX = 100
+
+
+def kernel_config(folder: Path) -> dict:
+    """Return the kernel manager's settings for a kernel whose sockets and connection file live in `folder`."""
+    settings = {"connection_file": str(folder / "kernel.json")}
+    if len(str(folder / "kernel-99")) <= SOCKET_PATH_MAX:
+        settings |= {"transport": "ipc", "ip": str(folder / "kernel")}
+    return {"KernelManager": settings}
+
+
 _progress_queue = None
 
 
@@ -78,16 +96,20 @@ def execute(
     progress=None,
     document: str | None = None,
     timeout: int = TIMEOUT,
+    sockets: str | Path | None = None,
 ) -> Outcome:
     """Execute a notebook and return its outcome (never raises for a failing cell).
 
     In place (`target` None): the stored notebook is rewritten only when every cell succeeded and the
     result differs, so a failing run leaves the regression reference as it was. Into `target`: the
     executed notebook is written there, also when a cell failed (with the error in its output).
+    `sockets` is the folder in which the kernel's socket folder is made (default: the system's temporary
+    folder); a caller that may kill this process passes one it removes itself.
     """
     global _progress_queue
     import papermill
     from papermill.exceptions import PapermillExecutionError
+    from traitlets.config import Config
 
     source = Path(source)
     name = document or str(source)
@@ -101,6 +123,7 @@ def execute(
     _progress_queue = progress
     _register_engine()
     outcome = Outcome(name, True, cells)
+    sockets = tempfile.mkdtemp(prefix="k", dir=sockets)  # ours alone (mode 700); removed below
     try:
         papermill.execute_notebook(
             str(source),
@@ -111,7 +134,9 @@ def execute(
             cwd=str(source.parent if target is None else output.parent),
             kernel_name="python3",
             execution_timeout=timeout,
+            start_timeout=START_TIMEOUT,
             log_output=False,
+            config=Config(kernel_config(Path(sockets))),
         )
     except PapermillExecutionError as error:
         outcome = Outcome(name, False, cells, error.exec_count or error.cell_index + 1, f"{error.ename}: {error.evalue}")
@@ -119,6 +144,7 @@ def execute(
         outcome = Outcome(name, False, cells, None, f"{type(error).__name__}: {error}")
     finally:
         _progress_queue = None
+        shutil.rmtree(sockets, ignore_errors=True)
     try:
         if not Path(scratch).is_file() or Path(scratch).stat().st_size == 0:
             return outcome

@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,12 +126,13 @@ def default_jobs() -> int:
 # --- execution in worker processes -------------------------------------------------------------------
 
 _queue = None
+_sockets = None
 
 
-def _worker_init(progress) -> None:
+def _worker_init(progress, sockets: str) -> None:
     """Make a worker end with the main process (even when it is killed) and leave Ctrl-C to it."""
-    global _queue
-    _queue = progress
+    global _queue, _sockets
+    _queue, _sockets = progress, sockets
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The worker's and its kernels' own output (start-up notes, a kernel's traceback when a stopped run removes
     # its folder) would interleave with the run's report; what a notebook did is in its Outcome and its file.
@@ -146,10 +148,19 @@ def _worker_init(progress) -> None:
 
 
 def _execute_job(job: Job, source: str, target: str) -> Outcome:
-    return execute(source, target, job.parameters, progress=_queue, document=job.document)
+    return execute(source, target, job.parameters, progress=_queue, document=job.document, sockets=_sockets)
 
 
 def _run_local(jobs: list[Job], book: Path, workers: int, show_progress: bool, repo: Path) -> list[Outcome]:
+    # The kernels' socket folders go in one folder of this run, removed even when a worker was killed.
+    sockets = tempfile.mkdtemp(prefix="participatie-kernels-")
+    try:
+        return _run_pool(jobs, book, workers, show_progress, repo, sockets)
+    finally:
+        _remove_sockets(Path(sockets))
+
+
+def _run_pool(jobs: list[Job], book: Path, workers: int, show_progress: bool, repo: Path, sockets: str) -> list[Outcome]:
     from tqdm import tqdm
 
     total = sum(code_cells(repo / f"{j.document}.ipynb") for j in jobs)
@@ -175,7 +186,9 @@ def _run_local(jobs: list[Job], book: Path, workers: int, show_progress: bool, r
 
         reader = threading.Thread(target=drain, daemon=True)
         reader.start()
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(progress,))
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(progress, sockets)
+        )
         try:
             futures = [
                 pool.submit(_execute_job, job, str(repo / f"{job.document}.ipynb"), str(book / f"{job.document}.ipynb"))
@@ -194,6 +207,16 @@ def _run_local(jobs: list[Job], book: Path, workers: int, show_progress: bool, r
             stop.set()
             reader.join()
     return outcomes
+
+
+def _remove_sockets(folder: Path, seconds: float = 5.0) -> None:
+    """Remove the run's socket folder; a kernel of a killed worker may still bind or unlink its sockets
+    for a moment (it ends within a second of its worker), so try again until the folder is gone."""
+    deadline = time.monotonic() + seconds
+    while folder.exists() and time.monotonic() < deadline:
+        shutil.rmtree(folder, ignore_errors=True)
+        if folder.exists():
+            time.sleep(0.2)
 
 
 def _run_distributed(jobs: list[Job], book: Path, scheduler: str, show_progress: bool, repo: Path) -> list[Outcome]:

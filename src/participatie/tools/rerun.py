@@ -16,17 +16,11 @@ Data directories and command-line values come from others; the result is a publi
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import queue as queue_module
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
-import threading
-import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +29,7 @@ import yaml
 from ..data import package
 from ..data.editions import InvalidMunicipalityCode, check_municipality_code
 from ..data.validation import validate
-from .execute import Outcome, code_cells, execute
+from .execute import Outcome
 from .outdir import (
     STAGING_MARKER,
     Lock,
@@ -46,6 +40,7 @@ from .outdir import (
     remove_stale_staging,
     replace,
 )
+from .workers import Job, run_distributed, run_local
 
 REPO = Path(__file__).resolve().parents[3]
 # The print edition's file name (book.pdf.PDF_NAME, not imported: WeasyPrint loads only when a PDF is made).
@@ -54,19 +49,6 @@ PDF_NAME = "boek.pdf"
 BOOK_FILES = ("_config.yml", "CHANGELOG.md")
 # The appendix that lists what the data add, change or remove (it takes a `compare_to` parameter).
 CHANGES_DOCUMENT = "appendices/wijzigingen"
-
-
-@dataclass(frozen=True)
-class Job:
-    """One notebook to execute: its document path in the book (e.g. chapters/beschut_werk)."""
-
-    document: str
-    parameters: dict
-
-    @property
-    def name(self) -> str:
-        """Return the short name a user passes to --chapters (the file's stem)."""
-        return Path(self.document).name
 
 
 @dataclass(frozen=True)
@@ -121,131 +103,6 @@ def _compare_dir(compare_to: str | Path) -> Path:
 def default_jobs() -> int:
     """Return the default number of worker processes: the machine's cores."""
     return os.cpu_count() or 1
-
-
-# --- execution in worker processes -------------------------------------------------------------------
-
-_queue = None
-_sockets = None
-
-
-def _worker_init(progress, sockets: str) -> None:
-    """Make a worker end with the main process (even when it is killed) and leave Ctrl-C to it."""
-    global _queue, _sockets
-    _queue, _sockets = progress, sockets
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # The worker's and its kernels' own output (start-up notes, a kernel's traceback when a stopped run removes
-    # its folder) would interleave with the run's report; what a notebook did is in its Outcome and its file.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)
-    os.dup2(devnull, 2)
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        if os.getppid() == 1:
-            os._exit(1)  # the main process died before the line above ran
-
-
-def _execute_job(job: Job, source: str, target: str) -> Outcome:
-    return execute(source, target, job.parameters, progress=_queue, document=job.document, sockets=_sockets)
-
-
-def _run_local(jobs: list[Job], book: Path, workers: int, show_progress: bool, repo: Path) -> list[Outcome]:
-    # The kernels' socket folders go in one folder of this run, removed even when a worker was killed.
-    sockets = tempfile.mkdtemp(prefix="participatie-kernels-")
-    try:
-        return _run_pool(jobs, book, workers, show_progress, repo, sockets)
-    finally:
-        _remove_sockets(Path(sockets))
-
-
-def _run_pool(jobs: list[Job], book: Path, workers: int, show_progress: bool, repo: Path, sockets: str) -> list[Outcome]:
-    from tqdm import tqdm
-
-    total = sum(code_cells(repo / f"{j.document}.ipynb") for j in jobs)
-    # spawn: the workers are children of this process, so they end with it (see _worker_init); forkserver
-    # workers would be children of the fork server and outlive a killed run.
-    context = multiprocessing.get_context("spawn")
-    progress = context.Queue()
-    outcomes: list[Outcome] = []
-    stop = threading.Event()
-    with (
-        tqdm(total=total, unit="cel", desc="cellen", disable=not show_progress, file=sys.stderr) as cell_bar,
-        tqdm(
-            total=len(jobs), unit="hoofdstuk", desc="hoofdstukken", disable=not show_progress, file=sys.stderr
-        ) as chapter_bar,
-    ):
-
-        def drain() -> None:
-            while not stop.is_set():
-                try:
-                    cell_bar.update(progress.get(timeout=0.1))
-                except (queue_module.Empty, OSError, EOFError, ValueError):
-                    continue
-
-        reader = threading.Thread(target=drain, daemon=True)
-        reader.start()
-        pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(progress, sockets)
-        )
-        try:
-            futures = [
-                pool.submit(_execute_job, job, str(repo / f"{job.document}.ipynb"), str(book / f"{job.document}.ipynb"))
-                for job in jobs
-            ]
-            for future in as_completed(futures):
-                outcomes.append(future.result())
-                chapter_bar.update(1)
-        except BaseException:
-            for process in list(getattr(pool, "_processes", {}).values()):
-                process.kill()  # kernels poll their worker and end with it
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-            stop.set()
-            reader.join()
-    return outcomes
-
-
-def _remove_sockets(folder: Path, seconds: float = 5.0) -> None:
-    """Remove the run's socket folder; a kernel of a killed worker may still bind or unlink its sockets
-    for a moment (it ends within a second of its worker), so try again until the folder is gone."""
-    deadline = time.monotonic() + seconds
-    while folder.exists() and time.monotonic() < deadline:
-        shutil.rmtree(folder, ignore_errors=True)
-        if folder.exists():
-            time.sleep(0.2)
-
-
-def _run_distributed(jobs: list[Job], book: Path, scheduler: str, show_progress: bool, repo: Path) -> list[Outcome]:
-    """Hand the notebook runs to a Dask distributed scheduler (progress per chapter)."""
-    from distributed import Client
-    from distributed import as_completed as dask_completed
-    from tqdm import tqdm
-
-    outcomes = []
-    with (
-        Client(scheduler) as client,
-        tqdm(total=len(jobs), unit="hoofdstuk", desc="hoofdstukken", disable=not show_progress, file=sys.stderr) as bar,
-    ):
-        futures = [
-            client.submit(
-                execute,
-                str(repo / f"{job.document}.ipynb"),
-                str(book / f"{job.document}.ipynb"),
-                job.parameters,
-                None,
-                job.document,
-                pure=False,
-            )
-            for job in jobs
-        ]
-        for future in dask_completed(futures):
-            outcomes.append(future.result())
-            bar.update(1)
-    return outcomes
 
 
 # --- staging and the book ------------------------------------------------------------------------
@@ -377,9 +234,9 @@ def rerun(
             if not pdf:
                 _without_print_link(book)
             if scheduler:
-                outcomes = _run_distributed(work, book, scheduler, show_progress, repo)
+                outcomes = run_distributed(work, book, scheduler, show_progress, repo)
             else:
-                outcomes = _run_local(work, book, max(1, jobs), show_progress, repo)
+                outcomes = run_local(work, book, max(1, jobs), show_progress, repo)
             failed = [o for o in outcomes if not o.ok]
             if failed:
                 kept = staging / "failed"

@@ -305,7 +305,8 @@ def test_the_finding_states_the_latest_result_and_its_letter(texts):
     finding = texts["bf_finding"]
     assert finding.startswith("Over 2016 was er volgens de brief van 30 juni 2017 landelijk een tekort van circa € 270 mln")
     assert "voorlopige uitgaven" in finding and "€ 622 mln in 2018" in finding and "brief van 15 juni 2018" in finding
-    assert 2 <= finding.count(". ") + 1 <= 3
+    assert 2 <= len(re.findall(r"\.\s+(?=[A-Z])", finding)) + 1 <= 3
+    assert r"(Eerste Kamer\, 33 981\, N, p. 13)" in finding and r"(Tweede Kamer\, 29 817\, nr\. 145, p. 7)." in finding
 
 
 # --- checks and revisions -----------------------------------------------------------------------------

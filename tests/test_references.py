@@ -91,3 +91,21 @@ def test_no_notebook_or_theme_text_uses_another_citation_style():
     for path in sorted((repo_root / "src" / "participatie" / "themes").rglob("*.py")):
         offenders += [f"{path.name}: {m.group(0)}" for m in re.finditer(r"[(;] ?brief van \{[^}]*\}, p\.", path.read_text())]
     assert not offenders, offenders
+
+
+def test_every_sentence_of_the_introductions_findings_with_a_number_says_where_it_is_printed():
+    """A finding's sentence that states a figure cites the letter and page, or marks the figure as ours."""
+    from participatie.book import open_book
+
+    texts = open_book().key_figures()
+    findings = {name: text for name, text in texts.items() if name.endswith("_finding")}
+    assert len(findings) == 5, sorted(findings)
+    uncited = []
+    for name, text in findings.items():
+        plain = text.replace("\\", "")
+        # Sentences end at '. ' before a capital; 'p. 3' and 'nr. 145' are followed by a digit.
+        for sentence in re.split(r"(?<=[.)])\s+(?=[A-Z])", plain):
+            figures = re.sub(r"\((?:[^()]*)\)|\b(?:19|20)\d\d\b|\d+ (?:januari|maart|juni|juli|september)", "", sentence)
+            if re.search(r"\d", figures) and not re.search(r"\([^()]*(?:p\. \d|eigen berekening)[^()]*\)", sentence):
+                uncited.append(f"{name}: {sentence}")
+    assert not uncited, uncited

@@ -185,7 +185,8 @@ def finding(w: Writer) -> str:
         text += (
             f" {sentence(w.period(count['period']))} werkten er {w.count(count['value'], count['qualifier'])}, "
             f"{wording.comparison(count['value'], places['value'])} de {w.count(places['value'])} plekken in de "
-            f"regeling voor dat moment."
+            f"regeling voor dat moment "
+            f"({w.cite_figures([count['source_id'], *places['source_ids']], [count['page'], *places['pages']])})."
         )
     return text
 

@@ -40,6 +40,11 @@ def cite_row(chapter, row: pd.Series) -> str:
     return cite(chapter, row["source_id"], row["page"])
 
 
+def cite_rows(chapter, *rows: pd.Series | None) -> str:
+    """Return the citations of several figure rows without brackets, one per letter, its pages joined."""
+    return references.cites(chapter.sources, [(row["source_id"], int(row["page"])) for row in rows if row is not None])[1:-1]
+
+
 def value(row: pd.Series, decimals: int | None = None) -> str:
     """Return a figure row's value as printed (circa € 270 mln)."""
     return formatting.row_text(row, decimals)

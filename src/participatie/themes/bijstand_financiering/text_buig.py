@@ -209,13 +209,14 @@ def finding_buig(chapter) -> str:
         basis = ", op basis van voorlopige uitgaven" if latest["preliminary"] else ""
         parts.append(
             f"Over {period(latest['period'])} was er volgens {letter(chapter, latest['source_id'])} landelijk "
-            f"{result_phrase(latest)} op het macrobudget voor de bijstand{share_phrase(latest)}{basis}."
+            f"{result_phrase(latest)} op het macrobudget voor de bijstand{share_phrase(latest)}{basis} "
+            f"({cite_row(chapter, latest)})."
         )
     summed = analysis.cumulative_result(chapter.national)
     if summed is not None:
         parts.append(
             f"Over {period(summed['period'])} samen was het resultaat {result_phrase(summed)}"
             f"{share_phrase(summed, 'van de opgetelde macrobudgetten')}; de staatssecretaris ziet daarin een teken dat de "
-            "systematiek over de jaren heen goed werkt."
+            f"systematiek over de jaren heen goed werkt ({cite_row(chapter, summed)})."
         )
     return " ".join(parts)

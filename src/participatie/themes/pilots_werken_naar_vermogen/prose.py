@@ -27,6 +27,9 @@ from .labels import LANE_PHRASE, MILESTONE_PHRASE, date_text, enumeration, month
 from .timeline_reading import LANE_CODES
 
 MISSING = "–"
+# The page of the pilots' letter (12 July 2013) that draws the two conclusions the introduction's finding
+# names: work at a regular employer is possible but not easy; wage dispensation useful but complicated.
+CONCLUSIONS_PAGE = 3
 NATIONAL_ONLY = "Landelijk beeld (dit hoofdstuk heeft geen cijfers per gemeente): "
 # Events whose dates the prose names, by glue name.
 EVENT_DATES = {
@@ -87,7 +90,7 @@ def step_text(chapter, frame) -> tuple[str, str]:
         what = joined([MILESTONE_PHRASE[code] for code in marked["event_code"]])
     else:
         what = "«" + escape.markdown(str(first["event"]).rstrip(". ")) + "»"
-    letter = escape.markdown(chapter.reference(first["source_id"]))
+    letter = references.citation(chapter.sources, first["source_id"], int(first["page"]))
     return date_text(first["date"], first["precision"]), f"{what} ({letter})"
 
 
@@ -104,6 +107,7 @@ def key_figures(chapter) -> dict[str, str]:
     step_date, step = step_text(chapter, frame)
     matters = differing_accounts(chapter.table("policy_timeline"), chapter.sources)["matter"].nunique()
     pilots_id = str(pilots["source_id"].iloc[0]).replace("-", "_")
+    pilots_cite = references.citation(chapter.sources, str(pilots["source_id"].iloc[0]), CONCLUSIONS_PAGE)
     pilots_month, pilots_letter = months.get(f"pil_maand_{pilots_id}", MISSING), days.get(f"pil_brief_{pilots_id}", MISSING)
     texts = {
         "pil_aantal": number_word(summary["pilots"]),
@@ -138,7 +142,7 @@ def key_figures(chapter) -> dict[str, str]:
         f"De {texts['pil_aantal']} pilots Werken naar Vermogen liepen van {texts['pil_start']} tot en met "
         f"{texts['pil_eind']}. Volgens de brief van {pilots_letter} blijkt uit de pilots dat mensen met een "
         "arbeidsbeperking bij een reguliere werkgever kunnen werken, maar dat dat niet eenvoudig is, en dat "
-        "loondispensatie een bruikbaar maar ingewikkeld instrument kan zijn. "
+        f"loondispensatie een bruikbaar maar ingewikkeld instrument kan zijn ({pilots_cite}). "
         f"De laatste stap op het beleidspad in de brieven is van {step_date}: {step}."
     )
     texts["pil_finding"] = (NATIONAL_ONLY if chapter.gemeente else "") + finding

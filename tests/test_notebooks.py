@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -289,8 +290,13 @@ def test_stored_notebook_is_deterministic_reference(notebook):
     assert all(c.outputs for c in code[1:]), "every cell after the parameters has stored outputs"
     counts = [c.execution_count for c in code]
     assert counts == list(range(1, len(code) + 1)), "executed top to bottom, once"
-    for volatile in ('"execution":', '"papermill": {', "/tmp/", "/work/", "/root/", "../shared", "cdn.jsdelivr", "unpkg"):
+    for volatile in ('"execution":', '"papermill": {', "/tmp/", "/work/", "/root/", "cdn.jsdelivr", "unpkg"):
         assert volatile not in text, f"{notebook}: stored notebook contains {volatile!r}"
+    # Relative paths (links, the data's download paths) stay inside the repository: none climbs out of it
+    # to a sibling folder of the clone.
+    folder = (REPO / notebook).parent
+    for climb in set(re.findall(r"(?:\.\./)+", text)):
+        assert (folder / climb).resolve().is_relative_to(REPO), f"{notebook}: a path leaves the repository: {climb}"
     assert not any(o.get("output_type") == "error" for c in code for o in c.outputs)
     assert not any(o.get("name") == "stderr" for c in code for o in c.outputs), "warnings leaked into the outputs"
 

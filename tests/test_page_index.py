@@ -1,7 +1,7 @@
 """The page index of the letters (participatie.data.page_index): page rule, printed numbers, index files,
 every figure against the committed indexes in data/letters/, and the build and verify commands.
 
-Needs no access to ../shared/seeds: it runs on any clone.
+Needs no copy of the letters: it runs on any clone, from the committed indexes alone.
 """
 
 from __future__ import annotations

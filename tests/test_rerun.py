@@ -181,36 +181,50 @@ def run_temp():
     shutil.rmtree(folder, ignore_errors=True)
 
 
+def _start_rerun(out: Path, chapters: list[str], temporary: Path, *more: str, **popen) -> subprocess.Popen:
+    """Start `participatie rerun` on the bundled data in the background, its temporary files in `temporary`."""
+    command = [sys.executable, "-m", "participatie", "rerun", "--no-progress", "--data-dir", str(DATA), "--out", str(out)]
+    return subprocess.Popen(
+        [*command, "--chapters", *chapters, *more], env={**os.environ, "TMPDIR": str(temporary)}, **popen
+    )
+
+
+def _kernels(pid: int) -> list[int]:
+    """Return the kernel processes below a process (a process that ends meanwhile is skipped)."""
+    found = []
+    for child in _descendants(pid):
+        try:
+            if "ipykernel" in " ".join(psutil.Process(child).cmdline()):
+                found.append(child)
+        except psutil.NoSuchProcess:
+            pass
+    return found
+
+
+def _wait_for_a_kernel(pid: int, seconds: float = 120) -> list[int]:
+    """Wait until a run has started a kernel; return the kernels found (empty when none started in time)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if kernels := _kernels(pid):
+            return kernels
+        time.sleep(0.3)
+    return []
+
+
 @pytest.mark.slow
 def test_a_killed_run_leaves_no_processes_and_its_staging_is_cleaned_next_time(tmp_path, run_temp, repository_unchanged):
     out = tmp_path / "out"
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "participatie",
-            "rerun",
-            "--no-progress",
-            "--data-dir",
-            str(DATA),
-            "--out",
-            str(out),
-            "--chapters",
-            "beschut_werk",
-            "wsw_statistiek",
-            "--jobs",
-            "2",
-        ],
+    # TMPDIR: a killed run cannot remove its kernels' socket folder
+    process = _start_rerun(
+        out,
+        ["beschut_werk", "wsw_statistiek"],
+        run_temp,
+        "--jobs",
+        "2",
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={**os.environ, "TMPDIR": str(run_temp)},  # a killed run cannot remove its kernels' socket folder
     )
-    deadline = time.monotonic() + 120
-    kernels: list[int] = []
-    while time.monotonic() < deadline and not kernels:
-        time.sleep(0.5)
-        kernels = [p for p in _descendants(process.pid) if "ipykernel" in " ".join(psutil.Process(p).cmdline())]
-    assert kernels, "no kernel started"
+    assert _wait_for_a_kernel(process.pid), "no kernel started"
     children = _descendants(process.pid)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
@@ -228,31 +242,16 @@ def test_a_killed_run_leaves_no_processes_and_its_staging_is_cleaned_next_time(t
 @pytest.mark.slow
 def test_ctrl_c_ends_with_one_line(tmp_path, run_temp):
     temporary = run_temp  # the run's kernels' socket folders go there
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "participatie",
-            "rerun",
-            "--no-progress",
-            "--data-dir",
-            str(DATA),
-            "--out",
-            str(tmp_path / "out"),
-            "--chapters",
-            "beschut_werk",
-        ],
+    process = _start_rerun(
+        tmp_path / "out",
+        ["beschut_werk"],
+        temporary,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
-        env={**os.environ, "TMPDIR": str(temporary)},
     )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not any(
-        "ipykernel" in " ".join(psutil.Process(p).cmdline()) for p in _descendants(process.pid) if psutil.pid_exists(p)
-    ):
-        time.sleep(0.3)
+    _wait_for_a_kernel(process.pid)
     os.killpg(process.pid, signal.SIGINT)  # what a terminal sends to the whole foreground group
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130

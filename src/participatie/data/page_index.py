@@ -6,11 +6,11 @@ command regenerates every index from the letters (wherever an analyst has them) 
 difference.
 
     python -m participatie letters index LETTER.txt --source-id ek-34775-ak
-    python -m participatie letters verify --letters ../shared/seeds
+    python -m participatie letters verify --letters DIR    # DIR: a folder with the letters' text
 
-Standard library only. The page rule, the normalisation, `spellings` and the matching rule are
-those of tests/letters.py, so that a figure is found in the index exactly when the text checker
-finds it on the page.
+Standard library only. The page rule, the normalisation, `spellings` and the matching rule live here
+once: `build_index` and the provenance check (`printed_on_page`) both use them, so a figure is found in the index exactly
+when it is printed on the page.
 """
 
 from __future__ import annotations

@@ -41,8 +41,8 @@ def cite_row(chapter, row: pd.Series) -> str:
 
 
 def cite_rows(chapter, *rows: pd.Series | None) -> str:
-    """Return the citations of several figure rows without brackets, one per letter, its pages joined."""
-    return references.cites(chapter.sources, [(row["source_id"], int(row["page"])) for row in rows if row is not None])[1:-1]
+    """Return '(citation; citation)' for figure rows: one per letter, its pages joined (None rows are skipped)."""
+    return references.cites(chapter.sources, [(row["source_id"], int(row["page"])) for row in rows if row is not None])
 
 
 def value(row: pd.Series, decimals: int | None = None) -> str:

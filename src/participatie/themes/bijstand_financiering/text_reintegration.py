@@ -379,5 +379,5 @@ def finding_reintegration(chapter) -> str:
         rising = f", oplopend naar {value(structural)} structureel" if rises else f"; structureel {value(structural)}"
     return (
         f"Voor re-integratie noemt {letter(chapter, total['source_id'])} {value(total)} in {period(total['period'])}"
-        f"{rising} ({cite_rows(chapter, total, structural)})."
+        f"{rising} {cite_rows(chapter, total, structural)}."
     )

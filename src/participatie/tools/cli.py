@@ -3,7 +3,7 @@
 python -m participatie validate [--data-dir DIR]
 python -m participatie execute chapters/beschut_werk.ipynb [...]
 python -m participatie rerun --data-dir DIR --out OUT [--chapters NAMES] [--jobs N] [--gemeente CODE]
-python -m participatie synthetic --out DIR [--seed N] [--years K]
+python -m participatie synthetic --out DIR [--seed N] [--years K] [--municipalities N]
 python -m participatie letters index LETTER.txt --source-id ID [--out FILE]
 python -m participatie letters verify --letters DIR [--index-dir DIR]
 python -m participatie makedeps
@@ -82,7 +82,7 @@ def _cmd_synthetic(args: argparse.Namespace) -> int:
     from . import synthetic
 
     try:
-        written = synthetic.generate(args.out, seed=args.seed, years=args.years)
+        written = synthetic.generate(args.out, seed=args.seed, years=args.years, count=args.municipalities)
     except (FileExistsError, ValueError) as error:
         print(f"synthetic: {error}", file=sys.stderr)
         return 1
@@ -217,6 +217,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=synthetic.DEFAULT_YEARS,
         help=f"periods per figure: the real one and years-1 shifted back by 10, 20, ... years "
         f"(default {synthetic.DEFAULT_YEARS}: over {synthetic.MIN_ROWS:,} rows from the bundled data)",
+    )
+    fake.add_argument(
+        "--municipalities",
+        type=int,
+        default=synthetic.MUNICIPALITIES,
+        help=f"how many municipalities, 1 to {synthetic.MUNICIPALITIES} (default {synthetic.MUNICIPALITIES})",
     )
     fake.set_defaults(func=_cmd_synthetic)
 

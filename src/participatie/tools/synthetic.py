@@ -28,7 +28,7 @@ figure tables hold, for every bundled figure, one row per municipality:
   README of the directory starts with a warning. Synthetic data is never written into the repository and
   never shown in the published book.
 
-    python -m participatie synthetic --out DIR [--seed N] [--years K]
+    python -m participatie synthetic --out DIR [--seed N] [--years K] [--municipalities N]
 """
 
 from __future__ import annotations
@@ -62,9 +62,11 @@ DEFAULT_YEARS = 2
 _YEAR = re.compile(r"(?<![\d-])(\d{4})")  # a year at the start of a period or of its end
 
 
-def municipalities() -> pd.DataFrame:
+def municipalities(count: int = MUNICIPALITIES) -> pd.DataFrame:
     """Return the synthetic municipalities: code (GM9001 …) and name (Synthetische gemeente 001 …)."""
-    numbers = np.arange(1, MUNICIPALITIES + 1)
+    if not 1 <= count <= MUNICIPALITIES:
+        raise ValueError(f"the number of municipalities must be between 1 and {MUNICIPALITIES}")
+    numbers = np.arange(1, count + 1)
     return pd.DataFrame(
         {
             data.MUNICIPALITY_CODE: [f"GM{FIRST_CODE + i - 1:04d}" for i in numbers],
@@ -84,11 +86,17 @@ def shift_period(period: str, years: int) -> str | None:
 
 
 def generate(
-    out: str | Path, *, seed: int = DEFAULT_SEED, years: int = DEFAULT_YEARS, source: str | Path | None = None
+    out: str | Path,
+    *,
+    seed: int = DEFAULT_SEED,
+    years: int = DEFAULT_YEARS,
+    source: str | Path | None = None,
+    count: int = MUNICIPALITIES,
 ) -> dict[str, int]:
     """Write a synthetic per-gemeente data directory to `out`; return the rows written per figure table.
 
-    `source` is the data directory to start from (default: the bundled one). `out` must not exist, be
+    `source` is the data directory to start from (default: the bundled one); `count` municipalities
+    (fewer than 342 make a small directory, such as the municipal edition of the text snapshots). `out` must not exist, be
     empty, or hold an earlier synthetic directory (which is replaced); the same seed and years always
     give the same bytes.
     """
@@ -99,7 +107,7 @@ def generate(
     _prepare_target(target)
     shutil.copytree(source_dir, target, dirs_exist_ok=True)
     descriptor = json.loads((source_dir / data.DESCRIPTOR).read_text(encoding="utf-8"))
-    places = municipalities()
+    places = municipalities(count)
     written = {}
     for index, resource in enumerate(descriptor["resources"]):
         if resource.get("schema") != FIGURE_SCHEMA:

@@ -20,7 +20,7 @@ COMMON_DATA := data/datapackage.json data/sources.csv data/indicators.csv $(wild
 BOOK_PAGES := intro.ipynb $(wildcard appendices/*.ipynb)
 PAGES := $(wildcard *.md) $(wildcard appendices/*.md)
 
-.PHONY: book html pdf test lint format setup execute clean bench verify-letters
+.PHONY: book html pdf test lint format setup execute clean bench verify-letters teksten
 .DELETE_ON_ERROR:
 # Notebooks execute in parallel, one kernel per core.
 NPROC := $(shell nproc 2>/dev/null || echo 2)
@@ -72,6 +72,10 @@ pdf: $(BUILD)/html/boek.pdf
 
 $(BUILD)/html/boek.pdf: $(BUILD)/.html-done $(PRINT)
 	$(BIN)/python -m participatie pdf --html $(BUILD)/html --out $@
+
+# The text of every page in every edition, rendered without a kernel into tests/snapshots (read the diff).
+teksten: $(SETUP)
+	$(BIN)/python -m participatie texts
 
 lint: $(SETUP)
 	$(BIN)/ruff check src tests

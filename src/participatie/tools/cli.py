@@ -130,6 +130,12 @@ def _cmd_makedeps(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_texts(args: argparse.Namespace) -> int:
+    from . import texts
+
+    return texts.main(check=args.check)
+
+
 def _cmd_pdf(args: argparse.Namespace) -> int:
     from ..book import pdf
 
@@ -144,7 +150,7 @@ def _cmd_pdf(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the command line."""
-    from . import rerun, synthetic
+    from . import rerun, synthetic, texts
 
     parser = argparse.ArgumentParser(prog="python -m participatie", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -241,6 +247,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     deps = commands.add_parser("makedeps", help="print the Makefile rules that say which notebook reads what")
     deps.set_defaults(func=_cmd_makedeps)
+
+    words = commands.add_parser(
+        "texts",
+        help="render the text of every page in every edition without a kernel; write tests/snapshots",
+        description=texts.__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    words.add_argument("--check", action="store_true", help="compare with tests/snapshots instead of writing")
+    words.set_defaults(func=_cmd_texts)
 
     printed = commands.add_parser("pdf", help="write the print edition: the built book as one A4 PDF")
     printed.add_argument("--html", default="_build/html", help="the built book (default: _build/html)")

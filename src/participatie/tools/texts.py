@@ -31,6 +31,8 @@ REPO = Path(__file__).resolve().parents[3]
 SNAPSHOTS = REPO / "tests" / "snapshots"
 GLUE = re.compile(r"\{glue(?::(?:md|text|any))?\}`([^`]+)`")
 GLUE_PREFIX = "application/papermill.record/"
+# A backslash before ASCII punctuation is Markdown's escape (presentation.escape): the reader sees the mark only.
+ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 VEGA_LITE = re.compile(r"application/vnd\.vegalite\.v\d+\+json")
 # The municipal edition of the snapshots: a small synthetic per-gemeente directory (tools.synthetic with
 # 12 municipalities), and municipalities whose directions differ from the national picture.
@@ -130,7 +132,7 @@ def output_text(output: dict) -> str:
     if "text/html" in data:
         parts.append(html_text(_text(data["text/html"])))
     elif "text/markdown" in data:
-        parts.append(_text(data["text/markdown"]).strip())
+        parts.append(ESCAPED.sub(r"\1", _text(data["text/markdown"]).strip()))
     return "\n\n".join(part for part in parts if part)
 
 
@@ -163,7 +165,7 @@ def cells_text(cells: list[dict]) -> str:
             continue
         if cell["cell_type"] == "markdown":
             source = GLUE.sub(lambda m: values.get(m.group(1), f"[ONTBREEKT: {m.group(1)}]"), _text(cell["source"]))
-            blocks.append(source.strip())
+            blocks.append(ESCAPED.sub(r"\1", source.strip()))
         elif cell["cell_type"] == "code" and "remove-output" not in tags:
             blocks += [text for text in (output_text(o) for o in cell.get("outputs", [])) if text]
     return "\n\n".join(block for block in blocks if block) + "\n"

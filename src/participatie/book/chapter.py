@@ -3,12 +3,16 @@
 The notebook's set-up cell is three lines:
 
     hoofdstuk = open_chapter(THEME, data_dir, gemeente)
-    hoofdstuk.glue_key_figures()
+    hoofdstuk.glue_text()
     hoofdstuk.edition_note()
+
+`glue_text` renders the chapter's text file (`chapters/<name>.tekst.md`) with the chapter's facts and glues
+every block but the finding (which the introduction glues) under its name.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,17 +22,10 @@ from ..data import load
 from ..data.editions import MUNICIPALITY_NAME, check_municipality_code, edition
 from ..data.load import Dataset
 from ..figures import checks, sources
+from ..figures.facts import Finder
 from ..figures.revisions import revisions
-from ..presentation import charts, escape, formatting, references, tables
-from ..presentation.labels import (
-    EDITION_NATIONAL_TEXT,
-    EDITION_TEXT,
-    MUNICIPAL_FIGURE,
-    MUNICIPAL_SOURCE_LINE,
-    NATIONAL_ONLY,
-    NEWER_DATA_TEXT,
-    SYNTHETIC_TEXT,
-)
+from ..presentation import charts, formatting, references, tables, text
+from ..presentation.labels import MUNICIPAL_FIGURE, MUNICIPAL_SOURCE_LINE, NATIONAL_ONLY
 from ..themes.record import Theme
 from . import registry_tables
 from .markup import glue_texts, note
@@ -163,12 +160,50 @@ class Chapter:
         return registry_tables.revisions_table(self.revisions(), self.sources)
 
     def key_figures(self) -> dict[str, str]:
-        """Return the Dutch texts the chapter's prose glues in (the theme's `key_figures`)."""
+        """Return the Dutch texts the chapter's prose glues in (the theme's `key_figures`; a moved theme: its finding)."""
+        if self.theme.key_figures is None:
+            return {self.theme.finding_block: self.finding()}
         return self.theme.key_figures(self)
 
     def glue_key_figures(self) -> None:
         """Make every key figure available to the chapter's prose as {glue:md}`name`."""
         glue_texts(self.key_figures())
+
+    @functools.cached_property
+    def finder(self) -> Finder:
+        """Return the figures of this edition as facts (municipal figures are cited to no letter)."""
+        return Finder(self.figures, self.sources, municipal=self.municipal)
+
+    @functools.cached_property
+    def national_finder(self) -> Finder:
+        """Return the national figures of the same data as facts, cited to their letters (also in a municipal edition)."""
+        return Finder(self.national, self.sources)
+
+    @functools.cached_property
+    def facts(self) -> dict:
+        """Return what the chapter's text needs: the edition (municipal, place, synthetic) and the theme's facts."""
+        edition = {"municipal": self.municipal, "place": self.gemeente_naam, "code": self.gemeente}
+        return edition | {"synthetic": self.synthetic} | self.theme.facts(self)
+
+    def text(self) -> dict[str, str]:
+        """Return every block of the chapter's text file rendered with its facts, by name."""
+        return text.blocks(self.theme.text_file, self.facts)
+
+    def glue_text(self) -> None:
+        """Glue every block of the chapter's text file under its name, except the introduction's finding."""
+        if self.theme.facts is None:  # a theme not yet moved to its text file
+            return self.glue_key_figures()
+        glue_texts({name: t for name, t in self.text().items() if name != self.theme.finding_block})
+
+    def finding(self) -> str:
+        """Return the chapter's finding for the introduction (the block <prefix>_finding of its text file)."""
+        if self.theme.facts is None:
+            return self.key_figures()[self.theme.finding_block]
+        return text.block(self.theme.text_file, self.theme.finding_block, self.facts)
+
+    def label(self, key: str, **values):
+        """Return a label of the chapter's charts and tables (chapters/<name>.labels.yml), with the facts."""
+        return text.label(self.theme.labels_file, key, self.facts | values)
 
     def edition_note(self):
         """Return the note at the top of a municipal edition, a run on newer or synthetic data (None otherwise)."""
@@ -236,20 +271,19 @@ def edition_note(chapters: list[Chapter]):
     """Return the note a municipal edition (or a run on newer or synthetic data) shows at the top, as Markdown.
 
     Returns None for the national edition on the bundled data, so the set-up cell that ends with this
-    call shows nothing there.
+    call shows nothing there. Its words are blocks of the shared text file (`book/boek.tekst.md`).
     """
     municipal = next((c for c in sorted(chapters, key=lambda c: c.gemeente_naam is None) if c.gemeente), None)
-    parts = []
+    facts: dict = {"place": None, "code": None}
+    wanted = []
     newer = [n for n in (c.newer_data() for c in chapters) if n]
     if newer:
         latest = max(newer, key=lambda n: n[0])  # labels of the same kind of period; the chapter's own in a chapter
-        parts.append(NEWER_DATA_TEXT.format(latest=escape.markdown(latest[0]), covered=escape.markdown(latest[1])))
-    if municipal is not None and municipal.gemeente_naam is None:  # a chapter without a figure table
-        parts.append(EDITION_NATIONAL_TEXT.format(code=escape.markdown(municipal.gemeente)))
-    elif municipal is not None:
-        parts.append(
-            EDITION_TEXT.format(name=escape.markdown(municipal.gemeente_naam), code=escape.markdown(municipal.gemeente))
-        )
+        facts |= {"newer_latest": latest[0], "newer_covered": latest[1]}
+        wanted.append("note_newer")
+    if municipal is not None:
+        facts |= {"place": municipal.gemeente_naam, "code": municipal.gemeente}
+        wanted.append("note_municipal_national" if municipal.gemeente_naam is None else "note_municipal")
     if any(c.synthetic for c in chapters):
-        parts.append(SYNTHETIC_TEXT)
-    return note(parts)
+        wanted.append("note_synthetic")
+    return note([text.block(text.SHARED, name, facts) for name in wanted])

@@ -68,6 +68,12 @@ TYPE_TEXT = {
     "any": "willekeurig",
 }
 
+# The numbers one to twenty in words (running text writes these in words, tables and charts in digits).
+NUMBER_WORDS = (
+    "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+    "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig",
+)  # fmt: skip
+
 QUALIFIER_TEXT = {
     "circa": "circa",
     "bijna": "bijna",
@@ -126,31 +132,12 @@ DERIVED_MARK = "berekend"
 PRINTED, COMPUTED = "gedrukt in de brief", "eigen berekening"
 # A value from a letter newer than the text of its chapter (an edition on newer data): drawn apart.
 NEWER_LETTER = "uit een nieuwere brief"
-# The note at the top of a page run as a municipal edition, or on synthetic data (chapter.edition_note).
-EDITION_TEXT = (
-    "**Gemeentelijke editie: {name} ({code}).** De cijfers op deze pagina zijn die van deze gemeente, "
-    "niet de landelijke. De tekst beschrijft het landelijke beeld uit de brieven en geldt niet zonder meer "
-    "voor de gemeente."
-)
-EDITION_NATIONAL_TEXT = (
-    "**Gemeentelijke editie ({code}).** Dit hoofdstuk heeft geen cijfers per gemeente; het toont de landelijke gegevens."
-)
 # A municipal edition: its figures are the municipality's own, printed in no letter.
 MUNICIPAL_SOURCE_LINE = "Bron: cijfers per gemeente uit {files}; de brieven geven alleen landelijke cijfers."
 MUNICIPAL_FIGURE = "cijfer van de gemeente (niet uit een brief)"
 NATIONAL_ONLY = (
     "Geen: de rekencontrole en de revisies gaan over de landelijke cijfers die de brieven drukken; "
     "deze gemeentelijke editie toont ze niet."
-)
-# An edition on data that reach beyond what the text was written from (book.chapter.Chapter.newer_data).
-NEWER_DATA_TEXT = (
-    "**Nieuwere cijfers.** Deze editie bevat cijfers tot en met {latest}; de tekst beschrijft de "
-    "ontwikkeling tot en met {covered}. Zinnen over de laatste stand volgen de nieuwste cijfers; "
-    "in de grafieken zijn cijfers uit nieuwere brieven apart gemarkeerd."
-)
-SYNTHETIC_TEXT = (
-    "**SYNTHETISCHE GEGEVENS.** Deze pagina is gemaakt met verzonnen gegevens, voor tests en metingen; "
-    "de cijfers zijn niet echt."
 )
 INTERPOLATION_MARK = "interpolatie, geen brongegeven"
 

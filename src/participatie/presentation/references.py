@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import numbers
-
 import pandas as pd
 
 from ..figures.sources import letters
 from . import escape
 from .formatting import long_date
 from .labels import SOURCE_ITEM, SOURCE_LINE
+from .vocabulary import page_numbers, pages_text  # noqa: F401 - pages_text is part of this module's interface
 
 
 def _by_id(sources: pd.DataFrame) -> pd.DataFrame:
@@ -79,33 +78,6 @@ def letters_phrase(sources: pd.DataFrame, source_ids) -> str:
         return letter(sources, ids[0])
     dates = [letter_date(sources, s) for s in ids]
     return f"de brieven van {', '.join(dates[:-1])} en {dates[-1]}"
-
-
-def page_numbers(pages) -> list[int]:
-    """Return the pages given as one page, a span as text ('8–9'), or several of those, as sorted numbers."""
-    if isinstance(pages, str):
-        first, _, last = pages.replace("-", "–").partition("–")
-        return list(range(int(first), int(last or first) + 1))
-    if isinstance(pages, numbers.Number):
-        return [int(pages)]
-    return sorted({number for item in pages for number in page_numbers(item)})
-
-
-def pages_text(pages) -> str:
-    """Return pages as Dutch page text: 'p. 3', 'p. 3–4', 'p. 1–2 en 18', 'p. 5, 7 en 13' ('' for none).
-
-    A run of consecutive pages reads as one span.
-    """
-    runs: list[list[int]] = []
-    for page in page_numbers(pages):
-        if runs and page == runs[-1][-1] + 1:
-            runs[-1].append(page)
-        else:
-            runs.append([page])
-    parts = [f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
-    if not parts:
-        return ""
-    return "p. " + (parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} en {parts[-1]}")
 
 
 def citation(sources: pd.DataFrame, source_id: str, pages=()) -> str:

@@ -19,7 +19,11 @@ class Theme:
     `name` is the name of the theme everywhere: its sub-package `participatie.themes.<name>`, its
     notebook `chapters/<name>.ipynb` and, when it has one, its figure table (resource `<name>` of the
     descriptor, file `data/<name>.csv`). `title` equals the notebook's first heading (tested).
-    `key_figures` returns the Dutch texts the chapter's prose glues in, given the opened chapter.
+    `facts` returns the chapter's facts (a flat dictionary: figures, periods, flags; no words) given the
+    opened chapter; its text file `chapters/<name>.tekst.md` turns them into the glued paragraphs and its
+    label file `chapters/<name>.labels.yml` holds the words of its charts and tables. `prefix` starts the
+    name of every block of its text file (the introduction glues `<prefix>_finding`).
+    `key_figures` (being replaced by `facts`) returns the Dutch texts the chapter's prose glues in.
     `text_until` is the date of the newest letter the chapter's text was written from: figures from later
     letters are drawn and glued where the text follows the data, and the chapter says that its text
     describes the state up to that letter (`book.chapter.Chapter.newer_data`).
@@ -27,7 +31,9 @@ class Theme:
 
     name: str
     title: str
-    key_figures: Callable[..., dict[str, str]]
+    key_figures: Callable[..., dict[str, str]] | None = None
+    facts: Callable[..., dict] | None = None
+    prefix: str = ""
     has_figure_table: bool = True
     other_tables: tuple[str, ...] = ()
     checks: tuple[Check, ...] = field(default=())
@@ -50,6 +56,21 @@ class Theme:
     def document(self) -> str:
         """Return the chapter's document path in the book, without suffix (chapters/<name>)."""
         return f"{CHAPTERS_DIR}/{self.name}"
+
+    @property
+    def text_file(self) -> str:
+        """Return the chapter's text file relative to the repository (chapters/<name>.tekst.md)."""
+        return f"{self.document}.tekst.md"
+
+    @property
+    def labels_file(self) -> str:
+        """Return the chapter's label file relative to the repository (chapters/<name>.labels.yml)."""
+        return f"{self.document}.labels.yml"
+
+    @property
+    def finding_block(self) -> str:
+        """Return the name of the block that states the chapter's finding (glued by the introduction)."""
+        return f"{self.prefix}_finding"
 
     @property
     def notebook(self) -> str:

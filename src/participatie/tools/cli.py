@@ -133,7 +133,7 @@ def _cmd_makedeps(args: argparse.Namespace) -> int:
 def _cmd_texts(args: argparse.Namespace) -> int:
     from . import texts
 
-    return texts.main(check=args.check)
+    return texts.main(check=args.check, only=args.pages)
 
 
 def _cmd_pdf(args: argparse.Namespace) -> int:
@@ -255,6 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     words.add_argument("--check", action="store_true", help="compare with tests/snapshots instead of writing")
+    words.add_argument("pages", nargs="*", help="only these pages, e.g. chapters/beschut_werk (default: every page)")
     words.set_defaults(func=_cmd_texts)
 
     printed = commands.add_parser("pdf", help="write the print edition: the built book as one A4 PDF")

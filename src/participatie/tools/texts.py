@@ -240,14 +240,14 @@ def page_text(page: str, data_dir: Path | None, gemeente: str | None) -> str:
         os.chdir(cwd)
 
 
-def edition_texts(edition: Edition, synthetic_dir: Path | None) -> dict[str, str]:
-    """Return the text of every page of the book in one edition, by page."""
+def edition_texts(edition: Edition, synthetic_dir: Path | None, only: Iterable[str] = ()) -> dict[str, str]:
+    """Return the text of every page of the book (or of the pages `only`) in one edition, by page."""
     data_dir = synthetic_dir if edition.synthetic else None
-    return {page: page_text(page, data_dir, edition.gemeente) for page in pages()}
+    return {page: page_text(page, data_dir, edition.gemeente) for page in pages() if not only or page in only}
 
 
-def render_all(editions=EDITIONS) -> dict[str, dict[str, str]]:
-    """Return the text of every page in every edition: {edition: {page: text}}."""
+def render_all(editions=EDITIONS, only: Iterable[str] = ()) -> dict[str, dict[str, str]]:
+    """Return the text of every page (or of the pages `only`) in every edition: {edition: {page: text}}."""
     from . import synthetic
 
     with tempfile.TemporaryDirectory(prefix="participatie-texts-") as temporary:
@@ -255,7 +255,7 @@ def render_all(editions=EDITIONS) -> dict[str, dict[str, str]]:
         if any(e.synthetic for e in editions):
             synthetic_dir = Path(temporary) / "synthetic"
             synthetic.generate(synthetic_dir, count=SYNTHETIC_MUNICIPALITIES)
-        return {e.name: edition_texts(e, synthetic_dir) for e in editions}
+        return {e.name: edition_texts(e, synthetic_dir, only) for e in editions}
 
 
 def snapshot_path(edition: str, page: str, root: Path = SNAPSHOTS) -> Path:
@@ -274,8 +274,8 @@ def write(texts: dict[str, dict[str, str]], root: Path = SNAPSHOTS) -> list[Path
             if not path.exists() or path.read_text(encoding="utf-8") != text:
                 path.write_text(text, encoding="utf-8")
                 changed.append(path)
-        for stale in folder.glob("*.md"):  # only snapshot files this command wrote
-            if stale not in wanted:
+        for stale in folder.glob("*.md"):  # only snapshot files this command wrote, of pages that left the book
+            if stale not in wanted and stale.stem.replace(".", "/") not in pages():
                 stale.unlink()
                 changed.append(stale)
     return changed
@@ -296,10 +296,18 @@ def differences(texts: dict[str, dict[str, str]], root: Path = SNAPSHOTS) -> str
     return "".join(out)
 
 
-def main(check: bool = False) -> int:
-    """Render every edition; write the snapshots (or, with `check`, print the differences); return an exit code."""
+def main(check: bool = False, only: Iterable[str] = ()) -> int:
+    """Render every edition; write the snapshots (or, with `check`, print the differences); return an exit code.
+
+    `only` limits the run to some pages (e.g. chapters/beschut_werk).
+    """
+    only = [page.removesuffix(".ipynb") for page in only]
+    unknown = sorted(set(only) - set(pages()))
+    if unknown:
+        print(f"texts: no page {', '.join(unknown)}; pages: {', '.join(pages())}")
+        return 2
     started = time.perf_counter()
-    texts = render_all()
+    texts = render_all(only=only)
     seconds = time.perf_counter() - started
     count = sum(len(p) for p in texts.values())
     if check:

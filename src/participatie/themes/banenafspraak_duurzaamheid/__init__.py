@@ -9,6 +9,7 @@ THEME = Theme(
     name="banenafspraak_duurzaamheid",
     title=TITLE,
     key_figures=key_figures,
+    prefix="ba",
     has_figure_table=True,
     other_tables=(),
     checks=CHECKS,

@@ -8,6 +8,7 @@ THEME = Theme(
     name="beschut_werk",
     title="Beschut werk",
     key_figures=key_figures,
+    prefix="bw",
     has_figure_table=True,
     other_tables=(),
     checks=CHECKS,

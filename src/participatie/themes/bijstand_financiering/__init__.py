@@ -8,6 +8,7 @@ THEME = Theme(
     name="bijstand_financiering",
     title="Financiering van bijstand en re-integratie",
     key_figures=key_figures,
+    prefix="bf",
     has_figure_table=True,
     other_tables=(),
     checks=CHECKS,

@@ -8,6 +8,7 @@ THEME = Theme(
     name="wsw_statistiek",
     title="De sociale werkvoorziening in cijfers",
     key_figures=key_figures,
+    prefix="wsw",
     has_figure_table=True,
     other_tables=(),
     checks=CHECKS,

@@ -1,0 +1,201 @@
+"""The book's words as text files: Markdown templates with named blocks, and YAML label files.
+
+A page's words that depend on the data or the edition live in one text file beside its notebook,
+`chapters/<theme>.tekst.md` (the introduction `intro.tekst.md`, an appendix `appendices/<page>.tekst.md`):
+Markdown with Jinja2 (https://jinja.palletsprojects.com/) named blocks. Each block is glued into the
+notebook under its name (`{glue:md}`name``); its wording may branch on facts (`{% if municipal %}`) and
+formats facts through the shared vocabulary as filters (`{{ working | count }}`, `{{ working | cite }}`).
+Words that several pages share (the notes at the top of an edition) live in the package, `book/boek.tekst.md`,
+and a block of it is put in with `{{ shared("name") }}`.
+
+The rules that keep the text safe and honest:
+
+- Every value from the data is escaped for Markdown (a string that is not `vocabulary.Md`), so no data
+  becomes markup; a number, a figure or a letter must go through a filter (an error otherwise, so that no
+  `1234.5` or `Figure(...)` reaches a page).
+- An undefined fact fails the rendering (`StrictUndefined`): it never renders as an empty string.
+- A block's lines are joined into paragraphs (a blank line separates paragraphs; a line that starts a list
+  item or a quote stays a line), so a text file can wrap its lines freely.
+
+Chart titles, subtitles, descriptions, axis and legend words and table headings of a chapter live in
+`chapters/<theme>.labels.yml`; a label may use the same filters and facts (`label`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
+
+from ..figures.facts import Figure, Letter
+from . import escape, vocabulary
+from .vocabulary import Md
+
+REPO = Path(__file__).resolve().parents[3]
+PACKAGE = Path(__file__).resolve().parents[1]
+SHARED = "book/boek.tekst.md"
+SUFFIX = ".tekst.md"
+LABELS_SUFFIX = ".labels.yml"
+
+# The vocabulary as filters: the names the text files use.
+FILTERS = {
+    "number": vocabulary.number,
+    "value": vocabulary.value,
+    "count": vocabulary.count,
+    "pct": vocabulary.pct,
+    "amount": vocabulary.amount,
+    "words": vocabulary.words,
+    "period": vocabulary.period,
+    "date": vocabulary.long_date,
+    "letter": vocabulary.letter,
+    "letters": vocabulary.letters,
+    "letter_date": vocabulary.letter_date,
+    "ref": vocabulary.ref,
+    "cite": vocabulary.cite,
+    "pages": vocabulary.pages_text,
+    "difference": vocabulary.difference,
+    "direction": vocabulary.direction,
+    "change": vocabulary.change,
+    "compare": vocabulary.comparison,
+    "higher_lower": vocabulary.higher_lower,
+    "joined": vocabulary.joined,
+    "plural": vocabulary.plural,
+    "sentence": vocabulary.sentence,
+}
+_LIST_OR_QUOTE = re.compile(r"^(?:[-*+] |\d+\. |>)")
+_SPACE_BEFORE_MARK = re.compile(r" +([.,;:)])")
+_SPACE_AFTER_BRACKET = re.compile(r"\( +")
+
+
+class TextError(ValueError):
+    """Raised when a text file cannot be rendered: a value without a filter, an unknown block."""
+
+
+def _markdown_value(value) -> str:
+    """Put a value into Markdown: the vocabulary's Markdown as it is, any other text escaped."""
+    if isinstance(value, Md):
+        return value
+    if isinstance(value, bool | int | float | Figure | Letter) or value is None:
+        raise TextError(
+            f"{value!r} needs a filter in the text file (count, pct, value, period, letter, cite, number, words …)"
+        )
+    return escape.markdown(str(value))
+
+
+def _plain_value(value) -> str:
+    """Put a value into a label (a chart or table text, escaped where it lands): text as it is."""
+    if isinstance(value, bool | int | float | Figure | Letter) or value is None:
+        raise TextError(f"{value!r} needs a filter in the label (count, pct, value, period, number …)")
+    return str(value)
+
+
+def tidy(text: str) -> str:
+    """Return rendered text as Markdown paragraphs: lines joined, single spaces, no space before a mark."""
+    paragraphs = []
+    for paragraph in re.split(r"\n\s*\n", text.strip()):
+        lines: list[str] = []
+        for line in (line.strip() for line in paragraph.splitlines()):
+            if not line:
+                continue
+            if lines and not _LIST_OR_QUOTE.match(line):
+                lines[-1] += " " + line
+            else:
+                lines.append(line)
+        cleaned = [_SPACE_AFTER_BRACKET.sub("(", _SPACE_BEFORE_MARK.sub(r"\1", re.sub(r" {2,}", " ", x))) for x in lines]
+        if cleaned:
+            paragraphs.append("\n".join(cleaned))
+    return "\n\n".join(paragraphs)
+
+
+def _environment(finalize) -> Environment:
+    environment = Environment(
+        loader=ChoiceLoader([FileSystemLoader(str(REPO)), FileSystemLoader(str(PACKAGE))]),
+        undefined=StrictUndefined,
+        finalize=finalize,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    environment.filters.update(FILTERS)
+    environment.globals["sep"] = separator
+    environment.globals["shared"] = shared
+    return environment
+
+
+def separator(loop, last: str = " en ") -> str:
+    """Return what follows an item of a Jinja loop in a Dutch list: ', ' before the last two, `last`, then ''."""
+    if loop.last:
+        return ""
+    return last if loop.revindex == 2 else ", "
+
+
+@functools.cache
+def markdown_environment() -> Environment:
+    """Return the environment of the text files (values escaped for Markdown)."""
+    return _environment(_markdown_value)
+
+
+@functools.cache
+def label_environment() -> Environment:
+    """Return the environment of the labels (values as plain text: the chart or table escapes them)."""
+    return _environment(_plain_value)
+
+
+def _render_block(template, name: str, values: Mapping) -> Md:
+    try:
+        render = template.blocks[name]
+    except KeyError:
+        raise TextError(f"{template.name} has no block {name!r}; blocks: {', '.join(template.blocks)}") from None
+    return Md(tidy("".join(render(template.new_context(dict(values))))))
+
+
+def blocks(path: str, values: Mapping) -> dict[str, Md]:
+    """Return every named block of a text file (path relative to the repository), rendered with the facts."""
+    template = markdown_environment().get_template(path)
+    return {name: _render_block(template, name, values) for name in template.blocks}
+
+
+def block(path: str, name: str, values: Mapping) -> Md:
+    """Return one named block of a text file, rendered with the facts."""
+    return _render_block(markdown_environment().get_template(path), name, values)
+
+
+@pass_context
+def shared(context, name: str) -> Md:
+    """Return a block of the book's shared text file (`book/boek.tekst.md`) rendered with the caller's facts."""
+    return block(SHARED, name, context.get_all())
+
+
+@functools.cache
+def _labels_file(path: str) -> dict:
+    for root in (REPO, PACKAGE):
+        if (root / path).is_file():
+            return yaml.safe_load((root / path).read_text(encoding="utf-8")) or {}
+    raise FileNotFoundError(f"no label file {path}")
+
+
+def labels(path: str) -> dict:
+    """Return a label file (YAML, path relative to the repository or the package) as nested dictionaries."""
+    return _labels_file(path)
+
+
+def label(path: str, key: str, values: Mapping | None = None):
+    """Return one label by its dotted key ('advices.title'), rendered with `values` when it holds a template.
+
+    A key that names a list or a table of labels returns it as it is.
+    """
+    found = labels(path)
+    for part in key.split("."):
+        if not isinstance(found, dict) or part not in found:
+            raise TextError(f"{path} has no label {key!r}")
+        found = found[part]
+    if not isinstance(found, str):
+        return found  # a list or a table of labels (legend entries, column headers) as it is
+    if "{{" not in found and "{%" not in found:
+        return found
+    return tidy(label_environment().from_string(found).render(**dict(values or {})))

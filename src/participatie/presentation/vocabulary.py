@@ -1,0 +1,355 @@
+"""The book's Dutch vocabulary: the one place that turns facts into the words and numbers a reader reads.
+
+Numbers in Dutch notation (1.234,5, through Babel's CLDR data), values with their unit and hedge, counts,
+amounts and percentages, periods and dates, letters and citations in the house style (docs/redactie.md),
+differences and directions computed from the numbers they are about, lists, and the numbers one to twenty
+in words. Tables and charts format through these functions; the text files use them as filters
+(`presentation.text.FILTERS`), e.g. `{{ working | count }}`, `{{ working | cite }}`.
+
+Functions that return text for a Markdown page return `Md`: Markdown whose pieces from the data are
+escaped, which the text engine puts in as it is (any other value it escapes).
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import numbers
+from collections.abc import Iterable
+from datetime import date
+
+import pandas as pd
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from ..data import periods
+from ..figures import lookup
+from ..figures.facts import Figure, Letter
+from ..figures.rounding import Interval
+from . import escape
+from .labels import LOCALE, NUMBER_WORDS, PERIOD_TEXT, QUALIFIER_TEXT, SOURCE_ITEM, SOURCE_LINE, UNIT_TEXT
+
+MISSING = "–"
+
+
+class Md(str):
+    """Markdown made by the vocabulary: safe to put into a page as it is."""
+
+
+def _defined(value) -> bool:
+    # NaN (not defined, such as a share of a zero total) and infinity are no number a reader can use.
+    return value is not None and not isinstance(value, str) and math.isfinite(float(value))
+
+
+def _number_of(value) -> float:
+    return value.value if isinstance(value, Figure) else value
+
+
+# --- numbers ------------------------------------------------------------------------------------------------
+
+
+def number(value, decimals: int | None = None) -> Md:
+    """Return a number in Dutch notation: thousands with a dot, decimals with a comma ("–" when not defined).
+
+    With `decimals` None, whole numbers show none and others keep up to three significant decimals.
+    """
+    value = _number_of(value)
+    if not _defined(value):
+        return Md(MISSING)
+    if decimals is None:
+        pattern = "#,##0" if float(value).is_integer() else "#,##0.###"
+    else:
+        pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return Md(format_decimal(value, format=pattern, locale=LOCALE))
+
+
+def number_rounded(value: float) -> str:
+    """Return a recomputed number for a table: whole numbers plain, others with up to three decimals."""
+    return number(value, 0 if float(value).is_integer() else None)
+
+
+def value_text(value: float, unit: str, decimals: int | None = None, qualifier: str | None = None) -> Md:
+    """Return a value with its unit as a Dutch reader writes it (24%, € 612,7 mln, circa 25 uur per week).
+
+    A value that is not defined (NaN, such as a share of a zero total) or infinite reads "–", without unit or hedge.
+    """
+    if unit not in UNIT_TEXT:
+        raise KeyError(f"unknown unit {unit!r}; known units: {', '.join(sorted(UNIT_TEXT))}")
+    if not _defined(value):
+        return Md(MISSING)
+    text = UNIT_TEXT[unit].format(n=number(value, decimals))
+    if qualifier:
+        text = f"{QUALIFIER_TEXT[qualifier]} {text}"
+    return Md(text)
+
+
+def value(fact, unit: str | None = None, decimals: int | None = None) -> Md:
+    """Return a figure (or a number with `unit`) with its unit and hedge: 'circa € 270 mln', '37%'."""
+    if isinstance(fact, Figure):
+        return value_text(fact.value, unit or fact.unit, decimals, fact.qualifier)
+    if unit is None:
+        raise TypeError("value: a plain number needs its unit, e.g. {{ x | value('euro_mln') }}")
+    return value_text(fact, unit, decimals)
+
+
+def count(fact, decimals: int | None = None) -> Md:
+    """Return a count with its hedge and without unit word: 'circa 3.300', '1.650'."""
+    qualifier = fact.qualifier if isinstance(fact, Figure) else None
+    return value_text(_number_of(fact), "aantal", decimals, qualifier)
+
+
+def pct(fact, decimals: int = 0) -> Md:
+    """Return a percentage ('37%'; a figure keeps its hedge). Ours are rounded as the letters print theirs."""
+    qualifier = fact.qualifier if isinstance(fact, Figure) else None
+    return value_text(_number_of(fact), "procent", decimals, qualifier)
+
+
+def amount(fact, unit: str = "euro_mln", decimals: int | None = None) -> Md:
+    """Return an amount of money ('€ 9,1 mln'); a figure keeps its own unit and hedge."""
+    if isinstance(fact, Figure):
+        return value_text(fact.value, fact.unit, decimals, fact.qualifier)
+    return value_text(fact, unit, decimals)
+
+
+def percent(part: float, whole: float, decimals: int = 0) -> Md:
+    """Return part as a percentage of whole in Dutch notation (37%; "–" when whole is 0 or missing)."""
+    return value_text(lookup.ratio(100 * part, whole), "procent", decimals)
+
+
+def words(n) -> Md:
+    """Return a whole number from one to twenty in words ('vier', 'twaalf'); other numbers in digits."""
+    n = _number_of(n)
+    if _defined(n) and float(n).is_integer() and 1 <= int(n) <= len(NUMBER_WORDS):
+        return Md(NUMBER_WORDS[int(n) - 1])
+    return number(n)
+
+
+def plural(n, one: str, many: str) -> str:
+    """Return the singular after exactly one, else the plural ('1 brief', '5 brieven' → the noun only)."""
+    return one if _number_of(n) == 1 else many
+
+
+# --- comparisons and directions -----------------------------------------------------------------------------
+
+
+def _both(*values) -> bool:
+    return all(_defined(_number_of(v)) for v in values)
+
+
+def change(old, new, rose: str = "steeg", fell: str = "daalde", same: str = "bleef gelijk") -> str:
+    """Return the verb for a change from old to new (steeg, daalde, bleef gelijk; '' when not defined)."""
+    if not _both(old, new):
+        return ""
+    old, new = _number_of(old), _number_of(new)
+    return rose if new > old else fell if new < old else same
+
+
+def direction(delta, up: str = "steeg", down: str = "daalde", same: str = "bleef gelijk") -> str:
+    """Return the word for a signed change: `up` when positive, `down` when negative, `same` at zero ('' undefined)."""
+    return change(0, delta, up, down, same)
+
+
+def comparison(a, b, more: str = "meer dan", less: str = "minder dan", equal: str = "evenveel als") -> str:
+    """Return how a compares with b (meer dan, minder dan, evenveel als; '' when not defined)."""
+    if not _both(a, b):
+        return ""
+    a, b = _number_of(a), _number_of(b)
+    return more if a > b else less if a < b else equal
+
+
+def higher_lower(a, b) -> str:
+    """Return 'hoger dan', 'lager dan' or 'gelijk aan' for a against b ('' when not defined)."""
+    return comparison(a, b, "hoger dan", "lager dan", "gelijk aan")
+
+
+def difference(a, b, unit: str, decimals: int | None = None, more="hoger dan", less="lager dan", same="gelijk aan") -> Md:
+    """Return the size and direction of a against b: '€ 9,1 mln lager dan', or `same` when they are equal."""
+    how = comparison(a, b, more, less, same)
+    if how in ("", same):
+        return Md(how)
+    return Md(f"{value_text(abs(_number_of(a) - _number_of(b)), unit, decimals)} {how}")
+
+
+def joined(items: Iterable, last: str = "en") -> Md:
+    """Return items as a Dutch enumeration: a, b en c (data strings escaped)."""
+    items = [_md(i) for i in items if i]
+    if len(items) <= 1:
+        return Md("".join(items))
+    return Md(f"{', '.join(items[:-1])} {last} {items[-1]}")
+
+
+def _md(item) -> str:
+    return item if isinstance(item, Md) else escape.markdown(item)
+
+
+def sentence(text: str) -> Md:
+    """Return text with its first letter in upper case (the rest unchanged)."""
+    text = _md(text)
+    return Md(text[:1].upper() + text[1:])
+
+
+# --- dates and periods --------------------------------------------------------------------------------------
+
+
+def long_date(day: date) -> Md:
+    """Return a date as Dutch text (15 juni 2018)."""
+    return Md(format_date(day, "d MMMM y", locale=LOCALE))
+
+
+def period(text) -> Md:
+    """Return an ISO 8601 period (or a figure's period) as a reader says it (eind 2016, januari–mei 2017 …)."""
+    return Md(_label(periods.parse(text.period if isinstance(text, Figure) else str(text))))
+
+
+def period_label(text: str) -> str:
+    """Return an ISO 8601 period as a Dutch reader says it (eind 2016, januari–mei 2017, 1e kwartaal 2018 …)."""
+    return period(text)
+
+
+def period_labels(column: pd.Series) -> pd.Series:
+    """Return the Dutch label of every period in a column (each distinct period parsed once)."""
+    return column.map({text: period_label(text) for text in column.dropna().unique()})
+
+
+def bound_text(value: float, decimals: int, side: str) -> str:
+    """Return a lower ('low') or upper ('high') bound in Dutch notation, rounded outwards so it still encloses."""
+    if not math.isfinite(value):
+        return MISSING
+    step = 10**-decimals
+    scaled = round(value / step, 6)
+    return number((math.floor(scaled) if side == "low" else math.ceil(scaled)) * step, decimals)
+
+
+def range_text(interval: Interval, unit: str, decimals: int = 0, joiner: str = "–") -> str:
+    """Return an interval's bounds as Dutch text with the unit, rounded outwards (€ 5.463–5.790 mln); "–" if undefined."""
+    if interval.undefined:
+        return MISSING
+    low, high = bound_text(interval.low, decimals, "low"), bound_text(interval.high, decimals, "high")
+    return UNIT_TEXT[unit].format(n=f"{low}{joiner}{high}")
+
+
+def _month(day: date) -> str:
+    return format_date(day, "MMMM", locale=LOCALE)
+
+
+def _label(period: periods.Period) -> str:
+    start, end = period.start, period.end
+    if period.kind == "year":
+        return str(start.year)
+    if period.kind == "month":
+        return f"{_month(start)} {start.year}"
+    if period.kind == "moment":
+        if (start.month, start.day) == (12, 31):
+            return PERIOD_TEXT["end_of_year"].format(year=start.year)
+        return format_date(start, "d MMMM y", locale=LOCALE)
+    if period.kind == "open":
+        return PERIOD_TEXT["open"].format(
+            start=str(start.year) if start == date(start.year, 1, 1) else format_date(start, "d MMMM y", locale=LOCALE)
+        )
+    assert end is not None
+    whole_months = start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
+    if whole_months and start.year == end.year:
+        if start.month == 1 and end.month == 12:
+            return str(start.year)
+        if (start.month - 1) % 3 == 0 and end.month == start.month + 2:
+            return PERIOD_TEXT["quarter"].format(quarter=(start.month + 2) // 3, year=start.year)
+        return f"{_month(start)}–{_month(end)} {start.year}"
+    if whole_months and (start.month, end.month) == (1, 12):
+        return f"{start.year}–{end.year}"
+    if whole_months:
+        return f"{_month(start)} {start.year} – {_month(end)} {end.year}"
+    return f"{format_date(start, 'd MMMM y', locale=LOCALE)} – {format_date(end, 'd MMMM y', locale=LOCALE)}"
+
+
+# --- letters and citations ----------------------------------------------------------------------------------
+# One house style (docs/redactie.md): a sentence names a letter by its date ("de brief van 30 juni 2017");
+# brackets name the Kamerstuk and the page ("(Eerste Kamer, 33 981, N, p. 16)").
+
+
+def _letter_of(fact) -> Letter:
+    found = fact.letter if isinstance(fact, Figure) else fact
+    if not isinstance(found, Letter):
+        raise ValueError(f"no letter prints this figure ({fact!r}): a municipal figure is cited to no letter")
+    return found
+
+
+def letter_date(fact) -> Md:
+    """Return the date of a letter (or of the letter that prints a figure): '30 juni 2017'."""
+    return long_date(_letter_of(fact).date)
+
+
+def letter(fact) -> Md:
+    """Return 'de brief van 30 juni 2017' for a letter or the letter that prints a figure."""
+    return Md(f"de brief van {letter_date(fact)}")
+
+
+def letters(facts: Iterable) -> Md:
+    """Return 'de brief van A' or 'de brieven van A en B' (oldest first) for letters or figures."""
+    found = sorted({_letter_of(f) for f in facts}, key=lambda x: (x.date, x.id))
+    if len(found) == 1:
+        return letter(found[0])
+    dates = [letter_date(x) for x in found]
+    return Md(f"de brieven van {', '.join(dates[:-1])} en {dates[-1]}")
+
+
+def page_numbers(pages) -> list[int]:
+    """Return the pages given as one page, a span as text ('8–9'), or several of those, as sorted numbers."""
+    if pages is None:
+        return []
+    if isinstance(pages, str):
+        first, _, last = pages.replace("-", "–").partition("–")
+        return list(range(int(first), int(last or first) + 1))
+    if isinstance(pages, numbers.Number):
+        return [int(pages)]
+    return sorted({number for item in pages for number in page_numbers(item)})
+
+
+def pages_text(pages) -> Md:
+    """Return pages as Dutch page text: 'p. 3', 'p. 3–4', 'p. 1–2 en 18', 'p. 5, 7 en 13' ('' for none)."""
+    runs: list[list[int]] = []
+    for page in page_numbers(pages):
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    parts = [f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
+    if not parts:
+        return Md("")
+    return Md("p. " + (parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} en {parts[-1]}"))
+
+
+def ref(fact, pages=None) -> Md:
+    """Return where a letter prints something, without brackets: 'Eerste Kamer, 33 981, N, p. 16'.
+
+    For a figure the page is its own unless `pages` is given.
+    """
+    found = _letter_of(fact)
+    if pages is None and isinstance(fact, Figure):
+        pages = fact.page
+    where = pages_text(pages)
+    return Md(escape.markdown(f"{found.chamber}, {found.reference}") + (f", {where}" if where else ""))
+
+
+def cite(facts, pages=None) -> Md:
+    """Return '(ref; ref)' for figures or letters: one citation per letter, its pages joined, in order of mention.
+
+    `facts` is a figure, a letter, or a list of those; `pages` adds pages (to every letter named).
+    """
+    items = facts if isinstance(facts, list | tuple) else [facts]
+    grouped: dict[Letter, list[int]] = {}
+    for item in items:
+        found = _letter_of(item)
+        grouped.setdefault(found, []).extend(page_numbers(item.page if isinstance(item, Figure) else None))
+        grouped[found].extend(page_numbers(pages))
+    return Md("(" + "; ".join(ref(found, sorted(set(p))) for found, p in grouped.items()) + ")")
+
+
+def source_reference(found: Letter) -> str:
+    """Return a letter's short reference: chamber, parliamentary number and date."""
+    return SOURCE_ITEM.format(chamber=found.chamber, reference=found.reference, date=long_date(found.date))
+
+
+def source_line(found: Iterable[Letter]) -> str:
+    """Return the 'Bron: …' line for the letters a chart or table draws on, oldest first."""
+    ordered = sorted(set(found), key=lambda x: (x.date, x.id))
+    return SOURCE_LINE.format(sources="; ".join(source_reference(x) for x in ordered))

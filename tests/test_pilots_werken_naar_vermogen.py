@@ -6,16 +6,10 @@ import pandas as pd
 import pytest
 
 from participatie.book import open_chapter
+from participatie.figures.facts import Figure
+from participatie.presentation import vocabulary
 from participatie.presentation.labels import NEWER_LETTER
-from participatie.themes.pilots_werken_naar_vermogen import (
-    THEME,
-    analysis,
-    charts,
-    labels,
-    presentation,
-    prose,
-    timeline_reading,
-)
+from participatie.themes.pilots_werken_naar_vermogen import THEME, analysis, charts, tables
 
 from conftest import CHAPTERS
 from helpers import LATER_LETTERS, assert_house_chart, edit_rows, glued, papermill, read_rows, write_rows
@@ -33,12 +27,17 @@ def tijdlijn(hoofdstuk):
 
 @pytest.fixture(scope="module")
 def rijen(hoofdstuk):
-    return presentation.timeline_rows(hoofdstuk)
+    return charts._rows(hoofdstuk)
+
+
+@pytest.fixture(scope="module")
+def feiten(hoofdstuk):
+    return hoofdstuk.facts
 
 
 @pytest.fixture(scope="module")
 def teksten(hoofdstuk):
-    return prose.key_figures(hoofdstuk)
+    return hoofdstuk.text()
 
 
 # --- analysis: rules on the data ---------------------------------------------------------------
@@ -65,30 +64,30 @@ def test_every_row_of_the_timeline_has_exactly_one_reading_and_every_reading_one
     events = hoofdstuk.table("policy_timeline")
     used = []
     for _, row in events.iterrows():
-        found = timeline_reading.matching_readings(row["source_id"], int(row["page"]), row["event"])
+        found = analysis.matching_readings(row["source_id"], int(row["page"]), row["event"])
         assert len(found) == 1, (row["date"], row["source_id"], row["page"], row["event"][:50])
         used.append(found[0])
-    assert sorted(map(repr, used)) == sorted(map(repr, timeline_reading.READINGS))
-    assert {r.lane for r in timeline_reading.READINGS} == set(timeline_reading.LANE_CODES)
+    assert sorted(map(repr, used)) == sorted(map(repr, analysis.readings()))
+    assert {r.lane for r in analysis.readings()} == set(analysis.LANE_CODES)
 
 
 def test_reading_of_a_row_no_reading_covers_uses_the_fallback_strand():
-    assert timeline_reading.reading_of("tk-0", 1, "Iets over loondispensatie").lane == "wage_instruments"
-    assert timeline_reading.reading_of("tk-0", 1, "Beschut werk groeit").lane == "sheltered_work"
-    uncovered = timeline_reading.reading_of("tk-0", 1, "Een hoorzitting")
-    assert (uncovered.lane, uncovered.event, uncovered.covered) == (timeline_reading.DEFAULT_LANE, None, False)
+    assert analysis.reading_of("tk-0", 1, "Iets over loondispensatie").lane == "wage_instruments"
+    assert analysis.reading_of("tk-0", 1, "Beschut werk groeit").lane == "sheltered_work"
+    uncovered = analysis.reading_of("tk-0", 1, "Een hoorzitting")
+    assert (uncovered.lane, uncovered.event, uncovered.covered) == (analysis.DEFAULT_LANE, None, False)
     # the quotum purchase pilot is no pilot Werken naar Vermogen: the reading files it with the Participatiewet
-    assert timeline_reading.reading_of("ek-33981-n", 3, "bereid tot een pilot over quotumbanen").lane == "participation_act"
-    assert timeline_reading.is_announced("Aangekondigd: iets") and not timeline_reading.is_announced("Iets aangekondigd")
+    assert analysis.reading_of("ek-33981-n", 3, "bereid tot een pilot over quotumbanen").lane == "participation_act"
+    assert analysis.is_announced("Aangekondigd: iets") and not analysis.is_announced("Iets aangekondigd")
 
 
-def test_codes_have_dutch_names():
-    assert set(labels.TOPIC_TEXT) == set(analysis.TOPICS)
-    assert set(labels.LANE_TEXT) == set(labels.LANE_SHORT_TEXT) == set(labels.LANE_PHRASE)
-    assert set(labels.LANE_TEXT) == set(timeline_reading.LANE_CODES)
-    assert set(labels.MILESTONE_TEXT) == set(labels.MILESTONE_PHRASE) == set(timeline_reading.MILESTONE_CODES)
-    assert set(labels.MATTER_TEXT) == set(timeline_reading.MATTERS)
-    assert set(labels.PRECISION_TEXT) == set(timeline_reading.PRECISIONS)
+def test_codes_have_dutch_names(hoofdstuk):
+    words = hoofdstuk.labels
+    assert set(words["topic"]) == set(analysis.TOPICS)
+    assert set(words["lane"]) == set(words["lane_short"]) == set(words["lane_phrase"]) == set(analysis.LANE_CODES)
+    assert set(words["milestone"]) == set(words["milestone_phrase"]) == set(analysis.MILESTONE_CODES)
+    assert set(words["matter"]) == set(analysis.MATTERS)
+    assert set(words["precision"]) == set(analysis.PRECISIONS)
 
 
 # --- analysis on the bundled data --------------------------------------------------------------
@@ -149,7 +148,7 @@ def test_findings_per_topic_adds_up_to_all_findings(hoofdstuk):
 def test_accounts_read_every_row(hoofdstuk):
     rows = analysis.accounts(hoofdstuk.table("policy_timeline"), hoofdstuk.sources)
     assert len(rows) == 71 and rows["covered"].all()
-    assert rows["lane"].isin(timeline_reading.LANE_CODES).all()
+    assert rows["lane"].isin(analysis.LANE_CODES).all()
     # no event is drawn on the wrong side of its letter
     assert (rows.loc[~rows["announced"], "end"] <= rows.loc[~rows["announced"], "letter_date"]).all()
     assert (rows.loc[rows["announced"], "start"] >= rows.loc[rows["announced"], "letter_date"]).all()
@@ -175,7 +174,7 @@ def test_timeline_draws_each_event_once(tijdlijn):
     decision = analysis.event_of(tijdlijn, "no_wage_dispensation")
     assert decision["sources"] == (("ek-34775-ak", 2), ("ek-34775-ak", 3)) and decision["milestone"]
     assert analysis.event_of(tijdlijn, "no_such_event") is None
-    assert sorted(tijdlijn.loc[tijdlijn["milestone"], "event_code"]) == sorted(timeline_reading.MILESTONE_CODES)
+    assert sorted(tijdlijn.loc[tijdlijn["milestone"], "event_code"]) == sorted(analysis.MILESTONE_CODES)
     quotum = tijdlijn.loc[tijdlijn["event"].str.contains("quotumbanen")].iloc[0]
     assert quotum["lane"] == "participation_act"
 
@@ -204,7 +203,7 @@ def test_latest_step_is_the_decision_of_september_2018(tijdlijn):
 
 def test_differing_accounts_side_by_side(hoofdstuk):
     frame = analysis.differing_accounts(hoofdstuk.table("policy_timeline"), hoofdstuk.sources)
-    assert frame["matter"].drop_duplicates().tolist() == list(timeline_reading.MATTERS)
+    assert frame["matter"].drop_duplicates().tolist() == list(analysis.MATTERS)
     assert frame["source_id"].tolist() == [
         "ek-33981-n",
         "tk-29817-145",
@@ -220,92 +219,69 @@ def test_differing_accounts_side_by_side(hoofdstuk):
     assert "tot en met 2020" in frame["event"].iloc[2] and "vijf jaar" in frame["event"].iloc[3]
 
 
-# --- the theme's Dutch texts -------------------------------------------------------------------
+# --- the theme's words: facts, and the rules over the rendered text ---------------------------
 
 
-def test_number_word():
-    assert [labels.number_word(n) for n in (4, 10, 12)] == ["vier", "tien", "twaalf"]
-    assert labels.number_word(66) == "66" and labels.number_word(1234) == "1.234"
+def test_vocabulary_for_this_chapter():
+    assert [vocabulary.words(n) for n in (4, 10, 12)] == ["vier", "tien", "twaalf"]
+    assert vocabulary.words(66) == "66" and vocabulary.words(1234) == "1.234"
+    assert tables._pilots([3, 2], False, "alle pilots") == "2 en 3"
+    assert tables._pilots([1, 2, 4], False, "alle pilots") == "1, 2 en 4"
+    assert tables._pilots([4, 3, 2, 1], True, "alle pilots") == "alle pilots"
+    assert vocabulary.pages_text([2, 3, 2, 4]) == "p. 2–4" and vocabulary.pages_text([2, 4]) == "p. 2 en 4"
+    assert tables._scale(32.0, "gemeenten") == "32 gemeenten" and tables._scale(1200.0, "personen") == "1.200 personen"
+    assert tables._scale(12.5, "procent") == "12,5%" and tables._scale(float("nan"), None) == "–"
+    assert vocabulary.date_at("2015", "year") == "2015" and vocabulary.date_at("2013-04", "month") == "april 2013"
+    assert vocabulary.date_at("2018-03-27", "day") == "27 maart 2018" and vocabulary.date_at(None) == "–"
+    assert vocabulary.month(date(2017, 6, 30)) == "juni 2017"
 
 
-def test_pilots_text():
-    assert labels.pilots_text([3, 2], False) == "2 en 3"
-    assert labels.pilots_text([1, 2, 4], False) == "1, 2 en 4"
-    assert labels.pilots_text([4, 3, 2, 1], True) == "alle pilots"
-    assert labels.pilots_text([4], False) == "4"
-
-
-def test_pages_text():
-    assert labels.pages_text([2, 3, 2, 4]) == "p. 2–4"
-    assert labels.pages_text([2, 4]) == "p. 2 en 4"
-    assert labels.pages_text([3]) == "p. 3" and labels.pages_text([]) == ""
-
-
-def test_scale_text():
-    assert labels.scale_text(32.0, "gemeenten") == "32 gemeenten"
-    assert labels.scale_text(1200.0, "personen") == "1.200 personen"
-    assert labels.scale_text(12.5, "procent") == "12,5%"
-    assert labels.scale_text(float("nan"), None) == "–"
-
-
-def test_date_texts_are_as_precise_as_the_letter():
-    assert labels.date_text("2015", "year") == "2015"
-    assert labels.date_text("2013-04", "month") == "april 2013"
-    assert labels.date_text("2018-03-27", "day") == "27 maart 2018"
-    assert labels.month_text(date(2017, 6, 30)) == "juni 2017"
-
-
-def test_letters_remarks_and_enumeration(hoofdstuk):
-    text = labels.letters_text((("ek-33981-n", 7), ("ek-33981-n", 8), ("ek-34775-ak", 2)), hoofdstuk.sources)
+def test_letters_and_remarks_of_the_timeline(hoofdstuk):
+    letters = hoofdstuk.finder.letters
+    text = charts._letters_text((("ek-33981-n", 7), ("ek-33981-n", 8), ("ek-34775-ak", 2)), letters)
     assert text == "Eerste Kamer, 33 981, N (30 juni 2017), p. 7–8; Eerste Kamer, 34 775, AK (7 september 2018), p. 2"
-    assert (
-        labels.remarks_text(True, True, True)
-        == f"aangekondigd plan; jaar niet in de brieven; eigen datering; {NEWER_LETTER}"
-    )
-    assert labels.remarks_text(False, False, False) == ""
-    assert labels.enumeration(["a, b en c", "d"]) == "a, b en c; en d"
+    remark = hoofdstuk.labels["remark"]
+    assert charts._remarks(remark, True, True, True) == f"{remark['announced']}; {remark['dated_by_book']}; {NEWER_LETTER}"
+    assert charts._remarks(remark, False, False, False) == ""
 
 
-def test_key_figures_are_dutch_text(hoofdstuk, teksten):
-    assert teksten == hoofdstuk.key_figures()
-    assert teksten["pil_aantal"] == "vier" and (teksten["pil_start"], teksten["pil_eind"]) == ("2009", "2012")
-    assert teksten["pil_sporen"] == "vier" and teksten["pil_maand_pilotbrief"] == "juli 2013"
-    assert teksten["pil_loondispensatie_schaal"] == "32 gemeenten"
-    assert teksten["pil_bevindingen"] == "30" and teksten["pil_bevindingen_loonwaarde"] == "zes"
-    assert teksten["pil_bevindingen_loondispensatie"] == "vier"
-    assert (teksten["pil_gebeurtenissen"], teksten["pil_rijen"], teksten["pil_samengevoegd"]) == ("67", "71", "drie")
-    assert teksten["pil_brieven"] == "vijf" and teksten["pil_verschillen"] == "vier"
-    assert (teksten["pil_eerste_jaar"], teksten["pil_laatste_jaar"]) == ("2004", "2019")
-    assert (teksten["pil_alleen_jaar"], teksten["pil_alleen_maand"], teksten["pil_aangekondigd"]) == ("25", "5", "zeven")
-    assert teksten["pil_kernmomenten"] == "tien"
-    assert teksten["pil_kernlabels_gedeeld"] == " (de twee kernmomenten van 7 september 2018 delen één label)"
-    assert teksten["pil_datum_sociaal_akkoord"] == "april 2013" and teksten["pil_jaar_wetten"] == "2015"
-    assert teksten["pil_datum_plicht_beschut"] == "1 januari 2017" and teksten["pil_datum_wajong"] == "juli 2017"
-    assert teksten["pil_jaar_regeerakkoord"] == "2017" and teksten["pil_datum_besluit"] == "7 september 2018"
-    assert (teksten["pil_jaar_thermometer"], teksten["pil_datum_thermometer"]) == ("2017", "15 juni 2018")
-    assert teksten["pil_maand_ek_33981_n"] == "juni 2017" and teksten["pil_maand_tk_29817_145"] == "juni 2018"
-    assert "Wsw" in teksten["pil_sporen_namen"] and "; en de Participatiewet" in teksten["pil_sporen_namen"]
-    assert all(name.startswith("pil_") and isinstance(v, str) for name, v in teksten.items())
-    assert all(v for name, v in teksten.items() if name != "pil_kernlabels_gedeeld")
-    assert "–" not in {teksten[name] for name in prose.EVENT_DATES}
+def test_facts_of_the_chapter(feiten):
+    assert (feiten["pilots"], feiten["first_year"], feiten["last_year"]) == (4, "2009", "2012")
+    assert feiten["pilots_letter"].id == "tk-29817-126" and feiten["conclusions_page"] == 3
+    assert feiten["scale"] == Figure(32.0, "gemeenten", "2009")
+    assert (feiten["findings"], feiten["findings_wage_value"], feiten["findings_wage_dispensation"]) == (30, 6, 4)
+    assert (feiten["events"], feiten["accounts"], feiten["merged"], feiten["timeline_letters"]) == (67, 71, 3, 5)
+    assert (feiten["timeline_first_year"], feiten["timeline_last_year"]) == ("2004", "2019")
+    assert (feiten["year_only"], feiten["month_only"], feiten["announced"], feiten["milestones"]) == (25, 5, 7, 10)
+    assert feiten["matters"] == 4 and feiten["lanes"] == list(analysis.LANE_CODES)
+    assert feiten["shared_labels"] == [{"events": 2, "date": "2018-09-07", "precision": "day"}]
+    event = feiten["event"]
+    assert event["social_agreement"] == {"date": "2013-04", "precision": "month"}
+    assert event["laws_in_force"]["date"] == "2015" and event["sheltered_work_duty"]["date"] == "2017-01-01"
+    assert event["coalition_agreement"]["date"] == "2017" and event["no_wage_dispensation"]["date"] == "2018-09-07"
+    assert all(event.values()), [code for code, found in event.items() if not found]
+    step = feiten["step"]
+    assert (step["date"], step["letter"].id, step["page"]) == ("2018-09-07", "ek-34775-ak", 2)
+    assert step["milestones"] == ["no_wage_dispensation", "broad_offensive"]
 
 
-def test_latest_step_and_finding_name_the_date_and_the_letter(teksten):
-    letter = r"Eerste Kamer\, 34 775\, AK, p. 2"  # escaped for Markdown
-    assert teksten["pil_laatste_stap_datum"] == "7 september 2018"
-    assert teksten["pil_laatste_stap"].startswith("als laatste stap in de brieven, op 7 september 2018, het besluit")
-    assert teksten["pil_laatste_stap"].endswith(f"({letter})")
+def test_every_block_renders_and_cites_in_the_house_style(teksten):
+    assert set(teksten) >= {"pil_count", "pil_latest_step", "pil_finding"}
+    assert all(name.startswith("pil_") and text for name, text in teksten.items() if name != "pil_shared_labels")
+    assert not any(re.search(r"\bnan\b|\binf\b|tk-\d|ek-\d", text) for text in teksten.values())
+    letter = r"(Eerste Kamer\, 34 775\, AK, p. 2)"  # escaped for Markdown
+    assert teksten["pil_latest_step"].endswith(letter) and "7 september 2018" in teksten["pil_latest_step"]
     finding = teksten["pil_finding"]
-    assert finding.startswith("De vier pilots Werken naar Vermogen liepen van 2009 tot en met 2012.")
-    assert "brief van 12 juli 2013" in finding and "is van 7 september 2018: het besluit van de staatssecretaris" in finding
-    assert r"ingewikkeld instrument kan zijn (Tweede Kamer\, 29 817\, nr\. 126, p. 3)." in finding
-    assert finding.endswith(f"({letter}).") and "kabinet" not in finding
+    assert r"(Tweede Kamer\, 29 817\, nr\. 126, p. 3)" in finding and finding.endswith(f"{letter}.")
+    assert "12 juli 2013" in finding and "kabinet" not in finding
     assert len(re.findall(r"\.\s+(?=[A-Z])", finding)) == 2  # three sentences
 
 
 def test_a_municipal_edition_labels_the_finding_national():
-    texts = prose.key_figures(open_chapter(THEME, gemeente="GM0363"))
-    assert texts["pil_finding"].startswith(prose.NATIONAL_ONLY) and "GM0363" not in texts["pil_finding"]
+    chapter = open_chapter(THEME, gemeente="GM0363")
+    first = chapter.finding().split(":")[0]
+    assert "Landelijk" in first and "GM0363" not in chapter.finding()
+    assert chapter.facts["code"] == "GM0363" and not chapter.facts["municipal"]
 
 
 def test_no_checks_registered_for_the_theme(hoofdstuk):
@@ -317,7 +293,7 @@ def test_no_checks_registered_for_the_theme(hoofdstuk):
 # --- the timeline's layout ---------------------------------------------------------------------
 
 
-def test_timeline_rows_give_dutch_texts_and_sources(rijen):
+def test_timeline_rows_give_dutch_texts_and_sources(hoofdstuk, rijen):
     assert len(rijen) == 67 and list(rijen["begin"]) == sorted(rijen["begin"])
     assert rijen["bron"].str.match(r"^(Tweede|Eerste) Kamer, .*, p\. \d+").all()
     duty = rijen.loc[rijen["gebeurtenis"].str.contains("beide Kamers")].iloc[0]
@@ -327,11 +303,12 @@ def test_timeline_rows_give_dutch_texts_and_sources(rijen):
         "Plicht beschut werk bij positief advies, tot het aantal uit de regeling",
     )
     assert duty["bron"] == "Eerste Kamer, 33 981, N (30 juni 2017), p. 7–8"
-    assert rijen["spoor"].isin(labels.LANE_TEXT.values()).all() and not rijen["nieuwer"].any()
-    assert set(rijen["nauwkeurigheid"]) == set(labels.PRECISION_TEXT.values())
-    deal = rijen.loc[rijen["kernlabel"] == "Regeerakkoord: loondispensatie in de Participatiewet"].iloc[0]
-    assert deal["opmerking"] == labels.DATED_BY_BOOK_TEXT
-    assert (rijen["opmerking"] == labels.ANNOUNCED_TEXT).sum() == 7
+    words = hoofdstuk.labels
+    assert rijen["spoor"].isin(words["lane"].values()).all() and not rijen["nieuwer"].any()
+    assert set(rijen["nauwkeurigheid"]) == set(words["precision"].values())
+    deal = rijen.loc[rijen["kernlabel"] == words["milestone"]["coalition_agreement"]].iloc[0]
+    assert deal["opmerking"] == words["remark"]["dated_by_book"]
+    assert (rijen["opmerking"] == words["remark"]["announced"]).sum() == 7
 
 
 def test_timeline_slots_keep_overlapping_events_apart(rijen):
@@ -343,7 +320,7 @@ def test_timeline_slots_keep_overlapping_events_apart(rijen):
 
 
 def test_milestone_labels_join_labels_of_one_day_and_never_overlap(rijen):
-    marks = presentation.milestone_labels(rijen)
+    marks = charts._milestone_labels(rijen, "eigen datering")
     assert len(marks) == 9 and list(marks["anker"]) == sorted(marks["anker"])
     assert marks["tekst"].iloc[-1] == "7 september 2018 – Geen loondispensatie in de Participatiewet; breed offensief"
     assert marks["tekst"].iloc[0] == "2009 – Start van de pilots Werken naar Vermogen"
@@ -358,7 +335,7 @@ def test_milestone_labels_join_labels_of_one_day_and_never_overlap(rijen):
 
 
 def test_pilots_table(hoofdstuk):
-    table = presentation.pilots_table(hoofdstuk)
+    table = tables.pilots(hoofdstuk)
     frame = table.frame
     assert len(frame) == 4 * 5 and frame["Pilot"].ne("").sum() == 4
     assert frame.loc[frame["Onderdeel"] == "Omvang", "Inhoud"].tolist() == ["–", "–", "–", "32 gemeenten"]
@@ -371,16 +348,16 @@ def test_pilots_table(hoofdstuk):
 
 
 def test_findings_table(hoofdstuk):
-    table = presentation.findings_table(hoofdstuk)
+    table = tables.findings(hoofdstuk)
     frame = table.frame
-    assert len(frame) == 30 and frame["Onderwerp"].ne("").sum() == len(labels.TOPIC_TEXT)
+    assert len(frame) == 30 and frame["Onderwerp"].ne("").sum() == len(hoofdstuk.labels["topic"])
     assert frame["Onderwerp"].iloc[0] == "Algemene lessen"
     assert frame["Bron"].str.match(r"^p\. [234]$").all()
     assert set(frame["Pilot"]) >= {"alle pilots", "2 en 3", "4"}
 
 
 def test_differing_accounts_table(hoofdstuk):
-    table = presentation.differing_accounts_table(hoofdstuk)
+    table = tables.differing_accounts(hoofdstuk)
     assert table.frame["Datum volgens de brief"].tolist() == [
         "april 2013",
         "2013",
@@ -397,7 +374,7 @@ def test_differing_accounts_table(hoofdstuk):
 
 
 def test_chart_timeline(hoofdstuk):
-    figure = presentation.chart_timeline(hoofdstuk)
+    figure = charts.timeline(hoofdstuk)
     assert_house_chart(figure)
     spec = figure.spec()
     assert "67 gebeurtenissen" in spec["description"] and "Aangekondigde plannen (7)" in spec["description"]
@@ -443,23 +420,23 @@ def test_analyses_follow_changed_data(data_copy):
     edit_rows(data_copy / "policy_timeline.csv", drop_decision)
     edit_rows(data_copy / "policy_timeline.csv", regeerakkoord_on_a_day)
     changed = open_chapter(THEME, data_copy)
-    texts = prose.key_figures(changed)
-    assert texts["pil_loondispensatie_schaal"] == "40 gemeenten"
-    assert texts["pil_bevindingen"] == "31" and texts["pil_bevindingen_loonwaarde"] == "zeven"
-    assert texts["pil_gebeurtenissen"] == "66" and texts["pil_kernmomenten"] == "negen"
-    assert texts["pil_alleen_jaar"] == "24" and texts["pil_jaar_regeerakkoord"] == "10 oktober 2017"
-    assert texts["pil_datum_besluit"] == "–"
-    assert "op 7 september 2018, de aankondiging van een breed offensief" in texts["pil_laatste_stap"]
-    assert "het besluit van de staatssecretaris" not in texts["pil_laatste_stap"]
+    facts = changed.facts
+    assert facts["scale"].value == 40 and (facts["findings"], facts["findings_wage_value"]) == (31, 7)
+    assert (facts["events"], facts["milestones"], facts["year_only"]) == (66, 9, 24)
+    assert facts["event"]["coalition_agreement"] == {"date": "2017-10-10", "precision": "day"}
+    assert facts["event"]["no_wage_dispensation"] is None and facts["step"]["milestones"] == ["broad_offensive"]
+    texts = changed.text()
+    assert texts["pil_year_coalition"] == "10 oktober 2017" and texts["pil_date_decision"] == "–"
+    assert "op 7 september 2018, de aankondiging van een breed offensief" in texts["pil_latest_step"]
     events = analysis.timeline(changed.table("policy_timeline"), changed.sources)
     deal = analysis.event_of(events, "coalition_agreement")
     assert deal["anchor"] == date(2017, 10, 10) and deal["milestone"]  # the reading keeps the mark of a corrected date
     assert analysis.event_of(events, "no_wage_dispensation") is None
-    rows = presentation.timeline_rows(changed)
+    rows = charts._rows(changed)
     assert (
         rows.loc[rows["gebeurtenis"].str.contains("regeerakkoord", case=False), "datum_tekst"].iloc[0] == "10 oktober 2017"
     )
-    milestone_labels = presentation.milestone_labels(rows)["tekst"].tolist()
+    milestone_labels = charts._milestone_labels(rows, "eigen datering")["tekst"].tolist()
     assert milestone_labels[-1] == "7 september 2018 – Breed offensief"
     assert "10 oktober 2017 (eigen datering) – Regeerakkoord: loondispensatie in de Participatiewet" in milestone_labels
 
@@ -474,12 +451,12 @@ def test_tables_name_the_letter_per_row_when_they_draw_on_several(data_copy):
     edit_rows(data_copy / "pilots.csv", second_letter)
     edit_rows(data_copy / "pilots_findings.csv", second_letter)
     changed = open_chapter(THEME, data_copy)
-    pilots = presentation.pilots_table(changed)
+    pilots = tables.pilots(changed)
     assert pilots.caption is None
     sources = pilots.frame.loc[pilots.frame["Onderdeel"] == "Bron", "Inhoud"].tolist()
     assert sources[0].startswith("Tweede Kamer, 29 817, nr. 145 (") and sources[0].endswith("), p. 1; bevindingen p. 2")
     assert sources[3] == "Tweede Kamer, 29 817, nr. 126 (12 juli 2013), p. 1; bevindingen p. 2–4"
-    findings = presentation.findings_table(changed)
+    findings = tables.findings(changed)
     assert findings.caption is None
     assert findings.frame["Bron"].str.match(r"^Tweede Kamer, 29 817, nr. 1(26|45) \(.*\), p\. [234]$").all()
 
@@ -507,22 +484,21 @@ def later_data(unindexed_data_copy):
 
 def test_a_later_letter_becomes_the_latest_step_and_is_drawn_apart(later_data):
     later = open_chapter(THEME, later_data)
-    texts = prose.key_figures(later)
-    letter = r"Tweede Kamer\, 34 352\, nr\. 166, p. 1"
-    assert texts["pil_laatste_stap_datum"] == "4 juli 2019"
-    assert texts["pil_laatste_stap"] == (
-        "als laatste stap in de brieven, op 4 juli 2019, «De staatssecretaris meldt de Tweede Kamer de resultaten van de "
-        f"banenafspraak tot en met eind 2018» ({letter})"
-    )
-    assert texts["pil_finding"].endswith(f"is van 4 juli 2019: {texts['pil_laatste_stap'].split(', op 4 juli 2019, ')[1]}.")
-    assert texts["pil_brieven"] == "zes" and texts["pil_gebeurtenissen"] == "68"
-    rows = presentation.timeline_rows(later)
+    step = later.facts["step"]
+    assert (step["date"], step["letter"].id, step["page"], step["milestones"]) == ("2019-07-04", "tk-34352-166", 1, [])
+    assert (later.facts["timeline_letters"], later.facts["events"]) == (6, 68)
+    texts = later.text()
+    letter = r"(Tweede Kamer\, 34 352\, nr\. 166, p. 1)"
+    assert "op 4 juli 2019" in texts["pil_latest_step"] and texts["pil_latest_step"].endswith(letter)
+    assert "banenafspraak tot en met eind 2018»" in texts["pil_latest_step"]
+    assert later.finding().endswith(f"{letter}.") and "is van 4 juli 2019: «" in later.finding()
+    rows = charts._rows(later)
     newer = rows.loc[rows["nieuwer"]]
     assert newer["datum_tekst"].tolist() == ["4 juli 2019"] and newer["spoor"].tolist() == [
         "Participatiewet en banenafspraak"
     ]
     assert newer["opmerking"].tolist() == [NEWER_LETTER]
-    figure = presentation.chart_timeline(later)
+    figure = charts.timeline(later)
     assert "Gebeurtenissen uit een nieuwere brief (1) hebben een gestippelde ring." in figure.spec()["description"]
     assert figure.table["Opmerking"].tolist()[-1] == NEWER_LETTER  # the plans of 2019 start earlier
     assert "Tweede Kamer, 34 352, nr. 166 (4 juli 2019)" in figure.source_line
@@ -533,7 +509,7 @@ def test_the_notebook_runs_on_data_with_a_later_letter(later_data, tmp_path):
     result = papermill(CHAPTERS / "pilots_werken_naar_vermogen.ipynb", out, data_dir=str(later_data))
     assert result.returncode == 0, result.stderr[-3000:]
     texts = glued(nbformat.read(out, as_version=4))
-    assert "op 4 juli 2019" in texts["pil_laatste_stap"] and texts["pil_brieven"] == "zes"
+    assert "op 4 juli 2019" in texts["pil_latest_step"] and texts["pil_letters"] == "zes"
 
 
 def test_rows_with_markup_in_their_text_reach_the_glued_prose_escaped(later_data):
@@ -542,7 +518,7 @@ def test_rows_with_markup_in_their_text_reach_the_glued_prose_escaped(later_data
         return rows
 
     edit_rows(later_data / "policy_timeline.csv", poisoned)
-    step = prose.key_figures(open_chapter(THEME, later_data))["pil_laatste_stap"]
+    step = open_chapter(THEME, later_data).text()["pil_latest_step"]
     assert r"\<b\>x\<\/b\> \[k\]\(javascript\:y\)" in step and "<b>" not in step
 
 

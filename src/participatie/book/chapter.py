@@ -181,9 +181,19 @@ class Chapter:
 
     @functools.cached_property
     def facts(self) -> dict:
-        """Return what the chapter's text needs: the edition (municipal, place, synthetic) and the theme's facts."""
+        """Return what the chapter's text needs: the edition, the letters, the chapter's labels and the theme's facts.
+
+        The edition: `municipal` (a municipal edition with the municipality's own figures), `place` (its
+        name), `code` (the CBS code asked for, also for a chapter without municipal figures), `synthetic`.
+        """
         edition = {"municipal": self.municipal, "place": self.gemeente_naam, "code": self.gemeente}
-        return edition | {"synthetic": self.synthetic} | self.theme.facts(self)
+        common = {"synthetic": self.synthetic, "letters": self.finder.letters, "labels": self.labels}
+        return edition | common | self.theme.facts(self)
+
+    @property
+    def labels(self) -> dict:
+        """Return the words of the chapter's charts and tables (chapters/<name>.labels.yml) as nested dictionaries."""
+        return text.labels(self.theme.labels_file)
 
     def text(self) -> dict[str, str]:
         """Return every block of the chapter's text file rendered with its facts, by name."""

@@ -14,6 +14,8 @@ The rules that keep the text safe and honest:
   becomes markup; a number, a figure or a letter must go through a filter (an error otherwise, so that no
   `1234.5` or `Figure(...)` reaches a page).
 - An undefined fact fails the rendering (`StrictUndefined`): it never renders as an empty string.
+- What the text file writes itself (a block, a macro, a `{% set %}` block, `join`, `sep`) is Markdown and is
+  not escaped; do not glue a filter's output to other text with `~` (that text would be escaped again).
 - A block's lines are joined into paragraphs (a blank line separates paragraphs; a line that starts a list
   item or a quote stays a line), so a text file can wrap its lines freely.
 
@@ -51,6 +53,9 @@ FILTERS = {
     "words": vocabulary.words,
     "period": vocabulary.period,
     "date": vocabulary.long_date,
+    "date_at": vocabulary.date_at,
+    "month": vocabulary.month,
+    "quantity": vocabulary.quantity,
     "letter": vocabulary.letter,
     "letters": vocabulary.letters,
     "letter_date": vocabulary.letter_date,
@@ -111,8 +116,23 @@ def tidy(text: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-def _environment(finalize) -> Environment:
-    environment = Environment(
+class _TextEnvironment(Environment):
+    """Jinja2 whose own output (a block, a macro, a `{% set %}` block) is `Md`: put in as it is, never escaped twice."""
+
+    concat = staticmethod(lambda parts: Md("".join(parts)))
+
+
+def _join(items, separator: str = "") -> Md:
+    """Return items joined (Jinja's `join`, but escaping only what is not the vocabulary's Markdown)."""
+    return Md(separator.join(vocabulary._md(item) for item in items))
+
+
+def _plain_join(items, separator: str = "") -> str:
+    return separator.join(str(item) for item in items)
+
+
+def _environment(finalize, join) -> Environment:
+    environment = _TextEnvironment(
         loader=ChoiceLoader([FileSystemLoader(str(REPO)), FileSystemLoader(str(PACKAGE))]),
         undefined=StrictUndefined,
         finalize=finalize,
@@ -122,47 +142,61 @@ def _environment(finalize) -> Environment:
         keep_trailing_newline=False,
     )
     environment.filters.update(FILTERS)
+    environment.filters["join"] = join
     environment.globals["sep"] = separator
     environment.globals["shared"] = shared
     return environment
 
 
-def separator(loop, last: str = " en ") -> str:
-    """Return what follows an item of a Jinja loop in a Dutch list: ', ' before the last two, `last`, then ''."""
+def separator(loop, last: str = " en ", between: str = ", ") -> Md:
+    """Return what follows an item of a Jinja loop in a Dutch list: `between`, then `last` before the last item."""
     if loop.last:
-        return ""
-    return last if loop.revindex == 2 else ", "
+        return Md("")
+    return Md(last if loop.revindex == 2 else between)
 
 
 @functools.cache
 def markdown_environment() -> Environment:
     """Return the environment of the text files (values escaped for Markdown)."""
-    return _environment(_markdown_value)
+    return _environment(_markdown_value, _join)
 
 
 @functools.cache
 def label_environment() -> Environment:
     """Return the environment of the labels (values as plain text: the chart or table escapes them)."""
-    return _environment(_plain_value)
+    return _environment(_plain_value, _plain_join)
 
 
-def _render_block(template, name: str, values: Mapping) -> Md:
+def _context(template, values: Mapping):
+    """Return the context of a text file: the facts and what the file defines at its top (macros, `set`)."""
+    context = template.new_context(dict(values))
+    real = context.blocks
+    context.blocks = {name: [lambda _context: iter(())] for name in real}  # the top level only, no block
+    for _ in template.root_render_func(context):  # defines the macros and `set` values the blocks may use
+        pass
+    context.blocks = real
+    return context
+
+
+def _render_block(template, name: str, context) -> Md:
     try:
         render = template.blocks[name]
     except KeyError:
         raise TextError(f"{template.name} has no block {name!r}; blocks: {', '.join(template.blocks)}") from None
-    return Md(tidy("".join(render(template.new_context(dict(values))))))
+    return Md(tidy("".join(render(context))))
 
 
 def blocks(path: str, values: Mapping) -> dict[str, Md]:
     """Return every named block of a text file (path relative to the repository), rendered with the facts."""
     template = markdown_environment().get_template(path)
-    return {name: _render_block(template, name, values) for name in template.blocks}
+    context = _context(template, values)
+    return {name: _render_block(template, name, context) for name in template.blocks}
 
 
 def block(path: str, name: str, values: Mapping) -> Md:
     """Return one named block of a text file, rendered with the facts."""
-    return _render_block(markdown_environment().get_template(path), name, values)
+    template = markdown_environment().get_template(path)
+    return _render_block(template, name, _context(template, values))
 
 
 @pass_context

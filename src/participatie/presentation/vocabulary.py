@@ -111,6 +111,13 @@ def amount(fact, unit: str = "euro_mln", decimals: int | None = None) -> Md:
     return value_text(fact, unit, decimals)
 
 
+def quantity(fact, unit: str | None = None) -> Md:
+    """Return a value with its unit always named: '32 gemeenten', '€ 5 mln' (a count's unit word after it)."""
+    unit = unit or fact.unit
+    text = value(fact, unit)
+    return text if text != number(_number_of(fact)) else Md(f"{text} {unit}")
+
+
 def percent(part: float, whole: float, decimals: int = 0) -> Md:
     """Return part as a percentage of whole in Dutch notation (37%; "–" when whole is 0 or missing)."""
     return value_text(lookup.ratio(100 * part, whole), "procent", decimals)
@@ -194,6 +201,31 @@ def sentence(text: str) -> Md:
 def long_date(day: date) -> Md:
     """Return a date as Dutch text (15 juni 2018)."""
     return Md(format_date(day, "d MMMM y", locale=LOCALE))
+
+
+def month(day: date) -> Md:
+    """Return a day's month and year: 'juni 2017'."""
+    return Md(format_date(day, "MMMM y", locale=LOCALE))
+
+
+def date_at(when, precision: str | None = None) -> Md:
+    """Return a date as precise as its source gives it: '27 maart 2018' (day), 'april 2013' (month), '2015' (year).
+
+    `when` is ISO text (2018-03-27, 2013-04, 2015) with its precision ('day', 'month', 'year'), or a record
+    with `date` and `precision` (an event of a timeline); None reads "–".
+    """
+    if when is None:
+        return Md(MISSING)
+    if precision is None:
+        when, precision = when["date"], when["precision"]
+    parts = [int(p) for p in str(when).split("-")]
+    if precision == "day":
+        return long_date(date(*parts))
+    if precision == "month":
+        return month(date(parts[0], parts[1], 1))
+    if precision == "year":
+        return Md(str(parts[0]))
+    raise ValueError(f"unknown date precision {precision!r}")
 
 
 def period(text) -> Md:

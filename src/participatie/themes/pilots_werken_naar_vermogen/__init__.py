@@ -2,12 +2,12 @@
 
 from ..record import Theme
 from .checks import CHECKS
-from .prose import key_figures
+from .facts import facts
 
 THEME = Theme(
     name="pilots_werken_naar_vermogen",
     title="Pilots Werken naar Vermogen",
-    key_figures=key_figures,
+    facts=facts,
     prefix="pil",
     has_figure_table=False,
     other_tables=("pilots", "pilots_findings", "policy_timeline"),

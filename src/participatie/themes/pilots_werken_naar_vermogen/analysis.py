@@ -7,25 +7,114 @@ loondispensatie into the Participatiewet. The theme has no figure table: it read
 registers no checks.
 
 Tables in, frames and numbers out, without display text: topics, strands (lanes), events, milestones,
-date precisions and matters are codes; their Dutch names live in the presentation. How the chapter
-reads each row of the timeline (its strand, the event it tells of, the matter on which letters differ)
-is written down per row in `timeline_reading.READINGS`, not guessed from words.
+date precisions and matters are codes; their Dutch names live in the chapter's label file.
+
+How the chapter reads each row of the timeline — its strand, the event it tells of, the matter on which
+letters tell the story differently — is this chapter's reading, not the letters'. It is written down per
+row in `readings.csv` beside this module, not guessed from words: a row is found by its letter, its page
+and a phrase of its text (which tells apart the rows of one page), so a corrected date or a reworded text
+keeps its reading as long as the phrase stays. Rows of one event share an event code and are drawn once
+(`timeline`); the codes of key milestones are event codes too. A row that no reading covers (a later
+letter added to the data) is its own event, not a milestone, and goes to a strand by `lane_of`.
+
+Two conventions of the data's text are read as codes: a row whose text starts with "Aangekondigd" tells
+of a plan the letter announces (not of something that happened), and a row whose text says "eigen
+datering" carries a date that no letter gives (ours).
 """
 
 from __future__ import annotations
 
+import csv
+import functools
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 
-from .timeline_reading import (
-    DATED_BY_BOOK_MARK,
-    MATTERS,
-    MILESTONE_CODES,
-    PRECISIONS,
-    is_announced,
-    reading_of,
+READINGS_FILE = Path(__file__).with_name("readings.csv")
+# How precisely a letter dates an event (the data's codes), most precise first.
+PRECISIONS = ("day", "month", "year")
+# The strands, each drawn as its own column, in the order of the columns.
+LANE_CODES = ("wage_instruments", "sheltered_work", "pilots_wsw", "participation_act")
+DEFAULT_LANE = "participation_act"
+# The key milestones of the policy path this chapter follows, in order: the pilots (start, last year,
+# results to parliament), the sociaal akkoord (banenafspraak; loonkostensubsidie in place of
+# loondispensatie), the two laws of 2015, the duty to offer beschut werk, and the plan for loondispensatie
+# in the Participatiewet from the regeerakkoord to its end and the breed offensief.
+MILESTONE_CODES = (
+    "pilots_start",
+    "pilots_last_year",
+    "social_agreement",
+    "pilot_results",
+    "laws_in_force",
+    "sheltered_work_duty",
+    "coalition_agreement",
+    "outline_memo",
+    "no_wage_dispensation",
+    "broad_offensive",
 )
+# Matters on which two letters tell the story differently, in the order the chapter discusses them.
+MATTERS = ("banenafspraak_term", "sheltered_work_bonus", "thermometer_wsw", "sheltered_work_evaluation")
+ANNOUNCED_PREFIX = "aangekondigd"
+DATED_BY_BOOK_MARK = "eigen datering"
+# The fallback rule for rows no reading covers: the first strand one of whose words the text names.
+FALLBACK_WORDS = (
+    ("wage_instruments", ("loonwaarde", "loondispensatie", "loonkostensubsidie")),
+    ("sheltered_work", ("beschut",)),
+    ("pilots_wsw", ("Werken naar Vermogen", "Wsw", "sw-bedrijf", "sociale werkplaats")),
+)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The chapter's reading of one row: found by letter, page and phrase; its strand, event and matter."""
+
+    source_id: str
+    page: int
+    phrase: str
+    lane: str
+    event: str | None = None
+    matter: str | None = None
+    covered: bool = True
+
+
+@functools.cache
+def readings() -> tuple[Reading, ...]:
+    """Return the chapter's reading of every row of the timeline (readings.csv)."""
+    with READINGS_FILE.open(encoding="utf-8", newline="") as handle:
+        return tuple(
+            Reading(r["source_id"], int(r["page"]), r["phrase"], r["lane"], r["event"] or None, r["matter"] or None)
+            for r in csv.DictReader(handle)
+        )
+
+
+def lane_of(event: str) -> str:
+    """Return the strand of a row no reading covers: the first strand one of whose words the text names."""
+    text = event.lower()
+    for lane, words in FALLBACK_WORDS:
+        if any(word.lower() in text for word in words):
+            return lane
+    return DEFAULT_LANE
+
+
+def matching_readings(source_id: str, page: int, event: str) -> list[Reading]:
+    """Return the readings that cover a row (the same letter and page, the phrase in its text)."""
+    text = event.lower()
+    return [r for r in readings() if r.source_id == source_id and r.page == page and r.phrase.lower() in text]
+
+
+def reading_of(source_id: str, page: int, event: str) -> Reading:
+    """Return the chapter's reading of a row; a row no reading covers gets the fallback strand, uncovered."""
+    found = matching_readings(source_id, page, event)
+    if found:
+        return found[0]
+    return Reading(source_id, page, "", lane_of(event), covered=False)
+
+
+def is_announced(event: str) -> bool:
+    """Return whether a row tells of a plan the letter announces (its text starts with "Aangekondigd")."""
+    return event.strip().lower().startswith(ANNOUNCED_PREFIX)
 
 # Topics of the findings (the data's codes), in the order the chapter discusses them.
 TOPICS = ("overig", "werkgevers", "dienstverlening", "sw_bedrijf", "loonwaarde", "loondispensatie")

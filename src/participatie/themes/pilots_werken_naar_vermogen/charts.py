@@ -17,20 +17,11 @@ from datetime import timedelta
 import altair as alt
 import pandas as pd
 
-from ...presentation import charts
-from .analysis import timeline
-from .labels import (
-    LANE_SHORT_TEXT,
-    LANE_TEXT,
-    MILESTONE_KIND_TEXT,
-    MILESTONE_TEXT,
-    PRECISION_TEXT,
-    date_text,
-    letters_text,
-    number_word,
-    remarks_text,
-)
-from .timeline_reading import LANE_CODES, PRECISIONS
+from ...figures.facts import letters as letters_of
+from ...presentation import charts, vocabulary
+from ...presentation.labels import NEWER_LETTER
+from .analysis import LANE_CODES, PRECISIONS
+from .analysis import timeline as events_timeline
 
 # Layout, in units of the x scale (one unit per strand) and in days on the time axis.
 SLOT_STEP = 0.13  # horizontal step between events that would otherwise overlap within a strand
@@ -43,10 +34,23 @@ LABEL_CHARACTERS = 52  # a label longer than this breaks over lines
 NARROW = 560  # below this width (in pixels) the chart drops its label column
 PRECISION_SHAPE = {"day": "circle", "month": "square", "year": "M-0.3,-1.4H0.3V1.4H-0.3Z"}  # a bar for a year
 INK, GREY = "#0b0c0c", "#6f777b"
-OWN_DATING = "eigen datering"
 
 
-def slots(frame: pd.DataFrame) -> pd.Series:
+def _letters_text(pairs, letters: dict) -> str:
+    """Return the letters and pages an event comes from: 'reference, p. N; reference, p. M' (one letter's pages joined)."""
+    pages: dict[str, list[int]] = {}
+    for source_id, page in pairs:
+        pages.setdefault(source_id, []).append(int(page))
+    return "; ".join(f"{vocabulary.source_reference(letters[s])}, {vocabulary.pages_text(p)}" for s, p in pages.items())
+
+
+def _remarks(words: dict, announced: bool, dated_by_book: bool, newer: bool) -> str:
+    """Return the remarks on an event for the tooltip and table (aangekondigd plan; eigen datering; nieuwere brief)."""
+    parts = [words["announced"] if announced else "", words["dated_by_book"] if dated_by_book else ""]
+    return "; ".join(p for p in [*parts, NEWER_LETTER if newer else ""] if p)
+
+
+def _slots(frame: pd.DataFrame) -> pd.Series:
     """Return the column within its strand of each event, so that no two overlapping events share one.
 
     An event takes the first column of its strand whose last event ended more than SLOT_GAP_DAYS
@@ -66,32 +70,34 @@ def slots(frame: pd.DataFrame) -> pd.Series:
     return slot
 
 
-def timeline_rows(chapter) -> pd.DataFrame:
+def _rows(chapter) -> pd.DataFrame:
     """Return the timeline as the chart draws it: Dutch date, strand, milestone and letter texts, and each event's x."""
-    frame = timeline(chapter.table("policy_timeline"), chapter.sources)
+    frame = events_timeline(chapter.table("policy_timeline"), chapter.sources)
+    words, letters = chapter.labels, letters_of(chapter.sources)
     lane_number = frame["lane"].map({code: i for i, code in enumerate(LANE_CODES)})
     newer = chapter.from_newer_letters(frame.assign(source_id=frame["newest_source_id"]))
-    slot = slots(frame)
+    slot = _slots(frame)
     return pd.DataFrame(
         {
             "precision": frame["precision"],
             "begin": frame["start"],
             "eind": frame["end"],
             "anker": frame["anchor"],
-            "datum_tekst": [date_text(d, p) for d, p in zip(frame["date"], frame["precision"])],
-            "nauwkeurigheid": frame["precision"].map(PRECISION_TEXT),
-            "spoor": frame["lane"].map(LANE_TEXT),
+            "datum_tekst": [vocabulary.date_at(d, p) for d, p in zip(frame["date"], frame["precision"])],
+            "nauwkeurigheid": frame["precision"].map(words["precision"]),
+            "spoor": frame["lane"].map(words["lane"]),
             "slot": slot,
             "x": lane_number + SLOT_STEP * slot,
             "kernmoment": frame["milestone"],
-            "kernlabel": frame["event_code"].map(MILESTONE_TEXT),
+            "kernlabel": frame["event_code"].map(words["milestone"]),
             "aangekondigd": frame["announced"],
             "eigen_datering": frame["dated_by_book"],
             "nieuwer": newer.to_numpy(),
             "gebeurtenis": frame["event"],
-            "bron": [letters_text(pairs, chapter.sources) for pairs in frame["sources"]],
+            "bron": [_letters_text(pairs, letters) for pairs in frame["sources"]],
             "opmerking": [
-                remarks_text(a, d, n) for a, d, n in zip(frame["announced"], frame["dated_by_book"], newer.to_numpy())
+                _remarks(words["remark"], a, d, n)
+                for a, d, n in zip(frame["announced"], frame["dated_by_book"], newer.to_numpy())
             ],
             "source_id": frame["source_id"],
             "sources": frame["sources"],
@@ -99,17 +105,17 @@ def timeline_rows(chapter) -> pd.DataFrame:
     )
 
 
-def milestone_labels(rows: pd.DataFrame) -> pd.DataFrame:
+def _milestone_labels(rows: pd.DataFrame, own_dating: str) -> pd.DataFrame:
     """Return one label per milestone day (labels of one day joined), placed so that no two labels overlap.
 
-    `rows` is `timeline_rows`. A label sits at its event's anchor, or lower when the label above it
+    `rows` is `_rows`; `own_dating` marks a date that is ours. A label sits at its event's anchor, or lower when the label above it
     needs the room (`label_at`); `regels` breaks it after each joined label.
     """
     marked = rows.loc[rows["kernmoment"]]
     labels = (
         marked.assign(
             datum_label=[
-                t + (f" ({OWN_DATING})" if own else "") for t, own in zip(marked["datum_tekst"], marked["eigen_datering"])
+                t + (f" ({own_dating})" if own else "") for t, own in zip(marked["datum_tekst"], marked["eigen_datering"])
             ]
         )
         .groupby("anker", sort=True)
@@ -137,16 +143,18 @@ def _dates(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     return frame.assign(**{c: frame[c].astype(str) for c in columns})
 
 
-def chart_timeline(chapter) -> charts.ChartFigure:
+def timeline(chapter) -> charts.ChartFigure:
     """Return the vertical timeline of the policy path: every event in its strand, key milestones labelled."""
-    frame = timeline_rows(chapter)
-    labels = milestone_labels(frame)
-    lanes = [LANE_TEXT[code] for code in LANE_CODES]
+    words = chapter.labels
+    frame = _rows(chapter)
+    labels = _milestone_labels(frame, words["own_dating"])
+    lanes = [words["lane"][code] for code in LANE_CODES]
     first_year, last_year = min(d.year for d in frame["begin"]), max(d.year for d in frame["eind"])
     y_scale = alt.Scale(domain=[f"{first_year}-01-01", f"{last_year + 1}-01-01"], reverse=True)
     wide = f"width >= {NARROW}"
+    kind_of = _kinds(words)
     plotted = _dates(
-        frame.assign(kern=frame["kernmoment"].map(MILESTONE_KIND_TEXT)).drop(columns=["kernlabel", "sources"]),
+        frame.assign(kern=frame["kernmoment"].map(kind_of)).drop(columns=["kernlabel", "sources"]),
         ["begin", "eind", "anker"],
     )
     y_axis = alt.Axis(
@@ -158,7 +166,8 @@ def chart_timeline(chapter) -> charts.ChartFigure:
         labelOffset=3,
     )
     long_names = " : ".join(f"datum.value == {i} ? {lane!r}" for i, lane in enumerate(lanes)) + " : ''"
-    short_names = " : ".join(f"datum.value == {i} ? {LANE_SHORT_TEXT[c]!r}" for i, c in enumerate(LANE_CODES)) + " : ''"
+    short = words["lane_short"]
+    short_names = " : ".join(f"datum.value == {i} ? {short[c]!r}" for i, c in enumerate(LANE_CODES)) + " : ''"
     x_axis = alt.Axis(
         title=None,
         orient="top",
@@ -178,13 +187,14 @@ def chart_timeline(chapter) -> charts.ChartFigure:
     x_domain = alt.ExprRef(expr=f"{wide} ? [-0.3, {X_MAX}] : [-0.3, {narrow_end}]")
     x = alt.X("x:Q", axis=x_axis, scale=alt.Scale(domain=x_domain, nice=False, zero=False))
     colour = alt.Color("spoor:N", legend=None, scale=alt.Scale(domain=lanes, range=charts.PALETTE[: len(lanes)]))
+    tips = words["timeline"]["tooltip"]
     tooltip = [
-        alt.Tooltip("datum_tekst:N", title="Datum"),
-        alt.Tooltip("gebeurtenis:N", title="Gebeurtenis"),
-        alt.Tooltip("spoor:N", title="Spoor"),
-        alt.Tooltip("bron:N", title="Bron"),
-        alt.Tooltip("nauwkeurigheid:N", title="Datum bekend tot op"),
-        alt.Tooltip("opmerking:N", title="Opmerking"),
+        alt.Tooltip("datum_tekst:N", title=tips["date"]),
+        alt.Tooltip("gebeurtenis:N", title=tips["event"]),
+        alt.Tooltip("spoor:N", title=tips["lane"]),
+        alt.Tooltip("bron:N", title=tips["source"]),
+        alt.Tooltip("nauwkeurigheid:N", title=tips["precision"]),
+        alt.Tooltip("opmerking:N", title=tips["remark"]),
     ]
     base = alt.Chart(plotted)
     span = {"x": x, "y": alt.Y("begin:T", title=None, scale=y_scale, axis=y_axis), "y2": "eind:T"}
@@ -203,14 +213,14 @@ def chart_timeline(chapter) -> charts.ChartFigure:
         .mark_rule(strokeWidth=2, opacity=0.45)
         .encode(**span, color=colour, tooltip=tooltip)
     )
-    shapes = [PRECISION_TEXT[p] for p in PRECISIONS]
+    shapes = [words["precision"][p] for p in PRECISIONS]
     shape = alt.Shape(
         "nauwkeurigheid:N",
-        title="Datum bekend tot op",
+        title=tips["precision"],
         sort=shapes,
         scale=alt.Scale(domain=shapes, range=[PRECISION_SHAPE[p] for p in PRECISIONS]),
     )
-    kinds = list(MILESTONE_KIND_TEXT.values())
+    kinds = list(kind_of.values())
     at = {"x": x, "y": alt.Y("anker:T", scale=y_scale)}
     dated = base.transform_filter("datum.precision != 'year'")
     points = (
@@ -258,52 +268,43 @@ def chart_timeline(chapter) -> charts.ChartFigure:
             x=alt.X("label_x:Q"),
             y=alt.Y("label_at:T", scale=y_scale),
             text="regels:N",
-            tooltip=[alt.Tooltip("tekst:N", title="Kernmoment")],
+            tooltip=[alt.Tooltip("tekst:N", title=tips["milestone"])],
         )
     )
     chart = alt.layer(outline, bars, months, leaders, points, open_points, rings, texts).properties(
         width=charts.WIDTH,
         height=PIXELS_PER_YEAR * (last_year + 1 - first_year),
-        title=charts.title(
-            "Van de pilots naar het breed offensief",
-            [  # three short lines, so that the subtitle fits a phone's width
-                "Gebeurtenissen die de brieven noemen, per spoor",
-                "Kernmomenten groot en gelabeld",
-                "Aangekondigde plannen open of gestreept",
-            ],
-        ),
+        title=charts.title(chapter.label("timeline.title"), chapter.label("timeline.subtitle")),
     )
+    description = chapter.label(
+        "timeline.description",
+        first_year=str(first_year),
+        last_year=str(last_year),
+        events=len(frame),
+        lanes=lanes,
+        announced=int(frame["aangekondigd"].sum()),
+        newer=int(frame["nieuwer"].sum()),
+        milestones=int(frame["kernmoment"].sum()),
+        labels=list(labels["tekst"]),
+    )
+    heads = words["timeline"]["table"]
     return charts.figure(
         chart,
-        description=description(frame, labels, lanes, first_year, last_year),
+        description=description,
         source_line=chapter.source_line(pd.DataFrame({"source_id": [s for pairs in frame["sources"] for s, _ in pairs]})),
         table=pd.DataFrame(
             {
-                "Datum": frame["datum_tekst"],
-                "Spoor": frame["spoor"],
-                "Kernmoment": frame["kernmoment"],
-                "Gebeurtenis": frame["gebeurtenis"],
-                "Bron": frame["bron"],
-                "Opmerking": frame["opmerking"],
+                heads["date"]: frame["datum_tekst"],
+                heads["lane"]: frame["spoor"],
+                heads["milestone"]: frame["kernmoment"],
+                heads["event"]: frame["gebeurtenis"],
+                heads["source"]: frame["bron"],
+                heads["remark"]: frame["opmerking"],
             }
         ),
     )
 
 
-def description(frame: pd.DataFrame, labels: pd.DataFrame, lanes: list[str], first_year: int, last_year: int) -> str:
-    """Return the chart's description for screen readers, computed from what it draws."""
-    newer = int(frame["nieuwer"].sum())
-    announced, milestones = int(frame["aangekondigd"].sum()), int(frame["kernmoment"].sum())
-    rings = f"Gebeurtenissen uit een nieuwere brief ({newer}) hebben een gestippelde ring. "
-    return (
-        f"Verticale tijdlijn van {first_year} tot en met {last_year} met {len(frame)} gebeurtenissen uit de brieven "
-        f"in {number_word(len(lanes))} kolommen, één per spoor: {', '.join(lanes)}. "
-        "Een gebeurtenis met een dag is een cirkel, met alleen een maand een vierkant met een streep over die maand, "
-        "met alleen een jaar een balk over dat jaar. "
-        f"Aangekondigde plannen ({announced}) zijn open of gestreept en staan nooit vóór de brief "
-        "die ze aankondigt. "
-        + (rings if newer else "")
-        + f"Kernmomenten ({milestones}) zijn groot en zwart omrand en rechts gelabeld: "
-        + "; ".join(labels["tekst"])
-        + "."
-    )
+def _kinds(words: dict) -> dict[bool, str]:
+    """Return the words for a key milestone and for another event (the size legend's domain)."""
+    return {True: words["milestone_kind"]["milestone"], False: words["milestone_kind"]["other"]}

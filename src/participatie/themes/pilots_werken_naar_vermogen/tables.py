@@ -1,78 +1,101 @@
-"""Pilots Werken naar Vermogen: the chapter's tables (the pilots, their findings, where the letters differ)."""
+"""Pilots Werken naar Vermogen: the chapter's tables (the pilots, their findings, where the letters differ).
+
+Their headings and the words for codes are in chapters/pilots_werken_naar_vermogen.labels.yml.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ...presentation import references, tables
-from .analysis import differing_accounts, findings_by_topic, pilots_overview
-from .labels import MATTER_TEXT, TOPIC_TEXT, date_text, pages_text, pilots_text, scale_text
+from ...figures.facts import Figure
+from ...presentation import references, tables, vocabulary
+from .analysis import differing_accounts as accounts_differing
+from .analysis import findings_by_topic, pilots_overview
 
 
-def pilots_table(chapter) -> tables.Table:
+def _scale(value: float | None, unit: str | None) -> str:
+    """Return a pilot's scale with its unit (32 gemeenten), or – when the letter gives none."""
+    if value is None or pd.isna(value):
+        return vocabulary.MISSING
+    return vocabulary.quantity(Figure(value, unit, ""))
+
+
+def _pilots(numbers: list[int], all_pilots: bool, every: str) -> str:
+    """Return which pilots a finding comes from: 4, 2 en 3, or `every` (all pilots)."""
+    return every if all_pilots else vocabulary.joined([str(n) for n in sorted(numbers)])
+
+
+def pilots(chapter) -> tables.Table:
     """Return the four pilots as a Dutch table, one block per pilot: aim, period, scale, findings and source pages.
 
     The table is long (one row per item of a pilot) rather than wide, so that the long texts of aim
     and findings keep a readable column width on the page. The names are the letter's own names of
     the pilots.
     """
+    words = chapter.labels["pilots_table"]
     frame = pilots_overview(chapter.table("pilots"), chapter.table("pilots_findings"))
     single_letter = frame["source_id"].nunique() == 1
     pages = [
-        f"p. {page}" + (f"; bevindingen {pages_text(found)}" if found else "")
+        f"p. {page}" + (f"; {words['findings_pages']} {vocabulary.pages_text(found)}" if found else "")
         for page, found in zip(frame["page"], frame["finding_pages"])
     ]
     shown = frame.assign(
-        periode=[f"{start} tot en met {end}" for start, end in zip(frame["period_start"], frame["period_end"])],
-        schaal=[scale_text(v, u) for v, u in zip(frame["scale_value"], frame["scale_unit"])],
+        periode=[
+            chapter.label("pilots_table.period", start=str(start), end=str(end))
+            for start, end in zip(frame["period_start"], frame["period_end"])
+        ],
+        schaal=[_scale(v, u) for v, u in zip(frame["scale_value"], frame["scale_unit"])],
         bron=pages if single_letter else [f"{chapter.reference(s)}, {p}" for s, p in zip(frame["source_id"], pages)],
     )
-    items = (
-        ("Doel", "aim"),
-        ("Looptijd", "periode"),
-        ("Omvang", "schaal"),
-        ("Belangrijkste bevindingen", "findings"),
-        ("Bron", "bron"),
-    )
+    items = [(words["items"][key], column) for key, column in (
+        ("aim", "aim"), ("period", "periode"), ("scale", "schaal"), ("findings", "findings"), ("source", "bron")
+    )]  # fmt: skip
     rows = [
-        {"Pilot": f"{pilot['pilot']}. {pilot['name']}" if i == 0 else "", "Onderdeel": item, "Inhoud": pilot[column]}
+        {
+            words["pilot"]: f"{pilot['pilot']}. {pilot['name']}" if i == 0 else "",
+            words["item"]: item,
+            words["content"]: pilot[column],
+        }
         for _, pilot in shown.iterrows()
         for i, (item, column) in enumerate(items)
     ]
     return tables.show(pd.DataFrame(rows), caption=chapter.source_line(frame) if single_letter else None)
 
 
-def findings_table(chapter) -> tables.Table:
+def findings(chapter) -> tables.Table:
     """Return the pilots' findings grouped by topic (each topic named once), with pilots and page."""
+    words = chapter.labels["findings_table"]
     frame = findings_by_topic(chapter.table("pilots_findings"), chapter.table("pilots"))
-    topic = frame["topic"].map(TOPIC_TEXT)
+    topic = frame["topic"].map(chapter.labels["topic"])
     single_letter = frame["source_id"].nunique() == 1
     source = (
         [f"p. {int(p)}" for p in frame["page"]]
         if single_letter
         else references.letter_page(frame["source_id"], frame["page"], chapter.sources)
     )
+    every = chapter.labels["all_pilots"]
     shown = pd.DataFrame(
         {
-            "Onderwerp": topic.where(~topic.duplicated(), ""),
-            "Bevinding": frame["finding"],
-            "Pilot": [pilots_text(n, a) for n, a in zip(frame["pilots"], frame["all_pilots"])],
-            "Bron": source,
+            words["topic"]: topic.where(~topic.duplicated(), ""),
+            words["finding"]: frame["finding"],
+            words["pilot"]: [_pilots(n, a, every) for n, a in zip(frame["pilots"], frame["all_pilots"])],
+            words["source"]: source,
         }
     )
     return tables.show(shown, caption=chapter.source_line(frame) if single_letter else None)
 
 
-def differing_accounts_table(chapter) -> tables.Table:
+def differing_accounts(chapter) -> tables.Table:
     """Return the matters on which the letters tell the story differently, their versions side by side."""
-    frame = differing_accounts(chapter.table("policy_timeline"), chapter.sources)
-    matter = frame["matter"].map(MATTER_TEXT)
+    words = chapter.labels["differing_table"]
+    frame = accounts_differing(chapter.table("policy_timeline"), chapter.sources)
+    matter = frame["matter"].map(chapter.labels["matter"])
     shown = pd.DataFrame(
         {
-            "Kwestie": matter.where(~matter.duplicated(), ""),
-            "Brief": references.letter_page(frame["source_id"], frame["page"], chapter.sources),
-            "Datum volgens de brief": [date_text(d, p) for d, p in zip(frame["date"], frame["precision"])],
-            "Wat de brief zegt (samengevat)": frame["event"],
+            words["matter"]: matter.where(~matter.duplicated(), ""),
+            words["letter"]: references.letter_page(frame["source_id"], frame["page"], chapter.sources),
+            words["date"]: [vocabulary.date_at(d, p) for d, p in zip(frame["date"], frame["precision"])],
+            words["event"]: frame["event"],
         }
     )
     return tables.show(shown, caption=chapter.source_line(frame) if not frame.empty else None)

@@ -108,8 +108,8 @@ def _rows(chapter) -> pd.DataFrame:
 def _milestone_labels(rows: pd.DataFrame, own_dating: str) -> pd.DataFrame:
     """Return one label per milestone day (labels of one day joined), placed so that no two labels overlap.
 
-    `rows` is `_rows`; `own_dating` marks a date that is ours. A label sits at its event's anchor, or lower when the label above it
-    needs the room (`label_at`); `regels` breaks it after each joined label.
+    `rows` is `_rows`; `own_dating` marks a date that is ours. A label sits at its event's anchor, or lower
+    when the label above it needs the room (`label_at`); `regels` breaks it after each joined label.
     """
     marked = rows.loc[rows["kernmoment"]]
     labels = (

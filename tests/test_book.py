@@ -10,6 +10,7 @@ import yaml
 import participatie
 from participatie.book import appendix, book, open_book
 from participatie.figures import checks
+from participatie.presentation import text
 from participatie.themes import BY_NAME, THEMES
 
 from conftest import DATA, REPO
@@ -108,16 +109,31 @@ def test_counts_agree_with_the_parts(boek):
     assert totals["assumptions"] == (result["verdict"] == checks.ASSUMPTION).sum() >= 1
     assert totals["figures"] == sum(len(_count_rows(DATA / f"{t.name}.csv")) for t in THEMES if t.figure_table)
     assert totals["letters"] == 5
-    assert boek.count_texts()["book_letters"] == "5"
+    assert boek.facts["letters_count"] == 5 and boek.facts["counts"] == totals
+    assert text.blocks("intro.tekst.md", boek.facts)["book_letters"] == "5"
 
 
-def test_key_figures_merge_every_theme_without_clashes(boek):
-    texts = boek.key_figures()
-    for prefix in ("bw_", "wsw_", "ba_", "bf_", "pil_", "book_"):
-        assert any(k.startswith(prefix) for k in texts), prefix
-    per_theme = [set(c.key_figures()) for c in boek.chapters.values()]
-    assert sum(len(k) for k in per_theme) == len(set().union(*per_theme)), "two themes glue the same name"
-    assert texts["bw_work_2017"] == "1.184"
+def test_the_book_facts_name_the_first_and_last_letter_and_the_other_tables(boek):
+    facts = boek.facts
+    assert (facts["first_letter"].id, facts["last_letter"].id) == ("tk-29817-126", "ek-34775-ak")
+    assert facts["rows"] == {name: len(_count_rows(DATA / f"{name}.csv")) for name in facts["rows"]}
+    assert set(facts["rows"]) == {"pilots", "pilots_findings", "policy_timeline"} and not facts["municipal"]
+    blocks = text.blocks("appendices/bronnen.tekst.md", facts)
+    assert (blocks["src_first"], blocks["src_last"]) == ("12 juli 2013", "7 september 2018")
+
+
+def test_the_checks_sentence_follows_the_counts(boek):
+    counts = boek.counts()
+    sentence = text.block(text.SHARED, "checks_sentence", {"counts": counts, "municipal": False})
+    assert f"Van de {counts['checks']} berekeningen" in sentence and f"er {counts['discrepancies']} af" in sentence
+    one = counts | {"discrepancies": 1, "assumptions": 0, "rounded": 1}
+    sentence = text.block(text.SHARED, "checks_sentence", {"counts": one, "municipal": False})
+    assert "wijkt er 1 af" in sentence and "aanname" not in sentence and "klopt 1 uitkomst op afronding" in sentence
+    municipal = text.block(text.SHARED, "checks_sentence", {"counts": counts, "municipal": True})
+    assert "gemeentelijke editie" in municipal and str(counts["checks"]) not in municipal
+    none = counts | {"revised_figures": 0}
+    assert text.block(text.SHARED, "revisions_sentence", {"counts": none, "municipal": False}).startswith("Geen cijfer")
+    assert text.block(text.SHARED, "revisions_sentence", {"counts": counts, "municipal": True}) == ""
 
 
 def test_data_dictionary_describes_every_column_of_every_file(boek):

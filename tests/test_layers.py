@@ -4,6 +4,7 @@ no module over 400 lines, no wiring by strings."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -58,9 +59,19 @@ def test_a_theme_analysis_holds_no_display_text(theme):
     tree = ast.parse(analysis.read_text(encoding="utf-8"))
     imported = {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert not {m for m in imported if "presentation" in m or "book" in m}, imported
-    assert {"analysis.py", "presentation.py", "prose.py", "checks.py", "__init__.py"} <= {
-        p.name for p in analysis.parent.glob("*.py")
-    }
+
+
+# Every theme folder has the same modules: the record, the analysis, the facts its text needs, its charts and
+# tables, its cross-checks. No theme module is a prose module: the words live in the text files.
+THEME_MODULES = {"__init__.py", "analysis.py", "facts.py", "charts.py", "tables.py", "checks.py"}
+
+
+@pytest.mark.parametrize("theme", THEMES, ids=lambda t: t.name)
+def test_every_theme_folder_holds_the_same_modules(theme):
+    folder = PACKAGE / "themes" / theme.name
+    assert {p.name for p in folder.glob("*.py")} == THEME_MODULES
+    assert theme.facts is not None and theme.key_figures is None
+    assert (REPO / theme.text_file).is_file() and (REPO / theme.labels_file).is_file()
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: p.relative_to(PACKAGE).as_posix())
@@ -68,3 +79,82 @@ def test_no_module_over_400_lines_and_no_wiring_by_strings(path):
     text = path.read_text(encoding="utf-8")
     assert len(text.splitlines()) <= 400, f"{path.name}: {len(text.splitlines())} lines"
     assert "import_module" not in text and "__import__" not in text
+
+
+# --- words are text: no reader sentence in a Python string literal ---------------------------------------
+
+# Words that mark a phrase as Dutch (and that English text does not use).
+DUTCH = {"de", "het", "een", "van", "niet", "geen", "dat", "deze", "wordt", "worden", "zijn", "naar", "uit", "ook",
+         "bij", "voor", "met", "die", "heeft", "hun", "zij", "nog", "maar", "tot", "aan", "er", "en", "te"}  # fmt: skip
+PHRASE_WORDS = 5
+MAX_PHRASES = 50  # the whole package (docstrings and error messages aside)
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+                found.add(id(first.value))
+    return found
+
+
+def _messages(tree: ast.AST) -> set[int]:
+    """Return the string nodes inside a raise statement, a print or a warning: messages, not reader text."""
+    found = set()
+    for node in ast.walk(tree):
+        call = node.exc if isinstance(node, ast.Raise) else node if isinstance(node, ast.Call) else None
+        if call is None:
+            continue
+        if isinstance(node, ast.Call) and not (
+            isinstance(node.func, ast.Name) and node.func.id in {"print", "TextError", "ValueError", "KeyError"}
+        ):
+            continue
+        found.update(id(child) for child in ast.walk(call) if isinstance(child, ast.Constant))
+    return found
+
+
+def dutch_phrases(path: Path) -> list[str]:
+    """Return the Dutch phrases of five words or more in a module's string literals (f-strings joined)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip = _docstrings(tree) | _messages(tree)
+    texts = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr) and id(node) not in skip:
+            parts = [v.value if isinstance(v, ast.Constant) else "{}" for v in node.values]
+            skip.update(id(v) for v in node.values)
+            texts.append("".join(str(p) for p in parts))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
+            texts.append(node.value)
+    phrases = []
+    for found in texts:
+        words = re.findall(r"[A-Za-zÀ-ÿ]+", found)
+        dutch = [w for w in words if w.lower() in DUTCH]
+        if len(words) >= PHRASE_WORDS and (len(dutch) >= 2 or {w.lower() for w in dutch} & {"de", "het", "een", "van"}):
+            phrases.append(found)
+    return phrases
+
+
+def test_the_package_holds_at_most_fifty_dutch_reader_phrases():
+    found = {path.relative_to(PACKAGE).as_posix(): dutch_phrases(path) for path in MODULES}
+    total = sum(len(p) for p in found.values())
+    assert total <= MAX_PHRASES, {k: v for k, v in found.items() if v}
+
+
+@pytest.mark.parametrize("theme", THEMES, ids=lambda t: t.name)
+def test_no_theme_module_holds_a_dutch_sentence(theme):
+    found = {p.name: dutch_phrases(p) for p in (PACKAGE / "themes" / theme.name).glob("*.py")}
+    assert not any(found.values()), {k: v for k, v in found.items() if v}
+
+
+def test_the_phrase_counter_sees_a_sentence_and_ignores_docstrings_and_messages(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text(
+        '"""Een docstring is geen tekst voor de lezer."""\n'
+        'x = f"Het aantal steeg van {a} tot {b} in de periode"\n'
+        'y = "Return the value of the figure as text"\n'
+        'raise ValueError("de waarde is niet van een getal")\n',
+        encoding="utf-8",
+    )
+    assert dutch_phrases(module) == ["Het aantal steeg van {} tot {} in de periode"]

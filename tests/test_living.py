@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 
 from participatie.book import changes, open_book, open_chapter
 from participatie.data import validate
+from participatie.presentation import text
 from participatie.themes import BY_NAME
 from participatie.tools import rerun
 
@@ -65,9 +66,11 @@ def test_changes_list_exactly_the_added_rows(data_copy):
     }
     assert set(figures["change"]) == {"added"}
     assert {(r.indicator, r.category, r.period, r.source_id, r.new_value) for r in figures.itertuples()} == expected
-    counts = changes.change_counts(open_book(data_copy))
-    assert counts["ch_added"] == str(len(expected)) and counts["ch_changed"] == counts["ch_removed"] == "0"
-    assert "34 352\\, nr\\. 166" in counts["ch_letters"]  # Markdown-escaped: the letters' data are untrusted
+    facts = changes.change_facts(open_book(data_copy))
+    assert (facts["added"], facts["changed"], facts["removed"]) == (len(expected), 0, 0)
+    assert [letter.id for letter in facts["new_letters"]] == ["tk-34352-166", "tk-34352-189"]
+    letters = text.blocks(changes.TEXT_FILE, facts)["ch_letters"]
+    assert "34 352\\, nr\\. 166" in letters  # Markdown-escaped: the letters' data are untrusted
 
 
 def test_a_changed_value_is_listed_old_to_new(unindexed_data_copy):

@@ -7,7 +7,6 @@ import pandas as pd
 import pytest
 
 from participatie.presentation import references
-from participatie.presentation.edition import Edition
 
 from conftest import REPO
 
@@ -54,25 +53,6 @@ def test_a_sentence_names_letters_by_their_date():
     assert both == "de brieven van 30 juni 2017 en 15 juni 2018"
 
 
-class _Chapter:
-    sources = SOURCES
-    gemeente_naam = "Gem*een_te"
-    figures = national = pd.DataFrame()
-    municipal = True
-
-
-def test_every_theme_cites_through_one_edition():
-    e = Edition(_Chapter())
-    row = pd.Series({"source_id": "ek-33981-n", "page": 16})
-    assert e.cite_rows(row, None, pages={"tk-29817-145": [2]}) == e.cites(("ek-33981-n", 16), ("tk-29817-145", 2))
-    assert e.name == r"Gem\*een\_te"
-    from participatie.themes.banenafspraak_duurzaamheid.prose_base import Edition as Banenafspraak
-    from participatie.themes.beschut_werk.writer import Writer
-    from participatie.themes.wsw_statistiek.sentences import Context
-
-    assert all(issubclass(cls, Edition) for cls in (Banenafspraak, Writer, Context))
-
-
 OLD_STYLE = re.compile(r"\((?:[^()]*;\s*)?brief\s+van\s+[^()]*p\.\s*\d")
 
 
@@ -97,8 +77,7 @@ def test_every_sentence_of_the_introductions_findings_with_a_number_says_where_i
     """A finding's sentence that states a figure cites the letter and page, or marks the figure as ours."""
     from participatie.book import open_book
 
-    texts = open_book().key_figures()
-    findings = {name: text for name, text in texts.items() if name.endswith("_finding")}
+    findings = {c.theme.finding_block: c.finding() for c in open_book().chapters.values()}
     assert len(findings) == 5, sorted(findings)
     uncited = []
     for name, text in findings.items():

@@ -9,8 +9,8 @@ from urllib.parse import quote
 import pandas as pd
 
 from ..data.package import DESCRIPTOR, OPTIONAL, published_files
-from ..presentation import escape, formatting, tables
-from ..presentation.labels import TYPE_TEXT
+from ..presentation import escape, tables, vocabulary
+from ..presentation.labels import APPENDIX, TYPE_TEXT
 from .book import Book
 
 DOWNLOAD_URL = "../_static/data/{file}"
@@ -55,36 +55,21 @@ def sources_overview(book: Book) -> pd.DataFrame:
 def sources_table(book: Book) -> tables.Table:
     """Return the letters as a Dutch table: reference linked to the official publication, rows taken, chapters."""
     overview = sources_overview(book)
+    words = APPENDIX["sources"]
     shown = pd.DataFrame(
         {
-            "Datum": [formatting.long_date(pd.Timestamp(d).date()) for d in overview["date"]],
-            "Kamer": overview["chamber"],
-            "Vergaderjaar": overview["session_year"],
-            "Kamerstuk": [external_link(url, reference) for url, reference in zip(overview["url"], overview["reference"])],
-            "Ondertekend door": overview["sender"],
-            "Onderwerp (samenvatting)": overview["title"],
-            "Cijfers": overview["figures"],
-            "Overige regels": overview["other_rows"],
-            "Hoofdstukken": [", ".join(book.link(n) for n in names) for names in overview["chapters"]],
+            words["date"]: [vocabulary.long_date(pd.Timestamp(d).date()) for d in overview["date"]],
+            words["chamber"]: overview["chamber"],
+            words["session_year"]: overview["session_year"],
+            words["reference"]: [external_link(url, ref) for url, ref in zip(overview["url"], overview["reference"])],
+            words["sender"]: overview["sender"],
+            words["title"]: overview["title"],
+            words["figures"]: overview["figures"],
+            words["other_rows"]: overview["other_rows"],
+            words["chapters"]: [", ".join(book.link(n) for n in names) for names in overview["chapters"]],
         }
     )
-    return tables.show(shown, html_columns=("Kamerstuk", "Hoofdstukken"))
-
-
-def source_texts(book: Book) -> dict[str, str]:
-    """Return what the Bronnen page glues in: the dates of the first and last letter, and row counts."""
-    overview = sources_overview(book)
-    dates = [formatting.long_date(pd.Timestamp(d).date()) for d in overview["date"]]
-    other = {name: len(chapter.tables[name]) for chapter in book.chapters.values() for name in chapter.tables}
-    return {
-        "src_first": dates[0],
-        "src_last": dates[-1],
-        "src_first_year": str(pd.Timestamp(overview["date"].iloc[0]).year),
-        "src_last_year": str(pd.Timestamp(overview["date"].iloc[-1]).year),
-        "src_pilots": formatting.number(other.get("pilots", 0)),
-        "src_findings": formatting.number(other.get("pilots_findings", 0)),
-        "src_events": formatting.number(other.get("policy_timeline", 0)),
-    }
+    return tables.show(shown, html_columns=(words["reference"], words["chapters"]))
 
 
 def external_link(url: str, text: str) -> str:
@@ -148,28 +133,22 @@ def _download(file: str) -> str:
 def files_table(book: Book) -> tables.Table:
     """Return every published data file (what the descriptor lists, and README/LICENSE) with its content and a link."""
     directory, descriptor = book.dataset.data_dir, book.dataset.descriptor
+    words = APPENDIX["files"]
     described = {
         r["path"]: (r.get("x-nl") or {}).get("description") or r.get("description", "") for r in descriptor["resources"]
     }
-    other = {
-        DESCRIPTOR: (
-            "Beschrijving van alle bestanden en velden volgens de standaard Frictionless Data Package "
-            "(in het Engels, met Nederlandse namen en beschrijvingen)."
-        ),
-        "README.md": "Toelichting bij de gegevens voor hergebruikers (in het Engels).",
-        "LICENSE.md": "De licentie van de gegevens (CC BY 4.0).",
-    }
+    other = {DESCRIPTOR: words["descriptor"], "README.md": words["readme"], "LICENSE.md": words["license"]}
     schemas = {r["schema"] for r in descriptor["resources"] if isinstance(r.get("schema"), str)}
     rows = []
     for file in published_files(directory, descriptor):
         if file in described:
             content, count = described[file], _rows(directory / file)
         elif file in schemas:
-            content, count = "Gedeelde beschrijving van de velden van de cijferbestanden (Table Schema).", None
+            content, count = words["schema"], None
         else:
             content, count = other.get(file, ""), None
-        rows.append({"Bestand": _download(file), "Inhoud": content, "Rijen": count})
-    return tables.show(pd.DataFrame(rows), {"Rijen": lambda v: formatting.number(v)}, html_columns=("Bestand",))
+        rows.append({words["file"]: _download(file), words["content"]: content, words["rows"]: count})
+    return tables.show(pd.DataFrame(rows), {words["rows"]: vocabulary.number}, html_columns=(words["file"],))
 
 
 def fields_table(book: Book, file: str | None = None) -> tables.Table:
@@ -183,22 +162,16 @@ def fields_table(book: Book, file: str | None = None) -> tables.Table:
         frame = frame.loc[frame["file"] == file]
     columns = ["field", "title", "type", "required", "description", "allowed"]
     grouped = frame.groupby(columns, sort=False, dropna=False)["file"].agg(", ".join).reset_index()
+    words = APPENDIX["fields"]
     shown = pd.DataFrame(
         {
-            "Bestand": grouped["file"],
-            "Veld": grouped["field"],
-            "Naam": grouped["title"],
-            "Soort": grouped["type"].map(lambda t: TYPE_TEXT.get(t, t)),
-            "Verplicht": grouped["required"],
-            "Betekenis": grouped["description"],
-            "Toegestane waarden": grouped["allowed"],
+            words["file"]: grouped["file"],
+            words["field"]: grouped["field"],
+            words["title"]: grouped["title"],
+            words["type"]: grouped["type"].map(lambda t: TYPE_TEXT.get(t, t)),
+            words["required"]: grouped["required"],
+            words["description"]: grouped["description"],
+            words["allowed"]: grouped["allowed"],
         }
     )
     return tables.show(shown)
-
-
-def glue_source_texts(book: Book) -> None:
-    """Make the letters' dates and the other tables' row counts available to a page's prose as {glue:md}`src_…`."""
-    from .markup import glue_texts
-
-    glue_texts(source_texts(book))

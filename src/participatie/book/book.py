@@ -3,12 +3,15 @@
 The introduction and the appendices open the book in their set-up cell:
 
     boek = open_book(data_dir, gemeente)
-    boek.glue_key_figures()
+    boek.glue_text("intro")        # the blocks of the page's text file, intro.tekst.md
     boek.edition_note()
+
+The introduction also glues every chapter's finding (`glue_findings`).
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +21,8 @@ from ..data import load
 from ..data.editions import check_municipality_code
 from ..data.load import Dataset
 from ..figures import checks, revisions
-from ..presentation import escape, formatting, tables, wording
+from ..figures.facts import letters
+from ..presentation import escape, tables, text
 from ..themes import THEMES, Theme
 from . import registry_tables
 from .chapter import Chapter, chapter_of, edition_note
@@ -77,27 +81,30 @@ class Book:
             **{f"revised_{name}": int(kind.get(name, 0)) for name in revisions.KINDS},
         }
 
-    def count_texts(self) -> dict[str, str]:
-        """Return the book's totals as Dutch text for the prose (glue names book_*), and the sentences about them."""
-        counts = self.counts()
-        texts = {f"book_{name}": formatting.number(value) for name, value in counts.items()}
-        municipal = any(chapter.municipal for chapter in self.chapters.values())
-        return texts | registry_sentences(counts, municipal)
+    @functools.cached_property
+    def facts(self) -> dict:
+        """Return what the book's pages say of the whole book: counts, letters, rows of the other tables, the edition."""
+        by_id = letters(self.sources)
+        ordered = sorted(by_id.values(), key=lambda letter: (letter.date, letter.id))
+        rows = {name: len(table) for chapter in self.chapters.values() for name, table in chapter.tables.items()}
+        return {
+            "counts": self.counts(),
+            "letters_count": len(self.sources),
+            "letters": by_id,
+            "first_letter": ordered[0],
+            "last_letter": ordered[-1],
+            "rows": rows,
+            "municipal": any(chapter.municipal for chapter in self.chapters.values()),
+            "code": next((c.gemeente for c in self.chapters.values() if c.gemeente), None),
+        }
 
-    def key_figures(self) -> dict[str, str]:
-        """Return the numbers every chapter's prose cites, and the book's totals, as Dutch text."""
-        texts = self.count_texts()
-        for chapter in self.chapters.values():
-            texts.update(chapter.key_figures())
-        return texts
+    def glue_text(self, page: str) -> None:
+        """Glue every block of a page's text file (`<page>.tekst.md`, e.g. intro or appendices/bronnen)."""
+        glue_texts(text.blocks(f"{page}.tekst.md", self.facts))
 
-    def glue_key_figures(self) -> None:
-        """Make every key figure of the book available to the page's prose as {glue:md}`name`."""
-        glue_texts(self.key_figures())
-
-    def glue_counts(self) -> None:
-        """Make the book's totals available to the page's prose as {glue:md}`book_…`."""
-        glue_texts(self.count_texts())
+    def glue_findings(self) -> None:
+        """Glue every chapter's finding (the block <prefix>_finding of its text file) for the introduction."""
+        glue_texts({chapter.theme.finding_block: chapter.finding() for chapter in self.chapters.values()})
 
     def edition_note(self):
         """Return the note at the top of a municipal edition or a run on synthetic data (None otherwise)."""
@@ -117,53 +124,6 @@ class Book:
         """Return the revisions of the whole book side by side, with the later letter marked."""
         changed = self.all_revisions()
         return registry_tables.revisions_table(changed, self.sources, [self.link(c) for c in changed["chapter"]])
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{formatting.number(n)} {one if n == 1 else many}"
-
-
-def registry_sentences(counts: dict[str, int], municipal: bool = False) -> dict[str, str]:
-    """Return the Dutch sentences on the cross-checks and the revisions, worded from their counts.
-
-    In a municipal edition both are national (they concern what the letters printed), so the sentences
-    say that instead of counting.
-    """
-    if municipal:
-        national = (
-            "De rekencontrole en de revisies gaan over de landelijke cijfers die de brieven drukken; deze "
-            "gemeentelijke editie toont ze niet."
-        )
-        return {"book_checks_sentence": national, "book_revisions_sentence": ""}
-    checks_ = (
-        f"Van de {_count(counts['checks'], 'berekening', 'berekeningen')} uit de brieven die zijn nagerekend, "
-        f"{'wijkt' if counts['discrepancies'] == 1 else 'wijken'} er {formatting.number(counts['discrepancies'])} "
-        "af van de gedrukte cijfers waarop ze berusten"
-    )
-    if counts["assumptions"]:
-        checks_ += (
-            f"; bij {formatting.number(counts['assumptions'])} andere hangt de uitkomst af van een aanname die de "
-            "brief zelf niet maakt"
-        )
-    checks_ += (
-        f". Verder {'klopt' if counts['rounded'] == 1 else 'kloppen'} {formatting.number(counts['rounded'])} "
-        f"{'uitkomst' if counts['rounded'] == 1 else 'uitkomsten'} op afronding en {formatting.number(counts['exact'])} "
-        "precies."
-    )
-    if not counts["revised_figures"]:
-        revised = "Geen cijfer staat in twee brieven met een andere waarde."
-    else:
-        kinds = [
-            (counts["revised_rounding"], "door afronding"),
-            (counts["revised_forecast"], "doordat een raming later door de uitkomst is vervangen"),
-            (counts["revised_conflict"], "zonder dat een brief het verschil verklaart"),
-        ]
-        parts = [f"{formatting.number(n)} keer {why}" for n, why in kinds if n]
-        revised = (
-            f"In meer dan één brief met een andere waarde staan "
-            f"{_count(counts['revised_figures'], 'cijfer', 'cijfers')}: {wording.joined(parts)}."
-        )
-    return {"book_checks_sentence": checks_, "book_revisions_sentence": revised}
 
 
 def open_book(data_dir: str | Path | None = None, gemeente: str | None = None) -> Book:

@@ -14,10 +14,13 @@ import pandas as pd
 from ..data import load
 from ..data.editions import national
 from ..figures import changes
-from ..presentation import escape, formatting, references, tables
+from ..figures.facts import letters as letters_of
+from ..presentation import references, tables, text, vocabulary
+from ..presentation.labels import APPENDIX
 from .book import Book
+from .markup import glue_texts
 
-CHANGE_TEXT = {changes.ADDED: "nieuw", changes.CHANGED: "gewijzigd", changes.REMOVED: "vervallen"}
+TEXT_FILE = "appendices/wijzigingen.tekst.md"
 
 
 def _figure_tables(dataset) -> dict[str, pd.DataFrame]:
@@ -37,7 +40,7 @@ def compare(book: Book, compare_to: str | Path | None = None) -> tuple[pd.DataFr
 
 
 def _value(value, unit: str) -> str:
-    return "–" if pd.isna(value) else formatting.value_text(float(value), unit)
+    return "–" if pd.isna(value) else vocabulary.value_text(float(value), unit)
 
 
 def changes_table(book: Book, compare_to: str | Path | None = None) -> tables.Table:
@@ -45,36 +48,36 @@ def changes_table(book: Book, compare_to: str | Path | None = None) -> tables.Ta
     figures, _ = compare(book, compare_to)
     indicators = book.dataset.indicators["label"]
     letters = book.dataset.sources
+    words = APPENDIX["changes"]
+    kinds = {changes.ADDED: "added", changes.CHANGED: "changed", changes.REMOVED: "removed"}
     shown = pd.DataFrame(
         {
-            "Wijziging": figures["change"].map(CHANGE_TEXT),
-            "Indicator": figures["indicator"].map(indicators).fillna(figures["indicator"]),
-            "Groep": figures["category"].replace("", "–").str.replace("_", " "),
-            "Periode": formatting.period_labels(figures["period"]),
-            "Brief": [references.reference(s, letters) if s in letters.index else s for s in figures["source_id"]],
-            "Was": [_value(v, u) for v, u in zip(figures["old_value"], figures["unit"])],
-            "Wordt": [_value(v, u) for v, u in zip(figures["new_value"], figures["unit"])],
+            words["change"]: figures["change"].map(kinds).map(words["kinds"]),
+            words["indicator"]: figures["indicator"].map(indicators).fillna(figures["indicator"]),
+            words["category"]: figures["category"].replace("", "–").str.replace("_", " "),
+            words["period"]: vocabulary.period_labels(figures["period"]),
+            words["letter"]: [references.reference(s, letters) if s in letters.index else s for s in figures["source_id"]],
+            words["old"]: [_value(v, u) for v, u in zip(figures["old_value"], figures["unit"])],
+            words["new"]: [_value(v, u) for v, u in zip(figures["new_value"], figures["unit"])],
         }
     )
-    return tables.show(shown, empty="Geen: deze editie bevat dezelfde cijfers als de gegevens waarmee ze is vergeleken.")
+    return tables.show(shown, empty=words["empty"])
 
 
-def change_counts(book: Book, compare_to: str | Path | None = None) -> dict[str, str]:
-    """Return the numbers the appendix's text glues in: new letters, and figures added, changed, removed."""
+def change_facts(book: Book, compare_to: str | Path | None = None) -> dict:
+    """Return what the appendix's text needs: figures added, changed, removed, and the letters that are new."""
     figures, letters = compare(book, compare_to)
     counted = figures["change"].value_counts()
-    new_letters = letters.loc[letters["change"] == changes.ADDED, "id"].tolist()
-    named = [escape.markdown(references.reference(s, book.dataset.sources)) for s in new_letters]
+    by_id = letters_of(book.dataset.sources)
+    new = letters.loc[letters["change"] == changes.ADDED, "id"].tolist()
     return {
-        "ch_added": formatting.number(int(counted.get(changes.ADDED, 0))),
-        "ch_changed": formatting.number(int(counted.get(changes.CHANGED, 0))),
-        "ch_removed": formatting.number(int(counted.get(changes.REMOVED, 0))),
-        "ch_letters": "; ".join(named) if named else "geen",
+        "added": int(counted.get(changes.ADDED, 0)),
+        "changed": int(counted.get(changes.CHANGED, 0)),
+        "removed": int(counted.get(changes.REMOVED, 0)),
+        "new_letters": [by_id[s] for s in new],
     }
 
 
-def glue_counts(book: Book, compare_to: str | Path | None = None) -> None:
-    """Make the appendix's numbers available to its prose as {glue:md}`ch_…`."""
-    from .markup import glue_texts
-
-    glue_texts(change_counts(book, compare_to))
+def glue_text(book: Book, compare_to: str | Path | None = None) -> None:
+    """Glue the blocks of the appendix's text file (appendices/wijzigingen.tekst.md) with its facts."""
+    glue_texts(text.blocks(TEXT_FILE, change_facts(book, compare_to)))

@@ -109,27 +109,7 @@ def _add_print_link(app, config) -> None:
 
 
 # The theme's own words that it has no Dutch translation for (pydata-sphinx-theme, sphinx-book-theme).
-CHROME_TEXT = {
-    "Skip to main content": "Naar de inhoud",
-    "Back to top": "Terug naar boven",
-    "Search...": "Zoeken…",
-    "Version warning": "Versiewaarschuwing",
-    "Site navigation": "Navigatie",
-    "On this page": "Op deze pagina",
-    "Main": "Hoofdinhoud",
-    "Page": "Pagina",
-    "Color mode": "Kleurweergave",
-    "Light": "Licht",
-    "Dark": "Donker",
-    "System Settings": "Systeeminstelling",
-    "Toggle primary sidebar": "Navigatie tonen of verbergen",
-    "Toggle secondary sidebar": "Inhoud van deze pagina tonen of verbergen",
-    "previous page": "vorige pagina",
-    "next page": "volgende pagina",
-    "Link to this heading": "Link naar deze kop",
-    "Index": "Register",
-    "Please activate JavaScript to enable the search functionality.": "Zet JavaScript aan om te kunnen zoeken.",
-}
+CHROME_TEXT = labels.CHROME_TEXT
 _CHROME = re.compile(
     r'(?P<attribute>(?:aria-label|title|placeholder|data-bs-title)=")(?P<a>[^"]*)"|>(?P<text>\s*[^<>]+?\s*)<'
 )

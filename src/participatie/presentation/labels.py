@@ -1,152 +1,49 @@
-"""Every piece of Dutch text a reader sees that is shared across the book (not in the data or one theme).
+"""The words the whole book shares, read once from `labels.yml` beside this module.
 
-Chart titles, axis labels and sentences that belong to one theme live in that theme's presentation and
-prose modules; the words shared across the book (units, periods, hedges, table headers, source lines,
-verdicts, series names) live here.
+Units, periods, hedges, column headers, verdicts, source lines, marks and the print edition's words live in
+`labels.yml` (an editor changes them there); the words of one chapter live in `chapters/<name>.labels.yml`.
+This module gives them the names the code uses.
 """
 
-LOCALE = "nl_NL"
+from __future__ import annotations
 
-PERIOD_TEXT = {
-    "end_of_year": "eind {year}",
-    "quarter": "{quarter}e kwartaal {year}",
-    "open": "vanaf {start} (structureel)",
-}
+from pathlib import Path
 
-# How a value of each unit is written in a sentence or a table cell; {n} is the formatted number.
-UNIT_TEXT = {
-    "aantal": "{n}",
-    "personen": "{n}",
-    "banen": "{n}",
-    "werkplekken": "{n}",
-    "adviezen": "{n}",
-    "beoordelingen": "{n}",
-    "indicaties": "{n}",
-    "gemeenten": "{n}",
-    "arbeidsjaren": "{n} arbeidsjaren",
-    "procent": "{n}%",
-    "procentpunt": "{n} procentpunt",
-    "euro": "€ {n}",
-    "euro_mln": "€ {n} mln",
-    "euro_mld": "€ {n} mld",
-    "uren_per_week": "{n} uur per week",
-    "maanden": "{n} maanden",
-    "jaren": "{n} jaar",
-}
+import yaml
 
-# Axis titles for units (a chart shows one unit on its value axis).
-UNIT_AXIS = {
-    "aantal": "Aantal",
-    "personen": "Personen",
-    "banen": "Banen",
-    "werkplekken": "Werkplekken",
-    "adviezen": "Adviezen",
-    "beoordelingen": "Beoordelingen",
-    "indicaties": "Indicaties",
-    "gemeenten": "Gemeenten",
-    "arbeidsjaren": "Arbeidsjaren",
-    "procent": "Procent",
-    "procentpunt": "Procentpunt",
-    "euro": "Euro",
-    "euro_mln": "Miljoen euro",
-    "euro_mld": "Miljard euro",
-    "uren_per_week": "Uur per week",
-    "maanden": "Maanden",
-    "jaren": "Jaar",
-}
+_WORDS = yaml.safe_load((Path(__file__).with_name("labels.yml")).read_text(encoding="utf-8"))
 
-# Field types of the data dictionary (Frictionless Table Schema types) as a reader says them.
-TYPE_TEXT = {
-    "string": "tekst",
-    "number": "getal",
-    "integer": "geheel getal",
-    "boolean": "ja/nee",
-    "date": "datum",
-    "year": "jaartal",
-    "yearmonth": "jaar en maand",
-    "datetime": "datum en tijd",
-    "any": "willekeurig",
-}
-
-# The numbers one to twenty in words (running text writes these in words, tables and charts in digits).
-NUMBER_WORDS = (
-    "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
-    "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig",
-)  # fmt: skip
-
-QUALIFIER_TEXT = {
-    "circa": "circa",
-    "bijna": "bijna",
-    "ruim": "ruim",
-    "meer_dan": "meer dan",
-    "minder_dan": "minder dan",
-    "ten_minste": "ten minste",
-    "maximaal": "maximaal",
-}
-
-COLUMN_TEXT = {
-    "label": "Indicator",
-    "category": "Groep",
-    "period_label": "Periode",
-    "value": "Waarde",
-    "value_text": "Waarde",
-    "source": "Bron",
-    "page": "Pagina",
-    "section": "Paragraaf",
-    "note": "Toelichting",
-    "derived": "Berekend in de brief",
-    "claim": "Bewering",
-    "printed": "Gedrukt",
-    "recomputed": "Herberekend",
-    "tolerance": "Marge",
-    "verdict": "Oordeel",
-    "letter": "Brief",
-    "difference": "Verschil",
-    "kind": "Soort verschil",
-    "formula": "Berekening",
-}
-
-VERDICT_TEXT = {
-    "klopt": "klopt",
-    "afwijking": "wijkt af",
-    "aanname": "niet vergelijkbaar (berust op een aanname)",
-    "afgerond": "klopt op afronding",
-    "niet_te_berekenen": "niet te berekenen",
-}
-
-# The kind of a difference between letters (figures.revisions).
-REVISION_KIND_TEXT = {
-    "conflict": "tegenstrijdig",
-    "forecast": "raming vervangen door uitkomst",
-    "rounding": "afronding",
-}
-
-SOURCE_LINE = "Bron: {sources}."
-EMPTY_TEXT = "Geen."
-TABLE_LABEL = "Tabel (horizontaal te schuiven)"
-SOURCE_ITEM = "{chamber}, {reference} ({date})"
-TABLE_SUMMARY = "Gegevens bij deze grafiek"
-DOWNLOAD_TEXT = "Download de gegevens:"
-DERIVED_MARK = "berekend"
-# Series names that set a figure printed in a letter apart from one the book computes.
-PRINTED, COMPUTED = "gedrukt in de brief", "eigen berekening"
-# A value from a letter newer than the text of its chapter (an edition on newer data): drawn apart.
-NEWER_LETTER = "uit een nieuwere brief"
-# A municipal edition: its figures are the municipality's own, printed in no letter.
-MUNICIPAL_SOURCE_LINE = "Bron: cijfers per gemeente uit {files}; de brieven geven alleen landelijke cijfers."
-MUNICIPAL_FIGURE = "cijfer van de gemeente (niet uit een brief)"
-NATIONAL_ONLY = (
-    "Geen: de rekencontrole en de revisies gaan over de landelijke cijfers die de brieven drukken; "
-    "deze gemeentelijke editie toont ze niet."
-)
-INTERPOLATION_MARK = "interpolatie, geen brongegeven"
-
-# The print edition (book.pdf): the link on every web page, the title page, contents and page references.
-PRINT_LINK = "Printversie (PDF)"
-PRINT_EDITION = "Editie van {date}"
-PRINT_EDITION_NOTE = "de datum van de nieuwste brief in de gegevens van dit boek"
-PRINT_VERSION = "Versie {version} van het pakket participatie"
-PRINT_WEB_NOTE = "De webversie van dit boek heeft dezelfde inhoud, met uitklapbare code en de gegevens om te downloaden."
-PRINT_CONTENTS = "Inhoud"
-PRINT_SEE_PAGE = "zie p."
-PRINT_PAGE = "p."
+LOCALE = _WORDS["locale"]
+PERIOD_TEXT = _WORDS["period_text"]
+UNIT_TEXT = _WORDS["unit_text"]
+UNIT_AXIS = _WORDS["unit_axis"]
+TYPE_TEXT = _WORDS["type_text"]
+NUMBER_WORDS = tuple(_WORDS["number_words"])
+QUALIFIER_TEXT = _WORDS["qualifier_text"]
+COLUMN_TEXT = _WORDS["column_text"]
+VERDICT_TEXT = _WORDS["verdict_text"]
+REVISION_KIND_TEXT = _WORDS["revision_kind_text"]
+SOURCE_LINE = _WORDS["source_line"]
+SOURCE_ITEM = _WORDS["source_item"]
+EMPTY_TEXT = _WORDS["empty_text"]
+TABLE_LABEL = _WORDS["table_label"]
+TABLE_SUMMARY = _WORDS["table_summary"]
+DOWNLOAD_TEXT = _WORDS["download_text"]
+DERIVED_MARK = _WORDS["derived_mark"]
+PRINTED = _WORDS["printed"]
+COMPUTED = _WORDS["computed"]
+NEWER_LETTER = _WORDS["newer_letter"]
+MUNICIPAL_SOURCE_LINE = _WORDS["municipal_source_line"]
+MUNICIPAL_FIGURE = _WORDS["municipal_figure"]
+NATIONAL_ONLY = _WORDS["national_only"]
+INTERPOLATION_MARK = _WORDS["interpolation_mark"]
+PRINT_LINK = _WORDS["print_link"]
+PRINT_EDITION = _WORDS["print_edition"]
+PRINT_EDITION_NOTE = _WORDS["print_edition_note"]
+PRINT_VERSION = _WORDS["print_version"]
+PRINT_WEB_NOTE = _WORDS["print_web_note"]
+PRINT_CONTENTS = _WORDS["print_contents"]
+PRINT_SEE_PAGE = _WORDS["print_see_page"]
+PRINT_PAGE = _WORDS["print_page"]
+APPENDIX = _WORDS["appendix"]
+CHROME_TEXT = _WORDS["chrome_text"]

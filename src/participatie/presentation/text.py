@@ -60,6 +60,7 @@ FILTERS = {
     "letters": vocabulary.letters,
     "letter_date": vocabulary.letter_date,
     "ref": vocabulary.ref,
+    "reference": vocabulary.reference,
     "cite": vocabulary.cite,
     "pages": vocabulary.pages_text,
     "difference": vocabulary.difference,

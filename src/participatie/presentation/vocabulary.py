@@ -381,6 +381,11 @@ def source_reference(found: Letter) -> str:
     return SOURCE_ITEM.format(chamber=found.chamber, reference=found.reference, date=long_date(found.date))
 
 
+def reference(found: Letter) -> Md:
+    """Return a letter's short reference for running text, escaped: 'Eerste Kamer, 33 981, N (30 juni 2017)'."""
+    return Md(escape.markdown(source_reference(_letter_of(found))))
+
+
 def source_line(found: Iterable[Letter]) -> str:
     """Return the 'Bron: …' line for the letters a chart or table draws on, oldest first."""
     ordered = sorted(set(found), key=lambda x: (x.date, x.id))

@@ -116,6 +116,7 @@ def is_announced(event: str) -> bool:
     """Return whether a row tells of a plan the letter announces (its text starts with "Aangekondigd")."""
     return event.strip().lower().startswith(ANNOUNCED_PREFIX)
 
+
 # Topics of the findings (the data's codes), in the order the chapter discusses them.
 TOPICS = ("overig", "werkgevers", "dienstverlening", "sw_bedrijf", "loonwaarde", "loondispensatie")
 # The pilot that tried loondispensatie, found by the word in its name (the letter's own name of the pilot).

@@ -69,9 +69,7 @@ def _shared_labels(frame: pd.DataFrame) -> list[dict]:
     days = marked.groupby("anchor", sort=True).agg(events=("event_code", "size"), date=("date", "first"))
     precision = marked.groupby("anchor", sort=True)["precision"].first()
     return [
-        {"events": int(n), "date": d, "precision": p}
-        for n, d, p in zip(days["events"], days["date"], precision)
-        if n > 1
+        {"events": int(n), "date": d, "precision": p} for n, d, p in zip(days["events"], days["date"], precision) if n > 1
     ]
 
 

@@ -250,7 +250,7 @@ def test_facts_of_the_chapter(feiten):
     assert feiten["pilots_letter"].id == "tk-29817-126" and feiten["conclusions_page"] == 3
     assert feiten["scale"] == Figure(32.0, "gemeenten", "2009")
     assert (feiten["findings"], feiten["findings_wage_value"], feiten["findings_wage_dispensation"]) == (30, 6, 4)
-    assert (feiten["events"], feiten["accounts"], feiten["merged"], feiten["timeline_letters"]) == (67, 71, 3, 5)
+    assert (feiten["events"], feiten["merged"], feiten["timeline_letters"]) == (67, 3, 5)
     assert (feiten["timeline_first_year"], feiten["timeline_last_year"]) == ("2004", "2019")
     assert (feiten["year_only"], feiten["month_only"], feiten["announced"], feiten["milestones"]) == (25, 5, 7, 10)
     assert feiten["matters"] == 4 and feiten["lanes"] == list(analysis.LANE_CODES)

@@ -61,21 +61,40 @@ class Dataset:
         }
 
 
+# Datasets this process validated and read, by directory, resources and the files' sizes and times: a page
+# that opens the same data again (the text snapshots render every page in one process) reads them once.
+_LOADED: dict[tuple, Dataset] = {}
+_LOADED_MAX = 8
+
+
+def _fingerprint(directory: Path) -> tuple:
+    return tuple(
+        sorted((p.relative_to(directory).as_posix(), p.stat().st_size, p.stat().st_mtime_ns) for p in directory.rglob("*"))
+    )
+
+
 def load(data_dir: str | Path | None = None, resources: list[str] | None = None) -> Dataset:
     """Return the validated dataset (all resources, or those named plus the reference tables).
 
-    Raises DataValidationError listing every problem of the files it reads.
+    Raises DataValidationError listing every problem of the files it reads. Loading the same unchanged
+    files again in one process returns a copy of the first load.
     """
     directory = resolve_data_dir(data_dir)
     descriptor = read_descriptor(directory)
     paths = resource_paths(descriptor)
     wanted = list(paths) if resources is None else list(dict.fromkeys([*REFERENCE_RESOURCES, *resources]))
-    problems = validate(directory, wanted)
-    if problems:
-        raise DataValidationError(problems)
-    package = frictionless_package(directory)
-    tables = {name: _read_table(package, name, directory) for name in wanted}
-    return Dataset(directory, descriptor, tables, {name: paths[name] for name in wanted})
+    key = (directory, tuple(wanted), _fingerprint(directory))
+    if key not in _LOADED:
+        problems = validate(directory, wanted)
+        if problems:
+            raise DataValidationError(problems)
+        package = frictionless_package(directory)
+        tables = {name: _read_table(package, name, directory) for name in wanted}
+        if len(_LOADED) >= _LOADED_MAX:
+            _LOADED.pop(next(iter(_LOADED)))
+        _LOADED[key] = Dataset(directory, descriptor, tables, {name: paths[name] for name in wanted})
+    found = _LOADED[key]
+    return Dataset(found.data_dir, found.descriptor, {n: t.copy() for n, t in found.tables.items()}, dict(found.paths))
 
 
 def _read_table(package, name: str, directory: Path) -> pd.DataFrame:

@@ -42,6 +42,10 @@ $(SETUP): requirements.txt pyproject.toml
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $@
 
+# The table of contents: generated from the theme records and the book's declaration (committed).
+_toc.yml: src/participatie/book/toc.py src/participatie/themes/__init__.py src/participatie/presentation/labels.yml | $(SETUP)
+	$(BIN)/python -m participatie toc --out $@
+
 # Which notebook reads which data file and theme folder: generated from the theme records.
 $(BUILD)/themes.mk: src/participatie/themes/__init__.py $(wildcard src/participatie/themes/*/__init__.py) data/datapackage.json src/participatie/tools/makedeps.py | $(SETUP)
 	@mkdir -p $(@D)

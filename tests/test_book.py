@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 import participatie
-from participatie.book import appendix, book, open_book
+from participatie.book import appendix, book, open_book, toc
 from participatie.figures import checks
 from participatie.presentation import text
 from participatie.themes import BY_NAME, THEMES
@@ -24,6 +24,15 @@ def boek():
 def _count_rows(path):
     with open(path, encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
+
+
+def test_the_table_of_contents_is_generated_from_the_declaration():
+    assert (REPO / "_toc.yml").read_text(encoding="utf-8") == toc.text(), "run: python -m participatie toc"
+    assert all((REPO / f"{page}.ipynb").is_file() or (REPO / f"{page}.md").is_file() for page in toc.documents())
+    pages = {
+        p.with_suffix("").relative_to(REPO).as_posix() for p in [*REPO.glob("*/*.ipynb"), *REPO.glob("appendices/*.md")]
+    }
+    assert pages - {"intro"} <= set(toc.documents()), "a page of the repository is missing from the book"
 
 
 def test_themes_are_the_chapters_of_the_table_of_contents_in_order():

@@ -130,6 +130,14 @@ def _cmd_makedeps(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_toc(args: argparse.Namespace) -> int:
+    from ..book import toc
+
+    changed = toc.write(args.out)
+    print(f"toc: {args.out} {'written' if changed else 'unchanged'}")
+    return 0
+
+
 def _cmd_texts(args: argparse.Namespace) -> int:
     from . import texts
 
@@ -247,6 +255,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     deps = commands.add_parser("makedeps", help="print the Makefile rules that say which notebook reads what")
     deps.set_defaults(func=_cmd_makedeps)
+
+    contents = commands.add_parser("toc", help="write _toc.yml from the theme records and the book's appendices")
+    contents.add_argument("--out", type=Path, default=Path("_toc.yml"), help="file to write (default: _toc.yml)")
+    contents.set_defaults(func=_cmd_toc)
 
     words = commands.add_parser(
         "texts",

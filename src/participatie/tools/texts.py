@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
-import yaml
+
+from ..book import toc
 
 REPO = Path(__file__).resolve().parents[3]
 SNAPSHOTS = REPO / "tests" / "snapshots"
@@ -56,12 +57,8 @@ EDITIONS = (
 
 
 def pages() -> list[str]:
-    """Return every page of the book (notebooks and Markdown files) in the order of `_toc.yml`, without suffix."""
-    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
-    found = [toc["root"]]
-    for part in toc.get("parts", []):
-        found += [entry["file"] for entry in part.get("chapters", [])]
-    return found
+    """Return every page of the book (notebooks and Markdown files) in the order of its contents, without suffix."""
+    return toc.documents()
 
 
 # --- from outputs to text --------------------------------------------------------------------------------

@@ -24,8 +24,20 @@ from ...figures.checks import ASSUMPTION
 from ...figures.facts import Figure, Finder
 from ...presentation.labels import REVISION_KIND_TEXT, VERDICT_TEXT
 from . import analysis
-from .analysis import APRIL_2017, END_2012, FIRST, JULY_2013, JUNE_2017, JUNE_2018, REPEAT, SPAN_2012, START_2012
-from .analysis import TOTAL, YEAR_2011, YEAR_2012
+from .analysis import (
+    APRIL_2017,
+    END_2012,
+    FIRST,
+    JULY_2013,
+    JUNE_2017,
+    JUNE_2018,
+    REPEAT,
+    SPAN_2012,
+    START_2012,
+    TOTAL,
+    YEAR_2011,
+    YEAR_2012,
+)
 
 
 def facts(chapter) -> dict:
@@ -169,9 +181,7 @@ def _waiting_list(chapter) -> dict:
         and recomputed is not None
         and abs(round(recomputed, decimals) - pct.value) < 1e-9,
         # The letter of July 2013 gives the same probable cause for this decrease as for the indications.
-        "waiting_same_cause": decrease is not None
-        and stand["source_id"] == JULY_2013
-        and decrease["period"] == SPAN_2012,
+        "waiting_same_cause": decrease is not None and stand["source_id"] == JULY_2013 and decrease["period"] == SPAN_2012,
     }
 
 

@@ -357,22 +357,17 @@ def source_line(found: Iterable[Letter]) -> str:
 
 # --- added for wsw_statistiek
 
-START_OF_YEAR = "begin {year}"
-
 
 def moment(fact) -> Md:
     """Return the moment of a stock as the letters say it: 'begin 2012' for 1 January, else the period ('eind 2012')."""
     parsed = periods.parse(fact.period if isinstance(fact, Figure) else str(fact))
     if parsed.kind == "moment" and (parsed.start.month, parsed.start.day) == (1, 1):
-        return Md(START_OF_YEAR.format(year=parsed.start.year))
+        return Md(f"begin {parsed.start.year}")
     return Md(_label(parsed))
 
 
 def when(fact) -> Md:
-    """Return a period as it follows a value in a sentence: 'in 2012', 'begin 2012', 'eind 2012', 'op 28 maart 2017'.
-
-    An open period reads as its label ('vanaf 2020 (structureel)'); a figure gives its own period.
-    """
+    """Return a period after a value: 'in 2012', 'begin 2012', 'eind 2012', 'op 28 maart 2017', open: 'vanaf 2020 (…)'."""
     parsed = periods.parse(fact.period if isinstance(fact, Figure) else str(fact))
     if parsed.kind == "moment":
         if (parsed.start.month, parsed.start.day) in ((1, 1), (12, 31)):

@@ -1,4 +1,4 @@
-"""themes.wsw_statistiek in municipal editions: texts that say only what the municipality's numbers show.
+"""themes.wsw_statistiek in municipal editions: facts from the municipality's numbers, texts that say only what they show.
 
 The synthetic per-gemeente data (342 municipalities GM9001–GM9342) are loaded once for the module; each
 edition is built in memory as open_chapter builds it, with the national figures of the same data beside
@@ -19,14 +19,19 @@ import pytest
 from participatie.book.chapter import Chapter, load_figures
 from participatie.data import load
 from participatie.data.editions import MUNICIPALITY_CODE, MUNICIPALITY_NAME, municipal, national
-from participatie.presentation import labels, tables
-from participatie.themes.wsw_statistiek import THEME, presentation
+from participatie.figures.facts import Figure
+from participatie.presentation import labels, tables, vocabulary
+from participatie.themes.wsw_statistiek import THEME
+from participatie.themes.wsw_statistiek import charts as wsw_charts
+from participatie.themes.wsw_statistiek import tables as wsw_tables
 
 from conftest import CHAPTERS
 from helpers import glued, papermill
 
-BAD = re.compile(r"\b(?:nan|inf|infinity)\b|∞", re.IGNORECASE)
+BAD = re.compile(r"\b(?:nan|inf|infinity|None)\b|∞", re.IGNORECASE)
+ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 LETTER = re.compile(r"volgens de brie|Tweede Kamer|Eerste Kamer")
+NATIONAL = "andelijk"  # the word that labels a national figure in a municipal text: "Landelijk", "landelijke"
 # Magnitudes of the national text that a municipal text may show only as a national figure.
 NATIONAL_NUMBERS = [
     "102.445",
@@ -41,6 +46,11 @@ NATIONAL_NUMBERS = [
     "1.921",
     "1.784",
 ]
+# The facts that hold national figures (cited to their letters) in every edition.
+NATIONAL_FACTS = {
+    "cause_total", "seconded_national", "regular_national", "budget_national_expected", "cut_national_first",
+    "cut_national_last", "volume_national", "kerstens", "zembla",
+}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +102,16 @@ def chosen(loaded):
     }
 
 
+@pytest.fixture(scope="module")
+def editions(loaded, chosen):
+    """Return the chosen municipal editions by case, with their facts and rendered texts computed once."""
+    return {case: _edition(loaded, code) for case, code in chosen.items()}
+
+
+def _plain(markdown: str) -> str:
+    return ESCAPE.sub(r"\1", markdown)
+
+
 def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.)])\s+(?=[A-Z«*])", text) if s]
 
@@ -108,59 +128,96 @@ def test_the_chosen_municipalities_show_other_directions(loaded, chosen):
 @pytest.mark.parametrize(
     "case", ["staff_fell", "seconded_fell", "regular_above", "regular_below", "waiting_flat", "cut_zero"]
 )
-def test_municipal_texts_attribute_no_municipal_number_to_a_letter(loaded, chosen, case):
-    edition = _edition(loaded, chosen[case])
-    texts = edition.key_figures()
-    for name, text in texts.items():
-        assert not BAD.search(text), (name, text)
-        for sentence in _sentences(text):
+def test_municipal_facts_give_no_municipal_number_a_letter(editions, case):
+    edition = editions[case]
+    facts = edition.facts
+    assert facts["municipal"] and facts["place"] == edition.gemeente_naam and facts["code"] == edition.gemeente
+    own = {name: fact for name, fact in facts.items() if isinstance(fact, Figure) and name not in NATIONAL_FACTS}
+    assert len(own) >= 20
+    for name, fact in own.items():
+        assert fact.letter is None and fact.page is None, name
+        with pytest.raises(ValueError):
+            vocabulary.cite(fact)  # a municipal number cannot be cited to a letter
+    national = [facts[name] for name in NATIONAL_FACTS if facts[name] is not None]
+    assert national and all(fact.letter is not None for fact in national)
+    assert facts["checks_assumed"] == [] and facts["repeated_alike"] == [] and facts["chapter_letters"] == []
+
+
+@pytest.mark.parametrize(
+    "case", ["staff_fell", "seconded_fell", "regular_above", "regular_below", "waiting_flat", "cut_zero"]
+)
+def test_municipal_texts_attribute_no_municipal_number_to_a_letter(editions, case):
+    edition = editions[case]
+    texts = edition.text()
+    for name, block in texts.items():
+        reader = _plain(block)
+        assert not BAD.search(reader), (name, reader)
+        for sentence in _sentences(reader):
             if LETTER.search(sentence):
-                assert "andelijk" in sentence, (name, sentence)  # a letter names only a national figure
+                assert NATIONAL in sentence, (name, sentence)  # a letter names only a national figure
             for number in NATIONAL_NUMBERS:
                 if number in sentence:
-                    assert "andelijk" in sentence, (name, number, sentence)
-    assert texts["wsw_p_indications"].startswith(f"In {edition.gemeente_naam} was")
-    assert "gedrukte" not in " ".join(texts.values())
+                    assert NATIONAL in sentence, (name, number, sentence)
+    indications = _plain(texts["wsw_indications"])
+    assert edition.gemeente_naam in indications and not LETTER.search(indications)
+    assert "gedrukte" not in " ".join(texts.values())  # nothing the municipality has was printed
 
 
-def test_municipal_directions_are_computed_from_the_municipal_numbers(loaded, chosen):
-    fell = _edition(loaded, chosen["staff_fell"]).key_figures()
-    assert re.search(r"Dat is [\d.]+ minder \([\d,]+%; eigen berekening\)", fell["wsw_p_workforce"])
-    seconded = _edition(loaded, chosen["seconded_fell"]).key_figures()["wsw_p_seconded"]
-    assert "procentpunt minder" in seconded
-    above = _edition(loaded, chosen["regular_above"]).key_figures()["wsw_p_regular"]
-    below = _edition(loaded, chosen["regular_below"]).key_figures()["wsw_p_regular"]
-    assert "hoger dan het landelijke aandeel van 38% in 2015 volgens de brief van 21 april 2017" in above
-    assert "lager dan het landelijke aandeel van 38% in 2015" in below
-    flat = _edition(loaded, chosen["waiting_flat"]).key_figures()["wsw_p_waiting"]
-    assert "de wachtlijst bleef gelijk." in flat and "daling van" not in flat
-    zero = _edition(loaded, chosen["cut_zero"]).key_figures()["wsw_p_cut"]
-    assert "nul in 2020" in zero and "Landelijk loopt de korting per Wsw-er" in zero
+def test_municipal_directions_are_computed_from_the_municipal_numbers(editions):
+    fell = editions["staff_fell"]  # fell where the national workforce rose (test above)
+    change, relative = fell.facts["workforce_change"], fell.facts["workforce_change_pct"]
+    assert change < 0
+    said = f"{vocabulary.number(abs(change))} minder ({vocabulary.pct(relative, 1)}"
+    assert said in _plain(fell.text()["wsw_workforce"])
+    seconded = editions["seconded_fell"]
+    change, decimals = seconded.facts["seconded_change"], seconded.facts["seconded_decimals"]
+    assert change < 0
+    said = f"{vocabulary.value(abs(change), 'procentpunt', decimals)} minder"
+    assert said in _plain(seconded.text()["wsw_seconded"])
+    for case, word in (("regular_above", "hoger dan"), ("regular_below", "lager dan")):
+        edition = editions[case]
+        latest, whole = edition.facts["regular_latest"], edition.facts["regular_national"]
+        assert vocabulary.higher_lower(latest, whole) == word
+        sentence = f"{word} het landelijke aandeel van {vocabulary.value(whole)} {vocabulary.when(whole)}"
+        assert sentence in _plain(edition.text()["wsw_regular_employer"])
+        assert vocabulary.letter(whole) in edition.text()["wsw_regular_employer"]
+    flat = editions["waiting_flat"]
+    assert flat.facts["waiting_decrease"].value == 0 and flat.facts["waiting_start"] == flat.facts["waiting_stand"].value
+    assert vocabulary.change(flat.facts["waiting_start"], flat.facts["waiting_stand"]) in flat.text()["wsw_waiting_list"]
+    assert "daling van" not in flat.text()["wsw_waiting_list"]
+    zero = editions["cut_zero"]
+    assert zero.facts["cut_total_last"].value == 0
+    cut = _plain(zero.text()["wsw_efficiency_cut"])
+    assert f"{vocabulary.value_or_nil(zero.facts['cut_total_last'])} {vocabulary.when(zero.facts['cut_total_last'])}" in cut
+    assert vocabulary.value(zero.facts["cut_national_last"]) in cut and NATIONAL in cut
 
 
-def test_municipal_finding_and_national_statements(loaded, chosen):
-    edition = _edition(loaded, chosen["staff_fell"])
-    texts = edition.key_figures()
-    assert texts["wsw_finding"].startswith(f"In {edition.gemeente_naam} telde het Wsw-werknemersbestand")
-    assert "Landelijk is er volgens de brief van 15 juni 2018" in texts["wsw_finding"]
-    assert texts["wsw_p_indications_cause"].startswith("Landelijk zijn volgens de brief van 12 juli 2013")
-    assert "gemeentelijke editie toont haar niet" in texts["wsw_p_checks"]
+def test_municipal_finding_and_national_statements(editions):
+    edition = editions["staff_fell"]
+    facts, finding = edition.facts, _plain(edition.finding())
+    assert finding.startswith(f"In {edition.gemeente_naam}") and vocabulary.value(facts["staff_latest"]) in finding
+    assert _plain(vocabulary.cite(facts["june_2018"], 8)) in finding  # the national statement, cited
+    cause = _plain(edition.text()["wsw_indications_cause"])
+    assert cause.startswith("Landelijk") and _plain(vocabulary.cite(facts["cause_total"])) in cause
+    for block in ("wsw_checks", "wsw_revisions", "wsw_scope"):
+        assert not re.search(r"\d", _plain(edition.text()[block]).replace(edition.gemeente_naam, ""))
 
 
-def test_municipal_charts_and_tables_name_the_municipal_data(loaded, chosen):
-    edition = _edition(loaded, chosen["staff_fell"])
-    for name in ("chart_indications", "chart_waiting_list", "chart_seconded_share", "chart_regular_share", "chart_budget"):
-        figure = getattr(presentation, name)(edition)
+def test_municipal_charts_and_tables_name_the_municipal_data(editions):
+    edition = editions["staff_fell"]
+    for name in ("indications", "waiting_list", "seconded_share", "regular_employer_share", "budget"):
+        figure = getattr(wsw_charts, name)(edition)
         assert labels.PRINTED not in set(figure.table["Herkomst"]), name
         assert figure.table["Bron"].str.contains(labels.MUNICIPAL_FIGURE, regex=False).all(), name
         assert figure.source_line.startswith("Bron: cijfers per gemeente")
         spec = str(figure.spec())
-        assert "Tweede Kamer" not in spec and "gedrukt in de brief" not in spec, name
-    for name in ("supported_employment_table", "repeated_table"):
-        table = getattr(presentation, name)(edition)
+        assert "Tweede Kamer" not in spec and labels.PRINTED not in spec, name
+    for name in ("supported_employment_readings", "repeated_figures"):
+        table = getattr(wsw_tables, name)(edition)
         assert isinstance(table, tables.Table) and labels.NATIONAL_ONLY in table._repr_mimebundle_()["text/plain"]
-    money = presentation.money_table(edition).frame
-    assert set(money["Status"]) == {"cijfer van de gemeente"} and set(money["Bron"]) == {labels.MUNICIPAL_FIGURE}
+    money = wsw_tables.money(edition).frame
+    assert set(money["Status"]) == {edition.label("money.status")["municipal"]}
+    assert set(money["Bron"]) == {labels.MUNICIPAL_FIGURE}
 
 
 def test_headings_carry_no_magnitude_or_direction():
@@ -175,11 +232,12 @@ def test_headings_carry_no_magnitude_or_direction():
 
 
 @pytest.mark.slow
-def test_papermill_edition_of_a_municipality(synthetic_data, chosen, tmp_path):
+def test_papermill_edition_of_a_municipality(synthetic_data, chosen, editions, tmp_path):
     out = tmp_path / "wsw_statistiek.ipynb"
     code = chosen["staff_fell"]
     result = papermill(str(CHAPTERS / "wsw_statistiek.ipynb"), str(out), data_dir=str(synthetic_data), gemeente=code)
     assert result.returncode == 0, result.stderr[-3000:]
     texts = glued(nbformat.read(out, as_version=4))
-    assert texts["wsw_finding"].startswith("In Synthetische gemeente")
+    assert set(texts) == set(editions["staff_fell"].text()) - {THEME.finding_block}
+    assert editions["staff_fell"].gemeente_naam in texts["wsw_scope"]
     assert not any(BAD.search(t) for t in texts.values())

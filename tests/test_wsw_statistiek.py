@@ -1,10 +1,15 @@
-"""themes.wsw_statistiek: the analyses, checks, charts, tables and glued texts, on the bundled data and on changed copies.
+"""themes.wsw_statistiek: the analyses, facts, checks, charts, tables and the rendered text, on the bundled data
+and on changed copies.
 
-Municipal editions are tested in test_wsw_municipal.py; values from letters newer than the text here.
+The words live in chapters/wsw_statistiek.tekst.md and .labels.yml; these tests pin the facts (numbers,
+periods, directions, letters and pages) and hold the rendered text to the rules: every figure cited with
+its letter and page, no codes, no 'nan', every block glued under its name. Municipal editions are tested
+in test_wsw_municipal.py.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -15,17 +20,24 @@ from participatie.book import open_chapter
 from participatie.data.package import LETTERS_DIR
 from participatie.figures import checks
 from participatie.figures import lookup as fig
+from participatie.figures.facts import Figure, Letter
 from participatie.presentation import charts as house
-from participatie.presentation import labels, tables
-from participatie.themes.wsw_statistiek import THEME, analysis, presentation, prose
-from participatie.themes.wsw_statistiek.labels import EXPECTED_TEXT, stock_moment
-from participatie.themes.wsw_statistiek.sentences import printed_decimals, when
+from participatie.presentation import labels, tables, text, vocabulary
+from participatie.themes.wsw_statistiek import THEME, analysis
+from participatie.themes.wsw_statistiek import charts as wsw_charts
+from participatie.themes.wsw_statistiek import tables as wsw_tables
+from participatie.themes.wsw_statistiek.facts import facts
 
-from conftest import CHAPTERS
+from conftest import CHAPTERS, REPO
 from helpers import LATER_LETTERS, add_later_letters, assert_house_chart, glued, papermill, read_rows, set_value, write_rows
 
-CHARTS = ["chart_indications", "chart_waiting_list", "chart_seconded_share", "chart_regular_share", "chart_budget"]
-TABLES = ["supported_employment_table", "efficiency_cut_table", "money_table", "repeated_table"]
+CHARTS = ["indications", "waiting_list", "seconded_share", "regular_employer_share", "budget"]
+TABLES = ["supported_employment_readings", "efficiency_cut", "money", "repeated_figures"]
+THEME_DIR = REPO / "src" / "participatie" / "themes" / "wsw_statistiek"
+GLUE = re.compile(r"\{glue:md\}`([^`]+)`")
+ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+CITATION = re.compile(r"\(((?:Tweede|Eerste) Kamer, [^()]*)\)")
+BAD = re.compile(r"\b(?:nan|inf|infinity|None|Figure|Letter)\b|∞|\{\{|\}\}|\{%", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
@@ -39,8 +51,33 @@ def figures(hoofdstuk):
 
 
 @pytest.fixture(scope="module")
+def f(hoofdstuk):
+    return hoofdstuk.facts
+
+
+@pytest.fixture(scope="module")
 def texts(hoofdstuk):
-    return prose.key_figures(hoofdstuk)
+    return hoofdstuk.text()
+
+
+def plain(markdown: str) -> str:
+    """Return rendered Markdown as a reader reads it (escapes resolved)."""
+    return ESCAPE.sub(r"\1", markdown)
+
+
+def cited(texts: dict[str, str]) -> dict[str, set[int]]:
+    """Return every letter the texts cite ('Tweede Kamer, 29 817, nr. 126') with the pages cited for it."""
+    found: dict[str, set[int]] = {}
+    for block in texts.values():
+        for group in CITATION.findall(plain(block)):
+            for item in group.split("; "):
+                where, _, pages = item.partition(", p. ")
+                found.setdefault(where, set()).update(vocabulary.page_numbers(pages.split(" en ")) if pages else [])
+    return found
+
+
+def letter_ref(letter: Letter) -> str:
+    return f"{letter.chamber}, {letter.reference}"
 
 
 def _value(figures, indicator, period, category=None):
@@ -195,95 +232,230 @@ def test_the_new_manifesto_row_is_printed_on_its_page(figures):
     assert (row["value"], row["source_id"], row["page"]) == (209, analysis.APRIL_2017, 1)
 
 
-def test_stock_moment_and_sentence_pieces():
-    assert [stock_moment(p) for p in ("2012-01-01", "2012-12-31", "2015", "2020/..")] == [
+# --- the vocabulary this theme added (presentation.vocabulary, '# --- added for wsw_statistiek') ---------
+
+
+def test_moments_and_periods_in_a_sentence():
+    assert [vocabulary.moment(p) for p in ("2012-01-01", "2012-12-31", "2015", "2020/..")] == [
         "begin 2012",
         "eind 2012",
         "2015",
         "vanaf 2020 (structureel)",
     ]
-    assert [when(p) for p in ("2012", "2012-01-01", "2012-12-31", "2017-03-28")] == [
+    assert [vocabulary.when(p) for p in ("2012", "2012-01-01", "2012-12-31", "2017-03-28", "2012-01/2012-12")] == [
         "in 2012",
         "begin 2012",
         "eind 2012",
         "op 28 maart 2017",
+        "in 2012",
     ]
-    assert (printed_decimals(25.7), printed_decimals(15655), printed_decimals(0.05)) == (1, 0, 2)
+    assert vocabulary.when(Figure(5, "aantal", "2020/..")) == "vanaf 2020 (structureel)"
 
 
-# --- the glued texts ----------------------------------------------------------------------------
+def test_value_or_nil_and_cite_with(f):
+    assert vocabulary.value_or_nil(f["budget_expected"]) == "nul" and vocabulary.value(f["budget_expected"]) == "€ 0 mln"
+    assert vocabulary.value_or_nil(f["budget_current"]) == "€ 1.921 mln"
+    assert vocabulary.value_or_nil(Figure(0, "personen", "2012")) == "0"
+    both = vocabulary.cite_with([f["budget_current"], None], f["june_2018"], 8)
+    assert plain(both) == "(Tweede Kamer, 29 817, nr. 145, p. 7–8)"
+    other = vocabulary.cite_with([f["staff_latest"]], f["june_2018"], 8)
+    assert plain(other) == "(Tweede Kamer, 29 817, nr. 126, p. 4; Tweede Kamer, 29 817, nr. 145, p. 8)"
+    assert {"moment", "when", "value_or_nil", "cite_with"} <= set(text.FILTERS)
 
 
-def test_key_figures_are_the_chapter_paragraphs_and_the_finding(hoofdstuk, texts):
-    assert texts == hoofdstuk.key_figures()
-    assert all(name.startswith("wsw_") for name in texts)
-    assert set(prose.PARAGRAPHS) | {"wsw_finding"} <= set(texts)
+# --- the facts ---------------------------------------------------------------------------------
+
+
+def _figure(fact: Figure, value, period: str, letter: str, page: int, unit: str | None = None) -> None:
+    assert isinstance(fact, Figure), fact
+    assert (fact.value, fact.period, fact.letter.id, fact.page) == (value, period, letter, page)
+    assert unit is None or fact.unit == unit
+
+
+def test_facts_are_named_values_without_words(f):
+    theme_facts = facts(open_chapter(THEME))
+    assert set(theme_facts) <= set(f) and {"municipal", "place", "code", "synthetic"} <= set(f)
+    assert all(re.fullmatch(r"[a-z][a-z0-9_]*", name) for name in theme_facts)
+    allowed = (Figure, Letter, int, float, bool, str, list, type(None))
+    assert all(isinstance(value, allowed) for value in theme_facts.values())
+    assert [x.id for x in f["chapter_letters"]] == [
+        analysis.JULY_2013,
+        analysis.APRIL_2017,
+        analysis.JUNE_2017,
+        analysis.JUNE_2018,
+    ]
+    assert f["june_2018"].id == analysis.JUNE_2018 and str(f["june_2018"].date) == "2018-06-15"
+    _figure(f["manifesto"], 209, "2017-03-28", analysis.APRIL_2017, 1)
+
+
+def test_facts_of_the_indications(f):
+    _figure(f["indications_previous"], 27607, "2011", analysis.JULY_2013, 4)
+    _figure(f["indications_latest"], 25823, "2012", analysis.JULY_2013, 4)
+    assert f["indications_change"] == -1784 and f["indications_change_pct"] == pytest.approx(100 * 1784 / 27607)
+    assert f["parts_year"] == "2012" and (f["parts_first"].value, f["parts_repeat"].value) == (6636, 19185)
+    assert (f["parts_sum"], f["parts_total"], f["parts_gap"]) == (25821, 25823, -2)
+    assert f["parts_repeat_pct"] == pytest.approx(100 * 19185 / 25823)
+    _figure(f["cause_total"], 25823, "2012", analysis.JULY_2013, 4)
+    assert f["cause_section"] == "Wsw statistiek 2010" and not f["first_2011_printed"]
+
+
+def test_facts_of_the_waiting_list(f):
+    _figure(f["waiting_stand"], 15655, "2012-12-31", analysis.JULY_2013, 4)
+    _figure(f["waiting_decrease"], 5423, "2012-01/2012-12", analysis.JULY_2013, 4)
+    _figure(f["waiting_decrease_pct"], 25.7, "2012-01/2012-12", analysis.JULY_2013, 4)
+    assert (f["waiting_start_day"], f["waiting_start"]) == ("2012-01-01", 21078)
+    assert f["waiting_recomputed_pct"] == pytest.approx(100 * 5423 / 21078) and f["waiting_decimals"] == 1
+    assert f["waiting_pct_fits"] and f["waiting_same_cause"]
+
+
+def test_facts_of_the_workforce_and_the_shares(f):
+    _figure(f["workforce_previous"], 102124, "2012-01-01", analysis.JULY_2013, 4)
+    _figure(f["staff_latest"], 102445, "2012-12-31", analysis.JULY_2013, 4)
+    assert f["workforce_latest"] == f["staff_latest"] and f["workforce_change"] == 321
+    assert f["workforce_change_pct"] == pytest.approx(100 * 321 / 102124) and f["workforce_letter_says_same"]
+    assert f["places_change"] == 140 and f["places_printed_pct"].value == 6.2 and f["places_decimals"] == 1
+    assert f["places_rise_pct"] == pytest.approx(100 * (6325 / 6185 - 1))
+    assert f["places_share_end_pct"] == pytest.approx(100 * 6325 / 102445)
+    assert f["seconded_change"] == pytest.approx(2.7) and f["seconded_decimals"] == 1
+    _figure(f["regular_latest"], 38, "2015", analysis.APRIL_2017, 1)
+    assert f["regular_change"] == 4 and f["regular_decimals"] == 0
+    assert f["seconded_national"] == f["seconded_latest"]  # the national edition: its own figures are national
+
+
+def test_facts_of_the_money(f):
+    _figure(f["budget_current"], 1921, "2018", analysis.JUNE_2018, 7, "euro_mln")
+    _figure(f["budget_expected"], 0, "2050", analysis.JUNE_2018, 7, "euro_mln")
+    _figure(f["cut_per_first"], 500, "2015", analysis.JUNE_2018, 7, "euro")
+    assert f["cut_per_first"].qualifier == "circa" and f["cut_per_last"].value == 3000
+    _figure(f["cut_total_last"], 290, "2020", analysis.JUNE_2018, 8, "euro_mln")
+    _figure(f["cut_place"], 22700, "2020/..", analysis.JUNE_2017, 5, "euro")
+    assert f["cut_place_from"] == "2020"
+    _figure(f["volume_latest"], 300, "2016", analysis.APRIL_2017, 2, "arbeidsjaren")
+    assert f["volume_below"] and f["volume_size"].qualifier == "circa"
+    _figure(f["kerstens"], 30, "2015", analysis.JUNE_2018, 8, "euro_mln")
+    assert [x.id for x in f["kerstens_letters"]] == [analysis.APRIL_2017, analysis.JUNE_2018] and f["kerstens_same"]
+    _figure(f["zembla"], 1.2, "2015/..", analysis.JUNE_2018, 7, "euro_mld")
+
+
+def test_facts_of_the_checks_and_revisions(f, hoofdstuk):
+    assumed = {c.claim: c.assumption for c in THEME.checks if c.assumption}
+    assert {c["claim"]: c["assumption"] for c in f["checks_assumed"]} == assumed and len(assumed) == 2
+    assert f["checks_count"] == len(THEME.checks) == 3
+    assert f["verdict_assumption"] == labels.VERDICT_TEXT[checks.ASSUMPTION]
+    assert f["revised_count"] == 0 == len(hoofdstuk.revisions()) and f["revision_kinds"] == []
+    assert f["repeated_alike"] == ["Middelen motie Kerstens"] and f["repeated_period_assumed"]
+
+
+# --- the rendered text: the rules ----------------------------------------------------------------------
+
+
+def test_every_block_is_glued_under_its_name_and_the_finding_by_the_introduction(texts):
     notebook = (CHAPTERS / "wsw_statistiek.ipynb").read_text(encoding="utf-8")
-    used = set(re.findall(r"\{glue:md\}`(wsw_[a-z_]+)`", notebook))
-    assert used == set(prose.PARAGRAPHS)
-    # Names other pages glue (the introduction) stay available.
-    assert (texts["wsw_budget_2018"], texts["wsw_budget_2050"]) == ("€ 1.921 mln", "€ 0 mln")
-    assert (texts["wsw_bw_rise_printed"], texts["wsw_bw_rise_recomputed"]) == ("6,2%", "2,3%")
+    markdown = [c.source for c in nbformat.reads(notebook, as_version=4).cells if c.cell_type == "markdown"]
+    used = [name for source in markdown for name in GLUE.findall(source)]
+    assert all(re.fullmatch(r"wsw_[a-z_]+", name) for name in texts)
+    assert sorted(used) == sorted(set(texts) - {THEME.finding_block})  # each block once, no name without a block
+    assert THEME.finding_block in texts and "{glue:md}`wsw_finding`" in (REPO / "intro.ipynb").read_text(encoding="utf-8")
+    source = (REPO / THEME.text_file).read_text(encoding="utf-8")
+    assert source.startswith("{#") and "Feiten" in source.split("#}")[0]
 
 
-def test_paragraphs_cite_letters_and_mark_our_computations(texts):
-    ref126 = "Tweede Kamer\\, 29 817\\, nr\\. 126, p. 4"
-    assert ref126 in texts["wsw_p_indications"] and "27.607 in 2011 en 25.823 in 2012" in texts["wsw_p_indications"]
-    assert "1.784 minder (6,5%; eigen berekening)" in texts["wsw_p_indications"]
-    assert "74% van het totaal (eigen berekening)" in texts["wsw_p_indications"]
-    assert "25.821 (eigen berekening), 2 minder dan het gedrukte totaal van 25.823" in texts["wsw_p_indications_sum"]
-    assert "geen vastgestelde fout" in texts["wsw_p_indications_sum"]
-    assert "waarschijnlijk gedaald" in texts["wsw_p_indications_cause"]  # the letter's hedge is kept
-    assert "«Wsw statistiek 2010»" in texts["wsw_p_indications_cause"]
-    assert (
-        "21.078 (eigen berekening" in texts["wsw_p_waiting"]
-        and "afgerond 25,7% (eigen berekening)" in texts["wsw_p_waiting"]
-    )
-    assert "321 meer (0,3%; eigen berekening)" in texts["wsw_p_workforce"] and "onze lezing" in texts["wsw_p_workforce"]
-    assert "2,7 procentpunt meer (eigen berekening)" in texts["wsw_p_seconded"]
-    assert "2,3%" in texts["wsw_p_supported"] and "6,2% (eigen berekening)" in texts["wsw_p_supported"]
-    assert "Welke lezing de brief bedoelt, blijkt er niet uit" in texts["wsw_p_supported"]
-    assert "34% in 2014 en 38% in 2015" in texts["wsw_p_regular"] and "4 procentpunt meer" in texts["wsw_p_regular"]
-    assert "p. 8–9" in texts["wsw_p_kerstens"] and "telkens even hoog" in texts["wsw_p_kerstens"]
-    assert "geen cijfer van het ministerie" in texts["wsw_p_zembla"]
+def test_the_text_holds_no_codes_nan_or_raw_values(texts):
+    for name, block in texts.items():
+        reader = plain(block)
+        assert reader and not BAD.search(reader), (name, reader)
+        assert not re.search(r"\b(?:tk|ek)-\d|wsw_[a-z]|\d\.\d{1,2}%|\d\.0\b", reader), (name, reader)
 
 
-def test_money_paragraphs_state_the_rules_as_the_letters_do(texts):
-    budget = texts["wsw_p_budget"]
-    assert "€ 1.921 mln in 2018" in budget and "nul in 2050" in budget
-    assert "verwachting, geen vastgesteld budget" in budget and "niet geoormerkt" in budget
-    assert "tussenliggende jaren geeft de brief niet" in budget
-    cut = texts["wsw_p_cut"]
-    assert "2015 tot en met 2020" in cut and "circa € 500 in 2015 en € 3.000 in 2020" in cut
-    assert "€ 50 mln in 2015 en € 290 mln in 2020, telkens per jaar" in cut and "p. 7–8" in cut
-    assert "circa € 22.700, structureel vanaf 2020" in cut and "jaarbedrag" in cut
-    assert "voorlopige cijfers" in texts["wsw_p_volume"] and "Ook in 2015" in texts["wsw_p_volume"]
+def test_every_figure_the_text_states_is_cited_with_its_letter_and_page(f, texts):
+    """A figure printed in a letter, where the text states it, is cited in the chapter with its letter and page."""
+    pages = cited(texts)
+    reader = " ".join(plain(t) for t in texts.values())
+    stated = 0
+    for name, fact in f.items():
+        if not isinstance(fact, Figure) or fact.letter is None:
+            continue
+        shown = plain(vocabulary.value_or_nil(fact))
+        if not re.search(rf"(?<![\d.,]){re.escape(shown)}(?![\d]|[.,]\d)", reader):
+            continue
+        stated += 1
+        assert fact.page in pages.get(letter_ref(fact.letter), set()), (name, shown, pages)
+    assert stated >= 20
 
 
-def test_no_text_draws_quotients_interpolations_or_guesses(texts):
-    joined = " ".join(texts.values())
-    for gone in ("96.7", "96.666", "100.000", "interpolatie", "€ 60 mln", "Deel je", "het boek", "kennelijk",
-                 "lijkt een vergissing", "aangenomen: ", "gewone werkgever", "minder mensen zich aanmeldden"):  # fmt: skip
-        assert gone not in joined, gone
-    assert not re.search(r"\bje\b", joined)
+def test_every_citation_names_a_page_the_letter_has(texts):
+    """Provenance: a cited page exists in the letter's page index (data/letters)."""
+    import json
+
+    sizes = {}
+    for path in (REPO / "data" / LETTERS_DIR).glob("*.json"):
+        index = json.loads(path.read_text(encoding="utf-8"))
+        sizes[index["source_id"]] = max(p["page"] for p in index["pages"])
+    letters = {letter_ref(x): x.id for x in open_chapter(THEME).national_finder.letters.values()}
+    for where, pages in cited(texts).items():
+        assert where in letters, where
+        assert pages and max(pages) <= sizes[letters[where]], (where, pages)
 
 
-def test_the_finding_states_the_latest_count_and_the_money(texts):
-    finding = texts["wsw_finding"]
-    assert "eind 2012: 102.445, volgens de brief van 12 juli 2013" in finding
-    assert "€ 1.921 mln in 2018" in finding and "tot nul in 2050" in finding and "naar verwachting" in finding
-    sentences = re.split(r"(?<=[a-z)])\.(?:\s+|$)", re.sub(r"\b(?:nr\\?|p)\.", "", finding))
+def test_directions_follow_the_numbers(f, texts):
+    n = vocabulary.number
+    assert f"{n(1784)} {vocabulary.direction(f['indications_change'], 'meer', 'minder')}" in texts["wsw_indications"]
+    assert f"{n(321)} {vocabulary.direction(f['workforce_change'], 'meer', 'minder')}" in texts["wsw_workforce"]
+    assert vocabulary.pct(f["indications_change_pct"], 1) in plain(texts["wsw_indications"])
+    assert vocabulary.value(f["seconded_change"], "procentpunt", 1) in texts["wsw_seconded"]
+    assert vocabulary.pct(f["waiting_recomputed_pct"], 1) in plain(texts["wsw_waiting_list"])
+    assert vocabulary.pct(f["places_rise_pct"], 1) in plain(texts["wsw_supported_employment"])
+
+
+def test_the_finding_states_the_latest_count_and_the_money_with_their_letters(f, hoofdstuk):
+    finding = plain(hoofdstuk.finding())
+    for fact in (f["staff_latest"], f["budget_current"]):
+        assert plain(vocabulary.value(fact)) in finding and letter_ref(fact.letter) in finding
+    assert plain(vocabulary.cite_with([f["budget_current"], f["budget_expected"]], f["june_2018"], 8)) in finding
+    sentences = re.split(r"(?<=[a-z)])\.(?:\s+|$)", re.sub(r"\b(?:nr|p)\.", "", finding))
     assert 2 <= len([s for s in sentences if s]) <= 3
 
 
 def test_the_checks_paragraph_names_each_assumption(texts):
-    text = texts["wsw_p_checks"]
-    assert "berusten er 2 op zo'n aanname" in text
+    reader = plain(texts["wsw_checks"])
     for check in THEME.checks:
         if check.assumption:
-            assert check.assumption in text
-    assert "Geen enkel Wsw-cijfer staat met verschillende waarden" in texts["wsw_p_revisions"]
-    assert "«Middelen motie Kerstens»" in texts["wsw_p_revisions"]
+            assert check.assumption in reader and check.claim in reader
+
+
+def _phrases(path: Path) -> list[str]:
+    """Return the string literals of a module that are phrases of five words or more (docstrings aside).
+
+    The theme's record names the chapter by its title (the notebook's heading): that one is no phrase of the text.
+    """
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    skipped |= {
+        id(k.value) for node in ast.walk(tree) if isinstance(node, ast.keyword) and node.arg == "title" for k in [node]
+    }
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skipped:
+            words = [w for w in node.value.split() if re.search(r"[a-zà-ÿ]{2}", w.lower())]
+            found += [node.value] if len(words) >= 5 else []
+    return found
+
+
+def test_no_dutch_phrase_of_five_words_in_the_theme_code(tmp_path):
+    """Words live in the text and label files: no string literal of the theme is a phrase of five words."""
+    phrases = {path.name: _phrases(path) for path in sorted(THEME_DIR.glob("*.py"))}
+    assert not any(phrases.values()), phrases
+    sample = tmp_path / "sample.py"  # the rule finds a phrase where there is one
+    sample.write_text('"""Een docstring van meer dan vijf woorden."""\nA = "een zin van vijf woorden"\nB = "wsw_code"\n')
+    assert _phrases(sample) == ["een zin van vijf woorden"]
+    assert sorted(phrases) == ["__init__.py", "analysis.py", "charts.py", "checks.py", "facts.py", "tables.py"]
 
 
 # --- checks ----------------------------------------------------------------------------------
@@ -305,12 +477,28 @@ def test_checks_verdicts(hoofdstuk):
     assert (result["verdict"] != checks.DISCREPANCY).all()
 
 
+def test_the_words_of_the_checks_are_labels(hoofdstuk):
+    words = hoofdstuk.label("checks")
+    for check in THEME.checks:
+        assert (check.claim, check.formula) == (words[check.id]["claim"], words[check.id]["formula"])
+        assert check.assumption == words[check.id].get("assumption")
+
+
 # --- charts and tables -----------------------------------------------------------------------
+
+
+def test_charts_and_tables_are_the_public_functions_of_their_modules():
+    def public(module):
+        return sorted(
+            n for n, v in vars(module).items() if callable(v) and not n.startswith("_") and v.__module__ == module.__name__
+        )
+
+    assert public(wsw_charts) == sorted(CHARTS) and public(wsw_tables) == sorted(TABLES)
 
 
 @pytest.mark.parametrize("name", CHARTS)
 def test_charts_follow_the_house_rules_and_name_letter_and_page(hoofdstuk, name):
-    figure = getattr(presentation, name)(hoofdstuk)
+    figure = getattr(wsw_charts, name)(hoofdstuk)
     assert_house_chart(figure)
     assert "pp-chart-" in figure._repr_mimebundle_()["text/html"]
     assert figure.table["Bron"].str.contains(r", p\. \d").all()
@@ -319,84 +507,86 @@ def test_charts_follow_the_house_rules_and_name_letter_and_page(hoofdstuk, name)
 
 
 def test_chart_indications_marks_the_sum_as_ours(hoofdstuk):
-    figure = presentation.chart_indications(hoofdstuk)
-    row = figure.table.loc[figure.table["Soort"] == "som van de soorten"].iloc[0]
+    figure = wsw_charts.indications(hoofdstuk)
+    row = figure.table.loc[figure.table["Soort"] == hoofdstuk.label("indications.parts")["sum_of_parts"]].iloc[0]
     assert row["Indicaties"] == 25821 and row["Herkomst"] == labels.COMPUTED
     assert row["Bron"].startswith(f"{labels.COMPUTED} uit: Tweede Kamer, 29 817, nr. 126")
-    assert "som: 25.821 (eigen berekening)" in str(figure.spec())
-    assert "twee minder" not in str(figure.spec()["title"])
+    assert hoofdstuk.label("indications.sum", sum="25.821") in str(figure.spec())
 
 
 def test_chart_waiting_list_draws_the_computed_start_as_computed(hoofdstuk):
-    figure = presentation.chart_waiting_list(hoofdstuk)
+    figure = wsw_charts.waiting_list(hoofdstuk)
     table = figure.table
     assert table["Personen"].tolist() == [21078, 15655] and table["Moment"].tolist() == ["begin 2012", "eind 2012"]
-    assert table["Berekening"].tolist() == ["eindstand 15.655 + daling 5.423", "–"]
+    assert table["Berekening"].tolist() == [hoofdstuk.label("waiting_list.calculation", end=15655, decrease=5423), "–"]
     assert table["Herkomst"].tolist() == [labels.COMPUTED, labels.PRINTED]
     color = figure.spec()["layer"][0]["encoding"]["color"]["scale"]
     assert dict(zip(color["domain"], color["range"])) == {labels.PRINTED: house.PRIMARY, labels.COMPUTED: house.MUTED}
 
 
 def test_the_two_shares_are_two_charts_of_printed_figures(hoofdstuk):
-    seconded = presentation.chart_seconded_share(hoofdstuk).table
-    regular = presentation.chart_regular_share(hoofdstuk).table
+    seconded = wsw_charts.seconded_share(hoofdstuk).table
+    regular = wsw_charts.regular_employer_share(hoofdstuk).table
     assert seconded["Periode"].tolist() == ["2011", "2012"] and regular["Periode"].tolist() == ["2014", "2015"]
     assert set(seconded["Herkomst"]) == set(regular["Herkomst"]) == {labels.PRINTED}
     assert regular["Bron"].tolist() == ["Tweede Kamer, 34 352, nr. 56 (21 april 2017), p. 1"] * 2
 
 
 def test_chart_budget_draws_two_points_and_no_line(hoofdstuk):
-    figure = presentation.chart_budget(hoofdstuk)
+    figure = wsw_charts.budget(hoofdstuk)
     assert figure.table["Jaar"].tolist() == ["2018", "2050"]
-    assert figure.table["Herkomst"].tolist() == [labels.PRINTED, EXPECTED_TEXT]
+    assert figure.table["Herkomst"].tolist() == [labels.PRINTED, hoofdstuk.label("kinds")["expected"]]
     spec = figure.spec()
     assert "line" not in str([layer["mark"] for layer in spec["layer"]])
-    assert "interpolatie" not in str(spec) and "verwachting 2050" in str(spec)
+    assert hoofdstuk.label("budget.point", amount="€ 0 mln", year="2050", expected=True) in str(spec)
     assert "Tweede Kamer, 29 817, nr. 145" in figure.source_line
 
 
 @pytest.mark.parametrize("name", TABLES)
 def test_tables_are_dutch_tables(hoofdstuk, name):
-    table = getattr(presentation, name)(hoofdstuk)
+    table = getattr(wsw_tables, name)(hoofdstuk)
     assert isinstance(table, tables.Table) and not table.frame.empty
     assert "<table" in table._repr_mimebundle_()["text/html"]
 
 
 def test_supported_employment_table_text(hoofdstuk):
-    plain = presentation.supported_employment_table(hoofdstuk)._repr_mimebundle_()["text/plain"]
-    assert "groei van het aantal plaatsen" in plain and "(6.325 / 6.185 − 1) × 100" in plain
-    assert "2,3" in plain and "6,2" in plain and "2,26" not in plain and "nee" in plain and "ja" in plain
-    assert "eigen berekening" in plain and "zoals de brief het noemt" not in plain
+    frame = wsw_tables.supported_employment_readings(hoofdstuk).frame
+    plain_table = wsw_tables.supported_employment_readings(hoofdstuk)._repr_mimebundle_()["text/plain"]
+    assert frame.iloc[0, 1] == hoofdstuk.label("readings.formulas.rise", numerator=6325, denominator=6185)
+    assert "(6.325 / 6.185 − 1) × 100" in plain_table
+    assert "2,3" in plain_table and "6,2" in plain_table and "2,26" not in plain_table
+    assert frame.iloc[:, -1].tolist() == [False, True, False]
 
 
 def test_efficiency_cut_table_text(hoofdstuk):
-    frame = presentation.efficiency_cut_table(hoofdstuk).frame
-    assert frame.columns.tolist() == ["Jaar", "Korting per Wsw-er", "Korting op de totale Wsw-middelen, per jaar", "Bron"]
-    assert frame["Korting per Wsw-er"].tolist() == ["circa € 500", "€ 3.000"]
-    assert frame["Bron"].iloc[0].endswith("p. 7") and frame["Bron"].iloc[1].endswith("p. 7 (totaal: p. 8)")
+    frame = wsw_tables.efficiency_cut(hoofdstuk).frame
+    assert frame.columns.tolist() == list(hoofdstuk.label("efficiency_cut.columns").values())
+    assert frame.iloc[:, 1].tolist() == ["circa € 500", "€ 3.000"]
+    assert frame.iloc[0, -1].endswith("p. 7") and frame.iloc[1, -1].endswith("p. 7 (totaal: p. 8)")
 
 
 def test_money_table_periods_and_statuses(hoofdstuk):
-    frame = presentation.money_table(hoofdstuk).frame
+    frame = wsw_tables.money(hoofdstuk).frame
+    status = hoofdstuk.label("money.status")
     zembla = frame.loc[frame["Post"] == "Bezuiniging volgens Zembla"].iloc[0]
-    assert zembla["Status"].startswith("bewering uit een tv-uitzending") and zembla["Periode"] == "niet genoemd"
+    assert zembla["Status"] == status["claim"] and zembla["Periode"] == hoofdstuk.label("period_not_given")
     kerstens = frame.loc[frame["Post"] == "Middelen motie Kerstens"]
-    assert len(kerstens) == 2 and (kerstens["Periode"] == "niet genoemd").all()
+    assert len(kerstens) == 2 and (kerstens["Periode"] == hoofdstuk.label("period_not_given")).all()
     budget = frame.loc[frame["Post"] == "Wsw-middelen"]
-    assert budget["Status"].tolist() == ["cijfer van het ministerie", "verwachting in de brief"]
-    assert "Efficiencykorting op de totale Wsw-middelen (per jaar)" in set(frame["Post"])
+    assert budget["Status"].tolist() == [status["ministry"], status["expected"]]
+    assert hoofdstuk.label("money.items")["wsw_efficiency_cut_total"] in set(frame["Post"])
     assert frame["Bron"].str.contains(r", p\. \d$").all()
     assert frame["Post"].tolist()[0] == "Wsw-middelen" and frame["Post"].tolist()[-1] == "Bezuiniging volgens Zembla"
 
 
 def test_repeated_table_shows_no_assumed_period(hoofdstuk):
-    frame = presentation.repeated_table(hoofdstuk).frame
-    assert frame["Periode"].tolist() == ["niet genoemd", "niet genoemd"] and frame["Gelijk in alle brieven"].all()
+    frame = wsw_tables.repeated_figures(hoofdstuk).frame
+    assert frame["Periode"].tolist() == [hoofdstuk.label("period_not_given")] * 2
+    assert frame[hoofdstuk.label("repeated_figures.agree")].all()
     assert frame["Soort verschil"].tolist() == ["–", "–"] and hoofdstuk.revisions().empty
-    assert not hasattr(presentation, "revisions_table")  # no empty table: the paragraph says there are no revisions
 
 
-# --- analyses follow changed data -------------------------------------------------------------
+# --- the facts and the text follow changed data ------------------------------------------------------
 
 
 def test_indications_follow_changed_data(data_copy):
@@ -404,7 +594,8 @@ def test_indications_follow_changed_data(data_copy):
     changed = open_chapter(THEME, data_copy)
     assert analysis.indications_difference(changed.figures) == 0
     assert changed.checks().set_index("id").loc["wsw-indicaties-totaal-2012", "verdict"] == checks.EXACT
-    assert "precies het gedrukte totaal" in prose.key_figures(changed)["wsw_p_indications_sum"]
+    assert changed.facts["parts_gap"] == 0 and changed.facts["parts_sum"] == 25823
+    assert changed.text()["wsw_indications_sum"] != open_chapter(THEME).text()["wsw_indications_sum"]
 
 
 def test_supported_employment_check_follows_changed_data(data_copy):
@@ -413,6 +604,9 @@ def test_supported_employment_check_follows_changed_data(data_copy):
     result = changed.checks().set_index("id")
     assert result.loc["wsw-begeleid-werken-stijging-2012", "recomputed"] == pytest.approx(100 * (6325 / 5956 - 1))
     assert result.loc["wsw-begeleid-werken-stijging-2012", "verdict"] == checks.ROUNDED
+    assert changed.facts["places_rise_pct"] == pytest.approx(100 * (6325 / 5956 - 1))
+    totals = [c.claim for c in THEME.checks if c.id == "wsw-indicaties-totaal-2012"]
+    assert [c["claim"] for c in changed.facts["checks_assumed"]] == totals  # the other one now matches
 
 
 def test_waiting_list_follows_changed_data(data_copy):
@@ -421,7 +615,8 @@ def test_waiting_list_follows_changed_data(data_copy):
     assert analysis.waiting_list(changed.figures).set_index("date").loc["2012-01-01", "persons"] == 16000 + 5423
     verdict = changed.checks().set_index("id").loc["wsw-wachtlijst-daling-pct-2012", "verdict"]
     assert verdict == checks.DISCREPANCY  # 5.423 / 21.423 = 25,3%, not 25,7%: no assumption behind this one
-    assert "past niet bij die beginstand" in prose.key_figures(changed)["wsw_p_waiting"]
+    assert not changed.facts["waiting_pct_fits"] and changed.facts["waiting_start"] == 21423
+    assert "25,3%" in changed.text()["wsw_waiting_list"]
 
 
 def test_a_revision_shows_in_the_table_and_the_text_with_its_kind(data_copy):
@@ -432,23 +627,22 @@ def test_a_revision_shows_in_the_table_and_the_text_with_its_kind(data_copy):
     write_rows(path, rows, fields)
     (data_copy / LETTERS_DIR / f"{analysis.JUNE_2018}.json").unlink()
     changed = open_chapter(THEME, data_copy)
-    frame = presentation.repeated_table(changed).frame
-    assert frame["Soort verschil"].tolist() == ["tegenstrijdig", "tegenstrijdig"]
-    assert not frame["Gelijk in alle brieven"].any()
-    text = prose.key_figures(changed)
-    assert (
-        text["wsw_p_revisions"].startswith("1 Wsw-cijfer staat met verschillende waarden")
-        and "tegenstrijdig" in text["wsw_p_revisions"]
-    )
-    assert "niet overal even hoog" in text["wsw_p_kerstens"]
+    conflict = labels.REVISION_KIND_TEXT["conflict"]
+    frame = wsw_tables.repeated_figures(changed).frame
+    assert frame["Soort verschil"].tolist() == [conflict, conflict]
+    assert not frame[changed.label("repeated_figures.agree")].any()
+    assert changed.facts["revised_count"] == 1 and changed.facts["revision_kinds"] == [conflict]
+    assert not changed.facts["kerstens_same"] and changed.facts["repeated_alike"] == []
+    assert plain(changed.text()["wsw_revisions"]).startswith("1 ") and conflict in changed.text()["wsw_revisions"]
 
 
 def test_directions_follow_changed_data(data_copy):
     _set_value(data_copy, "wsw_employees", "2012-12-31", "101000")
     _set_value(data_copy, "wsw_regular_employer_share", "2015", "30")
-    changed = prose.key_figures(open_chapter(THEME, data_copy))
-    assert "1.124 minder (1,1%; eigen berekening)" in changed["wsw_p_workforce"]
-    assert "4 procentpunt minder" in changed["wsw_p_regular"]
+    changed = open_chapter(THEME, data_copy)
+    assert changed.facts["workforce_change"] == -1124 and changed.facts["regular_change"] == -4
+    assert f"1.124 {vocabulary.direction(-1, 'meer', 'minder')}" in changed.text()["wsw_workforce"]
+    assert f"4 procentpunt {vocabulary.direction(-1, 'meer', 'minder')}" in changed.text()["wsw_regular_employer"]
 
 
 # --- a later letter: the text follows the latest period, and its values are drawn apart -----------------
@@ -481,32 +675,38 @@ def _add_newer_wsw_rows(data_dir: Path) -> None:
 def test_a_newer_letter_moves_the_latest_state_and_is_drawn_apart(unindexed_data_copy):
     _add_newer_wsw_rows(unindexed_data_copy)
     newer = open_chapter(THEME, unindexed_data_copy)
-    texts = prose.key_figures(newer)
-    letter, ref = "de brief van 20 november 2019", "Tweede Kamer\\, 34 352\\, nr\\. 189, p. 2"
-    assert "38% in 2015 volgens de brief van 21 april 2017" in texts["wsw_p_regular"]
-    assert f"41% in 2016 volgens {letter} ({ref})" in texts["wsw_p_regular"]
-    assert "De brief geeft dit cijfer direct na" not in texts["wsw_p_regular"]  # that sentence is about April 2017
-    assert f"eind 2018: 80.000, volgens {letter}" in texts["wsw_finding"] and "€ 1.850 mln in 2019" in texts["wsw_finding"]
-    assert f"volgens {letter} € 1.850 mln in 2019" in texts["wsw_p_budget"]
-    assert "Na de telling eind 2018" in texts["wsw_p_unsaid_staff"]
-    regular = presentation.chart_regular_share(newer)
-    assert regular.table["Periode"].tolist() == ["2014", "2015", "2016"]
-    assert regular.table["Herkomst"].tolist() == [labels.PRINTED, labels.PRINTED, labels.NEWER_LETTER]
-    assert labels.NEWER_LETTER in regular.spec()["description"]
-    budget = presentation.chart_budget(newer)
+    f = newer.facts
+    _figure(f["regular_latest"], 41, "2016", "tk-34352-189", 2)
+    _figure(f["regular_previous"], 38, "2015", analysis.APRIL_2017, 1)
+    _figure(f["staff_latest"], 80000, "2018-12-31", "tk-34352-189", 2)
+    _figure(f["budget_current"], 1850, "2019", "tk-34352-189", 2)
+    texts = newer.text()
+    refs = cited(texts)
+    assert {2} <= refs["Tweede Kamer, 34 352, nr. 189"] and {1} <= refs["Tweede Kamer, 34 352, nr. 56"]
+    regular = plain(texts["wsw_regular_employer"])
+    assert "41%" in regular and "38%" in regular and plain(vocabulary.letter(f["regular_latest"])) in regular
+    finding = plain(texts["wsw_finding"])
+    assert "80.000" in finding and "€ 1.850 mln" in finding and vocabulary.when(f["staff_latest"]) in finding
+    assert plain(vocabulary.cite_with([f["budget_current"], f["budget_expected"]], f["june_2018"], 8)) in finding
+    assert vocabulary.when(f["staff_latest"]) in texts["wsw_unsaid_staff"]
+    regular_chart = wsw_charts.regular_employer_share(newer)
+    assert regular_chart.table["Periode"].tolist() == ["2014", "2015", "2016"]
+    assert regular_chart.table["Herkomst"].tolist() == [labels.PRINTED, labels.PRINTED, labels.NEWER_LETTER]
+    assert newer.label("newer_note", legend=labels.NEWER_LETTER) in regular_chart.spec()["description"]
+    budget = wsw_charts.budget(newer)
     assert budget.table["Jaar"].tolist() == ["2018", "2019", "2050"]
     assert budget.table["Herkomst"].tolist()[1] == labels.NEWER_LETTER
     for name in CHARTS:
-        assert_house_chart(getattr(presentation, name)(newer))
+        assert_house_chart(getattr(wsw_charts, name)(newer))
     for name in TABLES:
-        getattr(presentation, name)(newer)
-    assert "Nieuwere cijfers" in newer.edition_note().data
+        getattr(wsw_tables, name)(newer)
+    assert newer.edition_note() is not None
 
 
 def test_the_fixture_letters_leave_the_chapter_as_it_is(data_copy, texts):
     add_later_letters(data_copy)  # they hold no Wsw figures
     later = open_chapter(THEME, data_copy)
-    assert prose.key_figures(later) == texts and later.edition_note() is None
+    assert later.text() == texts and later.edition_note() is None
 
 
 @pytest.mark.slow
@@ -516,4 +716,5 @@ def test_papermill_on_a_newer_letter(unindexed_data_copy, tmp_path):
     result = papermill(str(CHAPTERS / "wsw_statistiek.ipynb"), str(out), data_dir=str(unindexed_data_copy))
     assert result.returncode == 0, result.stderr[-3000:]
     run = glued(nbformat.read(out, as_version=4))
-    assert "41% in 2016" in run["wsw_p_regular"] and "20 november 2019" in run["wsw_p_regular"]
+    assert set(run) == set(open_chapter(THEME).text()) - {THEME.finding_block}
+    assert "41%" in run["wsw_regular_employer"] and "20 november 2019" in run["wsw_regular_employer"]

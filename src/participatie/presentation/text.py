@@ -71,6 +71,11 @@ FILTERS = {
     "joined": vocabulary.joined,
     "plural": vocabulary.plural,
     "sentence": vocabulary.sentence,
+    # --- added for wsw_statistiek
+    "moment": vocabulary.moment,
+    "when": vocabulary.when,
+    "value_or_nil": vocabulary.value_or_nil,
+    "cite_with": vocabulary.cite_with,
 }
 _LIST_OR_QUOTE = re.compile(r"^(?:[-*+] |\d+\. |>)")
 _SPACE_BEFORE_MARK = re.compile(r" +([.,;:)])")

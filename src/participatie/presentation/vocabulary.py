@@ -390,3 +390,45 @@ def source_line(found: Iterable[Letter]) -> str:
     """Return the 'Bron: …' line for the letters a chart or table draws on, oldest first."""
     ordered = sorted(set(found), key=lambda x: (x.date, x.id))
     return SOURCE_LINE.format(sources="; ".join(source_reference(x) for x in ordered))
+
+
+# --- added for wsw_statistiek
+
+
+def moment(fact) -> Md:
+    """Return the moment of a stock as the letters say it: 'begin 2012' for 1 January, else the period ('eind 2012')."""
+    parsed = periods.parse(fact.period if isinstance(fact, Figure) else str(fact))
+    if parsed.kind == "moment" and (parsed.start.month, parsed.start.day) == (1, 1):
+        return Md(f"begin {parsed.start.year}")
+    return Md(_label(parsed))
+
+
+def when(fact) -> Md:
+    """Return a period after a value: 'in 2012', 'begin 2012', 'eind 2012', 'op 28 maart 2017', open: 'vanaf 2020 (…)'."""
+    parsed = periods.parse(fact.period if isinstance(fact, Figure) else str(fact))
+    if parsed.kind == "moment":
+        if (parsed.start.month, parsed.start.day) in ((1, 1), (12, 31)):
+            return moment(parsed.text)
+        return Md(f"op {_label(parsed)}")
+    return Md(_label(parsed) if parsed.kind == "open" else f"in {_label(parsed)}")
+
+
+def value_or_nil(fact, unit: str | None = None, decimals: int | None = None) -> Md:
+    """Return a value as `value` does, but an amount of no euros as 'nul' ('tot nul in 2050', not 'tot € 0 mln')."""
+    number_, unit_ = _number_of(fact), fact.unit if isinstance(fact, Figure) else unit
+    if _defined(number_) and float(number_) == 0 and str(unit_).startswith("euro"):
+        return Md("nul")
+    return value(fact, unit, decimals)
+
+
+def cite_with(facts, found, pages) -> Md:
+    """Return `cite` of figures (None left out) with `pages` of the letter `found` added, that letter last if new.
+
+    For a statement that runs on beyond the pages of its figures: '(Tweede Kamer, 29 817, nr. 145, p. 7–8)'.
+    """
+    items = [f for f in (facts if isinstance(facts, list | tuple) else [facts]) if f is not None]
+    grouped: dict[Letter, list[int]] = {}
+    for item in items:
+        grouped.setdefault(_letter_of(item), []).extend(page_numbers(item.page if isinstance(item, Figure) else None))
+    grouped.setdefault(_letter_of(found), []).extend(page_numbers(pages))
+    return Md("(" + "; ".join(ref(letter_, sorted(set(p))) for letter_, p in grouped.items()) + ")")

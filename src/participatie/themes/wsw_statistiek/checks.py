@@ -3,15 +3,19 @@
 Two of the three comparisons rest on an assumption the letter of July 2013 does not make (`assumption`):
 a difference there is no discrepancy in the letter. The sum of the seconded and begeleid-werken shares,
 and a number of Wsw employees derived from the efficiency cut, are no checks: the letters give no
-common base for them.
+common base for them. The words of each check (the claim, the formula, the assumption) are in the
+chapter's label file, under `checks.<id>`.
 """
 
 from __future__ import annotations
 
 from ...figures import lookup
 from ...figures.checks import Check
+from ...presentation import text
 from . import analysis
 from .analysis import FIRST, JULY_2013, REPEAT, SPAN_2012, TOTAL, YEAR_2012
+
+_WORDS = text.labels("chapters/wsw_statistiek.labels.yml")["checks"]
 
 
 def _indication_parts_2012(figures) -> float:
@@ -20,44 +24,37 @@ def _indication_parts_2012(figures) -> float:
     )
 
 
-CHECKS = (
-    Check(
-        "wsw-indicaties-totaal-2012",
-        "Totaal Wsw-indicaties 2012 tegenover de som van eerste indicaties en herindicaties",
-        "wsw_indications",
-        YEAR_2012,
+def _check(check_id: str, indicator: str, period: str, recompute, tolerance: float, category: str | None = None) -> Check:
+    """Return a check of a figure of the letter of July 2013, with its words from the label file."""
+    words = _WORDS[check_id]
+    return Check(
+        check_id,
+        words["claim"],
+        indicator,
+        period,
         JULY_2013,
-        _indication_parts_2012,
-        "eerste indicaties + herindicaties",
-        0,
-        category=TOTAL,
-        assumption=(
-            "dat het totaal alleen uit eerste indicaties en herindicaties bestaat (de brief noemt de twee soorten "
-            "naast het totaal, maar zegt niet dat er geen andere zijn)"
-        ),
-    ),
-    Check(
+        recompute,
+        words["formula"],
+        tolerance,
+        category=category,
+        assumption=words.get("assumption"),
+    )
+
+
+CHECKS = (
+    _check("wsw-indicaties-totaal-2012", "wsw_indications", YEAR_2012, _indication_parts_2012, 0, category=TOTAL),
+    _check(
         "wsw-wachtlijst-daling-pct-2012",
-        "Daling van de Wsw-wachtlijst in 2012 als percentage van de beginstand",
         "wsw_waiting_list_decrease_pct",
         SPAN_2012,
-        JULY_2013,
         analysis.waiting_list_decrease_pct,
-        "daling / (eindstand + daling) × 100 (beginstand niet gedrukt)",
         0.05,
     ),
-    Check(
+    _check(
         "wsw-begeleid-werken-stijging-2012",
-        "Percentage bij de stijging van begeleid werken in 2012, gelezen als groei van het aantal plaatsen",
         "wsw_supported_employment_places_increase_pct",
         SPAN_2012,
-        JULY_2013,
         analysis.supported_employment_rise,
-        "(plaatsen eind 2012 / plaatsen begin 2012 − 1) × 100",
         0.05,
-        assumption=(
-            "dat het gedrukte percentage de groei van het aantal plaatsen is (de brief zegt niet waarop het "
-            "slaat; als aandeel van de plaatsen in het werknemersbestand eind 2012 klopt het op afronding)"
-        ),
     ),
 )

@@ -1,8 +1,11 @@
-"""De sociale werkvoorziening in cijfers: the chapter's tables, in Dutch.
+"""De sociale werkvoorziening in cijfers: the tables the chapter shows (`tables.money(hoofdstuk)` …).
+
+Every public function is one table of the notebook; it takes the chapter and returns the table. The
+words (column headings, row names, statuses) are labels of the chapter's label file (`chapter.label`).
 
 Tables that recompute a letter's own claim or compare letters (the readings of the printed 6,2%, the
-figures several letters print, with or without a revision) are about the national figures the letters print; a
-municipal edition says so instead of attributing its own figures to a letter.
+figures several letters print, with or without a revision) are about the national figures the letters
+print; a municipal edition says so instead of attributing its own figures to a letter.
 """
 
 from __future__ import annotations
@@ -10,100 +13,107 @@ from __future__ import annotations
 import pandas as pd
 
 from ...figures import lookup
-from ...presentation import formatting, tables
 from ...presentation import labels as shared
+from ...presentation import tables as house
+from ...presentation import vocabulary
 from . import analysis
-from .labels import (
-    MONEY_LABEL,
-    PERIOD_NOT_GIVEN,
-    READING_FORMULA,
-    READING_TEXT,
-    STATUS_TEXT,
-    where_printed,
-)
-
-RECOMPUTED = f"Uitkomst (%, {shared.COMPUTED})"
+from .charts import _where_printed
 
 
-def _national_only() -> tables.Table:
-    return tables.show(pd.DataFrame(), empty=shared.NATIONAL_ONLY)
+def _national_only() -> house.Table:
+    return house.show(pd.DataFrame(), empty=shared.NATIONAL_ONLY)
 
 
-def supported_employment_table(chapter) -> tables.Table:
+def _figure_text(row: pd.Series) -> str:
+    """Return a figure row's value with its unit and hedge ('circa € 500')."""
+    qualifier = row["qualifier"] if isinstance(row.get("qualifier"), str) and row["qualifier"] else None
+    return vocabulary.value_text(row["value"], row["unit"], None, qualifier)
+
+
+def _periods(chapter, frame: pd.DataFrame) -> list[str]:
+    """Return the period of each figure as a reader says it; 'not given' where the letters give none."""
+    labels = vocabulary.period_labels(frame["period"])
+    missing = chapter.label("period_not_given")
+    return [missing if i in analysis.ASSUMED_PERIOD else label for i, label in zip(frame["indicator"], labels)]
+
+
+def supported_employment_readings(chapter) -> house.Table:
     """Return the readings of the printed 6,2% for begeleid werken and whether each, rounded as printed, matches it."""
     if chapter.municipal:
         return _national_only()
     frame = analysis.supported_employment_readings(chapter.figures)
-    n = formatting.number
+    columns = chapter.label("readings.columns")
     formula = [
-        READING_FORMULA[r].format(numerator=n(a), denominator=n(b))
-        for r, a, b in zip(frame["reading"], frame["numerator"], frame["denominator"])
+        chapter.label(f"readings.formulas.{reading}", numerator=a, denominator=b)
+        for reading, a, b in zip(frame["reading"], frame["numerator"], frame["denominator"])
     ]
     shown = pd.DataFrame(
         {
-            "Lezing": frame["reading"].map(READING_TEXT),
-            "Berekening": formula,
-            RECOMPUTED: frame["percent"],
-            "Gedrukt (%)": frame["printed"],
-            "Past bij het gedrukte getal": frame["matches_printed"],
+            columns["reading"]: frame["reading"].map(chapter.label("readings.names")),
+            columns["formula"]: formula,
+            columns["recomputed"]: frame["percent"],
+            columns["printed"]: frame["printed"],
+            columns["matches"]: frame["matches_printed"],
         }
     )
-    return tables.show(shown, {RECOMPUTED: 1, "Gedrukt (%)": 1})
+    return house.show(shown, {columns["recomputed"]: 1, columns["printed"]: 1})
 
 
-def efficiency_cut_table(chapter) -> tables.Table:
+def efficiency_cut(chapter) -> house.Table:
     """Return the efficiency cut per Wsw employee and on the total Wsw budget (a yearly amount), with letter and pages."""
     frame = analysis.efficiency_cut(chapter.figures)
-    per = where_printed(chapter, frame["source_id"], frame["page"])
-    total = where_printed(chapter, frame["total_source_id"], frame["total_page"])
+    columns = chapter.label("efficiency_cut.columns")
+    per = _where_printed(chapter, frame["source_id"], frame["page"])
+    total = _where_printed(chapter, frame["total_source_id"], frame["total_page"])
     one_letter = (frame["source_id"] == frame["total_source_id"]) & (frame["page"] != frame["total_page"])
-    total_page = [f"{p} (totaal: p. {tp})" for p, tp in zip(per, frame["total_page"])]
+    sources = []
+    for p, t, page, same in zip(per, total, frame["total_page"], one_letter):
+        if p == t:
+            sources.append(p)
+        elif same and not chapter.municipal:
+            sources.append(chapter.label("efficiency_cut.total_page", where=p, page=str(page)))
+        else:
+            sources.append(chapter.label("efficiency_cut.total_elsewhere", where=p, total=t))
     shown = pd.DataFrame(
         {
-            "Jaar": frame["year"],
-            "Korting per Wsw-er": [
-                formatting.value_text(v, "euro", None, q or None)
+            columns["year"]: frame["year"],
+            columns["per_employee"]: [
+                vocabulary.value_text(v, "euro", None, q or None)
                 for v, q in zip(frame["cut_per_employee"], frame["cut_per_employee_qualifier"])
             ],
-            "Korting op de totale Wsw-middelen, per jaar": [
-                formatting.value_text(v, "euro_mln") for v in frame["cut_total_mln"]
-            ],
-            "Bron": [
-                p if p == t else both if same and not chapter.municipal else f"{p}; totaal: {t}"
-                for p, t, both, same in zip(per, total, total_page, one_letter)
-            ],
+            columns["total"]: [vocabulary.value_text(v, "euro_mln") for v in frame["cut_total_mln"]],
+            columns["source"]: sources,
         }
     )
-    return tables.show(shown)
+    return house.show(shown)
 
 
-def money_table(chapter) -> tables.Table:
+def money(chapter) -> house.Table:
     """Return the money figures by topic, with their status (ministry figure, expectation, quoted TV claim) and source.
 
     A period the letters do not give reads 'niet genoemd' (the data's period there is our assumption).
     """
     frame = analysis.money_figures(chapter.figures)
-    period = [
-        PERIOD_NOT_GIVEN if assumed else label
-        for assumed, label in zip(frame["period_assumed"], formatting.period_labels(frame["period"]))
-    ]
-    status = [
-        STATUS_TEXT["claim"] if claim else STATUS_TEXT["expected"] if expected else STATUS_TEXT["ministry"]
+    columns, items, status = (chapter.label(f"money.{key}") for key in ("columns", "items", "status"))
+    kinds = [
+        status["claim"] if claim else status["expected"] if expected else status["ministry"]
         for claim, expected in zip(frame["cited_claim"], frame["expected"])
     ]
+    labels = vocabulary.period_labels(frame["period"])
+    missing = chapter.label("period_not_given")
     shown = pd.DataFrame(
         {
-            "Post": [MONEY_LABEL.get(i, label) for i, label in zip(frame["indicator"], frame["label"])],
-            "Periode": period,
-            "Bedrag": [formatting.row_text(row) for _, row in frame.iterrows()],
-            "Status": [STATUS_TEXT["municipal"]] * len(frame) if chapter.municipal else status,
-            "Bron": where_printed(chapter, frame["source_id"], frame["page"]),
+            columns["item"]: [items.get(i, label) for i, label in zip(frame["indicator"], frame["label"])],
+            columns["period"]: [missing if assumed else label for assumed, label in zip(frame["period_assumed"], labels)],
+            columns["amount"]: [_figure_text(row) for _, row in frame.iterrows()],
+            columns["status"]: [status["municipal"]] * len(frame) if chapter.municipal else kinds,
+            columns["source"]: _where_printed(chapter, frame["source_id"], frame["page"]),
         }
     )
-    return tables.show(shown)
+    return house.show(shown)
 
 
-def repeated_table(chapter) -> tables.Table:
+def repeated_figures(chapter) -> house.Table:
     """Return the figures that several letters print, side by side: whether the letters agree, and if not, the kind.
 
     One table for both: figures repeated with the same value, and revisions (figures.revisions names the
@@ -119,21 +129,17 @@ def repeated_table(chapter) -> tables.Table:
         else {}
     )
     kind = [
-        shared.REVISION_KIND_TEXT[kinds[key]] if key in kinds else "–"
+        shared.REVISION_KIND_TEXT[kinds[key]] if key in kinds else vocabulary.MISSING
         for key in map(tuple, frame[[*lookup.KEY, "source_id"]].fillna("").to_numpy())
-    ]
-    period = [
-        PERIOD_NOT_GIVEN if i in analysis.ASSUMED_PERIOD else label
-        for i, label in zip(frame["indicator"], formatting.period_labels(frame["period"]))
     ]
     shown = pd.DataFrame(
         {
             shared.COLUMN_TEXT["label"]: frame["label"],
-            shared.COLUMN_TEXT["period_label"]: period,
-            shared.COLUMN_TEXT["value"]: [formatting.row_text(row) for _, row in frame.iterrows()],
-            shared.COLUMN_TEXT["source"]: where_printed(chapter, frame["source_id"], frame["page"]),
-            "Gelijk in alle brieven": frame["values_agree"],
+            shared.COLUMN_TEXT["period_label"]: _periods(chapter, frame),
+            shared.COLUMN_TEXT["value"]: [_figure_text(row) for _, row in frame.iterrows()],
+            shared.COLUMN_TEXT["source"]: _where_printed(chapter, frame["source_id"], frame["page"]),
+            chapter.label("repeated_figures.agree"): frame["values_agree"],
             shared.COLUMN_TEXT["kind"]: kind,
         }
     )
-    return tables.show(shown)
+    return house.show(shown)

@@ -1,0 +1,322 @@
+"""De sociale werkvoorziening in cijfers: the facts the chapter's text file needs (no words).
+
+`facts(chapter)` returns one flat dictionary for `chapters/wsw_statistiek.tekst.md`: figures (`Figure`,
+with their letter and page in the national edition, without a letter in a municipal one), letters
+(`Letter`), numbers we compute (differences, recomputations, with None where a number is not defined),
+periods (ISO text) and flags. Figures the text labels as national (`*_national`, `cause_total`,
+`kerstens`, `zembla`) come from `chapter.national_finder` and are cited to their letters in every edition.
+
+Series are read whole: "latest" is the latest period in the data (`lookup.latest`), "previous" the period
+before it, so a later letter or a municipality's own periods flow through. Facts that are about the
+letters' own claims (checks, revisions, the readings of a printed percentage) are given in the national
+edition only (empty in a municipal one, whose figures no letter printed).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import pandas as pd
+
+from ...figures import lookup
+from ...figures.checks import ASSUMPTION
+from ...figures.facts import Figure, Finder
+from ...presentation.labels import REVISION_KIND_TEXT, VERDICT_TEXT
+from . import analysis
+from .analysis import (
+    APRIL_2017,
+    END_2012,
+    FIRST,
+    JULY_2013,
+    JUNE_2017,
+    JUNE_2018,
+    REPEAT,
+    SPAN_2012,
+    START_2012,
+    TOTAL,
+    YEAR_2011,
+    YEAR_2012,
+)
+
+
+def facts(chapter) -> dict:
+    """Return what the chapter's text needs, by name (see the module doc; the text file lists the names)."""
+    return (
+        _letters(chapter)
+        | _indications(chapter)
+        | _waiting_list(chapter)
+        | _workforce(chapter)
+        | _shares(chapter)
+        | _money(chapter)
+        | _national_claims(chapter)
+    )
+
+
+# --- helpers ----------------------------------------------------------------------------------------------
+
+
+def _defined(number) -> float | None:
+    """Return a number a reader can use, None for NaN or infinity (a ratio to nothing)."""
+    return float(number) if number is not None and math.isfinite(float(number)) else None
+
+
+def _of(finder: Finder, row: pd.Series | None) -> Figure | None:
+    return None if row is None else finder.of(row)
+
+
+def _latest(finder: Finder, figures: pd.DataFrame, indicator: str) -> Figure | None:
+    """Return an indicator's figure for its latest period (None when the data hold none)."""
+    return None if lookup.select(figures, indicator).empty else finder.of(lookup.latest(figures, indicator))
+
+
+def _first_row(figures: pd.DataFrame, indicator: str, period: str, category: str | None = None) -> pd.Series | None:
+    """Return the row of an indicator and period from the earliest letter that gives it (None when none does)."""
+    mask = (figures["indicator"] == indicator) & (figures["period"] == period)
+    if category is not None:
+        mask &= figures["category"] == category
+    found = figures.loc[mask]
+    return found.sort_values("source_date").iloc[0] if not found.empty else None
+
+
+def _decimals(value: float) -> int:
+    """Return the decimals a printed value has (25,7 → 1; 15.655 → 0), to round a recomputation alike."""
+    text = f"{abs(value):.6f}".rstrip("0").rstrip(".")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def _pair(chapter, indicator: str, category: str | None = None) -> tuple:
+    """Return (previous, latest, change, relative change in %, decimals of the change) of one series.
+
+    The change is latest minus previous (None without a previous period); the relative change is its size
+    as a percentage of the previous value (None when not defined); the decimals are those of the more
+    precise of the two printed values (for a change in percentage points).
+    """
+    previous, latest = analysis.latest_two(chapter.figures, indicator, category)
+    if previous is None or latest is None:
+        return None, _of(chapter.finder, latest), None, None, 0
+    old, new = float(previous["value"]), float(latest["value"])
+    relative = _defined(lookup.ratio(100 * abs(new - old), old))
+    decimals = max(_decimals(old), _decimals(new))
+    return _of(chapter.finder, previous), chapter.finder.of(latest), new - old, relative, decimals
+
+
+# --- the facts by topic -----------------------------------------------------------------------------------
+
+
+def _letters(chapter) -> dict:
+    """The letters the text names by role, and the letters the chapter's figures come from (oldest first)."""
+    national = chapter.national_finder
+    used = chapter.figures.drop_duplicates("source_id").sort_values("source_date")["source_id"]
+    return {
+        "july_2013": national.letter(JULY_2013),
+        "april_2017": national.letter(APRIL_2017),
+        "june_2017": national.letter(JUNE_2017),
+        "june_2018": national.letter(JUNE_2018),
+        "chapter_letters": [] if chapter.municipal else [national.letter(s) for s in used],
+        "manifesto": _latest(chapter.finder, chapter.figures, "manifesto_signatory_municipalities"),
+    }
+
+
+def _indications(chapter) -> dict:
+    """The Wsw-indicaties: the latest two totals, the parts of the latest year that has them, the letter's cause."""
+    figures, finder = chapter.figures, chapter.finder
+    previous, latest, change, relative, _ = _pair(chapter, "wsw_indications", TOTAL)
+    years = analysis.parts_periods(figures)
+    year = years[-1] if years else None
+    first = repeat = total = None
+    if year is not None:
+        first = finder.of(lookup.row(figures, "wsw_indications", year, category=FIRST))
+        repeat = finder.of(lookup.row(figures, "wsw_indications", year, category=REPEAT))
+        if not lookup.select(figures, "wsw_indications", category=TOTAL, period=year).empty:
+            total = lookup.value(figures, "wsw_indications", year, category=TOTAL)
+    parts = first.value + repeat.value if year is not None else None
+    cause = _first_row(chapter.national, "wsw_indications", YEAR_2012, TOTAL)
+    cause = cause if cause is not None and cause["source_id"] == JULY_2013 else None
+    return {
+        "indications_previous": previous,
+        "indications_latest": latest,
+        "indications_change": change,
+        "indications_change_pct": relative,
+        "parts_year": year,
+        "parts_first": first,
+        "parts_repeat": repeat,
+        "parts_total": total,
+        "parts_sum": parts,
+        "parts_gap": parts - total if total is not None else None,
+        "parts_repeat_pct": _defined(lookup.ratio(100 * repeat.value, total)) if total is not None else None,
+        "cause_total": _of(chapter.national_finder, cause),
+        "cause_section": str(cause["section"]) if cause is not None else None,
+        "first_2011_printed": _first_row(chapter.national, "wsw_indications", YEAR_2011, FIRST) is not None,
+    }
+
+
+def _waiting_list(chapter) -> dict:
+    """The waiting list: its latest stand, the printed decrease that ends there, and the start they imply."""
+    figures, finder = chapter.figures, chapter.finder
+    stand = decrease = pct = None
+    if not lookup.select(figures, "wsw_waiting_list").empty:
+        stand = lookup.latest(figures, "wsw_waiting_list")
+        decreases = lookup.select(figures, "wsw_waiting_list_decrease")
+        ends = [end is not None and end.isoformat() == stand["period"] for end in decreases["period_end"]]
+        ending = decreases.loc[ends]
+        decrease = ending.sort_values("source_date").iloc[-1] if not ending.empty else None
+    if decrease is not None:
+        found = lookup.select(figures, "wsw_waiting_list_decrease_pct", period=decrease["period"])
+        pct = finder.of(found.sort_values("source_date").iloc[-1]) if not found.empty else None
+    start = float(stand["value"]) + float(decrease["value"]) if decrease is not None else None
+    recomputed = _defined(lookup.ratio(100 * float(decrease["value"]), start)) if decrease is not None else None
+    decimals = _decimals(pct.value) if pct is not None else 0
+    return {
+        "waiting_stand": _of(finder, stand),
+        "waiting_decrease": _of(finder, decrease),
+        "waiting_decrease_pct": pct,
+        # The stand at the start of the decrease's span (not printed): the end stand plus the decrease.
+        "waiting_start_day": decrease["period_start"].isoformat() if decrease is not None else None,
+        "waiting_start": start,
+        "waiting_recomputed_pct": recomputed,
+        "waiting_decimals": decimals,
+        # Whether the printed percentage is the recomputed one, rounded as the letter rounds it.
+        "waiting_pct_fits": pct is not None
+        and recomputed is not None
+        and abs(round(recomputed, decimals) - pct.value) < 1e-9,
+        # The letter of July 2013 gives the same probable cause for this decrease as for the indications.
+        "waiting_same_cause": decrease is not None and stand["source_id"] == JULY_2013 and decrease["period"] == SPAN_2012,
+    }
+
+
+def _workforce(chapter) -> dict:
+    """The workforce and the places in begeleid werken: the latest two counts, and the readings of the 6,2%."""
+    figures = chapter.figures
+    previous, latest, change, relative, _ = _pair(chapter, "wsw_employees")
+    rows = analysis.latest_two(figures, "wsw_employees")
+    # The letter of July 2013 itself calls the size of the workforce over 2012 about the same.
+    says_same = rows[0] is not None and {rows[0]["period"], rows[1]["period"]} == {START_2012, END_2012}
+    says_same = says_same and {rows[0]["source_id"], rows[1]["source_id"]} == {JULY_2013}
+    places_previous, places_latest, places_change, _, _ = _pair(chapter, "wsw_supported_employment_places")
+    share = None
+    if places_latest is not None:
+        staff = lookup.select(figures, "wsw_employees", period=places_latest.period)
+        share = lookup.ratio(100 * places_latest.value, float(staff["value"].iloc[-1])) if not staff.empty else None
+    printed = rise = share_end = None
+    found = lookup.select(figures, "wsw_supported_employment_places_increase_pct", period=SPAN_2012)
+    if not chapter.municipal and not found.empty:
+        printed = chapter.finder.of(found.iloc[0])
+        readings = analysis.supported_employment_readings(figures).set_index("reading")["percent"]
+        rise, share_end = readings[analysis.RISE], readings[analysis.SHARE_END]
+    return {
+        "workforce_previous": previous,
+        "workforce_latest": latest,
+        "workforce_change": change,
+        "workforce_change_pct": relative,
+        "workforce_letter_says_same": says_same,
+        "staff_latest": _latest(chapter.finder, figures, "wsw_employees"),
+        "places_previous": places_previous,
+        "places_latest": places_latest,
+        "places_change": places_change,
+        # The places as a share of the workforce of the same moment (NaN: a workforce of 0).
+        "places_share_of_staff": share,
+        "places_printed_pct": printed,
+        "places_decimals": _decimals(printed.value) if printed is not None else 0,
+        "places_rise_pct": rise,
+        "places_share_end_pct": share_end,
+    }
+
+
+def _shares(chapter) -> dict:
+    """The two printed shares (seconded; at a regular employer): latest two, change, and the national share."""
+    seconded = _pair(chapter, "wsw_seconded_share")
+    regular = _pair(chapter, "wsw_regular_employer_share")
+    return {
+        "seconded_previous": seconded[0],
+        "seconded_latest": seconded[1],
+        "seconded_change": seconded[2],
+        "seconded_decimals": seconded[4],
+        "seconded_national": _national_share(chapter, "wsw_seconded_share", seconded[1]),
+        "regular_previous": regular[0],
+        "regular_latest": regular[1],
+        "regular_change": regular[2],
+        "regular_decimals": regular[4],
+        "regular_national": _national_share(chapter, "wsw_regular_employer_share", regular[1]),
+    }
+
+
+def _national_share(chapter, indicator: str, latest: Figure | None) -> Figure | None:
+    """Return the national figure of a share for the period of the edition's latest one (None when none)."""
+    row = _first_row(chapter.national, indicator, latest.period) if latest is not None else None
+    return _of(chapter.national_finder, row)
+
+
+def _cut_rows(finder: Finder, figures: pd.DataFrame) -> list[tuple[Figure, Figure]]:
+    """Return (per Wsw-er, total) of the first and last year of the efficiency cut in the data."""
+    frame = analysis.efficiency_cut(figures)
+    rows = []
+    for _, year in frame.iloc[[0, -1]].iterrows() if not frame.empty else []:
+        per = lookup.row(figures, "wsw_efficiency_cut_per_employee", year["year"], source_id=year["source_id"])
+        total = lookup.row(figures, "wsw_efficiency_cut_total", year["year"], source_id=year["total_source_id"])
+        rows.append((finder.of(per), finder.of(total)))
+    return rows or [(None, None), (None, None)]
+
+
+def _money(chapter) -> dict:
+    """The budget, the efficiency cut, the contribution per place, the volume, the motie Kerstens and Zembla."""
+    figures, finder, national = chapter.figures, chapter.finder, chapter.national_finder
+    current, expected = analysis.budget_rows(figures)
+    (per_first, total_first), (per_last, total_last) = _cut_rows(finder, figures)
+    (national_first, _), (national_last, _) = _cut_rows(national, chapter.national)
+    place = lookup.select(figures, "wsw_state_contribution_per_place")
+    place = lookup.latest(figures, "wsw_state_contribution_per_place") if not place.empty else None
+    volume = _latest(finder, figures, "wsw_volume_below_forecast")
+    kerstens = analysis.series(chapter.national, "motie_kerstens_funds")
+    anchor = kerstens.loc[kerstens["source_id"] == JUNE_2018]
+    return {
+        "budget_current": _of(finder, current),
+        "budget_expected": _of(finder, expected),
+        "budget_national_expected": _of(national, analysis.budget_rows(chapter.national)[1]),
+        "cut_per_first": per_first,
+        "cut_per_last": per_last,
+        "cut_total_first": total_first,
+        "cut_total_last": total_last,
+        "cut_national_first": national_first,
+        "cut_national_last": national_last,
+        "cut_place": _of(finder, place),
+        # The first year of a structural level (an open period such as 2020/..), None for another period.
+        "cut_place_from": str(place["period_start"].year) if place is not None and place["period_kind"] == "open" else None,
+        "volume_latest": volume,
+        "volume_below": volume is not None and volume.value >= 0,
+        # The size of the difference from the forecast, with its unit and hedge (the side is volume_below).
+        "volume_size": dataclasses.replace(volume, value=abs(volume.value)) if volume is not None else None,
+        "volume_national": _latest(national, chapter.national, "wsw_volume_below_forecast"),
+        # The national amount of the motie Kerstens (the June 2018 letter's, which says what it was for).
+        "kerstens": national.of((anchor if not anchor.empty else kerstens).iloc[-1]) if not kerstens.empty else None,
+        "kerstens_own": _latest(finder, figures, "motie_kerstens_funds") if chapter.municipal else None,
+        "kerstens_letters": [national.letter(s) for s in kerstens.drop_duplicates("source_id")["source_id"]],
+        "kerstens_same": kerstens["value"].nunique() == 1,
+        "zembla": _latest(national, chapter.national, "wsw_cuts_cited_by_zembla"),
+    }
+
+
+def _national_claims(chapter) -> dict:
+    """The checks that rest on an assumption, the revisions between letters and the figures repeated alike."""
+    if chapter.municipal:  # the letters' claims are national: a municipal edition shows none of them
+        return {"checks_count": 0, "checks_assumed": [], "revised_count": 0, "revision_kinds": []} | {
+            "repeated_alike": [],
+            "repeated_period_assumed": False,
+            "verdict_assumption": VERDICT_TEXT[ASSUMPTION],
+        }
+    result = chapter.checks()
+    assumed = result.loc[result["verdict"] == ASSUMPTION]
+    changed = chapter.revisions()
+    repeated = analysis.repeated_figures(chapter.figures)
+    alike = repeated.loc[repeated["values_agree"]].drop_duplicates("indicator")
+    return {
+        "checks_count": len(result),
+        "checks_assumed": [{"claim": c, "assumption": a} for c, a in assumed[["claim", "assumption"]].to_numpy()],
+        # The table's word for a verdict that rests on an assumption (presentation.labels), which the text quotes.
+        "verdict_assumption": VERDICT_TEXT[ASSUMPTION],
+        "revised_count": changed.groupby(lookup.KEY, dropna=False).ngroups if not changed.empty else 0,
+        # The table's words for the kinds of difference (presentation.labels), in order of appearance.
+        "revision_kinds": [REVISION_KIND_TEXT[k] for k in dict.fromkeys(changed["kind"])] if not changed.empty else [],
+        "repeated_alike": alike["label"].tolist(),
+        "repeated_period_assumed": bool(set(alike["indicator"]) & analysis.ASSUMED_PERIOD),
+    }

@@ -14,7 +14,9 @@ LETTERS ?= ../shared/seeds
 # What every notebook reads: the package outside its themes and tools, the descriptor, letters, indicators.
 # (The print edition's code and style sheet only shape the PDF: they re-execute nothing.)
 PRINT := src/participatie/book/pdf.py src/participatie/book/static/print.css
-PACKAGE := pyproject.toml $(filter-out src/participatie/themes/% src/participatie/tools/% $(PRINT),$(shell find src/participatie -name '*.py' -o -name '*.css' -o -name '*.svg')) src/participatie/themes/__init__.py src/participatie/themes/record.py
+PACKAGE := pyproject.toml $(filter-out src/participatie/themes/% src/participatie/tools/% $(PRINT),$(shell find src/participatie -name '*.py' -o -name '*.css' -o -name '*.svg' -o -name '*.yml' -o -name '*.tekst.md')) src/participatie/themes/__init__.py src/participatie/themes/record.py
+# The words of the introduction and the appendices (a chapter's words: THEME_TEXTS, from the theme records).
+BOOK_TEXTS := $(wildcard *.tekst.md appendices/*.tekst.md)
 TEMPLATES := $(wildcard src/participatie/book/templates/*.html)
 COMMON_DATA := data/datapackage.json data/sources.csv data/indicators.csv $(wildcard data/schemas/*.json) $(wildcard data/letters/*.json)
 BOOK_PAGES := intro.ipynb $(wildcard appendices/*.ipynb)
@@ -54,7 +56,7 @@ $(BUILD)/themes.mk: src/participatie/themes/__init__.py $(wildcard src/participa
 
 STAMPS := $(patsubst %.ipynb,$(EXECUTED)/%.done,$(THEME_NOTEBOOKS) $(BOOK_PAGES))
 # The introduction and the appendices are computed from all the data and every theme.
-$(patsubst %.ipynb,$(EXECUTED)/%.done,$(BOOK_PAGES)): $(THEME_DATA) $(THEME_SOURCES)
+$(patsubst %.ipynb,$(EXECUTED)/%.done,$(BOOK_PAGES)): $(THEME_DATA) $(THEME_SOURCES) $(THEME_TEXTS) $(BOOK_TEXTS)
 
 # A notebook is re-executed when it, its data or the package changed. The Jupyter cache alone would not
 # notice changed data files, so make decides and Jupyter Book only renders the stored outputs.

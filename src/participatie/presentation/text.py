@@ -238,4 +238,9 @@ def label(path: str, key: str, values: Mapping | None = None):
         return found  # a list or a table of labels (legend entries, column headers) as it is
     if "{{" not in found and "{%" not in found:
         return found
-    return tidy(label_environment().from_string(found).render(**dict(values or {})))
+    return tidy(_label_template(found).render(**dict(values or {})))
+
+
+@functools.lru_cache(maxsize=1024)
+def _label_template(source: str):
+    return label_environment().from_string(source)

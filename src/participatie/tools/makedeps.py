@@ -23,11 +23,13 @@ def makefile() -> str:
         folder = f"{PACKAGE_DIR}/themes/{theme.name}"
         theme_dirs.append(folder)
         files = " ".join(f"data/{paths[name]}" for name in theme.resources)
-        lines.append(f"{STAMP.format(document=theme.document)}: {files} $(wildcard {folder}/*.py)")
+        words = f"{theme.text_file} {theme.labels_file}"
+        lines.append(f"{STAMP.format(document=theme.document)}: {files} {words} $(wildcard {folder}/*)")
     lines += [
         "",
         f"THEME_NOTEBOOKS := {' '.join(theme.notebook for theme in THEMES)}",
-        f"THEME_SOURCES := {' '.join(f'$(wildcard {d}/*.py)' for d in theme_dirs)}",
+        f"THEME_SOURCES := {' '.join(f'$(wildcard {d}/*)' for d in theme_dirs)}",
+        f"THEME_TEXTS := {' '.join(f'{t.text_file} {t.labels_file}' for t in THEMES)}",
         f"THEME_DATA := {' '.join(sorted({f'data/{paths[n]}' for t in THEMES for n in t.resources}))}",
         "",
     ]

@@ -24,11 +24,11 @@ def makefile() -> str:
         theme_dirs.append(folder)
         files = " ".join(f"data/{paths[name]}" for name in theme.resources)
         words = f"{theme.text_file} {theme.labels_file}"
-        lines.append(f"{STAMP.format(document=theme.document)}: {files} {words} $(wildcard {folder}/*)")
+        lines.append(f"{STAMP.format(document=theme.document)}: {files} {words} $(wildcard {folder}/*.py {folder}/*.csv)")
     lines += [
         "",
         f"THEME_NOTEBOOKS := {' '.join(theme.notebook for theme in THEMES)}",
-        f"THEME_SOURCES := {' '.join(f'$(wildcard {d}/*)' for d in theme_dirs)}",
+        f"THEME_SOURCES := {' '.join(f'$(wildcard {d}/*.py {d}/*.csv)' for d in theme_dirs)}",
         f"THEME_TEXTS := {' '.join(f'{t.text_file} {t.labels_file}' for t in THEMES)}",
         f"THEME_DATA := {' '.join(sorted({f'data/{paths[n]}' for t in THEMES for n in t.resources}))}",
         "",

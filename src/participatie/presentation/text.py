@@ -65,6 +65,8 @@ FILTERS = {
     "joined": vocabulary.joined,
     "plural": vocabulary.plural,
     "sentence": vocabulary.sentence,
+    # --- added for beschut_werk
+    "when": vocabulary.when,
 }
 _LIST_OR_QUOTE = re.compile(r"^(?:[-*+] |\d+\. |>)")
 _SPACE_BEFORE_MARK = re.compile(r" +([.,;:)])")

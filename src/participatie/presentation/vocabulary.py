@@ -353,3 +353,19 @@ def source_line(found: Iterable[Letter]) -> str:
     """Return the 'Bron: …' line for the letters a chart or table draws on, oldest first."""
     ordered = sorted(set(found), key=lambda x: (x.date, x.id))
     return SOURCE_LINE.format(sources="; ".join(source_reference(x) for x in ordered))
+
+
+# --- added for beschut_werk
+
+
+def when(fact) -> Md:
+    """Return a period (or a figure's period) as a Dutch adverbial of time: 'eind 2018', 'op 31 maart 2018', 'in juli 2019'.
+
+    The end of a year reads as it is, another day takes 'op', any longer period 'in'.
+    """
+    text = fact.period if isinstance(fact, Figure) else str(fact)
+    parsed = periods.parse(text)
+    label = period(text)
+    if parsed.kind == "moment" and (parsed.start.month, parsed.start.day) == (12, 31):
+        return label
+    return Md(f"{'op' if parsed.kind == 'moment' else 'in'} {label}")

@@ -85,7 +85,7 @@ def _defined(value: float) -> float | None:
 
 def _rounds_to(ours: float, printed: float) -> bool:
     """Return whether our value, rounded to whole units as the letters print, equals the printed one."""
-    return not (math.isnan(ours) or math.isnan(printed)) and round(ours) == printed
+    return bool(not (math.isnan(ours) or math.isnan(printed)) and round(ours) == printed)
 
 
 def _value(figures: pd.DataFrame, indicator: str, period: str, category=None, source_id=None) -> float:
@@ -170,7 +170,10 @@ def _shares(own: Finder, figures: pd.DataFrame) -> dict:
     for applicant in ("burger", "gemeente"):
         months = _last_year(analysis.by_month(figures, "share_positive_advices", applicant))
         if len(months) >= 2:
-            first, last = (_figure(own, r["value"], r["period"], unit="procent") for _, r in months.iloc[[0, -1]].iterrows())
+            first, last = (
+                _figure(own, r["value"], r["period"], r["source_id"], r["page"], unit="procent")
+                for _, r in months.iloc[[0, -1]].iterrows()
+            )
             moves.append({"applicant": applicant, "first": first, "last": last})
     printed, positive, assessed = (
         _value(figures, indicator, JAN_MAY_2017, "totaal")
@@ -307,13 +310,13 @@ def _fill(own: Finder, figures: pd.DataFrame) -> dict:
     rates = analysis.fill_rate(figures).set_index("measure")["fill_rate"]
     inputs = analysis.fill_rate_inputs(figures)
     return {
-        "fill_working": inputs["working"],
-        "fill_places": inputs["places"],
-        "fill_hours_worked": inputs["hours_worked"],
-        "fill_hours_per_place": inputs["hours_per_place"],
-        "fill_persons": rates[PERSONS],  # ours, in percent
-        "fill_hours": rates[HOURS],  # ours, in percent
-        "fill_printed": rates[PRINTED],
+        "fill_working": float(inputs["working"]),
+        "fill_places": float(inputs["places"]),
+        "fill_hours_worked": float(inputs["hours_worked"]),
+        "fill_hours_per_place": float(inputs["hours_per_place"]),
+        "fill_persons": float(rates[PERSONS]),  # ours, in percent
+        "fill_hours": float(rates[HOURS]),  # ours, in percent
+        "fill_printed": float(rates[PRINTED]),
         "fill_hours_rounds": _rounds_to(rates[HOURS], rates[PRINTED]),
         "fill_rate_2017": own.figure("regeling_fill_rate", END_2017),
         "hours_worked_2017": own.figure("average_hours_worked", "2017"),

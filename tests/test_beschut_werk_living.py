@@ -2,25 +2,28 @@
 
 The fixture (tests/fixtures/later_letters) adds the beschut werk counts of the letter of 20 November 2019
 (Tweede Kamer, 34 352, nr. 189): circa 270 at the end of 2016, circa 1.200 at the end of 2017, ruim 2.500 at
-the end of 2018 and circa 3.300 in July 2019. The sentences on the latest state must state the newest
-count with its period and letter; the charts must draw every period, the new ones marked as from a newer
-letter; sentences about earlier periods stay as they are; and the notebook still runs.
+the end of 2018 and circa 3.300 in July 2019. The facts on the latest state must be the newest count with its
+period and letter, and the sentences that state them must say so; the charts must draw every period, the new
+ones marked as from a newer letter; facts and sentences about earlier periods stay as they are; and the
+notebook still runs.
 """
 
 from __future__ import annotations
+
+import re
 
 import nbformat
 import pytest
 
 from participatie.book import open_chapter
-from participatie.presentation import labels
-from participatie.themes.beschut_werk import THEME, analysis, presentation, prose
+from participatie.presentation import labels, vocabulary
+from participatie.themes.beschut_werk import THEME, analysis, charts
 
 from conftest import CHAPTERS
 from helpers import add_later_letters, glued, papermill
 
 NEWER_LETTER = "tk-34352-189"
-NEWEST = ("circa 3.300", "juli 2019", "20 november 2019")
+ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 @pytest.fixture
@@ -29,6 +32,20 @@ def later(data_copy):
     added = add_later_letters(data_copy)
     assert {row["source_id"] for row in added["beschut_werk.csv"]} == {NEWER_LETTER}
     return open_chapter(THEME, data_copy)
+
+
+def _plain(text: str) -> str:
+    return ESCAPE.sub(r"\1", text)
+
+
+def _newest(latest) -> tuple[str, ...]:
+    """Return how the text states the newest count: its number with hedge, its period, its letter's date and Kamerstuk."""
+    return (
+        vocabulary.count(latest),
+        vocabulary.period(latest),
+        vocabulary.letter_date(latest),
+        _plain(vocabulary.ref(latest)),
+    )
 
 
 def test_the_latest_count_comes_from_the_newer_letter(later):
@@ -44,31 +61,56 @@ def test_the_latest_count_comes_from_the_newer_letter(later):
     assert later.newer_data() == ("juli 2019", "31 maart 2018")
 
 
-def test_latest_state_sentences_state_the_newest_count_period_and_letter(later):
-    texts = prose.key_figures(later)
-    for name in ("bw_p_working", "bw_finding"):
-        assert all(part in texts[name] for part in NEWEST), (name, texts[name])
-        assert "34 352" in texts[name]  # the letter's parliamentary number (escaped as Markdown: nr\. 189)
-    assert "Dat is de laatste stand" not in texts["bw_p_working"]
-    level = texts["bw_p_level"]
-    assert "is eind 2018" in level and "ruim 2.500" in level and "minder dan de 4.600 plekken" in level
-    assert "20 november 2019" in level
-
-
-def test_sentences_about_earlier_periods_stay(later):
-    texts = prose.key_figures(later)
-    assert (
-        "Eind 2017 werkten 1.184 mensen" in texts["bw_p_working"] and "een stijging van 24% (p. 2)" in texts["bw_p_working"]
+def test_the_latest_state_facts_are_the_newest_count_period_and_letter(later):
+    facts = later.facts
+    latest = facts["working_latest"]
+    assert (latest.value, latest.qualifier, latest.period, latest.letter.id, latest.page) == (
+        3300,
+        "circa",
+        "2019-07",
+        NEWER_LETTER,
+        2,
     )
-    assert "14% meer dan doorgetrokken" in texts["bw_p_extrapolations"]
+    assert facts["working_latest_is_march_2018"] is False
+    regeling = facts["regeling_latest"]
+    assert (regeling["count"].value, regeling["count"].qualifier, regeling["count"].period) == (2500, "ruim", "2018-12-31")
+    assert regeling["count"].letter.id == NEWER_LETTER and regeling["places"].value == 4600
+    assert vocabulary.comparison(regeling["count"], regeling["places"]) == "minder dan"
+
+
+def test_latest_state_sentences_state_the_newest_count_period_and_letter(later):
+    texts = {name: _plain(text) for name, text in later.text().items()}
+    latest = later.facts["working_latest"]
+    for name in ("bw_working", "bw_finding"):
+        assert all(part in texts[name] for part in _newest(latest)), (name, texts[name])
+    level = texts["bw_level"]
+    count = later.facts["regeling_latest"]["count"]
+    assert (
+        all(part in level for part in _newest(count)) and vocabulary.count(later.facts["regeling_latest"]["places"]) in level
+    )
+    # The sentence that the latest count is the one given for 31 March 2018 is gone: it no longer is.
+    bundled = {name: _plain(text) for name, text in open_chapter(THEME).text().items()}
+    assert texts["bw_working"] != bundled["bw_working"] and texts["bw_working"].startswith(bundled["bw_working"][:200])
+
+
+def test_facts_and_sentences_about_earlier_periods_stay(later):
+    facts, bundled = later.facts, open_chapter(THEME).facts
+    for name in ("working_2017", "working_end_2017", "working_march_2018", "working_growth", "working_growth_rounds"):
+        assert facts[name] == bundled[name], name
+    assert facts["extrapolations"] == bundled["extrapolations"]
+    texts, before = later.text(), open_chapter(THEME).text()
+    assert texts["bw_extrapolations"] == before["bw_extrapolations"]
     # The newer letter's count for the end of 2016 joins the others, with its letter; the kind is still a conflict.
-    counts = texts["bw_p_counts_2016"]
-    assert "circa 270 personen (Tweede Kamer\\, 34 352\\, nr\\. 189, p. 2)" in counts and "tegenstrijdig" in counts
-    assert "circa 270 werkenden (Tweede Kamer\\, 34 352\\, nr\\. 189, p. 2) 54%" in texts["bw_p_share_working"]
+    counts = {c["figures"][0].value: [f.letter.id for f in c["figures"]] for c in facts["counts_2016"]}
+    assert counts[270] == [NEWER_LETTER] and facts["counts_2016_kind"] == "conflict"
+    assert _plain(vocabulary.cite(facts["counts_2016"][-1]["figures"])) in _plain(texts["bw_counts_2016"])
+    readings = {r["figures"][0].value: r["share"] for r in facts["cumulative_computed"][0]["readings"]}
+    assert readings[270] == pytest.approx(100 * 270 / 504)
+    assert vocabulary.pct(readings[270]) in _plain(texts["bw_share_working"])
 
 
 def test_charts_draw_the_new_periods_marked_as_newer(later):
-    for make in (presentation.chart_working_vs_advised, presentation.chart_regeling):
+    for make in (charts.working_vs_advised, charts.regeling):
         figure = make(later)
         table = figure.table
         newer = table.loc[table["Soort"] == labels.NEWER_LETTER] if "Soort" in table else None
@@ -78,7 +120,7 @@ def test_charts_draw_the_new_periods_marked_as_newer(later):
         assert "circa 3.300" in set(newer["Aantal"])
         assert labels.NEWER_LETTER in str(figure.spec())
         assert "nieuwer" in figure.chart.description
-    table = presentation.chart_working_vs_advised(later).table
+    table = charts.working_vs_advised(later).table
     end_2017 = table.loc[table["Peildatum"] == "eind 2017"]
     assert {"1.184", "circa 1.200"} <= set(end_2017["Aantal"])  # the earlier letters' count stays
 
@@ -98,7 +140,9 @@ def test_the_notebook_runs_on_the_later_letters(data_copy, tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     notebook = nbformat.read(out, as_version=4)
     texts = glued(notebook)
-    assert all(part in texts["bw_p_working"] for part in NEWEST)
+    latest = open_chapter(THEME, data_copy).facts["working_latest"]
+    assert all(part in _plain(texts["bw_working"]) for part in _newest(latest))
+    assert "bw_finding" not in texts  # the introduction glues the finding, not the chapter
     shown = "".join(
         str(value)
         for c in notebook.cells

@@ -2,12 +2,12 @@
 
 from ..record import Theme
 from .checks import CHECKS
-from .prose import key_figures
+from .facts import facts
 
 THEME = Theme(
     name="beschut_werk",
     title="Beschut werk",
-    key_figures=key_figures,
+    facts=facts,
     prefix="bw",
     has_figure_table=True,
     other_tables=(),

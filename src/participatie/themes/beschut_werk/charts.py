@@ -1,8 +1,11 @@
-"""Beschut werk: the chapter's charts, in Dutch (the analyses' codes get their words here).
+"""Beschut werk: the charts the chapter shows, one public function per chart; their words are in
+chapters/beschut_werk.labels.yml (`chapter.label`).
 
 Every time chart draws every period the data hold. Values from letters newer than the chapter's text
 (`Chapter.from_newer_letters`) are drawn apart, as open symbols or bars named `labels.NEWER_LETTER`; our
-own sums and the letters' extrapolations are drawn apart from printed counts as well.
+own sums and the letters' extrapolations are drawn apart from printed counts as well. Printed counts are
+filled symbols on a solid line; our own sums, the letters' extrapolations and counts from newer letters are
+open symbols (the latter on a dashed line of their own), each kind with its own shape.
 """
 
 from __future__ import annotations
@@ -10,19 +13,59 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ...presentation import charts, formatting
-from .analysis import (
-    COMPUTED,
-    EXTRAPOLATED,
-    PART_YEAR,
-    PRINTED,
-    REALISED,
-    advices_by_year,
-    assessments_by_applicant,
-    citizen_assessments_by_month,
-)
+from ...presentation import charts, formatting, references
+from ...presentation.labels import COMPUTED as COMPUTED_TEXT
+from ...presentation.labels import NEWER_LETTER
+from ...presentation.labels import PRINTED as PRINTED_TEXT
+from . import analysis
+from .analysis import ADVISED, COMPUTED, EXTRAPOLATED, PART_YEAR, PLACES_COUNTED, PRINTED, REALISED, REGELING, WORKING
 from .checks import CHECKS
-from .labels import APPLICANT, DARK, NEWER, OTHER, POSITIVE, WHITE, advice_words, kind_words, letter_pages, newer, present
+
+# Open symbols and bars are white inside; outlines and the regeling's marks dark grey.
+_WHITE, _DARK = "#FFFFFF", charts.PALETTE[4]
+_SHAPES = {PRINTED: "circle", COMPUTED: "diamond", EXTRAPOLATED: "triangle-up"}
+_ASSESSMENT_FIELDS = "aanvrager:N periode:N uitkomst:N aantal:Q soort:N brief:N"
+
+
+# --- shared by the charts and the tables ------------------------------------------------------------------------
+
+
+def _kind_words(chapter) -> dict[str, str]:
+    """Return the words for printed, computed and carried-forward figures in this edition."""
+    printed, extrapolated = ("municipal", "municipal_extrapolated") if chapter.municipal else (None, "extrapolated")
+    words = chapter.label("words")
+    return {PRINTED: words[printed] if printed else PRINTED_TEXT, COMPUTED: COMPUTED_TEXT, EXTRAPOLATED: words[extrapolated]}
+
+
+def _letter_pages(chapter, source_ids, pages) -> list[str]:
+    """Return 'letter, p. N' per figure; in a municipal edition, that the figure is the municipality's."""
+    if chapter.municipal:
+        return chapter.letters_of(list(source_ids))
+    return references.letter_page(list(source_ids), list(pages), chapter.sources)
+
+
+def _present(order: list[str], values: pd.Series) -> list[str]:
+    """Return the values of `order` that occur in `values`, in that order (a legend without absent entries)."""
+    return [v for v in order if v in set(values)]
+
+
+def _newer(chapter, frame: pd.DataFrame) -> pd.Series:
+    """Return, per row with `source_id`, whether its letter is newer than the chapter's text (never for our sums)."""
+    return chapter.from_newer_letters(frame).fillna(False).astype(bool)
+
+
+def _tooltip(chapter, chart: str, fields: str, counts: str = "") -> list[alt.Tooltip]:
+    """Return the tooltips of the fields ('name:type …'), titled as the chart's table columns; `counts` as counts."""
+    columns = chapter.label(f"{chart}.columns")
+    return [
+        alt.Tooltip(field, title=columns[field.split(":")[0]], **({"format": ",.0f"} if field == counts else {}))
+        for field in fields.split()
+    ]
+
+
+def _title(chapter, chart: str, subtitle=None) -> alt.TitleParams:
+    """Return a chart's title and subtitle from the label file."""
+    return charts.title(chapter.label(f"{chart}.title"), subtitle or chapter.label(f"{chart}.subtitle"))
 
 
 def _formula(indicator: str, period: str, source_id: str) -> str:
@@ -31,45 +74,43 @@ def _formula(indicator: str, period: str, source_id: str) -> str:
     return found[0] if found else "–"
 
 
-def chart_advices(chapter) -> charts.ChartFigure:
+# --- the charts --------------------------------------------------------------------------------------------------
+
+
+def advices(chapter) -> charts.ChartFigure:
     """Return the bars of positive advices per calendar year: counts, a part-year count, the letters' extrapolations."""
-    advices = advices_by_year(chapter.figures)
-    words = advice_words(chapter)
-    kind = advices["kind"].map(words).where(~newer(chapter, advices), NEWER)
+    years = analysis.advices_by_year(chapter.figures)
+    words = {**chapter.label("advices.kind"), EXTRAPOLATED: _kind_words(chapter)[EXTRAPOLATED]}
+    kind = years["kind"].map(words).where(~_newer(chapter, years), NEWER_LETTER)
     frame = pd.DataFrame(
         {
-            "jaar": advices["year"].astype(str),
-            "periode": formatting.period_labels(advices["period"]),
+            "jaar": years["year"].astype(str),
+            "periode": formatting.period_labels(years["period"]),
             "soort": kind,
-            "adviezen": advices["advices"],
-            "brief": letter_pages(chapter, advices["source_id"], advices["page"]),
+            "adviezen": years["advices"],
+            "brief": _letter_pages(chapter, years["source_id"], years["page"]),
             "berekening": [
                 _formula("positive_advices", p, s) if k == EXTRAPOLATED else "–"
-                for p, s, k in zip(advices["period"], advices["source_id"], advices["kind"])
+                for p, s, k in zip(years["period"], years["source_id"], years["kind"])
             ],
-            "source_id": advices["source_id"],
+            "source_id": years["source_id"],
         }
     )
     styles = {
         words[REALISED]: (charts.PRIMARY, [1, 0]),
         words[PART_YEAR]: (charts.SECONDARY, [1, 0]),
         words[EXTRAPOLATED]: (charts.MUTED, [4, 3]),
-        NEWER: (WHITE, [1, 0]),
+        NEWER_LETTER: (_WHITE, [1, 0]),
     }
-    kinds = present(list(styles), frame["soort"])
+    kinds = _present(list(styles), frame["soort"])
+    columns = chapter.label("advices.columns")
     base = alt.Chart(frame).encode(
         x=alt.X("jaar:O", title=None),
         xOffset=alt.XOffset("soort:N", sort=kinds),
-        y=alt.Y("adviezen:Q", axis=charts.value_axis("adviezen", "Positieve adviezen")),
-        tooltip=[
-            alt.Tooltip("periode:N", title="Periode"),
-            alt.Tooltip("soort:N", title="Soort"),
-            alt.Tooltip("adviezen:Q", title="Positieve adviezen", format=",.0f"),
-            alt.Tooltip("berekening:N", title="Berekening in de brief"),
-            alt.Tooltip("brief:N", title="Brief, pagina"),
-        ],
+        y=alt.Y("adviezen:Q", axis=charts.value_axis("adviezen", columns["adviezen"])),
+        tooltip=_tooltip(chapter, "advices", "periode:N soort:N adviezen:Q berekening:N brief:N", "adviezen:Q"),
     )
-    bars = base.mark_bar(strokeWidth=1.5, stroke=DARK).encode(
+    bars = base.mark_bar(strokeWidth=1.5, stroke=_DARK).encode(
         color=alt.Color(
             "soort:N",
             title=None,
@@ -83,56 +124,41 @@ def chart_advices(chapter) -> charts.ChartFigure:
     chart = (bars + base.mark_text(dy=-7).encode(text=alt.Text("adviezen:Q", format=",.0f"))).properties(
         width=charts.WIDTH,
         height=charts.HEIGHT,
-        title=charts.title(
-            "Positieve adviezen beschut werk per jaar",
-            "Gerealiseerde aantallen en de doortrekkingen die de brieven zelf maakten (grijs, gestippeld)",
-        ),
+        title=_title(chapter, "advices"),
     )
     return charts.figure(
         chart,
-        description=(
-            "Staafdiagram van het aantal positieve adviezen beschut werk per kalenderjaar, voor elk jaar in de "
-            "gegevens: gerealiseerde aantallen over een heel jaar, een gerealiseerd aantal over een deel van het jaar "
-            "(het eerste kwartaal), en de doortrekkingen naar een heel jaar die de brieven zelf maakten, grijs en "
-            "gestippeld. Cijfers uit brieven die nieuwer zijn dan de tekst, staan als open staven."
-        ),
+        description=chapter.label("advices.description"),
         source_line=chapter.source_line(frame),
-        table=frame[["jaar", "periode", "soort", "adviezen", "brief"]].rename(
-            columns={
-                "jaar": "Jaar",
-                "periode": "Periode",
-                "soort": "Soort",
-                "adviezen": "Positieve adviezen",
-                "brief": "Brief, pagina",
-            }
-        ),
+        table=frame[["jaar", "periode", "soort", "adviezen", "brief"]].rename(columns=columns),
     )
 
 
-def chart_assessments(chapter) -> charts.ChartFigure:
+def assessments(chapter) -> charts.ChartFigure:
     """Return the stacked bars of assessments by applicant, one panel per period: positive and other outcomes."""
-    table = assessments_by_applicant(chapter.figures)
+    table = analysis.assessments_by_applicant(chapter.figures)
+    applicant = chapter.label("words.applicant")
+    outcome = chapter.label("assessments.outcome")
+    kinds = _kind_words(chapter)
     shown = table.assign(
         periode=formatting.period_labels(table["period"]),
-        aanvrager=table["category"].map(APPLICANT),
-        brief=letter_pages(chapter, table["source_id"], table["page"]),
+        aanvrager=table["category"].map(applicant),
+        brief=_letter_pages(chapter, table["source_id"], table["page"]),
     )
     parts = shown.loc[shown["category"] != "totaal"]
     long = pd.concat(
         [
-            parts.assign(uitkomst=POSITIVE, aantal=parts["positive"], soort=kind_words(chapter)[PRINTED]),
-            parts.assign(
-                uitkomst=OTHER, aantal=parts["assessments"] - parts["positive"], soort=kind_words(chapter)[COMPUTED]
-            ),
+            parts.assign(uitkomst=outcome["positive"], aantal=parts["positive"], soort=kinds[PRINTED]),
+            parts.assign(uitkomst=outcome["other"], aantal=parts["assessments"] - parts["positive"], soort=kinds[COMPUTED]),
         ]
     )[["periode", "aanvrager", "uitkomst", "aantal", "soort", "brief"]]
     periods = list(dict.fromkeys(parts["periode"]))
-    outcomes = [POSITIVE, OTHER]
+    outcomes = [outcome["positive"], outcome["other"]]
     chart = (
         alt.Chart(long)
-        .mark_bar(stroke=DARK, strokeWidth=1)
+        .mark_bar(stroke=_DARK, strokeWidth=1)
         .encode(
-            y=alt.Y("aanvrager:N", title=None, sort=list(APPLICANT.values())),
+            y=alt.Y("aanvrager:N", title=None, sort=list(applicant.values())),
             x=alt.X("aantal:Q", stack="zero", axis=charts.value_axis("beoordelingen")),
             color=alt.Color(
                 "uitkomst:N",
@@ -144,14 +170,7 @@ def chart_assessments(chapter) -> charts.ChartFigure:
                 "uitkomst:N", title=None, sort=outcomes, scale=alt.Scale(domain=outcomes, range=[[1, 0], [4, 3]])
             ),
             order=alt.Order("uitkomst:N", sort="descending"),
-            tooltip=[
-                alt.Tooltip("aanvrager:N", title="Aanvrager"),
-                alt.Tooltip("periode:N", title="Periode"),
-                alt.Tooltip("uitkomst:N", title="Uitkomst"),
-                alt.Tooltip("aantal:Q", title="Beoordelingen", format=",.0f"),
-                alt.Tooltip("soort:N", title="Soort"),
-                alt.Tooltip("brief:N", title="Brief, pagina"),
-            ],
+            tooltip=_tooltip(chapter, "assessments", _ASSESSMENT_FIELDS, "aantal:Q"),
         )
         .properties(height=alt.Step(26))
         .facet(
@@ -166,47 +185,29 @@ def chart_assessments(chapter) -> charts.ChartFigure:
             spacing=14,
         )
         .resolve_scale(y="independent")
-        .properties(
-            title=charts.title(
-                "Beoordelingen beschut werk door UWV, naar aanvrager",
-                "Eén paneel per periode (periodes van verschillende lengte); "
-                "burgers konden pas vanaf 2017 zelf een advies aanvragen",
-            )
-        )
+        .properties(title=_title(chapter, "assessments"))
     )
-    data_table = pd.DataFrame(
-        {
-            "Aanvrager": shown["aanvrager"],
-            "Periode": shown["periode"],
-            "Beoordelingen": shown["assessments"],
-            "Positief": shown["positive"],
-            "% positief (brief)": shown["share_printed"],
-            "% positief (eigen berekening)": shown["share_recomputed"].round(0),
-            "Brief, pagina": shown["brief"],
-        }
-    )
+    columns = chapter.label("assessments.columns")
+    fields = ["aanvrager", "periode", "assessments", "positive", "share_printed", "share_recomputed", "brief"]
+    data_table = shown.assign(share_recomputed=shown["share_recomputed"].round(0))[fields].rename(columns=columns)
     return charts.figure(
         chart,
-        description=(
-            "Liggende gestapelde staven van de UWV-beoordelingen beschut werk, per periode in de gegevens een apart "
-            "paneel, voor aanvragen door gemeenten en door burgers: positieve adviezen, en de overige uitkomsten als "
-            "eigen berekening (beoordelingen min positieve adviezen), grijs en gestippeld."
-        ),
+        description=chapter.label("assessments.description"),
         source_line=chapter.source_line(shown),
         table=data_table,
-        table_formats={"% positief (eigen berekening)": 0},
+        table_formats={columns["share_recomputed"]: 0},
     )
 
 
-def chart_citizen_months(chapter) -> charts.ChartFigure:
+def citizen_months(chapter) -> charts.ChartFigure:
     """Return the points of assessments requested by citizens in the months the letters give (no line between)."""
-    months = citizen_assessments_by_month(chapter.figures)
+    months = analysis.citizen_assessments_by_month(chapter.figures)
     frame = pd.DataFrame(
         {
             "maand": formatting.period_labels(months["period"]),
             "datum": months["date"],
             "beoordelingen": months["assessments"],
-            "brief": letter_pages(chapter, months["source_id"], months["page"]),
+            "brief": _letter_pages(chapter, months["source_id"], months["page"]),
             "source_id": months["source_id"],
         }
     )
@@ -218,11 +219,7 @@ def chart_citizen_months(chapter) -> charts.ChartFigure:
             scale=alt.Scale(padding=30),
         ),
         y=alt.Y("beoordelingen:Q", axis=charts.value_axis("beoordelingen")),
-        tooltip=[
-            alt.Tooltip("maand:N", title="Maand"),
-            alt.Tooltip("beoordelingen:Q", format=",.0f", title="Beoordelingen"),
-            alt.Tooltip("brief:N", title="Brief, pagina"),
-        ],
+        tooltip=_tooltip(chapter, "citizen_months", "maand:N beoordelingen:Q brief:N", "beoordelingen:Q"),
     )
     points = base.mark_point(filled=True, size=80, opacity=1) + base.mark_text(dy=-12).encode(
         text=alt.Text("beoordelingen:Q", format=",.0f")
@@ -230,19 +227,170 @@ def chart_citizen_months(chapter) -> charts.ChartFigure:
     chart = points.properties(
         width=charts.WIDTH,
         height=220,
-        title=charts.title(
-            "Beoordelingen op eigen aanvraag van burgers, per maand",
-            "Alleen de maanden waarvoor de brieven een aantal noemen",
-        ),
+        title=_title(chapter, "citizen_months"),
     )
     return charts.figure(
         chart,
-        description=(
-            "Punten met het aantal UWV-beoordelingen beschut werk op eigen aanvraag van burgers, alleen voor de "
-            "maanden waarvoor de brieven een aantal geven; de punten zijn niet verbonden."
-        ),
+        description=chapter.label("citizen_months.description"),
         source_line=chapter.source_line(frame),
-        table=frame[["maand", "beoordelingen", "brief"]].rename(
-            columns={"maand": "Maand", "beoordelingen": "Beoordelingen", "brief": "Brief, pagina"}
-        ),
+        table=frame[["maand", "beoordelingen", "brief"]].rename(columns=chapter.label("citizen_months.columns")),
     )
+
+
+def working_vs_advised(chapter) -> charts.ChartFigure:
+    """Return every count of people working on a beschut werkplek against the positive advices given so far."""
+    series = chapter.label("words.series")
+    advised = analysis.cumulative_advices(chapter.figures).assign(qualifier=None, _series=ADVISED)
+    frame = pd.concat(
+        [_working_points(chapter), _counts(chapter, advised, pd.Series(ADVISED, index=advised.index), advised["kind"])],
+        ignore_index=True,
+    ).sort_values(["datum", "reeks"], kind="stable")
+    shown = _present([series[WORKING], series[PLACES_COUNTED], series[ADVISED]], frame["reeks"])
+    colours = {series[WORKING]: charts.PRIMARY, series[PLACES_COUNTED]: charts.PALETTE[2], series[ADVISED]: charts.SECONDARY}
+    chart = _points_and_lines(
+        chapter, frame, shown, [colours[s] for s in shown], chapter.label("working_vs_advised.axis")
+    ).properties(
+        width=charts.WIDTH,
+        height=300,
+        title=_title(chapter, "working_vs_advised"),
+    )
+    columns = chapter.label("counts.columns")
+    return charts.figure(
+        chart,
+        description=chapter.label("working_vs_advised.description"),
+        source_line=chapter.source_line(frame),
+        table=frame[["peildatum", "reeks", "tekst", "soort", "brief"]].rename(columns=columns),
+    )
+
+
+def regeling(chapter) -> charts.ChartFigure:
+    """Return the people working on a beschut werkplek at their dates beside the regeling's numbers per year end."""
+    words = chapter.label("words")
+    places = analysis.regeling_places(chapter.figures)
+    frame = pd.DataFrame(
+        {
+            "datum": places["date"],
+            "peildatum": formatting.period_labels(places["period"]),
+            "reeks": words["series"][REGELING],
+            "soort": _kind_words(chapter)[PRINTED],
+            "aantal": places["value"],
+            "tekst": [formatting.number(v) for v in places["value"]],
+            "eenheid": words["unit"][REGELING],
+            "brief": [_letters_pages(chapter, s, p) for s, p in zip(places["source_ids"], places["pages"])],
+            "source_id": [s[-1] for s in places["source_ids"]],
+        }
+    )
+    working = _working_points(chapter).loc[lambda f: f["reeks"] == words["series"][WORKING]]
+    both = pd.concat([working, frame], ignore_index=True).sort_values(["datum", "reeks"], kind="stable")
+    series = [words["series"][WORKING], words["series"][REGELING]]
+    colour = alt.Color("reeks:N", title=None, sort=series, scale=alt.Scale(domain=series, range=[charts.PRIMARY, _DARK]))
+    people = _points_and_lines(chapter, working, series, [charts.PRIMARY, _DARK], chapter.label("regeling.axis"))
+    ticks = (
+        alt.Chart(frame)
+        .mark_tick(orient="horizontal", thickness=3, size=28)
+        .encode(
+            x=alt.X("datum:T"),
+            y=alt.Y("aantal:Q"),
+            color=colour,
+            tooltip=_tooltip(chapter, "counts", "peildatum:N reeks:N tekst:N eenheid:N brief:N"),
+        )
+    )
+    tick_labels = (
+        alt.Chart(frame).mark_text(dx=18, align="left", color=_DARK).encode(x="datum:T", y="aantal:Q", text="tekst:N")
+    )
+    chart = (people + ticks + tick_labels).properties(
+        width=charts.WIDTH,
+        height=280,
+        title=_title(chapter, "regeling", [chapter.label("regeling.subtitle"), chapter.label("regeling.subtitle_people")]),
+    )
+    columns = chapter.label("counts.columns")
+    return charts.figure(
+        chart,
+        description=chapter.label("regeling.description"),
+        source_line=chapter.source_line(both),
+        table=both[["peildatum", "reeks", "tekst", "eenheid", "brief"]].rename(columns=columns),
+    )
+
+
+# --- the time charts' points -------------------------------------------------------------------------------------
+
+
+def _letters_pages(chapter, source_ids: tuple, pages: tuple) -> str:
+    """Return every letter that prints one value, each with its page ('…, p. 4; …, p. 2')."""
+    return "; ".join(_letter_pages(chapter, source_ids, pages)[: 1 if chapter.municipal else None])
+
+
+def _counts(chapter, rows: pd.DataFrame, series: pd.Series, kind: pd.Series) -> pd.DataFrame:
+    """Return one point per date, series, kind and value (letters that print the same value joined)."""
+    words = chapter.label("words")
+    frame = rows.assign(
+        reeks=series.map(words["series"]).values,
+        soort=kind.map(_kind_words(chapter)).where(~_newer(chapter, rows), NEWER_LETTER).values,
+        tekst=[
+            formatting.value_text(v, "aantal", qualifier=q if isinstance(q, str) and q else None)
+            for v, q in zip(rows["value"], rows["qualifier"])
+        ],
+    )
+    grouped = frame.groupby(["date", "reeks", "soort", "tekst"], sort=False)
+    return pd.DataFrame(
+        [
+            {
+                "datum": d,
+                "peildatum": formatting.period_label(g["period"].iloc[0]),
+                "reeks": r,
+                "soort": s,
+                "aantal": float(g["value"].iloc[0]),
+                "tekst": t,
+                "eenheid": words["unit"][g["_series"].iloc[0]],
+                "brief": _letters_pages(chapter, tuple(g["source_id"]), tuple(g["page"])),
+                "source_id": g["source_id"].iloc[-1],
+            }
+            for (d, r, s, t), g in grouped
+        ]
+    )
+
+
+def _working_points(chapter) -> pd.DataFrame:
+    working = analysis.working_counts(chapter.figures).assign(_series=lambda f: f["series"])
+    return _counts(chapter, working, working["series"], pd.Series(PRINTED, index=working.index))
+
+
+def _points_and_lines(chapter, frame: pd.DataFrame, series: list[str], colours: list[str], axis_title: str):
+    """Return points per series (filled when printed, open otherwise), lines through printed and through newer points.
+
+    Labels stand right of a point; for a letter newer than the text on the left, and for a count of places
+    below, so that labels of one date do not overlap.
+    """
+    words = _kind_words(chapter)
+    shapes = {words[k]: shape for k, shape in _SHAPES.items()} | {NEWER_LETTER: "square"}
+    kinds = _present(list(shapes), frame["soort"])
+    scale = alt.Scale(domain=series, range=colours)
+    base = alt.Chart(frame).encode(
+        x=alt.X("datum:T", title=None, axis=alt.Axis(format="%b %Y"), scale=alt.Scale(padding=30)),
+        y=alt.Y("aantal:Q", axis=charts.value_axis("aantal", axis_title)),
+        tooltip=_tooltip(chapter, "counts", "peildatum:N reeks:N tekst:N eenheid:N soort:N brief:N"),
+    )
+    printed, newest = alt.datum.soort == words[PRINTED], alt.datum.soort == NEWER_LETTER
+    colour = alt.Color("reeks:N", title=None, sort=series, scale=scale)
+    lines = base.transform_filter(printed).mark_line().encode(color=colour) + base.transform_filter(newest).mark_line(
+        strokeDash=[4, 3], strokeWidth=1.5
+    ).encode(color=colour)
+    # An open symbol is a coloured symbol with a white one inside (a stroke channel would merge with the legend).
+    shape = alt.Shape(
+        "soort:N",
+        title=None,
+        sort=kinds,
+        scale=alt.Scale(domain=kinds, range=[shapes[k] for k in kinds]),
+        legend=alt.Legend(symbolFillColor=_DARK, symbolStrokeColor=_DARK),
+    )
+    points = base.mark_point(size=100, filled=True, opacity=1).encode(color=colour, shape=shape) + base.transform_filter(
+        ~printed
+    ).mark_point(size=30, filled=True, opacity=1, color=_WHITE).encode(shape=shape)
+    places = alt.datum.reeks == chapter.label("words.series")[PLACES_COUNTED]
+    text = {"text": "tekst:N", "color": colour}
+    labels = (
+        base.transform_filter(~newest & ~places).mark_text(dx=9, align="left").encode(**text)
+        + base.transform_filter(newest).mark_text(dx=-9, align="right").encode(**text)
+        + base.transform_filter(places).mark_text(dx=9, dy=11, align="left").encode(**text)
+    )
+    return lines + points + labels

@@ -65,6 +65,9 @@ FILTERS = {
     "joined": vocabulary.joined,
     "plural": vocabulary.plural,
     "sentence": vocabulary.sentence,
+    # --- added for banenafspraak_duurzaamheid
+    "moment": vocabulary.moment,
+    "revision_kind": vocabulary.revision_kind,
 }
 _LIST_OR_QUOTE = re.compile(r"^(?:[-*+] |\d+\. |>)")
 _SPACE_BEFORE_MARK = re.compile(r" +([.,;:)])")

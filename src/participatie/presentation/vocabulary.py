@@ -353,3 +353,22 @@ def source_line(found: Iterable[Letter]) -> str:
     """Return the 'Bron: …' line for the letters a chart or table draws on, oldest first."""
     ordered = sorted(set(found), key=lambda x: (x.date, x.id))
     return SOURCE_LINE.format(sources="; ".join(source_reference(x) for x in ordered))
+
+
+# --- added for banenafspraak_duurzaamheid
+_START_OF_YEAR = "begin {year}"
+
+
+def moment(text) -> Md:
+    """Return a period (or a figure's period) as `period` does, but 1 January as 'begin 2015' (a stock at the start)."""
+    parsed = periods.parse(text.period if isinstance(text, Figure) else str(text))
+    if parsed.kind == "moment" and (parsed.start.month, parsed.start.day) == (1, 1):
+        return Md(_START_OF_YEAR.format(year=parsed.start.year))
+    return period(text)
+
+
+def revision_kind(kind: str) -> str:
+    """Return the kind of a difference between letters (figures.revisions: rounding, …) as the revisions table names it."""
+    from .labels import REVISION_KIND_TEXT
+
+    return REVISION_KIND_TEXT[kind]

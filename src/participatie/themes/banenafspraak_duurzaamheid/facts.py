@@ -21,7 +21,7 @@ from . import analysis
 from .analysis import (
     AGREEMENT,
     APRIL_2017,
-    CHANGE_Q4,
+    BACKGROUNDS,
     DEADLINE,
     END_2016,
     END_2017,
@@ -57,6 +57,7 @@ def facts(chapter) -> dict:
         | _municipal_group(chapter)
         | _support(chapter)
         | _study(chapter)
+        | _contracts(chapter)
         | _other(chapter)
     )
 
@@ -92,31 +93,22 @@ def _target(chapter) -> dict:
     # The final target and its split (June 2018), the target and count of end 2016, the count of end 2017.
     own, national = chapter.finder, chapter.national_finder
     goal = analysis.final_target(chapter.national)["period"]
-
-    def both(name: str, indicator: str, period: str, category: str, source_id: str | None = None) -> dict:
-        return {
-            name: own.figure(indicator, period, category=category, source_id=source_id),
-            f"national_{name}": national.figure(indicator, period, category=category, source_id=source_id),
-        }
-
-    found: dict = {}
-    for name, sector in SECTORS.items():
-        found |= both(f"target_{name}", "extra_jobs_target", goal, sector, JUNE_2018)
+    found = {
+        f"target_{name}": own.figure("extra_jobs_target", goal, category=sector, source_id=JUNE_2018)
+        for name, sector in SECTORS.items()
+    }
+    found["national_target_total"] = national.figure("extra_jobs_target", goal, category="totaal", source_id=JUNE_2018)
     changed = revisions(fig.select(chapter.figures, "extra_jobs_realised", category="totaal", period=END_2016))
-    return (
-        found
-        | both("target_2016", "extra_jobs_target", END_2016, "totaal")
-        | {
-            "realised_2016": _of(own, analysis.exact_realisation(chapter.figures, END_2016)),
-            "national_realised_2016": _of(national, analysis.exact_realisation(chapter.national, END_2016)),
-            "realised_2016_early": own.figure("extra_jobs_realised", END_2016, category="totaal", source_id=JUNE_2017),
-            "realised_2016_revision": None if changed.empty else str(changed["kind"].iloc[0]),
-            "realised_2017": own.figure("extra_jobs_realised", END_2017, category="totaal"),
-            "national_realised_2017": national.figure(
-                "extra_jobs_realised", END_2017, category="totaal", source_id=SEPT_2018
-            ),
-        }
-    )
+    return found | {
+        "target_2016": own.figure("extra_jobs_target", END_2016, category="totaal"),
+        "national_target_2016": national.figure("extra_jobs_target", END_2016, category="totaal"),
+        "realised_2016": _of(own, analysis.exact_realisation(chapter.figures, END_2016)),
+        "national_realised_2016": _of(national, analysis.exact_realisation(chapter.national, END_2016)),
+        "realised_2016_early": own.figure("extra_jobs_realised", END_2016, category="totaal", source_id=JUNE_2017),
+        "realised_2016_revision": None if changed.empty else str(changed["kind"].iloc[0]),
+        "realised_2017": own.figure("extra_jobs_realised", END_2017, category="totaal"),
+        "national_realised_2017": national.figure("extra_jobs_realised", END_2017, category="totaal", source_id=SEPT_2018),
+    }
 
 
 def _of(finder, row):
@@ -159,7 +151,6 @@ def _municipal_group(chapter) -> dict:
     return {
         "group_q4_2017": own.figure(GROUP, Q4_2017, source_id=level["source_id"]),
         "group_q4_2016": group.loc[Q4_2016, "working"],
-        "group_change": own.figure("municipal_target_group_working_change", CHANGE_Q4),
         "group_factor": analysis.municipal_factor(chapter.figures),
         "group_latest": None if last == Q4_2017 else own.figure(GROUP, last, source_id=group.loc[last, "source_id"]),
         "national_group_q4_2017": chapter.national_finder.figure(GROUP, Q4_2017),
@@ -185,33 +176,42 @@ def _support(chapter) -> dict:
 
 
 def _study(chapter) -> dict:
-    # The UWV study: who worked a year later, by background (highest and lowest), and permanent contracts.
+    # The UWV study: who worked a year later, and by background (with the highest and the lowest share).
     own, national = chapter.finder, chapter.national_finder
     shares = analysis.retention_by_background(chapter.figures)
     groups = shares.loc[shares["category"] != "totaal"]
     top, bottom = groups["share"].max(), groups["share"].min()
     highest, lowest = groups.loc[groups["share"] == top, "category"], groups.loc[groups["share"] == bottom, "category"]
     ordered = top > bottom and len(highest) == 1 and len(lowest) == 1
-    found = {
+    retention = "working_after_one_year_share"
+    return {
         "study_base": own.figure("register_persons_working", Q3_2015),
         "national_study_base": national.figure("register_persons_working", Q3_2015),
-        "study_working": own.figure("working_after_one_year_share", STUDY, category="totaal"),
-        "national_study_working": national.figure("working_after_one_year_share", STUDY, category="totaal"),
+        "study_working": own.figure(retention, STUDY, category="totaal"),
+        "national_study_working": national.figure(retention, STUDY, category="totaal"),
         "study_working_throughout": own.figure("working_all_measurements_share", STUDY, category="totaal"),
         "study_not_working": own.figure("not_working_after_one_year_share", STUDY, category="totaal"),
         "study_persons_working": analysis.rounded(analysis.persons_working_again(chapter.figures), 2),
         "retention_highest": highest.iloc[0] if ordered else None,
         "retention_lowest": lowest.iloc[0] if ordered else None,
-        "wajong_permanent_2015": own.figure("permanent_contract_share_persons", Q3_2015, category="wajong"),
-        "wajong_permanent_2016": own.figure("permanent_contract_share_persons", Q3_2016, category="wajong"),
+    } | {f"retention_{c}": own.figure(retention, STUDY, category=c) for c in BACKGROUNDS if c != "totaal"}
+
+
+def _contracts(chapter) -> dict:
+    # Permanent contracts: the share of the hours (its change in points is ours) and of Wajong persons; Wajong starters.
+    own, national = chapter.finder, chapter.national_finder
+    hours, persons = "hours_permanent_contract_share", "permanent_contract_share_persons"
+    first, second = own.figure(hours, Q3_2015), own.figure(hours, Q3_2016)
+    return {
+        "hours_2015": first,
+        "hours_2016": second,
+        "hours_change": second.value - first.value,
+        "national_hours_2015": national.figure(hours, Q3_2015),
+        "national_hours_2016": national.figure(hours, Q3_2016),
+        "wajong_permanent_2015": own.figure(persons, Q3_2015, category="wajong"),
+        "wajong_permanent_2016": own.figure(persons, Q3_2016, category="wajong"),
         "starters_temporary": own.figure("starters_temporary_contract_share", STARTERS_YEAR, category="wajong"),
     }
-    found |= {f"retention_{c}": own.figure("working_after_one_year_share", STUDY, category=c) for c in groups["category"]}
-    for name, quarter in (("hours_2015", Q3_2015), ("hours_2016", Q3_2016)):
-        share = "hours_permanent_contract_share"
-        found |= {name: own.figure(share, quarter), f"national_{name}": national.figure(share, quarter)}
-    found["hours_change"] = found["hours_2016"].value - found["hours_2015"].value
-    return found
 
 
 def _other(chapter) -> dict:

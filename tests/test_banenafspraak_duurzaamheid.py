@@ -548,7 +548,13 @@ def test_the_two_counts_of_end_2016_are_a_rounding(opened):
 
 
 def test_the_charts_and_tables_are_the_notebooks():
-    expected_charts = ["extra_jobs", "municipal_target_group", "permanent_contracts", "retention_by_background", "retention_outcomes"]
+    expected_charts = [
+        "extra_jobs",
+        "municipal_target_group",
+        "permanent_contracts",
+        "retention_by_background",
+        "retention_outcomes",
+    ]
     assert expected_charts == CHARTS and TABLES == ["other_figures", "pace", "support"]
 
 

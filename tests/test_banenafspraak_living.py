@@ -1,24 +1,26 @@
 """The banenafspraak chapter as a living publication: with the later letter of the fixture (tk-34352-166 of 4 July
-2019: 51.956 extra jobs at the end of 2018 against a target of 43.500), the latest-state sentences follow the data
-and the jobs chart draws every period, the new one marked as from a newer letter.
+2019: 51.956 extra jobs at the end of 2018 against a target of 43.500), the latest-state facts and sentences
+follow the data and the jobs chart draws every period, the new one marked as from a newer letter.
 """
 
 from __future__ import annotations
 
 import re
 import shutil
+from datetime import date
 
 import nbformat
 import pytest
 
 from participatie.book import open_chapter
-from participatie.presentation import labels
-from participatie.themes.banenafspraak_duurzaamheid import THEME, analysis, presentation, prose
+from participatie.presentation import labels, vocabulary
+from participatie.themes.banenafspraak_duurzaamheid import THEME, analysis, charts, tables
 
 from conftest import CHAPTERS
 from helpers import add_later_letters, glued, papermill, read_rows, write_rows
 
 NEW = "tk-34352-166"
+END_2018 = "2018-12-31"
 
 
 def plain(markdown: str) -> str:
@@ -38,43 +40,65 @@ def chapter(later):
 
 def test_the_latest_count_is_the_new_letters(chapter):
     now = analysis.progress(chapter.figures)
-    assert (now["period"], now["count"], now["source_id"]) == ("2018-12-31", 51956, NEW)
+    assert (now["period"], now["count"], now["source_id"]) == (END_2018, 51956, NEW)
     assert (now["target"], now["difference"], now["target_source_id"]) == (43500, 51956 - 43500, NEW)
     assert now["to_create"] == 125000 - 51956 and now["years"] == 7
     assert now["previous_period"] == analysis.END_2017 and now["realised_change"] == 51956 - 36904
-    assert analysis.intermediate_targets(chapter.figures) == [analysis.END_2016, "2018-12-31"]
+    assert analysis.intermediate_targets(chapter.figures) == [analysis.END_2016, END_2018]
+
+
+def test_the_latest_facts_follow_the_data(chapter):
+    facts = chapter.facts
+    latest, target = facts["jobs_latest"], facts["jobs_target_latest"]
+    assert (latest.value, latest.period, latest.letter.id, latest.letter.date, latest.page) == (
+        51956,
+        END_2018,
+        NEW,
+        date(2019, 7, 4),
+        1,
+    )
+    assert (target.value, target.period, target.letter.id) == (43500, END_2018, NEW)
+    assert facts["jobs_share_of_goal"] == pytest.approx(100 * 51956 / 125000)
+    assert (facts["jobs_to_create"], facts["jobs_years"], facts["jobs_per_year_rounded"]) == (73044, 7, 10400)
+    assert facts["jobs_previous"].period == analysis.END_2017 and facts["jobs_change"] == 15052
+    assert facts["intermediate_targets"] == [analysis.END_2016, END_2018]
+    # Sentences about a specific earlier period keep their figures.
+    assert facts["national_realised_2017"].value == 36904 and facts["national_realised_2017"].letter.id == "ek-34775-ak"
 
 
 def test_the_latest_state_sentences_follow_the_data(chapter):
-    texts = {name: plain(text) for name, text in prose.key_figures(chapter).items()}
-    latest = texts["ba_p_latest"]
+    facts = chapter.facts
+    texts = {name: plain(text) for name, text in chapter.text().items()}
+    latest, new = texts["ba_latest"], facts["jobs_latest"]
     assert latest.startswith(
-        "De laatste stand in de gegevens is die van eind 2018: 51.956 extra banen volgens de brief van 4 juli 2019"
+        f"De laatste stand in de gegevens is die van {vocabulary.period(new)}: {vocabulary.number(new)}"
     )
-    assert "(Tweede Kamer, 34 352, nr. 166, p. 1)" in latest
-    assert "Dat is 42% van de 125.000 banen van het einddoel (eigen berekening)" in latest
-    assert "Het doel voor eind 2018 was 43.500 banen" in latest and "8.456 boven dat doel (eigen berekening)" in latest
-    assert "nog 73.044 banen bij; gelijk verdeeld over de 7 jaar tot eind 2025 is dat circa 10.400 per jaar" in latest
-    assert "Tussen eind 2017 en eind 2018 nam het aantal toe met 15.052" in latest
-    assert "de tussendoelen voor eind 2016 en eind 2018" in latest
-    assert texts["ba_finding"].startswith("Eind 2018 waren er volgens de brief van 4 juli 2019 51.956 extra banen")
+    assert vocabulary.letter(new) == "de brief van 4 juli 2019" and vocabulary.letter(new) in latest
+    assert plain(vocabulary.cite(new)) == "(Tweede Kamer, 34 352, nr. 166, p. 1)" and plain(vocabulary.cite(new)) in latest
     assert (
-        "42% van de 125.000" in texts["ba_finding"]
-        and "Volgens de brief van 7 september 2018 heeft ruim de helft" in texts["ba_finding"]
+        f"{vocabulary.pct(facts['jobs_share_of_goal'])} van de 125.000 banen van het einddoel (eigen berekening)" in latest
     )
-    assert (texts["ba_latest_period"], texts["ba_latest_count"], texts["ba_share_of_target_latest"]) == (
-        "eind 2018",
-        "51.956",
-        "42%",
+    # A target for the latest period: the count lies above it (our computation), by the difference of the two.
+    assert f"Het doel voor eind 2018 was {vocabulary.number(facts['jobs_target_latest'])} banen" in latest
+    assert f"{vocabulary.number(new.value - facts['jobs_target_latest'].value)} boven dat doel (eigen berekening)" in latest
+    assert f"de {vocabulary.number(facts['jobs_years'])} jaar tot eind 2025" in latest
+    assert f"circa {vocabulary.number(facts['jobs_per_year_rounded'])} per jaar" in latest
+    assert f"Tussen eind 2017 en eind 2018 nam het aantal toe met {vocabulary.number(facts['jobs_change'])}" in latest
+    steps = vocabulary.joined([vocabulary.period(p) for p in facts["intermediate_targets"]])
+    assert (
+        f"de tussendoelen voor {steps}" in latest and f"de tussendoelen voor {steps} zijn gedrukt" in texts["ba_limit_path"]
     )
-    assert (texts["ba_remaining"], texts["ba_pace_needed"]) == ("73.044", "circa 10.400")
+    # The finding: the new letter's count; the September 2018 letter named for the rest (no "diezelfde brief").
+    finding = plain(chapter.finding())
+    assert finding.startswith(f"Eind 2018 waren er volgens {vocabulary.letter(new)} {vocabulary.number(new)} extra banen")
+    assert f"{vocabulary.pct(facts['jobs_share_of_goal'])} van de 125.000" in finding
+    assert "diezelfde brief" not in finding and vocabulary.letter(facts["letter_september_2018"]) in finding
     # Sentences about a specific earlier period stay as they were.
-    assert "Eind 2017 waren er volgens de derde meting" in texts["ba_p_end_2017"]
-    assert "de tussendoelen voor eind 2016 en eind 2018 zijn gedrukt" in texts["ba_p_limit_path"]
+    assert texts["ba_end_2017"].startswith("Eind 2017 waren er volgens de derde meting")
 
 
 def test_the_jobs_chart_draws_every_period_and_marks_the_newer_letter(chapter):
-    figure = presentation.chart_jobs(chapter)
+    figure = charts.extra_jobs(chapter)
     table = figure.table
     new = table.loc[table["Peildatum"] == "eind 2018"]
     printed = new.loc[new["Soort"] != labels.COMPUTED]
@@ -82,11 +106,9 @@ def test_the_jobs_chart_draws_every_period_and_marks_the_newer_letter(chapter):
     assert printed["Brief"].eq("Tweede Kamer, 34 352, nr. 166 (4 juli 2019), p. 1").all()
     assert set(table.loc[table["Peildatum"] == "eind 2017", "Soort"]) == {labels.PRINTED}
     spec = figure.spec()
-    assert any("Open symbolen" in line for line in spec["title"]["subtitle"])
-    assert (
-        "eind 2016, eind 2017, eind 2018" in spec["description"]
-        and "uit een nieuwere brief: eind 2018" in spec["description"]
-    )
+    assert spec["title"]["subtitle"][1] == chapter.label("extra_jobs.subtitle_newer")
+    assert "eind 2016, eind 2017, eind 2018" in spec["description"]
+    assert spec["description"].endswith(f"{labels.NEWER_LETTER}: eind 2018.")
     # The points of a newer letter are drawn open: white inside, the series' colour around.
     points = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "point")
     assert points["encoding"]["fill"]["condition"]["value"] == "white" and "stroke" in points["encoding"]
@@ -96,8 +118,8 @@ def test_the_jobs_chart_draws_every_period_and_marks_the_newer_letter(chapter):
 
 
 def test_the_pace_table_and_the_edition_note_follow(chapter):
-    table = presentation.pace_table(chapter).frame
-    assert table["Van"].tolist() == ["eind 2018", "eind 2017"] and table["Banen per jaar"].tolist() == [
+    table = tables.pace(chapter).frame
+    assert table.iloc[:, 1].tolist() == ["eind 2018", "eind 2017"] and table.iloc[:, 5].tolist() == [
         "circa 10.400",
         "15.052",
     ]
@@ -114,11 +136,16 @@ def test_a_later_quarter_of_the_gemeentelijke_doelgroep_is_drawn_and_named(data_
     rows.append(q4 | {"period": "2018-10/2018-12", "value": "30000", "source_id": NEW, "page": "1"})
     write_rows(data_copy / f"{THEME.name}.csv", rows, fields)
     chapter = open_chapter(THEME, data_copy)
-    table = presentation.chart_municipal(chapter).table
+    table = charts.municipal_target_group(chapter).table
     assert table["Kwartaal"].tolist() == ["4e kwartaal 2016", "4e kwartaal 2017", "4e kwartaal 2018"]
     assert table["Soort"].tolist() == [labels.COMPUTED, labels.PRINTED, labels.NEWER_LETTER]
-    text = plain(prose.key_figures(chapter)["ba_p_municipal_working"])
-    assert "De laatste stand in de gegevens is die van het 4e kwartaal 2018: 30.000 volgens de brief van 4 juli 2019" in text
+    latest = chapter.facts["group_latest"]
+    assert (latest.value, latest.period, latest.letter.id, latest.page) == (30000, "2018-10/2018-12", NEW, 1)
+    text = plain(chapter.text()["ba_municipal_working"])
+    assert (
+        f"De laatste stand in de gegevens is die van het 4e kwartaal 2018: 30.000 volgens {vocabulary.letter(latest)} "
+        f"{plain(vocabulary.cite(latest))}." in text
+    )
     assert text.startswith("In het 4e kwartaal 2017 werkten 21.400")  # the sentence about that quarter stays
 
 
@@ -128,9 +155,6 @@ def test_the_notebook_runs_on_the_later_letters(later, tmp_path):
     result = papermill(str(CHAPTERS / f"{THEME.name}.ipynb"), str(out), data_dir=str(later))
     assert result.returncode == 0, result.stderr[-3000:]
     texts = glued(nbformat.read(out, as_version=4))
-    assert (
-        "51.956" in texts["ba_p_latest"]
-        and "4 juli 2019" in texts["ba_p_latest"]
-        and texts["ba_finding"].startswith("Eind 2018")
-    )
+    assert "51.956" in texts["ba_latest"] and "4 juli 2019" in texts["ba_latest"]
+    assert "ba_finding" not in texts  # the introduction glues the finding
     assert "Nieuwere cijfers" in out.read_text(encoding="utf-8")

@@ -4,8 +4,9 @@ On the synthetic per-gemeente data (342 municipalities GM9001–GM9342, loaded o
 municipalities are chosen from the data so that directions differ from the national picture: a share of
 the final target above and one below the national share, an order of the backgrounds that differs from the
 national one, a gemeentelijke doelgroep that did not more than double, re-integration provisions that did
-not rise, and the smallest municipality. Their texts cite no letter for a municipal number, carry national
-figures only in sentences labelled national, and state the directions their own numbers show.
+not rise, and the smallest municipality. Their facts cite no letter for a municipal number; their rendered
+text (`Chapter.text()`) carries national figures only in sentences labelled national, and states the
+directions their own numbers show.
 """
 
 from __future__ import annotations
@@ -18,15 +19,19 @@ import pytest
 from participatie.book.chapter import chapter_of, load_figures
 from participatie.data import load
 from participatie.data.editions import municipal
-from participatie.presentation import labels
-from participatie.themes.banenafspraak_duurzaamheid import THEME, analysis, presentation, prose
-from participatie.themes.banenafspraak_duurzaamheid.prose_base import Edition
+from participatie.figures.facts import Figure
+from participatie.presentation import labels, vocabulary
+from participatie.themes.banenafspraak_duurzaamheid import THEME, analysis, charts, tables
 
-# Paragraphs with municipal numbers (a municipal wording); the others are the letters' background, the same in every edition.
+# Blocks with municipal numbers (a municipal wording); the others are the same in every edition.
 MUNICIPAL = ["measure", "target", "end_2016", "end_2017", "latest", "municipal_working", "provisions", "support_people",
              "study_shares", "study_background", "contracts_hours", "contracts_persons"]  # fmt: skip
-BACKGROUND = ["agreement", "target_group", "municipal_group", "quota", "calculator", "campaign", "checks", "revisions",
-              "limit_sectors", "limit_path", "limit_durability", "limit_register", "limit_sources"]  # fmt: skip
+# Blocks whose only municipal difference is a sentence labelled national ("Landelijk stelt …"), and the finding.
+LABELLED = ["without_work", "finding"]
+# Figures that are no municipal quantity at all: the letters' (national, cited) in every edition.
+THE_LETTERS = {"quota_countries", "calculator_steps", "calculator_benefit_limit", "ict_cost_threshold", "campaign_branches",
+               "campaign_employer_size", "campaign_impressions", "campaign_views", "campaign_views_usual_low",
+               "campaign_views_usual_high"}  # fmt: skip
 # The national figures of the letters that a municipal sentence may only carry labelled national.
 NATIONAL = ["125.000", "100.000", "25.000", "20.500", "22.554", "36.904", "21.400", "12.000", "54.000", "161.000",
             "190.000", "80.000", "4.500", "15.000", "9.400"]  # fmt: skip
@@ -44,7 +49,7 @@ def national(dataset):
 
 
 @pytest.fixture(scope="module")
-def facts(dataset):
+def numbers(dataset):
     """Return per municipality the numbers whose direction the texts must follow (figures filtered in memory)."""
     every = load_figures(dataset.tables[THEME.name], dataset)
     rows = {}
@@ -62,22 +67,29 @@ def facts(dataset):
 
 
 @pytest.fixture(scope="module")
-def chosen(facts, national):
+def chosen(numbers, national):
     share = analysis.progress(national.figures)["share_of_goal"]
-    pick = lambda test: next(code for code, row in facts.items() if test(row))  # noqa: E731
+    pick = lambda test: next(code for code, row in numbers.items() if test(row))  # noqa: E731
     return {
         "higher": pick(lambda r: r["share"] > share),
         "lower": pick(lambda r: r["share"] < share),
         "order": pick(lambda r: r["highest"] not in (None, "wsw")),
         "not_doubled": pick(lambda r: r["factor"] <= 2),
         "provisions": pick(lambda r: r["provisions"] <= 0),
-        "smallest": min(facts, key=lambda code: facts[code]["count"]),
+        "smallest": min(numbers, key=lambda code: numbers[code]["count"]),
     }
 
 
 @pytest.fixture(scope="module")
 def editions(dataset, chosen):
     return {code: chapter_of(THEME, dataset, code) for code in set(chosen.values())}
+
+
+@pytest.fixture(scope="module")
+def texts(editions):
+    return {
+        code: {name.removeprefix("ba_"): text for name, text in edition.text().items()} for code, edition in editions.items()
+    }
 
 
 def _sentences(text: str) -> list[str]:
@@ -88,11 +100,22 @@ def test_the_chosen_municipalities_differ_from_the_national_picture(chosen):
     assert len(set(chosen.values())) >= 5
 
 
-def test_no_municipal_number_is_attributed_to_a_letter(editions):
+def test_a_municipal_figure_has_no_letter_and_cannot_be_cited(editions):
     for code, edition in editions.items():
-        texts = prose.key_figures(edition)
+        for name, fact in edition.facts.items():
+            if not isinstance(fact, Figure):
+                continue
+            national = name.startswith("national_") or name in THE_LETTERS
+            assert (fact.letter is not None) == national, (code, name, fact)
+            if not national:
+                with pytest.raises(ValueError, match="no letter"):
+                    vocabulary.cite(fact)
+
+
+def test_no_municipal_number_is_attributed_to_a_letter(editions, texts):
+    for code, edition in editions.items():
         for name in MUNICIPAL:
-            text = texts[f"ba_p_{name}"]
+            text = texts[code][name]
             if name != "measure":
                 assert edition.gemeente_naam in text.replace("\\", ""), (code, name)
             for sentence in _sentences(text):
@@ -107,64 +130,77 @@ def test_no_municipal_number_is_attributed_to_a_letter(editions):
                     ), (code, name, sentence)
 
 
-def test_background_is_the_same_in_every_edition(editions, national):
-    expected = prose.key_figures(national)
-    for edition in editions.values():
-        texts = prose.key_figures(edition)
-        for name in BACKGROUND:
-            assert texts[f"ba_p_{name}"] == expected[f"ba_p_{name}"], name
+def test_blocks_without_municipal_numbers_are_the_same_in_every_edition(editions, texts, national):
+    expected = {name.removeprefix("ba_"): text for name, text in national.text().items()}
+    same = set(expected) - set(MUNICIPAL) - set(LABELLED)
+    assert {"limit_path", "target_total", "letter_june_2017", "campaign_views"} <= same
+    for code in editions:
+        for name in same:
+            assert texts[code][name] == expected[name], (code, name)
+        for name in LABELLED:
+            assert texts[code][name] != expected[name] and "Landelijk" in texts[code][name], (code, name)
 
 
-def test_the_share_of_the_target_is_compared_with_the_national_one(editions, chosen, national):
-    share = analysis.progress(national.figures)["share_of_goal"]
-    latest = {key: prose.key_figures(editions[chosen[key]])["ba_p_latest"] for key in ("higher", "lower")}
-    assert "hoger dan het landelijke aandeel" in latest["higher"] and "lager dan" not in latest["higher"]
-    assert "lager dan het landelijke aandeel" in latest["lower"] and "hoger dan" not in latest["lower"]
-    assert f"landelijke aandeel van {round(share)}%" in latest["lower"]
-    assert "(eigen berekening)" in latest["lower"] and "volgens de brief" not in latest["lower"]
+def test_the_share_of_the_target_is_compared_with_the_national_one(editions, texts, chosen):
+    for key, word, other in (("higher", "hoger dan", "lager dan"), ("lower", "lager dan", "hoger dan")):
+        facts, latest = editions[chosen[key]].facts, texts[chosen[key]]["latest"]
+        assert vocabulary.higher_lower(facts["jobs_share_of_goal"], facts["national_jobs_share_of_goal"]) == word
+        assert f"{word} het landelijke aandeel" in latest and other not in latest
+        assert f"landelijke aandeel van {vocabulary.pct(facts['national_jobs_share_of_goal'])}" in latest
+        assert "(eigen berekening)" in latest and "volgens de brief" not in latest
 
 
-def test_the_order_of_the_backgrounds_follows_the_municipality(editions, chosen, facts):
+def test_the_order_of_the_backgrounds_follows_the_municipality(editions, texts, chosen, numbers):
     code = chosen["order"]
-    text = prose.key_figures(editions[code])["ba_p_study_background"]
-    phrase = {"wajong": "Wajong-achtergrond", "participatiewet": "doelgroep Participatiewet"}[facts[code]["highest"]]
-    assert re.search(rf"het hoogst bij [^,;.]*{phrase}", text), text
+    assert editions[code].facts["retention_highest"] == numbers[code]["highest"] != "wsw"
+    text = texts[code]["study_background"]
+    phrase = {"wajong": "Wajong-achtergrond", "participatiewet": "doelgroep Participatiewet"}[numbers[code]["highest"]]
+    assert re.search(rf"het hoogst bij [^,;.]*{phrase}", text.replace("\\", "")), text
     assert text.count("Landelijk") == 1 and "Landelijk verklaart UWV het verschil" in text
 
 
-def test_growth_words_follow_the_numbers(editions, chosen, facts):
+def test_growth_words_follow_the_numbers(editions, texts, chosen, numbers):
     code = chosen["not_doubled"]
-    text = prose.key_figures(editions[code])["ba_p_municipal_working"]
+    assert editions[code].facts["group_factor"] == numbers[code]["factor"] <= 2
+    text = texts[code]["municipal_working"]
     assert "meer dan verdubbeld" not in text
-    assert ("verdubbeld" in text) == (facts[code]["factor"] == 2)
-    provisions = prose.key_figures(editions[chosen["provisions"]])["ba_p_provisions"]
-    first = _sentences(provisions)[0]
+    assert ("verdubbeld" in text) == (numbers[code]["factor"] == 2)
+    provisions = editions[chosen["provisions"]].facts
+    assert provisions["provisions_change"] <= 0
+    first = _sentences(texts[chosen["provisions"]]["provisions"])[0]
     assert "steeg" not in first and ("daalde" in first or "bleef gelijk" in first)
+    assert vocabulary.change(provisions["provisions_first"], provisions["provisions_last"]) in first
 
 
 def test_the_finding_is_municipal(editions, chosen):
-    finding = prose.key_figures(editions[chosen["smallest"]])["ba_finding"]
+    finding = editions[chosen["smallest"]].finding()
     first, *rest = _sentences(finding)
     assert first.startswith("In de gegevens van") and "brief" not in first and "(eigen berekening)" in first
     assert rest and all(s.startswith("Landelijk") for s in rest)
 
 
+def test_municipal_texts_carry_no_undefined_numbers(texts):
+    for code, blocks in texts.items():
+        for name, text in blocks.items():
+            assert not re.search(r"\b(?:nan|inf|None)\b|Figure\(", text), (code, name, text)
+
+
 def test_charts_and_tables_name_no_letter_for_municipal_figures(editions, chosen):
     edition = editions[chosen["smallest"]]
-    jobs = presentation.chart_jobs(edition).table
+    jobs = charts.extra_jobs(edition).table
     assert labels.PRINTED not in set(jobs["Soort"]) and set(jobs["Brief"]) <= {labels.MUNICIPAL_FIGURE, "–"}
-    municipal = presentation.chart_municipal(edition)
-    assert labels.PRINTED not in set(municipal.table["Soort"]) and set(municipal.table["Brief"]) == {labels.MUNICIPAL_FIGURE}
-    assert "gedrukt in de brief" not in str(municipal.spec()) and "zoals gedrukt" not in str(
-        presentation.chart_retention_outcomes(edition).spec()
-    )
-    support = presentation.support_table(edition).frame
-    assert set(support["Brief"]) == {labels.MUNICIPAL_FIGURE}
-    assert presentation.support_table(edition).caption.startswith("Bron: cijfers per gemeente")
+    group = charts.municipal_target_group(edition)
+    assert labels.PRINTED not in set(group.table["Soort"]) and set(group.table["Brief"]) == {labels.MUNICIPAL_FIGURE}
+    assert labels.PRINTED not in str(group.spec())
+    outcomes = charts.retention_outcomes(edition).spec()
+    assert edition.gemeente_naam in outcomes["title"]["subtitle"] and "zoals gedrukt" not in str(outcomes)
+    support = tables.support(edition)
+    assert set(support.frame["Brief"]) == {labels.MUNICIPAL_FIGURE}
+    assert support.caption.startswith("Bron: cijfers per gemeente")
 
 
 def test_the_municipality_name_is_escaped(editions, chosen):
     edition = dataclasses.replace(editions[chosen["smallest"]], gemeente_naam="*Gemeente* [x](javascript:y)")
-    place = Edition(edition).place
-    assert place == r"In de gegevens van \*Gemeente\* \[x\]\(javascript\:y\)"
-    assert r"\*Gemeente\*" in prose.key_figures(edition)["ba_p_latest"]
+    texts = edition.text()
+    assert r"In de gegevens van \*Gemeente\* \[x\]\(javascript\:y\)" in texts["ba_latest"]
+    assert "[x](" not in " ".join(texts.values()) and "*Gemeente*" not in " ".join(texts.values())

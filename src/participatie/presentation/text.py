@@ -76,6 +76,7 @@ FILTERS = {
     "when": vocabulary.when,
     "value_or_nil": vocabulary.value_or_nil,
     "cite_with": vocabulary.cite_with,
+    "revision_kind": vocabulary.revision_kind,
 }
 _LIST_OR_QUOTE = re.compile(r"^(?:[-*+] |\d+\. |>)")
 _SPACE_BEFORE_MARK = re.compile(r" +([.,;:)])")

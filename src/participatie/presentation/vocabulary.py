@@ -27,7 +27,16 @@ from ..figures import lookup
 from ..figures.facts import Figure, Letter
 from ..figures.rounding import Interval
 from . import escape
-from .labels import LOCALE, NUMBER_WORDS, PERIOD_TEXT, QUALIFIER_TEXT, SOURCE_ITEM, SOURCE_LINE, UNIT_TEXT
+from .labels import (
+    LOCALE,
+    NUMBER_WORDS,
+    PERIOD_TEXT,
+    QUALIFIER_TEXT,
+    REVISION_KIND_TEXT,
+    SOURCE_ITEM,
+    SOURCE_LINE,
+    UNIT_TEXT,
+)
 
 MISSING = "–"
 
@@ -432,3 +441,8 @@ def cite_with(facts, found, pages) -> Md:
         grouped.setdefault(_letter_of(item), []).extend(page_numbers(item.page if isinstance(item, Figure) else None))
     grouped.setdefault(_letter_of(found), []).extend(page_numbers(pages))
     return Md("(" + "; ".join(ref(letter_, sorted(set(p))) for letter_, p in grouped.items()) + ")")
+
+
+def revision_kind(kind: str) -> str:
+    """Return the kind of a difference between letters (figures.revisions: rounding, …) as the revisions table names it."""
+    return REVISION_KIND_TEXT[kind]

@@ -1,14 +1,19 @@
-"""Banenafspraak: voortgang en duurzaamheid van de banen: the theme's record (see `themes.record.Theme`)."""
+"""Banenafspraak: voortgang en duurzaamheid van de banen: the theme's record (see `themes.record.Theme`).
 
+The theme's modules: `analysis` (frames from the data), `facts` (what the text file needs), `charts` and
+`tables` (what the notebook shows), `checks` (the letters' claims recomputed). Its words are in
+`chapters/banenafspraak_duurzaamheid.tekst.md` and `chapters/banenafspraak_duurzaamheid.labels.yml`.
+"""
+
+from ...presentation import text
 from ..record import Theme
-from .checks import CHECKS
-from .labels import TITLE
-from .prose import key_figures
+from .checks import CHECKS, LABELS, NAME
+from .facts import facts
 
 THEME = Theme(
-    name="banenafspraak_duurzaamheid",
-    title=TITLE,
-    key_figures=key_figures,
+    name=NAME,
+    title=text.label(LABELS, "title"),
+    facts=facts,
     prefix="ba",
     has_figure_table=True,
     other_tables=(),

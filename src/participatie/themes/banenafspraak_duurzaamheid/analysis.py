@@ -32,6 +32,11 @@ STUDY = "2015-07/2016-09"  # the UWV study follows people from Q3 2015 to Q3 201
 CHANGE_Q4 = "2016-10/2017-12"  # the printed increase of the gemeentelijke doelgroep, Q4 2016 to Q4 2017
 REINTEGRATION_START = "2015-01-01"  # "begin 2015" (tk-29817-145 p. 2)
 REGISTER_DATE = "2018-06-15"  # no peildatum printed ("inmiddels"): the data date it on the letter
+# Figures whose date is the letter's own because the letter names no peildatum (a table says so).
+UNDATED = ("target_group_register_persons", "eu_countries_with_quota_system")
+# Dates the letters print for what they announce (ek-33981-n p. 19): UWV's quarterly factsheets since
+# November 2016, and the repetition of the study in the spring of 2018.
+FACTSHEETS_SINCE, STUDY_REPEATED = "2016-11", "2018"
 # Backgrounds of the people in the register (the data's categories), in the chapter's order.
 BACKGROUNDS = ("wsw", "wajong", "participatiewet", "totaal")
 # Kinds of a value: printed in a letter, or computed by us.
@@ -89,6 +94,13 @@ def years_between(start: str, end: str) -> float:
 def _exact_realised(figures: pd.DataFrame) -> pd.DataFrame:
     rows = fig.select(figures, "extra_jobs_realised", category="totaal")
     return rows.loc[rows["qualifier"].isna() | (rows["qualifier"] == "")]
+
+
+def exact_realisation(figures: pd.DataFrame, period: str) -> pd.Series | None:
+    """Return the exact count of extra jobs for a period (newest letter; not a hedged "ruim 22.000"), or None."""
+    rows = _exact_realised(figures)
+    rows = rows.loc[rows["period"] == period]
+    return None if rows.empty else rows.sort_values("source_date", kind="stable").iloc[-1]
 
 
 def latest_realisation(figures: pd.DataFrame) -> pd.Series:

@@ -1,10 +1,10 @@
-"""Banenafspraak: voortgang en duurzaamheid van de banen: the charts of the progress and the gemeentelijke doelgroep,
-in Dutch (the analyses' codes get
-their words from the theme's labels).
+"""Banenafspraak: voortgang en duurzaamheid van de banen: the charts the chapter shows, one public function each.
 
 Every chart draws what the data hold: the jobs chart every period of the counts and targets, with values
 from letters newer than the chapter's text drawn open (`Chapter.from_newer_letters`). Tooltips and data
-tables name the letter and page of each printed value; our computations read `labels.COMPUTED`.
+tables name the letter and page of each printed value. The words (titles, descriptions, axes, legends,
+tooltips, table headings) are the chapter's labels (`chapter.label`, chapters/banenafspraak_duurzaamheid.labels.yml);
+the kinds of a value (printed, our computation, municipal, from a newer letter) are the book's shared words.
 """
 
 from __future__ import annotations
@@ -14,75 +14,24 @@ import pandas as pd
 
 from ...data import periods
 from ...figures import lookup as fig
-from ...presentation import charts, formatting
-from ...presentation.labels import COMPUTED as COMPUTED_TEXT
-from ...presentation.labels import MUNICIPAL_FIGURE
+from ...presentation import charts as house
+from ...presentation import labels as shared
+from ...presentation import references, vocabulary
 from . import analysis
-from .analysis import COMPUTED, PATH, PRINTED, REALISED, TARGET
-from .labels import (
-    KIND,
-    NEWER,
-    SERIES,
-    letters_pages,
-)
+from .analysis import COMPUTED, PATH, PERSONS_WAJONG, PRINTED, REALISED, TARGET, WORKING_ALL_MEASUREMENTS
 
 INK = "#0b0c0c"
+KIND = {PRINTED: shared.PRINTED, COMPUTED: shared.COMPUTED}
 
 
-def tooltips(fields: dict[str, str]) -> list[alt.Tooltip]:
-    """Return tooltips for fields (name:type) with their Dutch titles; numbers in whole Dutch units (12.345)."""
-    return [
-        alt.Tooltip(f, title=t, format=",.0f") if f.endswith(":Q") else alt.Tooltip(f, title=t) for f, t in fields.items()
-    ]
-
-
-def value_texts(frame: pd.DataFrame, value: str, unit: str) -> list[str]:
-    """Return each value of a column with its unit and hedge as printed (bijna 87%, circa 45%)."""
-    return [
-        formatting.value_text(v, unit, None, q if isinstance(q, str) and q else None)
-        for v, q in zip(frame[value], frame["qualifier"])
-    ]
-
-
-def _kind(chapter, kind: str) -> str:
-    # Printed in a letter, or our computation; in a municipal edition the municipality's own figure, printed in no letter.
-    return MUNICIPAL_FIGURE if chapter.municipal and kind == PRINTED else KIND[kind]
-
-
-def _newer(chapter, frame: pd.DataFrame) -> pd.Series:
-    # Per row: printed in a letter newer than the chapter's text (rows without a letter are ours: never newer).
-    printed = frame["source_id"].notna()
-    newer = pd.Series(False, index=frame.index)
-    if printed.any():
-        newer.loc[printed] = chapter.from_newer_letters(frame.loc[printed]).to_numpy()
-    return newer
-
-
-def _jobs_frame(chapter) -> pd.DataFrame:
-    path = analysis.jobs_path(chapter.figures)
-    newer = _newer(chapter, path)
-    kinds = [NEWER if n else _kind(chapter, k) for k, n in zip(path["kind"], newer)]
-    return pd.DataFrame(
-        {
-            "datum": path["date"],
-            "jaar": path["date"].map(lambda d: periods.parse(d).sort_date.year),
-            "peildatum": formatting.period_labels(path["date"]),
-            "reeks": path["series"].map(SERIES),
-            "aantal": path["count"],
-            "soort": kinds,
-            "nieuwer": newer.to_numpy(),
-            "brief": letters_pages(chapter, path["source_ids"], path["pages"]),
-        }
-    )
-
-
-def chart_jobs(chapter) -> charts.ChartFigure:
+def extra_jobs(chapter) -> house.ChartFigure:
     """Return the extra jobs realised and the targets, every period in the data, with our even path to the final target."""
     frame = _jobs_frame(chapter)
     now = analysis.progress(chapter.figures)
-    series = [SERIES[REALISED], SERIES[TARGET], SERIES[PATH]]
+    words = chapter.label("extra_jobs.series")
+    series = [words[REALISED], words[TARGET], words[PATH]]
     legend = dict(title=None, sort=series, legend=alt.Legend(columns=1, symbolStrokeWidth=2))
-    colours = [charts.PRIMARY, charts.PALETTE[2], charts.PALETTE[4]]
+    colours = [house.PRIMARY, house.PALETTE[2], house.PALETTE[4]]
     colour = alt.Color("reeks:N", scale=alt.Scale(domain=series, range=colours), **legend)
     shape = alt.Shape("reeks:N", scale=alt.Scale(domain=series, range=["circle", "diamond", "stroke"]), **legend)
     dash = alt.StrokeDash("reeks:N", scale=alt.Scale(domain=series, range=[[1, 0], [1, 0], [6, 4]]), **legend)
@@ -94,17 +43,16 @@ def chart_jobs(chapter) -> charts.ChartFigure:
     )
     stroke = alt.Stroke("reeks:N", scale=alt.Scale(domain=series, range=colours), legend=None)
     years = [int(frame["jaar"].min()) - 1, int(frame["jaar"].max()) + 1]  # a year of room for the labels
+    fields = chapter.label("extra_jobs.fields")
     base = alt.Chart(frame).encode(
         x=alt.X(
             "jaar:Q",
             scale=alt.Scale(domain=years, nice=False),
-            axis=alt.Axis(format="d", tickMinStep=1, title="Stand aan het eind van het jaar"),
+            axis=alt.Axis(format="d", tickMinStep=1, title=chapter.label("extra_jobs.x_axis")),
         ),
-        y=alt.Y("aantal:Q", axis=charts.value_axis("banen", "Extra banen t.o.v. de nulmeting")),
+        y=alt.Y("aantal:Q", axis=house.value_axis("banen", chapter.label("extra_jobs.y_axis"))),
         color=colour,
-        tooltip=tooltips(
-            {"peildatum:N": "Peildatum", "reeks:N": "Reeks", "aantal:Q": "Banen", "soort:N": "Soort", "brief:N": "Brief"}
-        ),
+        tooltip=_tooltips(fields, ["peildatum:N", "reeks:N", "aantal:Q", "soort:N", "brief:N"]),
     )
     lines = (
         base.transform_filter(alt.FieldOneOfPredicate(field="reeks", oneOf=[series[0], series[2]]))
@@ -125,41 +73,34 @@ def chart_jobs(chapter) -> charts.ChartFigure:
     targets = base.transform_filter(alt.datum.reeks == series[1])
     target_labels = targets.transform_filter(alt.datum.datum != now["deadline"]).mark_text(dx=9, dy=12, align="left")
     final_label = targets.transform_filter(alt.datum.datum == now["deadline"]).mark_text(dx=-9, dy=-8, align="right")
-    label = {"text": alt.Text("aantal:Q", format=",.0f"), "color": alt.value(charts.PALETTE[2])}
-    latest, goal = formatting.period_label(now["period"]), formatting.number(now["goal"])
-    subtitle = (
-        f"Gestippeld: gelijkmatig pad van de stand {latest} naar {goal} ({COMPUTED_TEXT}, geen tussendoel uit de afspraak)"
-    )
-    if frame["nieuwer"].any():
-        subtitle = [subtitle, f"Open symbolen: {NEWER}, van na de tekst van dit hoofdstuk"]
+    label = {"text": alt.Text("aantal:Q", format=",.0f"), "color": alt.value(house.PALETTE[2])}
+    values = {"latest": now["period"], "goal": now["goal"], "deadline": now["deadline"]}
+    newer = list(frame.loc[frame["nieuwer"], "peildatum"].drop_duplicates())
+    subtitle = chapter.label("extra_jobs.subtitle", **values)
+    if newer:
+        subtitle = [subtitle, chapter.label("extra_jobs.subtitle_newer")]
     chart = (lines + points + realised_labels + target_labels.encode(**label) + final_label.encode(**label)).properties(
-        width=charts.WIDTH,
+        width=house.WIDTH,
         height=340,
-        title=charts.title("Extra banen ten opzichte van de nulmeting: realisatie en doelen", subtitle),
+        title=house.title(chapter.label("extra_jobs.title"), subtitle),
     )
-    columns = {"peildatum": "Peildatum", "reeks": "Reeks", "aantal": "Banen", "soort": "Soort", "brief": "Brief"}
-    newer_text = (
-        f" Open symbolen zijn waarden {NEWER}: {', '.join(frame.loc[frame['nieuwer'], 'peildatum'].drop_duplicates())}."
-        if frame["nieuwer"].any()
-        else ""
+    description = chapter.label(
+        "extra_jobs.description",
+        realised=list(frame.loc[frame["reeks"] == series[0], "peildatum"]),
+        targets=list(frame.loc[frame["reeks"] == series[1], "peildatum"]),
+        newer=newer,
+        **values,
     )
-    return charts.figure(
+    rows = pd.concat([fig.select(chapter.figures, "extra_jobs_realised"), fig.select(chapter.figures, "extra_jobs_target")])
+    return house.figure(
         chart,
-        description=(
-            f"Punten en een lijn met het aantal gerealiseerde extra banen per peildatum in de gegevens "
-            f"({', '.join(frame.loc[frame['reeks'] == series[0], 'peildatum'])}), ruiten voor de doelen "
-            f"({', '.join(frame.loc[frame['reeks'] == series[1], 'peildatum'])}) en een stippellijn voor het "
-            f"gelijkmatige pad van de stand {latest} naar {goal} banen {formatting.period_label(now['deadline'])}, "
-            f"een {COMPUTED_TEXT}.{newer_text}"
-        ),
-        source_line=chapter.source_line(
-            pd.concat([fig.select(chapter.figures, "extra_jobs_realised"), fig.select(chapter.figures, "extra_jobs_target")])
-        ),
-        table=frame[list(columns)].rename(columns=columns),
+        description=description,
+        source_line=chapter.source_line(rows),
+        table=_table(frame, fields, ["peildatum", "reeks", "aantal", "soort", "brief"]),
     )
 
 
-def chart_municipal(chapter) -> charts.ChartFigure:
+def municipal_target_group(chapter) -> house.ChartFigure:
     """Return the bars of the gemeentelijke doelgroep at work per quarter in the data, Q4 2016 our derivation.
 
     A quarter printed in a letter newer than the chapter's text is drawn in another colour and named so.
@@ -169,58 +110,266 @@ def chart_municipal(chapter) -> charts.ChartFigure:
     newer = _newer(chapter, group.assign(source_id=group["source_id"].where(~computed)))  # our derivation: never newer
     frame = pd.DataFrame(
         {
-            "kwartaal": formatting.period_labels(group["period"]),
+            "kwartaal": vocabulary.period_labels(group["period"]),
             "werkend": group["working"],
-            "soort": [NEWER if n else _kind(chapter, k) for k, n in zip(group["kind"], newer)],
+            "soort": [shared.NEWER_LETTER if n else _kind(chapter, k) for k, n in zip(group["kind"], newer)],
             "tekst": [
-                f"circa {formatting.number(v)}" if c else formatting.number(v) for v, c in zip(group["working"], computed)
+                vocabulary.value_text(v, "aantal", None, "circa" if c else None) for v, c in zip(group["working"], computed)
             ],
             "berekening": [
-                f"{formatting.number(level)} − {formatting.number(change)}, beide afgerond" if c else "–"
+                chapter.label("municipal_target_group.calculation", level=level, change=change) if c else vocabulary.MISSING
                 for c, level, change in zip(computed, group["level"], group["change"])
             ],
-            "brief": letters_pages(chapter, group["source_id"], group["page"]),
+            "brief": _letters_pages(chapter, group["source_id"], group["page"]),
         }
     )
-    kinds = [COMPUTED_TEXT, _kind(chapter, PRINTED)] + ([NEWER] if newer.any() else [])
-    styles = charts.printed_or_derived("soort", kinds, {COMPUTED_TEXT})
-    colours = [charts.MUTED, charts.PRIMARY, charts.SECONDARY][: len(kinds)]  # a newer letter's quarter apart
+    kinds = [shared.COMPUTED, _kind(chapter, PRINTED)] + ([shared.NEWER_LETTER] if newer.any() else [])
+    styles = house.printed_or_derived("soort", kinds, {shared.COMPUTED})
+    colours = [house.MUTED, house.PRIMARY, house.SECONDARY][: len(kinds)]  # a newer letter's quarter apart
     styles["color"] = alt.Color("soort:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=colours))
+    fields = chapter.label("municipal_target_group.fields")
     base = alt.Chart(frame).encode(
         x=alt.X("kwartaal:N", sort=list(frame["kwartaal"]), title=None),
-        y=alt.Y("werkend:Q", axis=charts.value_axis("personen", "Personen aan het werk")),
-        tooltip=tooltips(
-            {
-                "kwartaal:N": "Kwartaal",
-                "tekst:N": "Personen",
-                "soort:N": "Soort",
-                "berekening:N": "Berekening",
-                "brief:N": "Brief",
-            }
-        ),
+        y=alt.Y("werkend:Q", axis=house.value_axis("personen", chapter.label("municipal_target_group.y_axis"))),
+        tooltip=_tooltips(fields, ["kwartaal:N", "tekst:N", "soort:N", "berekening:N", "brief:N"]),
     )
-    derived = frame.loc[computed.to_numpy(), "kwartaal"].iloc[0]
+    derived = group.loc[computed, "period"].iloc[0]
     chart = (
         base.mark_bar(strokeWidth=1.5, size=70).encode(**styles) + base.mark_text(dy=-8).encode(text="tekst:N")
     ).properties(
-        width=charts.WIDTH,
+        width=house.WIDTH,
         height=240,
-        title=charts.title(
-            "Gemeentelijke doelgroep aan het werk via de banenafspraak",
-            f"{derived}: de stand een jaar later min de toename in dat jaar ({COMPUTED_TEXT})",
+        title=house.title(
+            chapter.label("municipal_target_group.title"), chapter.label("municipal_target_group.subtitle", derived=derived)
         ),
     )
-    columns = {"kwartaal": "Kwartaal", "werkend": "Personen", "soort": "Soort", "berekening": "Berekening", "brief": "Brief"}
-    newer_text = (
-        f" In een andere kleur: {NEWER} ({', '.join(frame.loc[newer.to_numpy(), 'kwartaal'])})." if newer.any() else ""
+    description = chapter.label(
+        "municipal_target_group.description",
+        quarters=list(frame["kwartaal"]),
+        derived=derived,
+        newer=list(frame.loc[newer.to_numpy(), "kwartaal"]),
     )
-    return charts.figure(
+    return house.figure(
         chart,
-        description=(
-            "Staven met het aantal mensen uit de gemeentelijke doelgroep dat via de banenafspraak werkte, per kwartaal "
-            f"in de gegevens ({', '.join(frame['kwartaal'])}); het {derived} grijs en gestippeld omdat het een "
-            f"{COMPUTED_TEXT} is (het verschil van twee afgeronde getallen).{newer_text}"
-        ),
+        description=description,
         source_line=chapter.source_line(fig.select(chapter.figures, "municipal_target_group_working")),
-        table=frame[list(columns)].rename(columns=columns),
+        table=_table(frame, fields, ["kwartaal", "werkend", "soort", "berekening", "brief"]),
+    )
+
+
+def retention_outcomes(chapter) -> house.ChartFigure:
+    """Return the bars of the shares the letter prints for the people at work in Q3 2015, a year later."""
+    outcomes = analysis.retention_outcomes(chapter.figures)
+    unclear = outcomes["outcome"] == WORKING_ALL_MEASUREMENTS
+    words, bases = chapter.label("retention_outcomes.outcomes"), chapter.label("retention_outcomes.bases")
+    frame = pd.DataFrame(
+        {
+            "uitkomst": outcomes["outcome"].map(words),
+            "aandeel": outcomes["share"],
+            "tekst": _value_texts(outcomes, "share", "procent"),
+            "afbakening": [bases["unclear"] if u else bases["all"] for u in unclear],
+            "brief": _letters_pages(chapter, outcomes["source_id"], outcomes["page"]),
+        }
+    )
+    fields = chapter.label("retention_outcomes.fields")
+    base = alt.Chart(frame).encode(
+        y=alt.Y("uitkomst:N", sort=list(frame["uitkomst"]), title=None, axis=alt.Axis(labelLimit=300)),
+        x=alt.X("aandeel:Q", scale=alt.Scale(domain=[0, 100]), axis=house.value_axis("procent")),
+        tooltip=_tooltips(fields, ["uitkomst:N", "tekst:N", "afbakening:N", "brief:N"]),
+    )
+    kinds = [bases["all"], bases["unclear"]]
+    bars = base.mark_bar().encode(
+        color=alt.Color(
+            "afbakening:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=[house.PRIMARY, house.SECONDARY])
+        )
+    )
+    inside = base.transform_filter(alt.datum.aandeel >= 50).mark_text(align="right", dx=-6, color="white")
+    outside = base.transform_filter(alt.datum.aandeel < 50).mark_text(align="left", dx=5)
+    chart = (bars + inside.encode(text="tekst:N") + outside.encode(text="tekst:N")).properties(
+        width=house.WIDTH,
+        height=170,
+        title=house.title(chapter.label("retention_outcomes.title"), chapter.label("retention_outcomes.subtitle")),
+    )
+    return house.figure(
+        chart,
+        description=chapter.label("retention_outcomes.description"),
+        source_line=chapter.source_line(fig.select(chapter.figures, "register_persons_working")),
+        table=_table(frame, fields, ["uitkomst", "tekst", "afbakening", "brief"]),
+    )
+
+
+def retention_by_background(chapter) -> house.ChartFigure:
+    """Return the bars of the share still or again working after a year, by background, with the overall rate."""
+    shares = analysis.retention_by_background(chapter.figures)
+    frame = pd.DataFrame(
+        {
+            "category": shares["category"],
+            "achtergrond": shares["category"].map(chapter.label("retention_by_background.backgrounds")),
+            "aandeel": shares["share"],
+            "tekst": _value_texts(shares, "share", "procent"),
+            "brief": _letters_pages(chapter, shares["source_id"], shares["page"]),
+        }
+    )
+    groups = frame.loc[frame["category"] != "totaal"]
+    overall = frame.loc[frame["category"] == "totaal"]
+    overall = overall.assign(regel=[chapter.label("retention_by_background.overall", share=t) for t in overall["tekst"]])
+    titles = chapter.label("retention_by_background.tooltip")
+    bars = (
+        alt.Chart(groups)
+        .mark_bar(color=house.PRIMARY)
+        .encode(
+            y=alt.Y("achtergrond:N", sort=list(groups["achtergrond"]), title=None),
+            x=alt.X(
+                "aandeel:Q",
+                scale=alt.Scale(domain=[0, 100]),
+                axis=house.value_axis("procent", chapter.label("retention_by_background.x_axis")),
+            ),
+            tooltip=_tooltips(titles, ["achtergrond:N", "tekst:N", "brief:N"]),
+        )
+    )
+    text = bars.mark_text(align="right", dx=-6, color="white").encode(text="tekst:N")
+    rule = (
+        alt.Chart(overall)
+        .mark_rule(color=house.PALETTE[2], strokeDash=[5, 3], strokeWidth=2)
+        .encode(x="aandeel:Q", tooltip=_tooltips(titles, ["regel:N", "brief:N"]))
+    )
+    rule_text = (
+        alt.Chart(overall)
+        .mark_text(align="right", dx=-4, dy=-6, color=house.PALETTE[2], baseline="bottom")
+        .encode(x="aandeel:Q", y=alt.value(0), text="regel:N")
+    )
+    chart = (bars + text + rule + rule_text).properties(
+        width=house.WIDTH,
+        height=180,
+        title=house.title(chapter.label("retention_by_background.title"), chapter.label("retention_by_background.subtitle")),
+    )
+    return house.figure(
+        chart,
+        description=chapter.label("retention_by_background.description"),
+        source_line=chapter.source_line(fig.select(chapter.figures, "working_after_one_year_share")),
+        table=_table(frame, chapter.label("retention_by_background.columns"), ["achtergrond", "tekst", "brief"]),
+    )
+
+
+def permanent_contracts(chapter) -> house.ChartFigure:
+    """Return two panels: the share of hours worked on a permanent contract, and the share of Wajong persons with one."""
+    shares = analysis.contracts(chapter.figures)
+    measures, axes = chapter.label("permanent_contracts.measures"), chapter.label("permanent_contracts.y_axes")
+    frame = pd.DataFrame(
+        {
+            "measure": shares["measure"],
+            "maatstaf": shares["measure"].map(measures),
+            "kwartaal": vocabulary.period_labels(shares["period"]),
+            "aandeel_vast": shares["share_permanent"],
+            "tekst": _value_texts(shares, "share_permanent", "procent"),
+            "brief": _letters_pages(chapter, shares["source_id"], shares["page"]),
+        }
+    )
+    quarters = list(dict.fromkeys(frame["kwartaal"]))
+    fields = chapter.label("permanent_contracts.fields")
+    tooltip = _tooltips(fields, ["maatstaf:N", "kwartaal:N", "tekst:N", "brief:N"])
+
+    def panel(measure: str) -> alt.LayerChart:
+        part = frame.loc[frame["measure"] == measure]
+        base = alt.Chart(part).encode(
+            x=alt.X("kwartaal:N", sort=quarters, title=None),
+            y=alt.Y("aandeel_vast:Q", scale=alt.Scale(domain=[0, 100]), axis=house.value_axis("procent", axes[measure])),
+            tooltip=tooltip,
+        )
+        bars = base.mark_bar(size=60, color=house.PRIMARY if measure != PERSONS_WAJONG else house.SECONDARY)
+        return (bars + base.mark_text(dy=-8).encode(text="tekst:N")).properties(
+            width=230, height=220, title=alt.TitleParams(measures[measure], fontSize=13, fontWeight="normal")
+        )
+
+    panels = [panel(m) for m in dict.fromkeys(frame["measure"])]
+    chart = alt.hconcat(*panels, spacing=40).properties(
+        title=house.title(chapter.label("permanent_contracts.title"), chapter.label("permanent_contracts.subtitle"))
+    )
+    rows = pd.concat(
+        [
+            fig.select(chapter.figures, "hours_permanent_contract_share"),
+            fig.select(chapter.figures, "permanent_contract_share_persons"),
+        ]
+    )
+    return house.figure(
+        chart,
+        description=chapter.label("permanent_contracts.description", quarters=quarters),
+        source_line=chapter.source_line(rows),
+        table=_table(frame, fields, ["maatstaf", "kwartaal", "tekst", "brief"]),
+    )
+
+
+# --- helpers --------------------------------------------------------------------------------------------------
+
+
+def _tooltips(titles: dict[str, str], fields: list[str]) -> list[alt.Tooltip]:
+    # Tooltips for fields (name:type) with their titles from the labels; numbers in whole Dutch units (12.345).
+    return [
+        alt.Tooltip(f, title=titles[f.split(":")[0]], format=",.0f")
+        if f.endswith(":Q")
+        else alt.Tooltip(f, title=titles[f.split(":")[0]])
+        for f in fields
+    ]
+
+
+def _table(frame: pd.DataFrame, titles: dict[str, str], columns: list[str]) -> pd.DataFrame:
+    # The chart's data table: these columns of the frame, headed by their titles from the labels.
+    return frame[columns].rename(columns={column: titles[column] for column in columns})
+
+
+def _value_texts(frame: pd.DataFrame, value: str, unit: str) -> list[str]:
+    # Each value of a column with its unit and hedge as printed (bijna 87%, circa 45%).
+    return [
+        vocabulary.value_text(v, unit, None, q if isinstance(q, str) and q else None)
+        for v, q in zip(frame[value], frame["qualifier"])
+    ]
+
+
+def _kind(chapter, kind: str) -> str:
+    # Printed in a letter, or our computation; in a municipal edition the municipality's own figure, printed in no letter.
+    return shared.MUNICIPAL_FIGURE if chapter.municipal and kind == PRINTED else KIND[kind]
+
+
+def _newer(chapter, frame: pd.DataFrame) -> pd.Series:
+    # Per row: printed in a letter newer than the chapter's text (rows without a letter are ours: never newer).
+    printed = frame["source_id"].notna()
+    newer = pd.Series(False, index=frame.index)
+    if printed.any():
+        newer.loc[printed] = chapter.from_newer_letters(frame.loc[printed]).to_numpy()
+    return newer
+
+
+def _letters_pages(chapter, source_ids, pages) -> list[str]:
+    # Per value the letters that print it with their pages ('Eerste Kamer, 33 981, N (30 juni 2017), p. 18'),
+    # joined by '; '; in a municipal edition that the value is the municipality's; '–' where no letter prints it.
+    # `source_ids` and `pages` hold one tuple (or one id and one page) per value.
+    cells = []
+    for ids, numbers in zip(source_ids, pages):
+        ids = (ids,) if isinstance(ids, str) else tuple(i for i in (ids or ()) if isinstance(i, str))
+        numbers = numbers if isinstance(numbers, tuple) else (numbers,)
+        if not ids:
+            cells.append(vocabulary.MISSING)
+        elif chapter.municipal:
+            cells.append(shared.MUNICIPAL_FIGURE)
+        else:
+            cells.append("; ".join(references.letter_page(ids, [int(n) for n in numbers[: len(ids)]], chapter.sources)))
+    return cells
+
+
+def _jobs_frame(chapter) -> pd.DataFrame:
+    # The jobs chart's data: every count and target in the data and our path, with kind, newer letter and letters.
+    path = analysis.jobs_path(chapter.figures)
+    newer = _newer(chapter, path)
+    series = chapter.label("extra_jobs.series")
+    return pd.DataFrame(
+        {
+            "datum": path["date"],
+            "jaar": path["date"].map(lambda d: periods.parse(d).sort_date.year),
+            "peildatum": vocabulary.period_labels(path["date"]),
+            "reeks": path["series"].map(series),
+            "aantal": path["count"],
+            "soort": [shared.NEWER_LETTER if n else _kind(chapter, k) for k, n in zip(path["kind"], newer)],
+            "nieuwer": newer.to_numpy(),
+            "brief": _letters_pages(chapter, path["source_ids"], path["pages"]),
+        }
     )

@@ -1,17 +1,21 @@
-"""Banenafspraak: voortgang en duurzaamheid van de banen: the chapter's tables, in Dutch."""
+"""Banenafspraak: voortgang en duurzaamheid van de banen: the tables the chapter shows, one public function each.
+
+Their headings, captions and reader names are the chapter's labels (`chapter.label`); the columns of the
+tables of printed figures are the book's shared column names.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ...presentation import formatting, tables
+from ...presentation import references, vocabulary
+from ...presentation import tables as house
 from ...presentation.labels import COLUMN_TEXT
 from . import analysis
-from .analysis import REALISED_PACE
-from .labels import INDICATOR_TEXT, PACE_TITLE, PAGE_VIEW_GROUP, UNDATED, UNDATED_PERIOD, letters_pages, moment
+from .analysis import REALISED_PACE, UNDATED
 
 
-def pace_table(chapter) -> tables.Table:
+def pace(chapter) -> house.Table:
     """Return our computation of the yearly pace needed for the final target, beside the pace realised before.
 
     The pace needed is rounded to three significant digits ('circa'): it rests on a linear spread of
@@ -19,51 +23,58 @@ def pace_table(chapter) -> tables.Table:
     """
     frame = analysis.required_pace(chapter.figures)
     realised = frame["measure"] == REALISED_PACE
+    titles = chapter.label("pace.columns")
     shown = pd.DataFrame(
         {
-            "Maatstaf": [
-                "gerealiseerd" if done else f"nodig tot {formatting.period_label(end)}"
+            titles["measure"]: [
+                chapter.label("pace.realised") if done else chapter.label("pace.needed", end=end)
                 for done, end in zip(realised, frame["end"])
             ],
-            "Van": formatting.period_labels(frame["start"]),
-            "Tot": formatting.period_labels(frame["end"]),
-            "Banen erbij": frame["to_create"],
-            "Jaren": frame["years"],
-            "Banen per jaar": [
-                formatting.number(v) if done else f"circa {formatting.number(analysis.rounded(v))}"
+            titles["start"]: vocabulary.period_labels(frame["start"]),
+            titles["end"]: vocabulary.period_labels(frame["end"]),
+            titles["to_create"]: frame["to_create"],
+            titles["years"]: frame["years"],
+            titles["per_year"]: [
+                vocabulary.number(v) if done else vocabulary.value_text(analysis.rounded(v), "aantal", None, "circa")
                 for v, done in zip(frame["per_year"], realised)
             ],
         }
     )
-    return tables.show(shown, {"Banen erbij": 0}, caption=PACE_TITLE)
+    return house.show(shown, {titles["to_create"]: 0}, caption=chapter.label("pace.caption"))
 
 
-def _figures(chapter, rows: pd.DataFrame, suffix: pd.Series | None = None) -> tables.Table:
-    # Printed figures as a reader checks them: indicator, period, value with unit and hedge, letter and page.
-    # A figure without peildatum says so instead of showing the letter's date as if it were one.
-    label = rows["indicator"].map(INDICATOR_TEXT).fillna(rows["label"])
-    dates = rows["source_date"].map(lambda d: formatting.long_date(pd.Timestamp(d).date()))
-    period = [
-        UNDATED_PERIOD.format(date=d) if i in UNDATED else moment(p)
-        for i, p, d in zip(rows["indicator"], rows["period"], dates)
-    ]
-    shown = pd.DataFrame(
-        {
-            COLUMN_TEXT["label"]: label + (suffix if suffix is not None else ""),
-            COLUMN_TEXT["period_label"]: period,
-            COLUMN_TEXT["value"]: [formatting.row_text(row) for _, row in rows.iterrows()],
-            COLUMN_TEXT["letter"]: letters_pages(chapter, rows["source_id"], rows["page"]),
-        }
-    )
-    return tables.show(shown, caption=chapter.source_line(rows))
-
-
-def support_table(chapter) -> tables.Table:
+def support(chapter) -> house.Table:
     """Return the figures on support and provisions (provisions, wage subsidy, jobcoach, register) as printed."""
     return _figures(chapter, analysis.support(chapter.figures))
 
 
-def other_figures_table(chapter) -> tables.Table:
+def other_figures(chapter) -> house.Table:
     """Return the remaining figures of the letters (EU quota, calculator, ICT costs, MKB campaign) as printed."""
     rows = analysis.other_figures(chapter.figures)
-    return _figures(chapter, rows, rows["category"].map(PAGE_VIEW_GROUP).fillna(""))
+    groups = chapter.label("figures.groups")
+    return _figures(chapter, rows, [f" ({groups[c]})" if c in groups else "" for c in rows["category"]])
+
+
+def _figures(chapter, rows: pd.DataFrame, suffixes: list[str] | None = None) -> house.Table:
+    # Printed figures as a reader checks them: indicator, period, value with unit and hedge, letter and page.
+    # A figure without peildatum says so instead of showing the letter's date as if it were one.
+    names = rows["indicator"].map(chapter.label("figures.indicators")).fillna(rows["label"])
+    dates = rows["source_date"].map(lambda d: vocabulary.long_date(pd.Timestamp(d).date()))
+    period = [
+        chapter.label("figures.undated", date=d) if i in UNDATED else vocabulary.moment(p)
+        for i, p, d in zip(rows["indicator"], rows["period"], dates)
+    ]
+    ids, pages = list(rows["source_id"]), [int(p) for p in rows["page"]]
+    letters = chapter.letters_of(ids) if chapter.municipal else references.letter_page(ids, pages, chapter.sources)
+    hedges = [q if isinstance(q, str) else None for q in rows["qualifier"]]
+    shown = pd.DataFrame(
+        {
+            COLUMN_TEXT["label"]: names + pd.Series(suffixes or [""] * len(rows), index=rows.index),
+            COLUMN_TEXT["period_label"]: period,
+            COLUMN_TEXT["value"]: [
+                vocabulary.value_text(v, unit, None, q) for v, unit, q in zip(rows["value"], rows["unit"], hedges)
+            ],
+            COLUMN_TEXT["letter"]: letters,
+        }
+    )
+    return house.show(shown, caption=chapter.source_line(rows))

@@ -1,0 +1,239 @@
+"""Banenafspraak: voortgang en duurzaamheid van de banen: what the chapter's text needs, as named facts (no words).
+
+`facts(chapter)` returns one flat dictionary for `chapters/banenafspraak_duurzaamheid.tekst.md` (and the
+chapter's labels). Values are figures (`figures.facts.Figure`: value, unit, hedge, period, and the letter
+and page that print it), letters (`Letter`), periods as ISO 8601 text, numbers we compute, flags and lists.
+
+A name without prefix is the edition's own figure: in a municipal edition the municipality's, which cites
+no letter (a citation filter refuses it). A name starting with `national_` is the letters' national
+figure, cited to its letter in every edition (for sentences labelled national). Figures that are no
+municipal quantity at all (European countries, a calculator, an ICT project, a national campaign) are the
+letters' in every edition.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ...figures import lookup as fig
+from ...figures.revisions import revisions
+from . import analysis
+from .analysis import (
+    AGREEMENT,
+    APRIL_2017,
+    BACKGROUNDS,
+    DEADLINE,
+    END_2016,
+    END_2017,
+    FACTSHEETS_SINCE,
+    JUNE_2017,
+    JUNE_2018,
+    LAW_IN_FORCE,
+    Q3_2015,
+    Q3_2016,
+    Q4_2016,
+    Q4_2017,
+    REGISTER_DATE,
+    RISING_UNTIL,
+    SEPT_2018,
+    STUDY,
+    STUDY_REPEATED,
+)
+
+# Periods of the figures the text names, as the data record them.
+SUPPORT_MONTH, WAJONG_YEAR, STARTERS_YEAR = "2017-11", "2015", "2014"
+QUOTA_DATE, CALCULATOR_LAUNCH, CALCULATOR_YEAR = "2017-06-30", "2017-05-15", "2017"
+CAMPAIGN, VIEWS_MONTH = "2017-01/2017-06", "2017-04"
+GROUP = "municipal_target_group_working"
+SECTORS = {"total": "totaal", "market": "markt", "government": "overheid"}
+
+
+def facts(chapter) -> dict:
+    """Return the facts of the chapter's text by name (see the module docstring for own and national figures)."""
+    return (
+        _letters_and_dates(chapter)
+        | _target(chapter)
+        | _progress(chapter)
+        | _municipal_group(chapter)
+        | _support(chapter)
+        | _study(chapter)
+        | _contracts(chapter)
+        | _other(chapter)
+    )
+
+
+def _letters_and_dates(chapter) -> dict:
+    # The letters by role, the dates of the policy the background names, and the letters the text draws on.
+    letter = chapter.national_finder.letter
+    drawn = analysis.letters_until(chapter.national, chapter.theme.text_until)
+    months = [str(letter(source_id).date)[:7] for source_id in drawn]
+    return {
+        "letter_april_2017": letter(APRIL_2017),
+        "letter_june_2017": letter(JUNE_2017),
+        "letter_june_2018": letter(JUNE_2018),
+        "letter_september_2018": letter(SEPT_2018),
+        "agreement": AGREEMENT,
+        "law_in_force": LAW_IN_FORCE,
+        "rising_until": RISING_UNTIL,
+        "deadline": DEADLINE,
+        "year_2016": END_2016[:4],
+        "year_2017": END_2017[:4],
+        "q4_2016": Q4_2016,
+        "study_start": Q3_2015,
+        "study_end": Q3_2016,
+        "factsheets_since": FACTSHEETS_SINCE,
+        "study_repeated": STUDY_REPEATED,
+        "text_letter_count": len(drawn),
+        "text_letters_from": months[0] if months else None,
+        "text_letters_until": months[-1] if months else None,
+    }
+
+
+def _target(chapter) -> dict:
+    # The final target and its split (June 2018), the target and count of end 2016, the count of end 2017.
+    own, national = chapter.finder, chapter.national_finder
+    goal = analysis.final_target(chapter.national)["period"]
+    found = {
+        f"target_{name}": own.figure("extra_jobs_target", goal, category=sector, source_id=JUNE_2018)
+        for name, sector in SECTORS.items()
+    }
+    found["national_target_total"] = national.figure("extra_jobs_target", goal, category="totaal", source_id=JUNE_2018)
+    changed = revisions(fig.select(chapter.figures, "extra_jobs_realised", category="totaal", period=END_2016))
+    return found | {
+        "target_2016": own.figure("extra_jobs_target", END_2016, category="totaal"),
+        "national_target_2016": national.figure("extra_jobs_target", END_2016, category="totaal"),
+        "realised_2016": _of(own, analysis.exact_realisation(chapter.figures, END_2016)),
+        "national_realised_2016": _of(national, analysis.exact_realisation(chapter.national, END_2016)),
+        "realised_2016_early": own.figure("extra_jobs_realised", END_2016, category="totaal", source_id=JUNE_2017),
+        "realised_2016_revision": None if changed.empty else str(changed["kind"].iloc[0]),
+        "realised_2017": own.figure("extra_jobs_realised", END_2017, category="totaal"),
+        "national_realised_2017": national.figure("extra_jobs_realised", END_2017, category="totaal", source_id=SEPT_2018),
+    }
+
+
+def _of(finder, row):
+    return None if row is None else finder.of(row)
+
+
+def _progress(chapter) -> dict:
+    # The latest state in the data, the pace to the deadline and the pace realised before (our computations).
+    own = chapter.finder
+    now = analysis.progress(chapter.figures)
+    national = analysis.progress(chapter.national)
+    latest, goal = analysis.latest_realisation(chapter.figures), analysis.final_target(chapter.figures)
+    here = analysis.target_at(chapter.figures, now["period"])
+    before = analysis.previous_realisation(chapter.figures)
+    return {
+        "jobs_latest": own.of(latest),
+        "jobs_goal": own.of(goal),
+        "jobs_share_of_goal": now["share_of_goal"],
+        "jobs_to_create": now["to_create"],
+        "jobs_years": now["years"],
+        "jobs_per_year": now["per_year"],
+        "jobs_per_year_rounded": analysis.rounded(now["per_year"]),
+        "jobs_target_latest": _of(own, here),
+        "jobs_previous": _of(own, before),
+        "jobs_change": now["realised_change"],
+        "jobs_change_years": now["realised_years"],
+        "jobs_change_per_year": now["realised_per_year"],
+        "jobs_counts_from_two_letters": now["previous_source_id"] != now["source_id"],
+        "national_jobs_latest": chapter.national_finder.of(analysis.latest_realisation(chapter.national)),
+        "national_jobs_share_of_goal": national["share_of_goal"],
+        "intermediate_targets": analysis.intermediate_targets(chapter.national),
+    }
+
+
+def _municipal_group(chapter) -> dict:
+    # The gemeentelijke doelgroep at work: the printed Q4 2017, the derived Q4 2016, a later quarter if any.
+    own = chapter.finder
+    group = analysis.municipal_target_group(chapter.figures).set_index("period")
+    level, last = group.loc[Q4_2017], group.index[-1]
+    return {
+        "group_q4_2017": own.figure(GROUP, Q4_2017, source_id=level["source_id"]),
+        "group_q4_2016": group.loc[Q4_2016, "working"],
+        "group_factor": analysis.municipal_factor(chapter.figures),
+        "group_latest": None if last == Q4_2017 else own.figure(GROUP, last, source_id=group.loc[last, "source_id"]),
+        "national_group_q4_2017": chapter.national_finder.figure(GROUP, Q4_2017),
+        "register": own.figure("target_group_register_persons", REGISTER_DATE, category="gemeente"),
+    }
+
+
+def _support(chapter) -> dict:
+    # Re-integration provisions (their change is ours), wage subsidy or jobcoach, provisions below the minimum wage.
+    own, national = chapter.finder, chapter.national_finder
+    change = analysis.reintegration_change(chapter.figures)
+    return {
+        "provisions_first": own.figure("reintegration_provisions", change["start"]),
+        "provisions_last": own.figure("reintegration_provisions", change["end"]),
+        "provisions_change": change["increase"],
+        "provisions_change_pct": change["increase_pct"],
+        "national_provisions_first": national.figure("reintegration_provisions", change["start"]),
+        "national_provisions_last": national.figure("reintegration_provisions", change["end"]),
+        "wage_subsidy": own.figure("persons_wage_subsidy_or_jobcoach", END_2016),
+        "below_minimum_wage": own.figure("persons_provision_below_minimum_wage", SUPPORT_MONTH),
+        "wajong_without_support": own.figure("wajong_working_without_support_share", WAJONG_YEAR),
+    }
+
+
+def _study(chapter) -> dict:
+    # The UWV study: who worked a year later, and by background (with the highest and the lowest share).
+    own, national = chapter.finder, chapter.national_finder
+    shares = analysis.retention_by_background(chapter.figures)
+    groups = shares.loc[shares["category"] != "totaal"]
+    top, bottom = groups["share"].max(), groups["share"].min()
+    highest, lowest = groups.loc[groups["share"] == top, "category"], groups.loc[groups["share"] == bottom, "category"]
+    ordered = top > bottom and len(highest) == 1 and len(lowest) == 1
+    retention = "working_after_one_year_share"
+    return {
+        "study_base": own.figure("register_persons_working", Q3_2015),
+        "national_study_base": national.figure("register_persons_working", Q3_2015),
+        "study_working": own.figure(retention, STUDY, category="totaal"),
+        "national_study_working": national.figure(retention, STUDY, category="totaal"),
+        "study_working_throughout": own.figure("working_all_measurements_share", STUDY, category="totaal"),
+        "study_not_working": own.figure("not_working_after_one_year_share", STUDY, category="totaal"),
+        "study_persons_working": analysis.rounded(analysis.persons_working_again(chapter.figures), 2),
+        "retention_highest": highest.iloc[0] if ordered else None,
+        "retention_lowest": lowest.iloc[0] if ordered else None,
+    } | {f"retention_{c}": own.figure(retention, STUDY, category=c) for c in BACKGROUNDS if c != "totaal"}
+
+
+def _contracts(chapter) -> dict:
+    # Permanent contracts: the share of the hours (its change in points is ours) and of Wajong persons; Wajong starters.
+    own, national = chapter.finder, chapter.national_finder
+    hours, persons = "hours_permanent_contract_share", "permanent_contract_share_persons"
+    first, second = own.figure(hours, Q3_2015), own.figure(hours, Q3_2016)
+    return {
+        "hours_2015": first,
+        "hours_2016": second,
+        "hours_change": second.value - first.value,
+        "national_hours_2015": national.figure(hours, Q3_2015),
+        "national_hours_2016": national.figure(hours, Q3_2016),
+        "wajong_permanent_2015": own.figure(persons, Q3_2015, category="wajong"),
+        "wajong_permanent_2016": own.figure(persons, Q3_2016, category="wajong"),
+        "starters_temporary": own.figure("starters_temporary_contract_share", STARTERS_YEAR, category="wajong"),
+    }
+
+
+def _other(chapter) -> dict:
+    # The letters' other figures (the same in every edition): quota countries, the calculator, the ICT project, the
+    # MKB campaign. The calculator's benefit and the ICT costs are given without their hedge: the sentence says
+    # "kan oplopen tot" and "overschrijdt de grens van".
+    national = chapter.national_finder
+    benefit = national.figure("employer_calculator_max_annual_benefit", CALCULATOR_YEAR)
+    ict = national.figure("quota_levy_ict_project_costs", CALCULATOR_YEAR)
+    usual = "mkb_campaign_linkedin_page_views_normal"
+    low, high = analysis.page_view_ratio(chapter.national)
+    return {
+        "quota_countries": national.figure("eu_countries_with_quota_system", QUOTA_DATE),
+        "calculator_steps": national.figure("employer_calculator_steps", CALCULATOR_LAUNCH),
+        "calculator_benefit_limit": dataclasses.replace(benefit, qualifier=None),
+        "ict_cost_threshold": dataclasses.replace(ict, qualifier=None),
+        "campaign_branches": national.figure("mkb_campaign_branches", CAMPAIGN),
+        "campaign_employer_size": national.figure("mkb_employer_size_threshold", CAMPAIGN),
+        "campaign_impressions": national.figure("mkb_campaign_linkedin_impressions", CAMPAIGN),
+        "campaign_views": national.figure("mkb_campaign_linkedin_page_views", VIEWS_MONTH),
+        "campaign_views_usual_low": national.figure(usual, VIEWS_MONTH, category="ondergrens"),
+        "campaign_views_usual_high": national.figure(usual, VIEWS_MONTH, category="bovengrens"),
+        "campaign_ratio_low": low,
+        "campaign_ratio_high": high,
+    }

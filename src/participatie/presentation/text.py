@@ -65,6 +65,9 @@ FILTERS = {
     "joined": vocabulary.joined,
     "plural": vocabulary.plural,
     "sentence": vocabulary.sentence,
+    # --- added for bijstand_financiering
+    "size": vocabulary.size,
+    "change_amount": vocabulary.change_amount,
 }
 _LIST_OR_QUOTE = re.compile(r"^(?:[-*+] |\d+\. |>)")
 _SPACE_BEFORE_MARK = re.compile(r" +([.,;:)])")

@@ -13,7 +13,8 @@ floats; periods and years are ISO text; lists hold figures or small records (dic
   `scheme` (aow, bijstand) with the `total` of the amounts;
 - a gap between the two target groups and the printed total: `year` and `gap` (miljoen euro, unsigned);
 - a figure that letters give with different values: `label`, `period`, `kind` (figures.revisions) and
-  the `figures`, oldest letter first.
+  the `figures`, oldest letter first (`revisions`, `total_revision`: none in a municipal edition, whose
+  figures no letter printed, as `Chapter.revisions`).
 
 A key whose figure the data do not hold is None (a list: empty), and the text leaves its sentence out.
 """
@@ -26,7 +27,6 @@ import pandas as pd
 
 from ...figures import checks, lookup
 from ...figures.facts import Figure, Finder
-from ...figures.revisions import revisions
 from ...figures.rounding import MLN_PER_MLD
 from . import analysis
 from .analysis import BUDGET_YEAR, FOCUS, IOAZ_DATE, JUNE_2017, PREVIOUS_BUDGET, PREVIOUS_YEAR, PROVISIONAL, RAISED
@@ -276,10 +276,13 @@ def _totals(chapter) -> dict:
 
 
 def _earlier_value(chapter, total: pd.Series | None) -> dict | None:
-    """Return an earlier letter's value of the same total: its figure, the kind of difference, from the 2017 table."""
+    """Return an earlier letter's value of the same total: its figure, the kind of difference, from the 2017 table.
+
+    Letters give national figures: a municipal edition has no such value (None).
+    """
     if total is None:
         return None
-    changed = revisions(chapter.national)
+    changed = chapter.revisions()  # between letters: none in a municipal edition
     same = changed.loc[
         (changed["indicator"] == total["indicator"])
         & (changed["category"] == total["category"])
@@ -347,7 +350,7 @@ def _ioaz(chapter) -> dict:
         "ioaz_correction_total": float(corrections["value"].sum()),
         "national_ioaz_norms": printed.rows(norms(chapter.national, "ioaz_income_norm")),
         "national_ioaz_corrections": printed.rows(norms(chapter.national, "ioaz_income_norm_correction")),
-        "ioaz_years": printed.latest("ioaz_income_reference_period"),
+        "national_ioaz_years": printed.latest("ioaz_income_reference_period"),
         "corrected_from": rises["period"].min() if not rises.empty else None,
     }
 
@@ -359,7 +362,7 @@ def _checks(chapter) -> dict:
     except KeyError:
         share = None
     defined = share is not None and not share.undefined
-    changed = revisions(chapter.national)
+    changed = chapter.revisions()  # between letters: none in a municipal edition
     return {
         "deficit_share_low": share.low if defined else None,
         "deficit_share_high": share.high if defined else None,

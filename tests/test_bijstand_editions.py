@@ -4,13 +4,15 @@ and an edition whose data reach beyond the letters the text was written from.
 The synthetic data (342 municipalities GM9001–GM9342, fixture `synthetic_data`) are loaded once for the
 module; the municipalities are chosen by what their numbers show where the national text says otherwise:
 a result of zero on the macrobudget (nationally a deficit), a classic target group whose part rises
-(nationally it falls), parts that do not add up to the total (nationally they do).
+(nationally it falls), parts that do not add up to the total (nationally they do). The facts say what the
+numbers are; the rendered text (`chapter.text()`) must follow them and keep the rules of a municipal edition.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import fields, is_dataclass
 
 import nbformat
 import pandas as pd
@@ -20,8 +22,10 @@ from participatie.book import open_chapter
 from participatie.book.chapter import chapter_of
 from participatie.data import load
 from participatie.figures import checks
-from participatie.presentation import labels
-from participatie.themes.bijstand_financiering import THEME, analysis, presentation, prose
+from participatie.figures.facts import Figure, Letter
+from participatie.presentation import labels, vocabulary
+from participatie.themes.bijstand_financiering import THEME, analysis, charts, tables
+from participatie.tools.texts import ESCAPED
 
 from conftest import CHAPTERS
 from helpers import glued, papermill, read_rows, write_rows
@@ -34,19 +38,38 @@ NUMBER = re.compile(r"€|%|\d\.\d{3}")
 CITATION = re.compile(r"\((?:brief van|Eerste Kamer|Tweede Kamer)[^)]*\)|brief van \d+ \w+ \d{4}")
 
 
+def plain(text: str) -> str:
+    """Return Markdown as a reader reads it: a backslash before punctuation is an escape."""
+    return ESCAPED.sub(r"\1", text)
+
+
+def texts_of(chapter) -> dict[str, str]:
+    """Return the chapter's rendered blocks as a reader reads them."""
+    return {name: plain(text) for name, text in chapter.text().items()}
+
+
+def walk(value):
+    """Yield every value inside a fact (list items, dictionary values, a figure's fields), not into letters."""
+    yield value
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from walk(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from walk(item)
+    elif is_dataclass(value) and not isinstance(value, type | Letter):
+        for field in fields(value):
+            yield from walk(getattr(value, field.name))
+
+
 @pytest.fixture(scope="module")
 def dataset(synthetic_data):
     return load(synthetic_data, resources=[THEME.name])
 
 
 @pytest.fixture(scope="module")
-def figures(dataset):
-    return chapter_of(THEME, dataset).figures  # national: the synthetic rows aggregated
-
-
-@pytest.fixture(scope="module")
 def national(dataset):
-    return prose.key_figures(chapter_of(THEME, dataset))
+    return texts_of(chapter_of(THEME, dataset))  # the synthetic rows aggregated: the national edition
 
 
 def _edition(dataset, code: str):
@@ -72,6 +95,7 @@ def _sentences(text: str) -> list[str]:
 def assert_municipal(texts: dict[str, str], name: str) -> None:
     """Assert what every municipal text must hold: no letter names a municipal number, national values labelled."""
     for key, text in texts.items():
+        assert not re.search(r"\b(?:nan|inf|None)\b|∞", text), (key, text)
         for sentence in _sentences(text):
             national = "andelijk" in sentence
             if name in sentence:
@@ -83,18 +107,31 @@ def assert_municipal(texts: dict[str, str], name: str) -> None:
                     assert national, (key, value, sentence)
 
 
+def assert_municipal_facts(edition) -> None:
+    """Assert that the facts give no municipal figure a letter, and that the national ones keep theirs."""
+    for key, value in edition.facts.items():
+        for item in walk(value):
+            if isinstance(item, Figure) and key.startswith("national_"):
+                assert item.letter is not None and item.page is not None, key
+            elif isinstance(item, Figure):
+                assert item.letter is None and item.page is None, key  # a municipal figure is printed in no letter
+    assert edition.facts["pb_letters"] == [] and edition.facts["pb_citations"] == []
+
+
 def test_a_zero_result_reads_as_no_deficit(dataset, national):
     code = _pick(dataset, lambda f: analysis.latest_result(f)["result"] == 0)
     edition = _edition(dataset, code)
-    texts = prose.key_figures(edition)
+    assert edition.facts["latest_result"]["result"] == 0 and edition.facts["national_latest_result"]["result"] < 0
+    assert_municipal_facts(edition)
+    texts = texts_of(edition)
     assert_municipal(texts, edition.gemeente_naam)
-    own = texts["bf_p_buig_2016"].split(". Landelijk")[0]
-    assert "geen tekort of overschot" in own and "tekort van" not in own
-    assert "een tekort van circa € 270 mln" in national["bf_p_buig_2016"]
-    assert texts["bf_finding"].startswith(f"Volgens de gegevens van {edition.gemeente_naam} was het resultaat")
-    assert "geen tekort of overschot" in texts["bf_finding"].split(". ")[0]
-    table = presentation.chart_buig_results(edition).table
-    assert "geen tekort of overschot" in set(table["Soort"])
+    own = texts["bf_buig_2016"].split(". Landelijk")[0]
+    assert "geen tekort of overschot" in own and "tekort van" not in own and "overschot van" not in own
+    assert "een tekort van circa € 270 mln" in national["bf_buig_2016"]
+    first = _sentences(texts["bf_finding"])[0]
+    assert edition.gemeente_naam in first and "geen tekort of overschot" in first and "tekort van" not in first
+    table = charts.buig_results(edition).table
+    assert edition.label("buig_results.kinds")["none"] in set(table["Soort"])
 
 
 def test_a_rising_classic_part_reads_as_rising(dataset, national):
@@ -102,42 +139,54 @@ def test_a_rising_classic_part_reads_as_rising(dataset, national):
         parts = analysis.participation_budget_parts(f).set_index("year")["classic"]
         return analysis.flat_since(parts) is None and parts.iloc[-1] > parts.iloc[0]
 
-    code = _pick(dataset, rises)
-    edition = _edition(dataset, code)
-    texts = prose.key_figures(edition)
+    edition = _edition(dataset, _pick(dataset, rises))
+    assert edition.facts["classic_last"] > edition.facts["classic_first"] and edition.facts["classic_flat_year"] is None
+    texts = texts_of(edition)
     assert_municipal(texts, edition.gemeente_naam)
-    assert "Het deel voor de klassieke doelgroep stijgt van" in texts["bf_p_pb_table"]
-    assert "klassieke doelgroep daalt" in national["bf_p_pb_table"]
-    assert "licht toe" not in texts["bf_p_pb_table"]  # the letter's word, for the national table only
+    first, last = edition.facts["classic_first"], edition.facts["classic_last"]
+    said = f"klassieke doelgroep stijgt van {vocabulary.value(first, 'euro_mln', 3)}"
+    assert said in texts["bf_pb_table"] and vocabulary.value(last, "euro_mln", 3) in texts["bf_pb_table"]
+    assert "klassieke doelgroep daalt" in national["bf_pb_table"]
+    assert "licht toe" not in texts["bf_pb_table"]  # the letter's word, for the national table only
+    assert not edition.facts["pb_from_june_2017"]
 
 
 def test_parts_that_do_not_add_up_are_reported_for_the_municipality(dataset, national):
     code = _pick(dataset, lambda f: (analysis.participation_budget_parts(f)["verdict"] == checks.DISCREPANCY).any())
     edition = _edition(dataset, code)
-    texts = prose.key_figures(edition)
-    assert texts["bf_p_pb_sum"].startswith("Klassiek en nieuw tellen niet in elk jaar op tot het totaal in de gegevens")
-    assert "gedrukte" not in texts["bf_p_pb_sum"]
-    assert national["bf_p_pb_sum"].startswith("Klassiek en nieuw tellen in elk jaar op")
+    gaps = edition.facts["sum_discrepancies"]
+    assert gaps and all(g["gap"] > 0 for g in gaps)
+    said = texts_of(edition)["bf_pb_sum"]
+    assert said.startswith("Klassiek en nieuw tellen niet in elk jaar op") and "gedrukte" not in said
+    for gap in gaps:
+        assert f"in {gap['year']} {vocabulary.value(gap['gap'], 'euro_mln', 3)}" in said
+    assert national["bf_pb_sum"].startswith("Klassiek en nieuw tellen in elk jaar op")
 
 
 def test_every_sampled_municipal_edition_says_only_what_its_numbers_show(dataset):
     for code in _codes(dataset)[::57]:
         edition = _edition(dataset, code)
-        texts = prose.key_figures(edition)
+        assert_municipal_facts(edition)
+        texts = texts_of(edition)
         assert_municipal(texts, edition.gemeente_naam)
-        assert "De rekencontrole gaat over de landelijke cijfers" in texts["bf_p_checks"]
-        for made in (presentation.chart_buig_results(edition), presentation.chart_participation_budget(edition)):
+        # The cross-checks and revisions are about the letters' national figures: no number in this edition.
+        assert edition.checks().empty and not re.search(r"\d", texts["bf_checks"] + texts["bf_revisions"])
+        # Directions follow the municipality's numbers.
+        facts = edition.facts
+        grows = vocabulary.change(facts["share_new_first"], facts["share_new_last"], "groeit", "krimpt", "blijft gelijk")
+        assert f" {grows} het deel dat voor de nieuwe doelgroep" in texts["bf_pb_groups"]
+        for made in (charts.buig_results(edition), charts.participation_budget(edition)):
             assert set(made.table["Bron"]) == {labels.MUNICIPAL_FIGURE}
             assert "Landelijk" not in made.spec()["title"]["subtitle"]
-        letters = presentation.other_figures_table(edition).frame[labels.COLUMN_TEXT["letter"]]
+            assert edition.gemeente_naam in made.spec()["title"]["subtitle"]
+        letters = tables.other_figures(edition).frame[labels.COLUMN_TEXT["letter"]]
         assert set(letters) == {labels.MUNICIPAL_FIGURE}
-        assert "(gemeente)" in " ".join(presentation.benefit_corrections_table(edition).frame.columns)
+        assert "(gemeente)" in " ".join(tables.benefit_corrections(edition).frame.columns)
 
 
 def test_a_municipality_name_is_no_markup(dataset):
     edition = dataclasses.replace(_edition(dataset, _codes(dataset)[0]), gemeente_naam="Gem*een_te [x](y) <b>")
-    texts = prose.key_figures(edition)
-    every = " ".join(texts.values())
+    every = " ".join(edition.text().values())
     assert "Gem\\*een\\_te \\[x\\]\\(y\\) \\<b\\>" in every
     assert "[x](y)" not in every and "<b>" not in every
 
@@ -172,35 +221,45 @@ def _later_rows() -> list[dict]:
 
 @pytest.fixture
 def later_data(unindexed_data_copy):
-    sources, fields = read_rows(unindexed_data_copy / "sources.csv")
-    write_rows(unindexed_data_copy / "sources.csv", [*sources, LATER], fields)
+    sources, fields_ = read_rows(unindexed_data_copy / "sources.csv")
+    write_rows(unindexed_data_copy / "sources.csv", [*sources, LATER], fields_)
     path = unindexed_data_copy / f"{THEME.name}.csv"
-    rows, fields = read_rows(path)
-    write_rows(path, [*rows, *({**row, "section": "Test", "note": "Fictief testcijfer."} for row in _later_rows())], fields)
+    rows, fields_ = read_rows(path)
+    write_rows(path, [*rows, *({**row, "section": "Test", "note": "Fictief testcijfer."} for row in _later_rows())], fields_)
     return unindexed_data_copy
 
 
-def test_latest_sentences_follow_a_later_letter(later_data):
+def test_latest_facts_follow_a_later_letter(later_data):
     edition = open_chapter(THEME, later_data)
-    texts = edition.key_figures()
-    newest = "De nieuwste uitkomst in de gegevens is die over 2017: een overschot van circa € 123 mln"
-    assert newest in texts["bf_p_buig_2016"] and "(Tweede Kamer\\, 0\\, nr\\. test, p. 1)" in texts["bf_p_buig_2016"]
-    assert "circa € 270 mln" in texts["bf_p_buig_2016"]  # the sentences about 2016 stay as they are
-    assert texts["bf_finding"].startswith("Over 2017 was er volgens de brief van 2 december 2019 landelijk een overschot")
-    assert "Volgens de brief van 2 december 2019 hadden in december 2018 450.000 mensen" in texts["bf_p_pb_table"]
-    table = texts["bf_p_pb_table"]
-    assert "in 2017 tot € 720,750 mln in 2022" in table and "Tweede Kamer\\, 0\\, nr\\. test, p. 1)" in table
+    facts = edition.facts
+    newest = facts["newest_result"]
+    assert facts["latest_result"] == newest and facts["focus_result"]["figure"].value == 270  # 2016 stays as it is
+    assert (newest["figure"].period, newest["result"], newest["figure"].qualifier) == ("2017", 123, "circa")
+    assert (newest["figure"].letter.id, newest["figure"].page) == ("tk-0-test", 1)
+    recipients = facts["recipients"]
+    assert (recipients.value, recipients.period, recipients.letter.id) == (450000, "2018-12", "tk-0-test")
+    assert (facts["pb_last_year"], facts["pb_end"]) == ("2022", 720.75)
+    assert [x.id for x in facts["pb_letters"]] == ["ek-33981-n", "tk-0-test"] and not facts["pb_from_june_2017"]
+    assert [(c["letter"].id, c["page"]) for c in facts["pb_citations"]] == [("ek-33981-n", 5), ("tk-0-test", 1)]
+    # The text says what the facts say, cited to the later letter.
+    texts = texts_of(edition)
+    later = plain(vocabulary.cite(newest["figure"]))
+    assert later in texts["bf_buig_2016"] and vocabulary.value(newest["figure"]) in texts["bf_buig_2016"]
+    assert vocabulary.value(facts["focus_result"]["figure"]) in texts["bf_buig_2016"]
+    assert texts["bf_finding"].startswith(f"Over 2017 was er volgens {vocabulary.letter(newest['figure'])}")
+    assert f"{vocabulary.letter(recipients)} hadden in december 2018 450.000 mensen" in texts["bf_pb_table"]
+    assert "€ 720,750 mln in 2022" in texts["bf_pb_table"] and "Tweede Kamer, 0, nr. test, p. 1" in texts["bf_pb_table"]
 
 
 def test_charts_draw_the_later_periods_marked_as_newer(later_data):
     edition = open_chapter(THEME, later_data)
-    results = presentation.chart_buig_results(edition)
+    results = charts.buig_results(edition)
     assert results.table["Periode"].tolist() == ["2013", "2016 (voorlopig)", "2017"]
     assert results.table["Status"].tolist()[-1] == labels.NEWER_LETTER
     assert (
         labels.NEWER_LETTER in results.spec()["title"]["subtitle"] and labels.NEWER_LETTER in results.spec()["description"]
     )
-    budget = presentation.chart_participation_budget(edition)
+    budget = charts.participation_budget(edition)
     assert budget.table["Jaar"].tolist()[-1] == "2022" and "2 december 2019" in budget.table["Bron"].iloc[-1]
     drawn = pd.concat([pd.DataFrame(rows) for rows in budget.spec()["datasets"].values()], ignore_index=True)
     newer = drawn.loc[drawn["nieuwer"].fillna(False).astype(bool)]
@@ -213,4 +272,5 @@ def test_the_chapter_runs_on_data_with_a_later_letter(later_data, tmp_path):
     result = papermill(str(CHAPTERS / "bijstand_financiering.ipynb"), str(out), data_dir=str(later_data))
     assert result.returncode == 0, result.stderr[-3000:]
     texts = glued(nbformat.read(out, as_version=4))
-    assert "450.000" in texts["bf_p_pb_table"] and "2 december 2019" in texts["bf_finding"]
+    assert "bf_finding" not in texts  # the introduction glues the finding, not the chapter
+    assert "450.000" in texts["bf_pb_table"] and "2 december 2019" in texts["bf_pb_table"]

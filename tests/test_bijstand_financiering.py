@@ -1,14 +1,19 @@
 """themes.bijstand_financiering on the bundled data and on changed copies: the analyses, checks, revisions, charts,
-tables and glued texts; and the shared interval arithmetic as this chapter uses it.
+tables, the facts the text file needs, and the rules its rendered text keeps; and the shared interval arithmetic
+as this chapter uses it.
 
-Municipal editions and data with later letters: tests/test_bijstand_editions.py.
+The words themselves are in chapters/bijstand_financiering.tekst.md and .labels.yml; the text snapshots
+(tests/snapshots, `python -m participatie texts --check`) say when a word changes. Municipal editions and data
+with later letters: tests/test_bijstand_editions.py.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from dataclasses import fields, is_dataclass
 
+import nbformat
 import pandas as pd
 import pytest
 
@@ -16,12 +21,19 @@ from participatie.book import open_chapter
 from participatie.data.package import LETTERS_DIR
 from participatie.figures import checks
 from participatie.figures import lookup as fig
+from participatie.figures.facts import Figure, Letter
 from participatie.figures.rounding import Interval, printed_interval, rounding_margin
-from participatie.presentation import labels
+from participatie.presentation import labels, vocabulary
+from participatie.presentation import text as engine
 from participatie.presentation.formatting import bound_text, range_text
-from participatie.themes.bijstand_financiering import THEME, analysis, presentation, prose
+from participatie.themes.bijstand_financiering import THEME, analysis, charts, tables
+from participatie.themes.bijstand_financiering.facts import facts
+from participatie.tools.texts import ESCAPED, GLUE
 
+from conftest import CHAPTERS, REPO
 from helpers import assert_house_chart, read_rows, set_value
+
+JUNE_2017, JUNE_2018, APRIL_2017 = "ek-33981-n", "tk-29817-145", "tk-34352-56"
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +47,19 @@ def f(hoofdstuk):
 
 
 @pytest.fixture(scope="module")
+def feiten(hoofdstuk):
+    return hoofdstuk.facts
+
+
+@pytest.fixture(scope="module")
 def texts(hoofdstuk):
-    return prose.key_figures(hoofdstuk)
+    """The rendered blocks as a reader reads them (Markdown escapes resolved)."""
+    return {name: plain(text) for name, text in hoofdstuk.text().items()}
+
+
+def plain(text: str) -> str:
+    """Return Markdown as a reader reads it: a backslash before punctuation is an escape."""
+    return ESCAPED.sub(r"\1", text)
 
 
 def _edit(data_dir, match, value):
@@ -45,6 +68,31 @@ def _edit(data_dir, match, value):
     assert set_value(path, match, value) == 1
     [source_id] = {row["source_id"] for row in read_rows(path)[0] if all(row[k] == v for k, v in match.items())}
     (data_dir / LETTERS_DIR / f"{source_id}.json").unlink(missing_ok=True)
+
+
+def walk(value):
+    """Yield every value inside a fact: list items, dictionary values and record fields, recursively."""
+    yield value
+    if isinstance(value, Letter):
+        return  # a letter as sources.csv gives it (its chamber and reference are the data's words)
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from walk(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from walk(item)
+    elif is_dataclass(value) and not isinstance(value, type):
+        for field in fields(value):
+            yield from walk(getattr(value, field.name))
+
+
+def cited_pages(text: str, found: Letter) -> set[int] | None:
+    """Return the pages a text cites for a letter by its Kamerstuk, '(Eerste Kamer, 33 981, N, p. 13)' (None: not cited)."""
+    pattern = re.escape(f"{found.chamber}, {found.reference}") + r", p\. ([\d–, en]+?)[;)]"
+    spans = re.findall(pattern, text)
+    if not spans:
+        return None
+    return set(vocabulary.page_numbers([part for span in spans for part in re.split(r", | en ", span)]))
 
 
 # --- the analysis layer: pure pandas, codes instead of Dutch words ----------------------------
@@ -131,10 +179,12 @@ def test_buig_results_sign_convention_and_preliminary_mark(f):
     assert frame["period"].tolist() == ["2013", "2016", "2012/2016"]
 
 
-def test_single_years_latest_and_summed_result(f):
+def test_single_years_latest_focus_and_summed_result(f):
     assert analysis.single_year_results(f)["period"].tolist() == ["2013", "2016"]
     latest = analysis.latest_result(f)
     assert (latest["period"], latest["result"], latest["source_id"]) == ("2016", -270, analysis.JUNE_2017)
+    focus = analysis.focus_result(f)
+    assert (focus["period"], focus["source_id"]) == analysis.FOCUS == ("2016", JUNE_2017)
     summed = analysis.cumulative_result(f)
     assert (summed["period"], summed["result"]) == ("2012/2016", -35)
     assert analysis.years_without_result(f, "2012/2016") == ["2012", "2014", "2015"]
@@ -159,8 +209,10 @@ def test_a_budget_that_rounds_to_nothing_implies_no_budget_2016(data_copy):
     changed = open_chapter(THEME, data_copy)
     assert analysis.budget_2016(changed.figures).undefined
     assert math.isnan(analysis.deficit_share_2016(changed.figures))
-    assert prose.key_figures(changed)["bf_budget_2016"] == "–"
-    assert "daaruit is geen macrobudget 2016 af te leiden" in prose.key_figures(changed)["bf_p_budget_2017"]
+    assert changed.facts["budget_2016"] is None and changed.facts["budget_2017"].value == 0.1
+    assert changed.facts["deficit_share_low"] is None  # no range of the recomputed share either
+    said = plain(changed.text()["bf_budget_2017"])
+    assert "€ 0,1 mld" in said and "–" not in said and "nan" not in said.lower()
 
 
 def test_the_deficit_share_check_rests_on_an_assumption(data_copy):
@@ -197,8 +249,9 @@ def test_participation_budget_follows_changed_data(data_copy):
     assert frame.loc["2021", "verdict"] == checks.DISCREPANCY
     verdicts = changed.checks().set_index("id")["verdict"]
     assert verdicts["bf-participatiebudget-som-2021"] == checks.DISCREPANCY and verdicts.iloc[0] == checks.DISCREPANCY
-    text = prose.key_figures(changed)["bf_p_pb_sum"]
-    assert "tellen niet in elk jaar op tot het gedrukte totaal" in text and "in 2021 € 0,071 mln" in text
+    [gap] = changed.facts["sum_discrepancies"]
+    assert gap["year"] == "2021" and gap["gap"] == pytest.approx(0.071) and changed.facts["sum_roundings"] == []
+    assert vocabulary.value(gap["gap"], "euro_mln", 3) in plain(changed.text()["bf_pb_sum"])  # the text states the gap
 
 
 def test_target_group_shift(f):
@@ -236,77 +289,165 @@ def test_benefit_corrections(f):
     assert frame.loc["aow_50", "rise"] == 5.2 and frame.loc["aow_50", "rise_qualifier"] == "circa"
     assert frame.loc["aow_50", "scheme"] == "aow" and frame.loc["aow_50", "percentage"] == 50
     assert set(frame["overpaid_span"]) == {"2017-01/2017-06"} and set(frame["rise_period"]) == {"2017-07-01"}
+    assert analysis.latest_benefit_corrections(f)["category"].tolist() == list(frame.index)
 
 
-# --- key figures and glued paragraphs ------------------------------------------------------------
+# --- the facts the text needs ------------------------------------------------------------------------
 
 
-def test_key_figures_are_dutch_text(hoofdstuk, texts):
-    assert texts == hoofdstuk.key_figures()
-    assert texts["bf_deficit_2016"] == "circa € 270 mln" and texts["bf_deficit_share_2016"] == "4,8%"
-    assert texts["bf_budget_2016"] == "€ 5.658 mln" and texts["bf_deficit_cum_share"] == "0,12%"
-    assert texts["bf_share_new_first"] == "14,7%" and texts["bf_share_new_last"] == "26,6%"
-    assert texts["bf_classic_change"] == "€ 9,1 mln" and texts["bf_new_change"] == "€ 96,1 mln"
-    assert texts["bf_over_aow_50"] == "€ 0,52" and texts["bf_rise_aow_70"] == "circa € 6,65"
-    assert texts["bf_rise_aow_50"] == "circa € 5,20" and texts["bf_ioaz_norm_eerste"] == "€ 23.444"
-    assert texts["bf_recipients"] == "474.000" and texts["bf_pp_other"] == "minder dan € 4.000"
-    assert texts["bf_overpaid_max_period"] == "€ 4,32" and texts["bf_ioaz_years"] == "3 jaar"
-    assert all(isinstance(v, str) and v for v in texts.values())
-    assert all(k.startswith("bf_") for k in texts)
+def test_facts_are_the_chapters_facts_and_hold_no_words(hoofdstuk, feiten):
+    assert feiten == {"municipal": False, "place": None, "code": None, "synthetic": False} | facts(hoofdstuk)
+    for name, value in feiten.items():
+        assert re.fullmatch(r"[a-z][a-z0-9_]*", name), name
+        for item in walk(value):
+            # Text in the facts is an ISO period, a year or a code; a data label (a revised figure's name) aside.
+            if isinstance(item, str) and item not in {r["label"] for r in feiten["revisions"]}:
+                assert re.fullmatch(r"[\w./\-]+", item), (name, item)
 
 
-def test_every_number_bearing_paragraph_is_one_glued_text(texts):
-    paragraphs = {k for k in texts if k.startswith("bf_p_")}
-    assert paragraphs == {*prose.PARAGRAPHS, "bf_p_sources", "bf_p_checks", "bf_p_revisions"}
-    assert all(texts[k] for k in paragraphs)
-
-
-def test_texts_cite_letters_by_date_and_page_never_by_id(texts):
-    every = " ".join(texts.values())
-    assert not re.search(r"\b(?:tk|ek)-\d", every), "a raw letter id reaches the reader"
-    assert "Eerste Kamer\\, 33 981\\, N, p. 13" in texts["bf_p_buig_2016"]
-    assert "Eerste Kamer\\, 33 981\\, N, p. 14" in texts["bf_p_budget_2017"]
-    assert "Tweede Kamer\\, 29 817\\, nr\\. 145, p. 7" in texts["bf_p_pb_2018"]
-    assert "Tweede Kamer\\, 34 352\\, nr\\. 56, p. 3" in texts["bf_p_per_person"]
-    assert not re.search(r"\bhet boek\b|\bje\b|\bjij\b", every, re.IGNORECASE)
-
-
-def test_paragraphs_state_what_the_letters_state(texts):
-    buig = texts["bf_p_buig_2016"]
-    assert "voorlopige uitgaven over 2016" in buig and "circa € 270 mln" in buig and "4,8%" in buig
-    assert "€ 85 mln in 2016 en € 90 mln in 2017" in buig and "maar beperkt gebruik" in buig
-    years = texts["bf_p_buig_years"]
-    assert "systematiek over de jaren heen goed werkt" in years and "Voor 2012, 2014 en 2015" in years
-    budget = texts["bf_p_budget_2017"]
-    assert "ruwweg € 5,7 mld (eigen berekening)" in budget and "€ 142 mln meer dan" in budget
-    assert "€ 26 mln hoger geraamd" in budget and "staat in geen van de brieven" in budget
-    table = texts["bf_p_pb_table"]
-    assert "licht toe" in table and "daalt in 2018 tot € 511,136 mln en blijft daarna vrijwel gelijk" in table
-    assert "2,1 keer zoveel (eigen berekening)" in table and "geraamde budgetten, niet om uitgaven" in table
-    assert "in maart 2017 474.000 mensen" in table
-    groups = texts["bf_p_pb_groups"]
-    assert "niet geoormerkt" in groups and "€ 15,2 mln tot € 21,2 mln per jaar en in 2021 met € 40,8 mln" in groups
-    assert "ging naar" not in groups
-    assert "in 2021 op een afrondingsverschil van € 0,001 mln na" in texts["bf_p_pb_sum"]
-    assert (
-        "afronding, geen bijstelling" in texts["bf_p_pb_2018"] and "€ 1,2 mld per jaar, structureel" in texts["bf_p_pb_2018"]
+def test_facts_of_the_results_on_the_macrobudget(feiten):
+    focus = feiten["focus_result"]
+    assert (focus["figure"].value, focus["figure"].qualifier, focus["figure"].period) == (270, "circa", "2016")
+    assert (focus["result"], focus["deficit"], focus["share"], focus["preliminary"]) == (-270, True, 4.8, True)
+    assert (focus["figure"].letter.id, focus["figure"].page) == (JUNE_2017, 13)
+    assert feiten["latest_result"] == focus and feiten["newest_result"] is None  # the latest is the one explained
+    [surplus] = feiten["other_results"]
+    assert (surplus["figure"].period, surplus["result"], surplus["deficit"], surplus["share"]) == ("2013", 300, False, None)
+    summed = feiten["summed_result"]
+    assert (summed["figure"].period, summed["result"], summed["share"], summed["figure"].page) == (
+        "2012/2016",
+        -35,
+        0.12,
+        13,
     )
-    assert "686" not in texts["bf_p_pb_2018"]  # the structural split was our own projection (dropped)
-    assert "ten hoogste € 4,32 per persoon (eigen berekening)" in texts["bf_p_overpaid"]
-    assert "niet gecorrigeerd" in texts["bf_p_overpaid"]
-    assert "circa € 5,20 (bij 50%)" in texts["bf_p_rise"] and "Welk deel daarvan" in texts["bf_p_rise"]
-    ioaz = texts["bf_p_ioaz"]
-    assert "laatste 3 jaar" in ioaz and "€ 494 en € 868 hoger" in ioaz and "VNG en gemeenten" in ioaz
-    assert "tussen 4,6% en 4,9% (eigen berekening)" in texts["bf_p_checks"]
-    assert texts["bf_p_revisions"].startswith("Eén cijfer staat") and "afronding" in texts["bf_p_revisions"]
+    assert feiten["summed_missing_years"] == ["2012", "2014", "2015"]
+    assert [(a.value, a.period, a.page) for a in feiten["advances"]] == [(85, "2016", 13), (90, "2017", 13)]
 
 
-def test_the_finding_states_the_latest_result_and_its_letter(texts):
-    finding = texts["bf_finding"]
-    assert finding.startswith("Over 2016 was er volgens de brief van 30 juni 2017 landelijk een tekort van circa € 270 mln")
-    assert "voorlopige uitgaven" in finding and "€ 622 mln in 2018" in finding and "brief van 15 juni 2018" in finding
-    assert 2 <= len(re.findall(r"\.\s+(?=[A-Z])", finding)) + 1 <= 3
-    assert r"(Eerste Kamer\, 33 981\, N, p. 13)" in finding and r"(Tweede Kamer\, 29 817\, nr\. 145, p. 7)." in finding
+def test_facts_of_the_macrobudget_2017(feiten):
+    budget = feiten["budget_2017"]
+    assert (budget.value, budget.unit, budget.letter.id, budget.page) == (5.8, "euro_mld", JUNE_2017, 14)
+    assert feiten["budget_increase"].value == 142 and feiten["budget_revision"].value == 26
+    implied = feiten["budget_2016"]
+    assert implied.value == pytest.approx((5800 - 142) / 1000) and implied.unit == "euro_mld" and implied.letter is None
+    assert feiten["budget_2016_decimals"] == 1  # as precise as the printed 5,8
+    assert feiten["budget_2017_later"] is None  # the definitive budget 2017 is in none of the letters
+
+
+def test_facts_of_the_participatiebudget(feiten):
+    assert (feiten["pb_first_year"], feiten["pb_last_year"]) == ("2017", "2021")
+    assert (feiten["pb_start"], feiten["pb_end"]) == (612.709, 699.724)  # the printed totals
+    assert [x.id for x in feiten["pb_letters"]] == [JUNE_2017] and feiten["pb_from_june_2017"]
+    assert [(c["letter"].id, c["page"]) for c in feiten["pb_citations"]] == [(JUNE_2017, 5)]
+    # The classic part falls to 2018 and stays level after; the new part rises 2,1-fold.
+    assert feiten["classic_first"] > feiten["classic_flat_value"] == 511.136
+    assert (feiten["classic_flat_year"], feiten["classic_flat_second"]) == ("2018", True)
+    assert feiten["new_factor"] == pytest.approx(185.953 / 89.853)
+    assert feiten["sum_checked"] and feiten["sum_discrepancies"] == []
+    assert [(g["year"], round(g["gap"], 3)) for g in feiten["sum_roundings"]] == [("2021", 0.001)]
+    assert (round(feiten["share_new_first"], 1), round(feiten["share_new_last"], 1)) == (14.7, 26.6)
+    assert feiten["classic_change"] == pytest.approx(-9.084) and feiten["new_change"] == pytest.approx(96.1)
+    assert (feiten["growth_until"], feiten["growth_last_year"]) == ("2020", "2021")
+    assert (round(feiten["growth_small"], 1), round(feiten["growth_large"], 1), round(feiten["growth_last"], 1)) == (
+        15.2,
+        21.2,
+        40.8,
+    )
+    assert feiten["growth_rising"] and not feiten["growth_falling"] and feiten["growth_unusual"]
+
+
+def test_facts_of_the_reintegration_money(feiten):
+    total, level = feiten["reintegration_total"], feiten["structural_level"]
+    assert (total.value, total.period, total.letter.id, total.page) == (622, "2018", JUNE_2018, 7)
+    assert (level.value, level.unit, level.period, level.letter.id) == (1.2, "euro_mld", "2018/..", JUNE_2018)
+    assert feiten["structural_rises"]  # € 1,2 mld is more than € 622 mln
+    earlier = feiten["total_revision"]
+    assert (earlier["figure"].value, earlier["figure"].letter.id, earlier["figure"].page) == (622.149, JUNE_2017, 5)
+    assert earlier["kind"] == "rounding" and earlier["from_table"]
+    recipients = feiten["recipients"]
+    assert (recipients.value, recipients.period, recipients.letter.id, recipients.page) == (474000, "2017-03", JUNE_2017, 5)
+    assert feiten["inflow"].value == 10000 and feiten["inflow"].period == "2015/.."
+    intensive, other = feiten["per_person_intensive"], feiten["per_person_other"]
+    assert (intensive.value, intensive.qualifier, intensive.letter.id, intensive.page) == (4000, "circa", APRIL_2017, 3)
+    assert (other.value, other.qualifier) == (4000, "minder_dan")
+    assert (feiten["esf_first"].value, feiten["esf_first"].period) == (114, "2014/2016")
+
+
+def test_facts_of_the_benefit_levels_and_the_ioaz(feiten):
+    assert (feiten["overpaid_span"], feiten["overpaid_months"], feiten["overpaid_most"]) == ("2017-01/2017-06", 6, 4.32)
+    schemes = {s["scheme"]: s for s in feiten["overpaid_by_scheme"]}
+    assert list(schemes) == ["aow", "bijstand"]
+    assert [(x["amount"].value, x["percentage"]) for x in schemes["aow"]["levels"]] == [(0.52, 50), (0.72, 70)]
+    assert (feiten["overpaid_cited"].letter.id, feiten["overpaid_cited"].page) == (JUNE_2017, 15)
+    assert feiten["rise_period"] == "2017-07-01"
+    rises = {s["scheme"]: s for s in feiten["rise_by_scheme"]}
+    assert rises["aow"]["total"] == pytest.approx(5.2 + 6.65) and rises["aow"]["levels"][0]["amount"].qualifier == "circa"
+    assert [n.value for n in feiten["ioaz_norms"]] == [23444, 24362]
+    assert [n.value for n in feiten["ioaz_corrections"]] == [494, 868] and feiten["ioaz_correction_total"] == 1362
+    assert (feiten["national_ioaz_years"].value, feiten["national_ioaz_years"].unit) == (3, "jaren")
+    assert feiten["corrected_from"] == "2017-07-01"
+
+
+def test_facts_of_the_checks_revisions_and_letters(feiten):
+    assert (round(feiten["deficit_share_low"], 1), round(feiten["deficit_share_high"], 1)) == (4.6, 4.9)
+    [revised] = feiten["revisions"]
+    assert (revised["label"], revised["period"], revised["kind"]) == ("Participatiebudget", "2018", "rounding")
+    assert [(x.value, x.letter.id) for x in revised["figures"]] == [(622.149, JUNE_2017), (622, JUNE_2018)]
+    assert feiten["main_letter"].id == JUNE_2017 and feiten["june_2017_letter"].id == JUNE_2017
+    assert [x.id for x in feiten["other_letters"]] == [APRIL_2017, JUNE_2018]  # oldest first
+
+
+# --- the text: named blocks, glued in the notebook, and the rules their words keep ---------------------
+
+
+def _glued_names(notebook) -> list[str]:
+    cells = nbformat.read(notebook, as_version=4).cells
+    return [name for c in cells if c.cell_type == "markdown" for name in GLUE.findall(c.source)]
+
+
+def test_every_block_is_glued_once_under_its_name_and_the_finding_in_the_introduction(hoofdstuk):
+    blocks = set(hoofdstuk.text())
+    names = _glued_names(CHAPTERS / "bijstand_financiering.ipynb")
+    assert sorted(names) == sorted(blocks - {THEME.finding_block}) and len(names) == len(set(names))
+    assert all(re.fullmatch(r"bf_[a-z0-9_]+", name) for name in blocks)
+    assert f"{{glue:md}}`{THEME.finding_block}`" in (REPO / "intro.ipynb").read_text(encoding="utf-8")
+    assert hoofdstuk.key_figures() == {THEME.finding_block: hoofdstuk.text()[THEME.finding_block]}
+
+
+def test_every_block_says_something_and_nothing_undefined(texts):
+    for name, text in texts.items():
+        assert text.strip(), name
+        assert "\n\n" not in text, f"{name}: one paragraph"
+        assert not re.search(r"\b(?:nan|inf|None|Figure|Letter)\b|∞", text), (name, text)
+        assert not re.search(r"\b(?:tk|ek)-\d", text), f"{name}: a raw letter id reaches the reader"
+        assert not re.search(r"\b[a-z]+_[a-z_0-9]+\b|\b(?:deficit|surplus|rounding)\b", text), f"{name}: a code"
+        assert not re.search(r"\bhet boek\b|\bje\b|\bjij\b", text, re.IGNORECASE), name
+
+
+def test_every_printed_figure_a_paragraph_states_is_cited_to_its_letter_and_page(feiten, texts):
+    figures = [item for value in feiten.values() for item in walk(value) if isinstance(item, Figure) and item.letter]
+    stated = 0
+    for name, text in texts.items():
+        for figure in figures:
+            if not re.search(re.escape(vocabulary.value(figure)) + r"(?![\d,])", text):
+                continue
+            stated += 1
+            pages = cited_pages(text, figure.letter)
+            if pages is None:  # named by its date: 'de brief van 30 juni 2017', 'de tabel van 30 juni 2017'
+                assert vocabulary.letter_date(figure) in text, (name, figure)
+            else:
+                assert figure.page in pages, (name, figure)  # provenance: the page that prints it
+    assert stated >= 20
+
+
+def test_the_text_follows_the_facts_it_is_given(hoofdstuk, feiten):
+    # The direction words follow the numbers: a rise of the classic part reads as a rise, a zero result as none.
+    changed = dict(feiten)
+    changed["classic_flat_year"], changed["classic_last"] = None, feiten["classic_first"] + 10
+    changed["focus_result"] = feiten["focus_result"] | {"result": 0.0}
+    said = {name: plain(t) for name, t in engine.blocks(THEME.text_file, changed).items()}
+    assert "klassieke doelgroep stijgt van" in said["bf_pb_table"]
+    assert "geen tekort of overschot" in said["bf_buig_2016"] and "tekort van circa € 270" not in said["bf_buig_2016"]
 
 
 # --- checks and revisions -----------------------------------------------------------------------------
@@ -322,6 +463,10 @@ def test_checks_of_the_theme(hoofdstuk):
     assert result.loc["bf-tekort-aandeel-2016", "assumption"]
     # A comparison between two letters is a revision, not a cross-check.
     assert "bf-participatiebudget-2018-brief-2018" not in result.index
+    # The claims come from the label file, one per year of the table.
+    assert (
+        all("2019" in c.claim for c in THEME.checks if c.id.endswith("2019")) and len({c.claim for c in THEME.checks}) == 6
+    )
 
 
 def test_the_2018_total_is_a_rounding_between_two_letters(hoofdstuk):
@@ -333,15 +478,31 @@ def test_the_2018_total_is_a_rounding_between_two_letters(hoofdstuk):
 # --- charts and tables ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["chart_buig_results", "chart_participation_budget"])
+@pytest.mark.parametrize("name", ["buig_results", "participation_budget"])
 def test_charts_follow_the_house_rules(hoofdstuk, name):
-    figure = getattr(presentation, name)(hoofdstuk)
+    figure = getattr(charts, name)(hoofdstuk)
     assert_house_chart(figure)
     assert all(", p. " in cell for cell in figure.table["Bron"])  # every value names its letter and page
 
 
+def _public(module) -> list[str]:
+    """Return the public functions a module defines itself (not those it imports)."""
+    own = {name: value for name, value in vars(module).items() if getattr(value, "__module__", "") == module.__name__}
+    return sorted(name for name, value in own.items() if callable(value) and not name.startswith("_"))
+
+
+def test_every_public_function_is_a_chart_or_a_table_the_notebook_shows():
+    assert _public(charts) == ["buig_results", "participation_budget"]
+    assert _public(tables) == ["benefit_corrections", "other_figures"]
+    shown = "".join(c.source for c in nbformat.read(CHAPTERS / "bijstand_financiering.ipynb", as_version=4).cells)
+    for name in _public(charts):
+        assert f"charts.{name}(hoofdstuk)" in shown
+    for name in _public(tables):
+        assert f"tables.{name}(hoofdstuk)" in shown
+
+
 def test_chart_buig_results_draws_single_years_with_the_preliminary_one_marked(hoofdstuk):
-    figure = presentation.chart_buig_results(hoofdstuk)
+    figure = charts.buig_results(hoofdstuk)
     assert figure.table["Periode"].tolist() == ["2013", "2016 (voorlopig)"]
     assert figure.table["Status"].tolist() == ["–", "voorlopig"]
     assert "opgeteld" not in " ".join(figure.table["Periode"])
@@ -351,7 +512,7 @@ def test_chart_buig_results_draws_single_years_with_the_preliminary_one_marked(h
 
 
 def test_chart_participation_budget_has_no_structural_rule(hoofdstuk):
-    figure = presentation.chart_participation_budget(hoofdstuk)
+    figure = charts.participation_budget(hoofdstuk)
     spec = figure.spec()
     marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in spec["layer"]]
     assert "rule" not in marks
@@ -367,7 +528,7 @@ def _plain(table):
 
 
 def test_benefit_corrections_table_marks_our_computation(hoofdstuk):
-    table = presentation.benefit_corrections_table(hoofdstuk)
+    table = tables.benefit_corrections(hoofdstuk)
     assert list(table.frame.columns) == [
         "Uitkering",
         "Te veel per maand, januari–juni 2017 (brief)",
@@ -379,7 +540,7 @@ def test_benefit_corrections_table_marks_our_computation(hoofdstuk):
 
 
 def test_other_figures_table_uses_the_shared_shape(hoofdstuk):
-    table = presentation.other_figures_table(hoofdstuk)
+    table = tables.other_figures(hoofdstuk)
     assert list(table.frame.columns) == [labels.COLUMN_TEXT[c] for c in ("label", "period_label", "value", "note", "letter")]
     text = _plain(table)
     assert "474.000" in text and "€ 114 mln" in text and "minder dan € 4.000" in text and "(per jaar)" in text

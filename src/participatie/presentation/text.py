@@ -77,6 +77,8 @@ FILTERS = {
     "value_or_nil": vocabulary.value_or_nil,
     "cite_with": vocabulary.cite_with,
     "revision_kind": vocabulary.revision_kind,
+    "size": vocabulary.size,
+    "change_amount": vocabulary.change_amount,
 }
 _LIST_OR_QUOTE = re.compile(r"^(?:[-*+] |\d+\. |>)")
 _SPACE_BEFORE_MARK = re.compile(r" +([.,;:)])")

@@ -446,3 +446,28 @@ def cite_with(facts, found, pages) -> Md:
 def revision_kind(kind: str) -> str:
     """Return the kind of a difference between letters (figures.revisions: rounding, …) as the revisions table names it."""
     return REVISION_KIND_TEXT[kind]
+# --- added for bijstand_financiering
+
+
+def size(fact, decimals: int | None = None) -> Md:
+    """Return a figure's size without its sign, with its unit and hedge ('€ 142 mln' for −142).
+
+    For a change whose direction the sentence says in words ('€ 142 mln meer dan'); "–" when not defined.
+    """
+    if not isinstance(fact, Figure):
+        raise TypeError("size: a figure, e.g. {{ change | size }} (a computed number: change_amount)")
+    return value_text(abs(fact.value), fact.unit, decimals, fact.qualifier)
+
+
+def change_amount(amount, unit: str = "euro_mln", signed: bool = False) -> Md:
+    """Return a change the book computed, as precise as it is large: one decimal from 1 up, three below.
+
+    Without its sign ('€ 9,1 mln', '€ 0,071 mln'), or with `signed` a plus or the minus sign ('+€ 4,0 mln',
+    '−€ 8,3 mln'); "–" when not defined.
+    """
+    amount = _number_of(amount)
+    if not _defined(amount):
+        return Md(MISSING)
+    text = value_text(abs(amount), unit, 1 if abs(amount) >= 1 else 3)
+    sign = ("+" if amount > 0 else "−" if amount < 0 else "") if signed else ""
+    return Md(sign + text)

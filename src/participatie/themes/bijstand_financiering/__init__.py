@@ -2,12 +2,12 @@
 
 from ..record import Theme
 from .checks import CHECKS
-from .prose import key_figures
+from .facts import facts
 
 THEME = Theme(
     name="bijstand_financiering",
     title="Financiering van bijstand en re-integratie",
-    key_figures=key_figures,
+    facts=facts,
     prefix="bf",
     has_figure_table=True,
     other_tables=(),

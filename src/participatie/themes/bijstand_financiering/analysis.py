@@ -25,6 +25,8 @@ CLASSIC, NEW, TOTAL = "klassiek", "nieuw", "totaal"
 # The macrobudget whose change the June 2017 letter gives: the revised 2017 budget against that of 2016.
 BUDGET_YEAR, PREVIOUS_BUDGET, PROVISIONAL = "2017", "macrobudget_2016", "voorlopige_raming"
 PREVIOUS_YEAR = str(int(BUDGET_YEAR) - 1)
+# The result the June 2017 letter explains: the one over the year before the budget year, from that letter.
+FOCUS = (PREVIOUS_YEAR, JUNE_2017)
 # The figures a letter itself calls preliminary: (indicator, period, letter). ek-33981-n p. 13 bases the
 # 2016 result on preliminary expenditure figures; a later letter's value for 2016 is no longer preliminary.
 PRELIMINARY = frozenset({("buig_deficit", "2016", JUNE_2017), ("buig_deficit_share", "2016", JUNE_2017)})
@@ -32,6 +34,7 @@ PRELIMINARY = frozenset({("buig_deficit", "2016", JUNE_2017), ("buig_deficit_sha
 # "vrijwel gelijk" from that year on.
 FLAT = 0.01
 OVERPAID, RAISED = "benefit_overpayment_monthly", "benefit_increase_monthly"
+IOAZ_DATE = "2017-01-01"  # the IOAZ income norms the June 2017 letter gives, and their corrections
 
 
 def _qualifier(found: pd.Series) -> str:
@@ -94,6 +97,13 @@ def single_year_results(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the results on the macrobudget for single years (buig_results without the summed periods)."""
     results = buig_results(figures)
     return results.loc[~results["cumulative"]].reset_index(drop=True)
+
+
+def focus_result(figures: pd.DataFrame) -> pd.Series | None:
+    """Return the result the June 2017 letter explains (FOCUS: its result over 2016); None if the data hold none."""
+    results = single_year_results(figures)
+    found = results.loc[(results["period"] == FOCUS[0]) & (results["source_id"] == FOCUS[1])]
+    return None if found.empty else found.iloc[0]
 
 
 def latest_result(figures: pd.DataFrame) -> pd.Series | None:
@@ -271,3 +281,9 @@ def benefit_corrections(figures: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def latest_benefit_corrections(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return the benefit corrections of the latest period of overpayment in the data (benefit_corrections' columns)."""
+    frame = benefit_corrections(figures)
+    return frame if frame.empty else frame.loc[frame["overpaid_span"] == frame["overpaid_span"].max()]

@@ -1,15 +1,21 @@
 """Financiering van bijstand en re-integratie: the claims of the letters that are recomputed from other figures.
 
-The comparison of the June 2018 total for 2018 with the June 2017 table is no cross-check but a
-comparison between two letters: it is a revision (figures.revisions), shown in the chapter's Revisies.
+Their claims, formulas and assumptions in Dutch are in the chapter's label file (`checks:` in
+`chapters/bijstand_financiering.labels.yml`). The comparison of the June 2018 total for 2018 with the June
+2017 table is no cross-check but a comparison between two letters: it is a revision (figures.revisions),
+shown in the chapter's Revisies.
 """
 
 from __future__ import annotations
 
 from ...figures import lookup
 from ...figures.checks import Check
+from ...presentation import text
+from ..record import CHAPTERS_DIR
 from . import analysis
 from .analysis import CLASSIC, JUNE_2017, NEW, TOTAL
+
+LABELS = f"{CHAPTERS_DIR}/bijstand_financiering.labels.yml"
 
 TABLE_YEARS = ("2017", "2018", "2019", "2020", "2021")  # the years of the participatiebudget table of June 2017
 
@@ -26,12 +32,12 @@ CHECKS = (
     *(
         Check(
             f"bf-participatiebudget-som-{year}",
-            f"Participatiebudget {year}: totaal is klassieke plus nieuwe doelgroep (tabel meicirculaire 2017)",
+            text.label(LABELS, "checks.participation_budget_sum.claim", {"year": year}),
             "participation_budget",
             year,
             JUNE_2017,
             _parts_sum(year),
-            "klassieke doelgroep + nieuwe doelgroep",
+            text.label(LABELS, "checks.participation_budget_sum.formula"),
             0.001,
             category=TOTAL,
         )
@@ -39,17 +45,13 @@ CHECKS = (
     ),
     Check(
         "bf-tekort-aandeel-2016",
-        "Tekort op het macrobudget BUIG 2016 als percentage van het macrobudget",
+        text.label(LABELS, "checks.deficit_share_2016.claim"),
         "buig_deficit_share",
         "2016",
         JUNE_2017,
         analysis.deficit_share_2016,
-        "tekort 2016 / (macrobudget 2017 − toename t.o.v. 2016) × 100",
+        text.label(LABELS, "checks.deficit_share_2016.formula"),
         0.05,
-        assumption=(
-            "het macrobudget 2016 staat niet in de brief en is afgeleid uit het afgeronde macrobudget 2017 min de "
-            "toename; het gedrukte percentage wordt op dat afgeleide budget betrokken, en binnen de afronding van de "
-            "gebruikte bedragen loopt de herberekende waarde enkele tienden van een procentpunt uiteen"
-        ),
+        assumption=text.label(LABELS, "checks.deficit_share_2016.assumption"),
     ),
 )

@@ -25,7 +25,7 @@ from participatie.figures.facts import Figure, Letter
 from participatie.figures.rounding import Interval, printed_interval, rounding_margin
 from participatie.presentation import labels, vocabulary
 from participatie.presentation import text as engine
-from participatie.presentation.formatting import bound_text, range_text
+from participatie.presentation.vocabulary import bound_text, range_text
 from participatie.themes.bijstand_financiering import THEME, analysis, charts, tables
 from participatie.themes.bijstand_financiering.facts import facts
 from participatie.tools.texts import ESCAPED, GLUE

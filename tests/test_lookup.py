@@ -4,7 +4,7 @@ import pytest
 
 from participatie.data import load
 from participatie.figures import lookup, sources
-from participatie.presentation import formatting, references
+from participatie.presentation import tables, vocabulary
 
 
 @pytest.fixture(scope="module")
@@ -62,15 +62,15 @@ def test_ratio_is_undefined_for_a_zero_whole():
 
 
 def test_figure_text_adds_unit_and_hedge(table):
-    assert formatting.figure_text(table, "average_hours_worked", "2017") == "circa 25 uur per week"
-    assert formatting.figure_text(table, "bonus_paid", "2015/2016") == "€ 1,2 mln"
+    assert vocabulary.figure_text(table, "average_hours_worked", "2017") == "circa 25 uur per week"
+    assert vocabulary.figure_text(table, "bonus_paid", "2015/2016") == "€ 1,2 mln"
 
 
 def test_source_line_orders_letters_by_date(dataset):
-    line = references.source_line(["tk-29817-145", "tk-34352-56", "tk-29817-145"], dataset.sources)
+    line = tables.sources_line(["tk-29817-145", "tk-34352-56", "tk-29817-145"], dataset.sources)
     assert line == ("Bron: Tweede Kamer, 34 352, nr. 56 (21 april 2017); Tweede Kamer, 29 817, nr. 145 (15 juni 2018).")
 
 
 def test_source_reference(dataset):
-    assert references.reference("ek-34775-ak", dataset.sources) == "Eerste Kamer, 34 775, AK (7 september 2018)"
+    assert tables.letter_reference("ek-34775-ak", dataset.sources) == "Eerste Kamer, 34 775, AK (7 september 2018)"
     assert sources.newest_letter(dataset.sources) == "ek-34775-ak"

@@ -23,7 +23,7 @@ import participatie
 from participatie.book import pdf, sphinx_ext
 from participatie.presentation import labels
 from participatie.presentation.charts import embed_html
-from participatie.presentation.formatting import long_date
+from participatie.presentation.vocabulary import long_date
 from participatie.tools import cli, rerun
 
 from conftest import BUILD_HTML, DATA, REPO

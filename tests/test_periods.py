@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from participatie.data import periods
-from participatie.presentation.formatting import period_label
+from participatie.presentation.vocabulary import period as period_label
 
 
 @pytest.mark.parametrize(

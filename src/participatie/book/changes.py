@@ -15,7 +15,7 @@ from ..data import load
 from ..data.editions import national
 from ..figures import changes
 from ..figures.facts import letters as letters_of
-from ..presentation import references, tables, text, vocabulary
+from ..presentation import tables, text, vocabulary
 from ..presentation.labels import APPENDIX
 from .book import Book
 from .markup import glue_texts
@@ -56,7 +56,9 @@ def changes_table(book: Book, compare_to: str | Path | None = None) -> tables.Ta
             words["indicator"]: figures["indicator"].map(indicators).fillna(figures["indicator"]),
             words["category"]: figures["category"].replace("", "–").str.replace("_", " "),
             words["period"]: vocabulary.period_labels(figures["period"]),
-            words["letter"]: [references.reference(s, letters) if s in letters.index else s for s in figures["source_id"]],
+            words["letter"]: [
+                tables.letter_reference(s, letters) if s in letters.index else s for s in figures["source_id"]
+            ],
             words["old"]: [_value(v, u) for v, u in zip(figures["old_value"], figures["unit"])],
             words["new"]: [_value(v, u) for v, u in zip(figures["new_value"], figures["unit"])],
         }

@@ -24,7 +24,7 @@ from ..data.load import Dataset
 from ..figures import checks, sources
 from ..figures.facts import Finder
 from ..figures.revisions import revisions
-from ..presentation import charts, formatting, references, tables, text
+from ..presentation import charts, tables, text, vocabulary
 from ..presentation.labels import MUNICIPAL_FIGURE, MUNICIPAL_SOURCE_LINE, NATIONAL_ONLY
 from ..themes.record import Theme
 from . import registry_tables
@@ -90,18 +90,18 @@ class Chapter:
         if self.municipal:
             return charts.SourceLine(MUNICIPAL_SOURCE_LINE.format(files=", ".join(self.data_files)), self.data_files)
         ids = (self.figures if frame is None else frame)["source_id"].tolist()
-        return charts.SourceLine(references.source_line(ids, self.sources), self.data_files)
+        return charts.SourceLine(tables.sources_line(ids, self.sources), self.data_files)
 
     def reference(self, source_id: str) -> str:
         """Return a letter's short reference (chamber, number, date)."""
-        return references.reference(source_id, self.sources)
+        return tables.letter_reference(source_id, self.sources)
 
     def letters_of(self, source_ids) -> list[str]:
         """Return, per figure, the letter that prints it; in a municipal edition, that the figure is municipal."""
         source_ids = list(source_ids)
         if self.municipal:
             return [MUNICIPAL_FIGURE] * len(source_ids)
-        return references.references(source_ids, self.sources)
+        return tables.letter_references(source_ids, self.sources)
 
     def checks(self) -> pd.DataFrame:
         """Return the verdicts of the theme's cross-checks, discrepancies first (none in a municipal edition).
@@ -149,7 +149,7 @@ class Chapter:
             return None
 
         def label(rows: pd.DataFrame) -> str:
-            return formatting.period_label(rows.loc[rows["_at"] == rows["_at"].max(), "period"].iloc[0])
+            return vocabulary.period(rows.loc[rows["_at"] == rows["_at"].max(), "period"].iloc[0])
 
         return label(newer), label(covered)
 

@@ -32,7 +32,7 @@ from .. import __version__
 from ..data.load import load
 from ..data.package import bundled_data_dir
 from ..presentation import labels
-from ..presentation.formatting import long_date
+from ..presentation.vocabulary import long_date
 
 PDF_NAME = "boek.pdf"
 PRINT_CSS = Path(__file__).with_name("static") / "print.css"

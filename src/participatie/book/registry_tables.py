@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 from ..figures.rounding import rounding_step
-from ..presentation import formatting, references, tables
+from ..presentation import tables, vocabulary
 from ..presentation.labels import (
     COLUMN_TEXT,
     REVISION_KIND_TEXT,
@@ -40,7 +40,7 @@ def checks_frame(result: pd.DataFrame, letters: pd.DataFrame) -> pd.DataFrame:
                 f"{f}. Aanname: {a}." if a else f for f, a in zip(result["formula"], result["assumption"])
             ],
             COLUMN_TEXT["verdict"]: result["verdict"].map(VERDICT_TEXT),
-            COLUMN_TEXT["source"]: references.letter_page(result["source_id"].tolist(), result["page"].tolist(), letters),
+            COLUMN_TEXT["source"]: tables.letter_pages(result["source_id"].tolist(), result["page"].tolist(), letters),
         }
     )
 
@@ -52,7 +52,7 @@ def checks_table(result: pd.DataFrame, letters: pd.DataFrame, links: list[str] |
         shown = shown.assign(Hoofdstuk=links)
     return tables.show(
         shown,
-        {COLUMN_TEXT["recomputed"]: formatting.number_rounded},
+        {COLUMN_TEXT["recomputed"]: vocabulary.number},
         html_columns=("Hoofdstuk",) if links is not None else (),
     )
 
@@ -62,13 +62,13 @@ def revisions_frame(changed: pd.DataFrame, letters: pd.DataFrame) -> pd.DataFram
 
     The value is written with its unit and hedge (€ 622,149 mln, ruim 22.000), so no unit code shows.
     """
-    refs = references.references(changed["source_id"].tolist(), letters)
+    refs = tables.letter_references(changed["source_id"].tolist(), letters)
     return pd.DataFrame(
         {
             COLUMN_TEXT["label"]: changed["label"],
             COLUMN_TEXT["category"]: changed["category"].fillna("").str.replace("_", " "),
-            COLUMN_TEXT["period_label"]: formatting.period_labels(changed["period"]),
-            COLUMN_TEXT["value"]: [formatting.row_text(row) for _, row in changed.iterrows()],
+            COLUMN_TEXT["period_label"]: vocabulary.period_labels(changed["period"]),
+            COLUMN_TEXT["value"]: [tables.figure_value(row) for _, row in changed.iterrows()],
             COLUMN_TEXT["letter"]: [
                 ref + (" (laatste)" if latest else "") for ref, latest in zip(refs, changed["is_latest"])
             ],

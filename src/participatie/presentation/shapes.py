@@ -11,7 +11,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from . import charts, formatting, references, tables
+from . import charts, tables, vocabulary
 from .labels import COLUMN_TEXT
 
 
@@ -47,10 +47,10 @@ def figures_table(rows: pd.DataFrame, caption: str | None = None, label_suffix: 
     shown = pd.DataFrame(
         {
             COLUMN_TEXT["label"]: label,
-            COLUMN_TEXT["period_label"]: formatting.period_labels(rows["period"]),
-            COLUMN_TEXT["value"]: [formatting.row_text(row) for _, row in rows.iterrows()],
+            COLUMN_TEXT["period_label"]: vocabulary.period_labels(rows["period"]),
+            COLUMN_TEXT["value"]: [tables.figure_value(row) for _, row in rows.iterrows()],
             COLUMN_TEXT["note"]: rows["note"],
-            COLUMN_TEXT["letter"]: references.date_page(rows["source_date"], rows["page"]),
+            COLUMN_TEXT["letter"]: tables.date_pages(rows["source_date"], rows["page"]),
         }
     )
     return tables.show(shown, caption=caption)

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import formatting
+from ..figures.facts import letters as letters_of
+from . import vocabulary
 from .labels import EMPTY_TEXT, TABLE_LABEL
 
 # A column's format: number of decimals, or a function from the cell value to text.
@@ -25,7 +26,7 @@ def _cell(value: object, fmt: Format | None) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, numbers.Number):
-        return formatting.number(float(value), fmt if isinstance(fmt, int) else None)
+        return vocabulary.number(float(value), fmt if isinstance(fmt, int) else None)
     return str(value)
 
 
@@ -118,3 +119,39 @@ def show(
     A frame without rows shows the sentence `empty` ("Geen.") instead of an empty table.
     """
     return Table(frame.reset_index(drop=True), formats or {}, caption, tuple(html_columns), empty)
+
+
+# --- cells and source lines that name letters by id (sources: the letters' table, sources.csv) ---------------
+
+
+def letter_reference(source_id: str, sources: pd.DataFrame) -> str:
+    """Return the short reference of the letter with this id: 'Eerste Kamer, 33 981, N (30 juni 2017)'."""
+    return vocabulary.source_reference(letters_of(sources)[source_id])
+
+
+def letter_references(source_ids, sources: pd.DataFrame) -> list[str]:
+    """Return the short reference of each letter id, in the order given (a table column)."""
+    by_id = letters_of(sources)
+    return [vocabulary.source_reference(by_id[s]) for s in source_ids]
+
+
+def letter_pages(source_ids, pages, sources: pd.DataFrame) -> list[str]:
+    """Return 'reference, p. N' for each figure (a table column naming where each value is printed)."""
+    return [f"{ref}, p. {page}" for ref, page in zip(letter_references(list(source_ids), sources), pages)]
+
+
+def date_pages(dates, pages) -> list[str]:
+    """Return 'date of the letter, p. N' cells: a compact column whose caption names the letters in full."""
+    return [f"{vocabulary.long_date(pd.Timestamp(d).date())}, p. {p}" for d, p in zip(dates, pages)]
+
+
+def sources_line(source_ids, sources: pd.DataFrame) -> str:
+    """Return the 'Bron: …' line for the letters of these ids, oldest first."""
+    by_id = letters_of(sources)
+    return vocabulary.source_line(by_id[s] for s in dict.fromkeys(source_ids))
+
+
+def figure_value(row: pd.Series, decimals: int | None = None) -> str:
+    """Return a figure row's value with its unit and hedge, as a table cell (circa € 270 mln, 37%)."""
+    hedge = row.get("qualifier")
+    return vocabulary.value_text(row["value"], row["unit"], decimals, hedge if isinstance(hedge, str) and hedge else None)

@@ -34,7 +34,7 @@ import yaml
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 
 from ..figures.facts import Figure, Letter
-from . import escape, vocabulary
+from . import escape, labels, vocabulary
 from .vocabulary import Md
 
 REPO = Path(__file__).resolve().parents[3]
@@ -49,7 +49,6 @@ FILTERS = {
     "value": vocabulary.value,
     "count": vocabulary.count,
     "pct": vocabulary.pct,
-    "amount": vocabulary.amount,
     "words": vocabulary.words,
     "period": vocabulary.period,
     "date": vocabulary.long_date,
@@ -57,7 +56,7 @@ FILTERS = {
     "month": vocabulary.month,
     "quantity": vocabulary.quantity,
     "letter": vocabulary.letter,
-    "letters": vocabulary.letters,
+    "letters": vocabulary.letters_phrase,
     "letter_date": vocabulary.letter_date,
     "ref": vocabulary.ref,
     "reference": vocabulary.reference,
@@ -71,12 +70,10 @@ FILTERS = {
     "joined": vocabulary.joined,
     "plural": vocabulary.plural,
     "sentence": vocabulary.sentence,
-    # --- added for wsw_statistiek
     "moment": vocabulary.moment,
     "when": vocabulary.when,
     "value_or_nil": vocabulary.value_or_nil,
-    "cite_with": vocabulary.cite_with,
-    "revision_kind": vocabulary.revision_kind,
+    "revision_kind": labels.REVISION_KIND_TEXT.__getitem__,  # the word of a kind of difference between letters
     "size": vocabulary.size,
     "change_amount": vocabulary.change_amount,
 }

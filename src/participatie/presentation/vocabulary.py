@@ -6,8 +6,7 @@ differences and directions computed from the numbers they are about, lists, and 
 in words. Tables and charts format through these functions; the text files use them as filters
 (`presentation.text.FILTERS`), e.g. `{{ working | count }}`, `{{ working | cite }}`.
 
-Functions that return text for a Markdown page return `Md`: Markdown whose pieces from the data are
-escaped, which the text engine puts in as it is (any other value it escapes).
+Functions that return text for a Markdown page return `Md` (data escaped), which the engine puts in as is.
 """
 
 from __future__ import annotations
@@ -23,20 +22,10 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from ..data import periods
-from ..figures import lookup
 from ..figures.facts import Figure, Letter
 from ..figures.rounding import Interval
-from . import escape
-from .labels import (
-    LOCALE,
-    NUMBER_WORDS,
-    PERIOD_TEXT,
-    QUALIFIER_TEXT,
-    REVISION_KIND_TEXT,
-    SOURCE_ITEM,
-    SOURCE_LINE,
-    UNIT_TEXT,
-)
+from . import escape, labels
+from .labels import LOCALE, UNIT_TEXT
 
 MISSING = "–"
 
@@ -58,10 +47,7 @@ def _number_of(value) -> float:
 
 
 def number(value, decimals: int | None = None) -> Md:
-    """Return a number in Dutch notation: thousands with a dot, decimals with a comma ("–" when not defined).
-
-    With `decimals` None, whole numbers show none and others keep up to three significant decimals.
-    """
+    """Return a number in Dutch notation (1.234,5; "–" undefined); no `decimals`: up to three, none when whole."""
     value = _number_of(value)
     if not _defined(value):
         return Md(MISSING)
@@ -72,23 +58,15 @@ def number(value, decimals: int | None = None) -> Md:
     return Md(format_decimal(value, format=pattern, locale=LOCALE))
 
 
-def number_rounded(value: float) -> str:
-    """Return a recomputed number for a table: whole numbers plain, others with up to three decimals."""
-    return number(value, 0 if float(value).is_integer() else None)
-
-
 def value_text(value: float, unit: str, decimals: int | None = None, qualifier: str | None = None) -> Md:
-    """Return a value with its unit as a Dutch reader writes it (24%, € 612,7 mln, circa 25 uur per week).
-
-    A value that is not defined (NaN, such as a share of a zero total) or infinite reads "–", without unit or hedge.
-    """
+    """Return a value with unit and hedge as a reader writes it (24%, € 612,7 mln, circa 25 uur); undefined: "–"."""
     if unit not in UNIT_TEXT:
         raise KeyError(f"unknown unit {unit!r}; known units: {', '.join(sorted(UNIT_TEXT))}")
     if not _defined(value):
         return Md(MISSING)
     text = UNIT_TEXT[unit].format(n=number(value, decimals))
     if qualifier:
-        text = f"{QUALIFIER_TEXT[qualifier]} {text}"
+        text = f"{labels.QUALIFIER_TEXT[qualifier]} {text}"
     return Md(text)
 
 
@@ -113,13 +91,6 @@ def pct(fact, decimals: int = 0) -> Md:
     return value_text(_number_of(fact), "procent", decimals, qualifier)
 
 
-def amount(fact, unit: str = "euro_mln", decimals: int | None = None) -> Md:
-    """Return an amount of money ('€ 9,1 mln'); a figure keeps its own unit and hedge."""
-    if isinstance(fact, Figure):
-        return value_text(fact.value, fact.unit, decimals, fact.qualifier)
-    return value_text(fact, unit, decimals)
-
-
 def quantity(fact, unit: str | None = None) -> Md:
     """Return a value with its unit always named: '32 gemeenten', '€ 5 mln' (a count's unit word after it)."""
     unit = unit or fact.unit
@@ -127,16 +98,11 @@ def quantity(fact, unit: str | None = None) -> Md:
     return text if text != number(_number_of(fact)) else Md(f"{text} {unit}")
 
 
-def percent(part: float, whole: float, decimals: int = 0) -> Md:
-    """Return part as a percentage of whole in Dutch notation (37%; "–" when whole is 0 or missing)."""
-    return value_text(lookup.ratio(100 * part, whole), "procent", decimals)
-
-
 def words(n) -> Md:
     """Return a whole number from one to twenty in words ('vier', 'twaalf'); other numbers in digits."""
     n = _number_of(n)
-    if _defined(n) and float(n).is_integer() and 1 <= int(n) <= len(NUMBER_WORDS):
-        return Md(NUMBER_WORDS[int(n) - 1])
+    if _defined(n) and float(n).is_integer() and 1 <= int(n) <= len(labels.NUMBER_WORDS):
+        return Md(labels.NUMBER_WORDS[int(n) - 1])
     return number(n)
 
 
@@ -148,13 +114,9 @@ def plural(n, one: str, many: str) -> str:
 # --- comparisons and directions -----------------------------------------------------------------------------
 
 
-def _both(*values) -> bool:
-    return all(_defined(_number_of(v)) for v in values)
-
-
 def change(old, new, rose: str = "steeg", fell: str = "daalde", same: str = "bleef gelijk") -> str:
     """Return the verb for a change from old to new (steeg, daalde, bleef gelijk; '' when not defined)."""
-    if not _both(old, new):
+    if not (_defined(_number_of(old)) and _defined(_number_of(new))):
         return ""
     old, new = _number_of(old), _number_of(new)
     return rose if new > old else fell if new < old else same
@@ -167,7 +129,7 @@ def direction(delta, up: str = "steeg", down: str = "daalde", same: str = "bleef
 
 def comparison(a, b, more: str = "meer dan", less: str = "minder dan", equal: str = "evenveel als") -> str:
     """Return how a compares with b (meer dan, minder dan, evenveel als; '' when not defined)."""
-    if not _both(a, b):
+    if not (_defined(_number_of(a)) and _defined(_number_of(b))):
         return ""
     a, b = _number_of(a), _number_of(b)
     return more if a > b else less if a < b else equal
@@ -218,11 +180,8 @@ def month(day: date) -> Md:
 
 
 def date_at(when, precision: str | None = None) -> Md:
-    """Return a date as precise as its source gives it: '27 maart 2018' (day), 'april 2013' (month), '2015' (year).
-
-    `when` is ISO text (2018-03-27, 2013-04, 2015) with its precision ('day', 'month', 'year'), or a record
-    with `date` and `precision` (an event of a timeline); None reads "–".
-    """
+    """Return a date as precise as its source: '27 maart 2018', 'april 2013', '2015' (ISO text and precision, or a
+    record with `date` and `precision`; None: "–")."""
     if when is None:
         return Md(MISSING)
     if precision is None:
@@ -242,14 +201,27 @@ def period(text) -> Md:
     return Md(_label(periods.parse(text.period if isinstance(text, Figure) else str(text))))
 
 
-def period_label(text: str) -> str:
-    """Return an ISO 8601 period as a Dutch reader says it (eind 2016, januari–mei 2017, 1e kwartaal 2018 …)."""
-    return period(text)
-
-
 def period_labels(column: pd.Series) -> pd.Series:
     """Return the Dutch label of every period in a column (each distinct period parsed once)."""
-    return column.map({text: period_label(text) for text in column.dropna().unique()})
+    return column.map({text: period(text) for text in column.dropna().unique()})
+
+
+def moment(fact) -> Md:
+    """Return the moment of a stock as the letters say it: 'begin 2012' for 1 January, else the period ('eind 2012')."""
+    parsed = periods.parse(fact.period if isinstance(fact, Figure) else str(fact))
+    if parsed.kind == "moment" and (parsed.start.month, parsed.start.day) == (1, 1):
+        return Md(f"begin {parsed.start.year}")
+    return Md(_label(parsed))
+
+
+def when(fact) -> Md:
+    """Return a period after a value: 'in 2012', 'begin 2012', 'eind 2012', 'op 28 maart 2017', open: 'vanaf 2020 (…)'."""
+    parsed = periods.parse(fact.period if isinstance(fact, Figure) else str(fact))
+    if parsed.kind == "moment":
+        if (parsed.start.month, parsed.start.day) in ((1, 1), (12, 31)):
+            return moment(parsed.text)
+        return Md(f"op {_label(parsed)}")
+    return Md(_label(parsed) if parsed.kind == "open" else f"in {_label(parsed)}")
 
 
 def bound_text(value: float, decimals: int, side: str) -> str:
@@ -269,23 +241,19 @@ def range_text(interval: Interval, unit: str, decimals: int = 0, joiner: str = "
     return UNIT_TEXT[unit].format(n=f"{low}{joiner}{high}")
 
 
-def _month(day: date) -> str:
-    return format_date(day, "MMMM", locale=LOCALE)
-
-
 def _label(period: periods.Period) -> str:
     start, end = period.start, period.end
     if period.kind == "year":
         return str(start.year)
     if period.kind == "month":
-        return f"{_month(start)} {start.year}"
+        return month(start)
     if period.kind == "moment":
         if (start.month, start.day) == (12, 31):
-            return PERIOD_TEXT["end_of_year"].format(year=start.year)
-        return format_date(start, "d MMMM y", locale=LOCALE)
+            return labels.PERIOD_TEXT["end_of_year"].format(year=start.year)
+        return long_date(start)
     if period.kind == "open":
-        return PERIOD_TEXT["open"].format(
-            start=str(start.year) if start == date(start.year, 1, 1) else format_date(start, "d MMMM y", locale=LOCALE)
+        return labels.PERIOD_TEXT["open"].format(
+            start=str(start.year) if start == date(start.year, 1, 1) else long_date(start)
         )
     assert end is not None
     whole_months = start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
@@ -293,13 +261,13 @@ def _label(period: periods.Period) -> str:
         if start.month == 1 and end.month == 12:
             return str(start.year)
         if (start.month - 1) % 3 == 0 and end.month == start.month + 2:
-            return PERIOD_TEXT["quarter"].format(quarter=(start.month + 2) // 3, year=start.year)
-        return f"{_month(start)}–{_month(end)} {start.year}"
+            return labels.PERIOD_TEXT["quarter"].format(quarter=(start.month + 2) // 3, year=start.year)
+        return f"{format_date(start, 'MMMM', locale=LOCALE)}–{format_date(end, 'MMMM', locale=LOCALE)} {start.year}"
     if whole_months and (start.month, end.month) == (1, 12):
         return f"{start.year}–{end.year}"
     if whole_months:
-        return f"{_month(start)} {start.year} – {_month(end)} {end.year}"
-    return f"{format_date(start, 'd MMMM y', locale=LOCALE)} – {format_date(end, 'd MMMM y', locale=LOCALE)}"
+        return f"{month(start)} – {month(end)}"
+    return f"{long_date(start)} – {long_date(end)}"
 
 
 # --- letters and citations ----------------------------------------------------------------------------------
@@ -324,7 +292,7 @@ def letter(fact) -> Md:
     return Md(f"de brief van {letter_date(fact)}")
 
 
-def letters(facts: Iterable) -> Md:
+def letters_phrase(facts: Iterable) -> Md:
     """Return 'de brief van A' or 'de brieven van A en B' (oldest first) for letters or figures."""
     found = sorted({_letter_of(f) for f in facts}, key=lambda x: (x.date, x.id))
     if len(found) == 1:
@@ -360,10 +328,7 @@ def pages_text(pages) -> Md:
 
 
 def ref(fact, pages=None) -> Md:
-    """Return where a letter prints something, without brackets: 'Eerste Kamer, 33 981, N, p. 16'.
-
-    For a figure the page is its own unless `pages` is given.
-    """
+    """Return where a letter prints something, unbracketed: 'Eerste Kamer, 33 981, N, p. 16' (a figure: its page)."""
     found = _letter_of(fact)
     if pages is None and isinstance(fact, Figure):
         pages = fact.page
@@ -372,22 +337,27 @@ def ref(fact, pages=None) -> Md:
 
 
 def cite(facts, pages=None) -> Md:
-    """Return '(ref; ref)' for figures or letters: one citation per letter, its pages joined, in order of mention.
+    """Return '(ref; ref)': one citation per letter, its pages joined, letters in order of first mention.
 
-    `facts` is a figure, a letter, or a list of those; `pages` adds pages (to every letter named).
+    `facts` is a figure, a letter, a (letter, pages) pair, or a list of those (None left out); `pages` adds
+    pages to every letter named.
     """
-    items = facts if isinstance(facts, list | tuple) else [facts]
     grouped: dict[Letter, list[int]] = {}
-    for item in items:
-        found = _letter_of(item)
-        grouped.setdefault(found, []).extend(page_numbers(item.page if isinstance(item, Figure) else None))
-        grouped[found].extend(page_numbers(pages))
+    for item in facts if isinstance(facts, list | tuple) and not _pair(facts) else [facts]:
+        if item is None:
+            continue
+        found, own = (item[0], item[1]) if _pair(item) else (_letter_of(item), getattr(item, "page", None))
+        grouped.setdefault(_letter_of(found), []).extend(page_numbers(own) + page_numbers(pages))
     return Md("(" + "; ".join(ref(found, sorted(set(p))) for found, p in grouped.items()) + ")")
+
+
+def _pair(item) -> bool:
+    return isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Letter)
 
 
 def source_reference(found: Letter) -> str:
     """Return a letter's short reference: chamber, parliamentary number and date."""
-    return SOURCE_ITEM.format(chamber=found.chamber, reference=found.reference, date=long_date(found.date))
+    return labels.SOURCE_ITEM.format(chamber=found.chamber, reference=found.reference, date=long_date(found.date))
 
 
 def reference(found: Letter) -> Md:
@@ -398,28 +368,7 @@ def reference(found: Letter) -> Md:
 def source_line(found: Iterable[Letter]) -> str:
     """Return the 'Bron: …' line for the letters a chart or table draws on, oldest first."""
     ordered = sorted(set(found), key=lambda x: (x.date, x.id))
-    return SOURCE_LINE.format(sources="; ".join(source_reference(x) for x in ordered))
-
-
-# --- added for wsw_statistiek
-
-
-def moment(fact) -> Md:
-    """Return the moment of a stock as the letters say it: 'begin 2012' for 1 January, else the period ('eind 2012')."""
-    parsed = periods.parse(fact.period if isinstance(fact, Figure) else str(fact))
-    if parsed.kind == "moment" and (parsed.start.month, parsed.start.day) == (1, 1):
-        return Md(f"begin {parsed.start.year}")
-    return Md(_label(parsed))
-
-
-def when(fact) -> Md:
-    """Return a period after a value: 'in 2012', 'begin 2012', 'eind 2012', 'op 28 maart 2017', open: 'vanaf 2020 (…)'."""
-    parsed = periods.parse(fact.period if isinstance(fact, Figure) else str(fact))
-    if parsed.kind == "moment":
-        if (parsed.start.month, parsed.start.day) in ((1, 1), (12, 31)):
-            return moment(parsed.text)
-        return Md(f"op {_label(parsed)}")
-    return Md(_label(parsed) if parsed.kind == "open" else f"in {_label(parsed)}")
+    return labels.SOURCE_LINE.format(sources="; ".join(source_reference(x) for x in ordered))
 
 
 def value_or_nil(fact, unit: str | None = None, decimals: int | None = None) -> Md:
@@ -430,41 +379,15 @@ def value_or_nil(fact, unit: str | None = None, decimals: int | None = None) -> 
     return value(fact, unit, decimals)
 
 
-def cite_with(facts, found, pages) -> Md:
-    """Return `cite` of figures (None left out) with `pages` of the letter `found` added, that letter last if new.
-
-    For a statement that runs on beyond the pages of its figures: '(Tweede Kamer, 29 817, nr. 145, p. 7–8)'.
-    """
-    items = [f for f in (facts if isinstance(facts, list | tuple) else [facts]) if f is not None]
-    grouped: dict[Letter, list[int]] = {}
-    for item in items:
-        grouped.setdefault(_letter_of(item), []).extend(page_numbers(item.page if isinstance(item, Figure) else None))
-    grouped.setdefault(_letter_of(found), []).extend(page_numbers(pages))
-    return Md("(" + "; ".join(ref(letter_, sorted(set(p))) for letter_, p in grouped.items()) + ")")
-
-
-def revision_kind(kind: str) -> str:
-    """Return the kind of a difference between letters (figures.revisions: rounding, …) as the revisions table names it."""
-    return REVISION_KIND_TEXT[kind]
-# --- added for bijstand_financiering
-
-
 def size(fact, decimals: int | None = None) -> Md:
-    """Return a figure's size without its sign, with its unit and hedge ('€ 142 mln' for −142).
-
-    For a change whose direction the sentence says in words ('€ 142 mln meer dan'); "–" when not defined.
-    """
+    """Return a figure without its sign, with unit and hedge ('€ 142 mln' for −142: the words say the direction)."""
     if not isinstance(fact, Figure):
         raise TypeError("size: a figure, e.g. {{ change | size }} (a computed number: change_amount)")
     return value_text(abs(fact.value), fact.unit, decimals, fact.qualifier)
 
 
 def change_amount(amount, unit: str = "euro_mln", signed: bool = False) -> Md:
-    """Return a change the book computed, as precise as it is large: one decimal from 1 up, three below.
-
-    Without its sign ('€ 9,1 mln', '€ 0,071 mln'), or with `signed` a plus or the minus sign ('+€ 4,0 mln',
-    '−€ 8,3 mln'); "–" when not defined.
-    """
+    """Return a change we computed: one decimal from 1 up, three below ('€ 9,1 mln'; `signed`: '+€ 4,0 mln')."""
     amount = _number_of(amount)
     if not _defined(amount):
         return Md(MISSING)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..figures.checks import Check, unique_ids
+from ..presentation import text
 
 CHAPTERS_DIR = "chapters"
 # The newest of the five letters the book's text was written from (ek-34775-ak, 7 September 2018).
@@ -18,7 +19,7 @@ class Theme:
 
     `name` is the name of the theme everywhere: its sub-package `participatie.themes.<name>`, its
     notebook `chapters/<name>.ipynb` and, when it has one, its figure table (resource `<name>` of the
-    descriptor, file `data/<name>.csv`). `title` equals the notebook's first heading (tested).
+    descriptor, file `data/<name>.csv`). `title` (from its label file) equals the notebook's first heading (tested).
     `facts` returns the chapter's facts (a flat dictionary: figures, periods, flags; no words) given the
     opened chapter; its text file `chapters/<name>.tekst.md` turns them into the glued paragraphs and its
     label file `chapters/<name>.labels.yml` holds the words of its charts and tables. `prefix` starts the
@@ -30,7 +31,6 @@ class Theme:
     """
 
     name: str
-    title: str
     key_figures: Callable[..., dict[str, str]] | None = None
     facts: Callable[..., dict] | None = None
     prefix: str = ""
@@ -56,6 +56,11 @@ class Theme:
     def document(self) -> str:
         """Return the chapter's document path in the book, without suffix (chapters/<name>)."""
         return f"{CHAPTERS_DIR}/{self.name}"
+
+    @property
+    def title(self) -> str:
+        """Return the chapter's Dutch title (`title` in its label file; the notebook's first heading)."""
+        return text.label(self.labels_file, "title")
 
     @property
     def text_file(self) -> str:

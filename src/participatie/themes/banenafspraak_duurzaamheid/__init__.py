@@ -5,14 +5,12 @@ The theme's modules: `analysis` (frames from the data), `facts` (what the text f
 `chapters/banenafspraak_duurzaamheid.tekst.md` and `chapters/banenafspraak_duurzaamheid.labels.yml`.
 """
 
-from ...presentation import text
 from ..record import Theme
-from .checks import CHECKS, LABELS, NAME
+from .checks import CHECKS, NAME
 from .facts import facts
 
 THEME = Theme(
     name=NAME,
-    title=text.label(LABELS, "title"),
     facts=facts,
     prefix="ba",
     has_figure_table=True,

@@ -16,7 +16,7 @@ from ...data import periods
 from ...figures import lookup as fig
 from ...presentation import charts as house
 from ...presentation import labels as shared
-from ...presentation import references, vocabulary
+from ...presentation import tables, vocabulary
 from . import analysis
 from .analysis import COMPUTED, PATH, PERSONS_WAJONG, PRINTED, REALISED, TARGET, WORKING_ALL_MEASUREMENTS
 
@@ -352,7 +352,7 @@ def _letters_pages(chapter, source_ids, pages) -> list[str]:
         elif chapter.municipal:
             cells.append(shared.MUNICIPAL_FIGURE)
         else:
-            cells.append("; ".join(references.letter_page(ids, [int(n) for n in numbers[: len(ids)]], chapter.sources)))
+            cells.append("; ".join(tables.letter_pages(ids, [int(n) for n in numbers[: len(ids)]], chapter.sources)))
     return cells
 
 

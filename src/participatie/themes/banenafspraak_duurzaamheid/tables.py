@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...presentation import references, vocabulary
+from ...presentation import tables, vocabulary
 from ...presentation import tables as house
 from ...presentation.labels import COLUMN_TEXT
 from . import analysis
@@ -65,7 +65,7 @@ def _figures(chapter, rows: pd.DataFrame, suffixes: list[str] | None = None) -> 
         for i, p, d in zip(rows["indicator"], rows["period"], dates)
     ]
     ids, pages = list(rows["source_id"]), [int(p) for p in rows["page"]]
-    letters = chapter.letters_of(ids) if chapter.municipal else references.letter_page(ids, pages, chapter.sources)
+    letters = chapter.letters_of(ids) if chapter.municipal else tables.letter_pages(ids, pages, chapter.sources)
     hedges = [q if isinstance(q, str) else None for q in rows["qualifier"]]
     shown = pd.DataFrame(
         {

@@ -6,7 +6,6 @@ from .facts import facts
 
 THEME = Theme(
     name="beschut_werk",
-    title="Beschut werk",
     facts=facts,
     prefix="bw",
     has_figure_table=True,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ...presentation import charts, formatting, references
+from ...presentation import charts, tables, vocabulary
 from ...presentation.labels import COMPUTED as COMPUTED_TEXT
 from ...presentation.labels import NEWER_LETTER
 from ...presentation.labels import PRINTED as PRINTED_TEXT
@@ -41,7 +41,7 @@ def _letter_pages(chapter, source_ids, pages) -> list[str]:
     """Return 'letter, p. N' per figure; in a municipal edition, that the figure is the municipality's."""
     if chapter.municipal:
         return chapter.letters_of(list(source_ids))
-    return references.letter_page(list(source_ids), list(pages), chapter.sources)
+    return tables.letter_pages(list(source_ids), list(pages), chapter.sources)
 
 
 def _present(order: list[str], values: pd.Series) -> list[str]:
@@ -85,7 +85,7 @@ def advices(chapter) -> charts.ChartFigure:
     frame = pd.DataFrame(
         {
             "jaar": years["year"].astype(str),
-            "periode": formatting.period_labels(years["period"]),
+            "periode": vocabulary.period_labels(years["period"]),
             "soort": kind,
             "adviezen": years["advices"],
             "brief": _letter_pages(chapter, years["source_id"], years["page"]),
@@ -141,7 +141,7 @@ def assessments(chapter) -> charts.ChartFigure:
     outcome = chapter.label("assessments.outcome")
     kinds = _kind_words(chapter)
     shown = table.assign(
-        periode=formatting.period_labels(table["period"]),
+        periode=vocabulary.period_labels(table["period"]),
         aanvrager=table["category"].map(applicant),
         brief=_letter_pages(chapter, table["source_id"], table["page"]),
     )
@@ -204,7 +204,7 @@ def citizen_months(chapter) -> charts.ChartFigure:
     months = analysis.citizen_assessments_by_month(chapter.figures)
     frame = pd.DataFrame(
         {
-            "maand": formatting.period_labels(months["period"]),
+            "maand": vocabulary.period_labels(months["period"]),
             "datum": months["date"],
             "beoordelingen": months["assessments"],
             "brief": _letter_pages(chapter, months["source_id"], months["page"]),
@@ -270,11 +270,11 @@ def regeling(chapter) -> charts.ChartFigure:
     frame = pd.DataFrame(
         {
             "datum": places["date"],
-            "peildatum": formatting.period_labels(places["period"]),
+            "peildatum": vocabulary.period_labels(places["period"]),
             "reeks": words["series"][REGELING],
             "soort": _kind_words(chapter)[PRINTED],
             "aantal": places["value"],
-            "tekst": [formatting.number(v) for v in places["value"]],
+            "tekst": [vocabulary.number(v) for v in places["value"]],
             "eenheid": words["unit"][REGELING],
             "brief": [_letters_pages(chapter, s, p) for s, p in zip(places["source_ids"], places["pages"])],
             "source_id": [s[-1] for s in places["source_ids"]],
@@ -327,7 +327,7 @@ def _counts(chapter, rows: pd.DataFrame, series: pd.Series, kind: pd.Series) -> 
         reeks=series.map(words["series"]).values,
         soort=kind.map(_kind_words(chapter)).where(~_newer(chapter, rows), NEWER_LETTER).values,
         tekst=[
-            formatting.value_text(v, "aantal", qualifier=q if isinstance(q, str) and q else None)
+            vocabulary.value_text(v, "aantal", qualifier=q if isinstance(q, str) and q else None)
             for v, q in zip(rows["value"], rows["qualifier"])
         ],
     )
@@ -336,7 +336,7 @@ def _counts(chapter, rows: pd.DataFrame, series: pd.Series, kind: pd.Series) -> 
         [
             {
                 "datum": d,
-                "peildatum": formatting.period_label(g["period"].iloc[0]),
+                "peildatum": vocabulary.period(g["period"].iloc[0]),
                 "reeks": r,
                 "soort": s,
                 "aantal": float(g["value"].iloc[0]),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...figures import lookup
-from ...presentation import formatting, tables
+from ...presentation import tables, vocabulary
 from ...presentation.labels import COMPUTED as COMPUTED_TEXT
 from ...presentation.labels import PRINTED as PRINTED_TEXT
 from . import analysis
@@ -58,8 +58,8 @@ def money(chapter) -> tables.Table:
     shown = pd.DataFrame(
         {
             columns["label"]: rows["label"],
-            columns["period"]: formatting.period_labels(rows["period"]),
-            columns["amount"]: [formatting.row_text(row) for _, row in rows.iterrows()],
+            columns["period"]: vocabulary.period_labels(rows["period"]),
+            columns["amount"]: [tables.figure_value(row) for _, row in rows.iterrows()],
             columns["letter"]: _letter_pages(chapter, rows["source_id"], rows["page"]),
         }
     )

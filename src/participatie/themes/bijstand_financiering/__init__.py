@@ -6,7 +6,6 @@ from .facts import facts
 
 THEME = Theme(
     name="bijstand_financiering",
-    title="Financiering van bijstand en re-integratie",
     facts=facts,
     prefix="bf",
     has_figure_table=True,

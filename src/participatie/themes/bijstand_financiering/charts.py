@@ -11,7 +11,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ...presentation import charts, references, vocabulary
+from ...presentation import charts, tables, vocabulary
 from ...presentation import labels as shared
 from . import analysis
 
@@ -24,7 +24,7 @@ def _letters_and_pages(chapter, rows: pd.DataFrame) -> list[str]:
     """Return per figure 'letter, p. N' (in a municipal edition: that the figure is the municipality's)."""
     if chapter.municipal:
         return chapter.letters_of(rows["source_id"])
-    return references.letter_page(rows["source_id"].tolist(), rows["page"].tolist(), chapter.sources)
+    return tables.letter_pages(rows["source_id"].tolist(), rows["page"].tolist(), chapter.sources)
 
 
 def _opacity() -> alt.FillOpacityValue:
@@ -41,7 +41,7 @@ def buig_results(chapter) -> charts.ChartFigure:
     periode = [
         chapter.label(
             "buig_results.bar_period",
-            period=vocabulary.period_label(period),
+            period=vocabulary.period(period),
             preliminary=bool(early),
             twice=bool(both),
             date=vocabulary.long_date(pd.Timestamp(day).date()),

@@ -6,7 +6,6 @@ from .facts import facts
 
 THEME = Theme(
     name="pilots_werken_naar_vermogen",
-    title="Pilots Werken naar Vermogen",
     facts=facts,
     prefix="pil",
     has_figure_table=False,

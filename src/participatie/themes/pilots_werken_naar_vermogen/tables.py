@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...figures.facts import Figure
-from ...presentation import references, tables, vocabulary
+from ...presentation import tables, vocabulary
 from .analysis import differing_accounts as accounts_differing
 from .analysis import findings_by_topic, pilots_overview
 
@@ -71,7 +71,7 @@ def findings(chapter) -> tables.Table:
     source = (
         [f"p. {int(p)}" for p in frame["page"]]
         if single_letter
-        else references.letter_page(frame["source_id"], frame["page"], chapter.sources)
+        else tables.letter_pages(frame["source_id"], frame["page"], chapter.sources)
     )
     every = chapter.labels["all_pilots"]
     shown = pd.DataFrame(
@@ -93,7 +93,7 @@ def differing_accounts(chapter) -> tables.Table:
     shown = pd.DataFrame(
         {
             words["matter"]: matter.where(~matter.duplicated(), ""),
-            words["letter"]: references.letter_page(frame["source_id"], frame["page"], chapter.sources),
+            words["letter"]: tables.letter_pages(frame["source_id"], frame["page"], chapter.sources),
             words["date"]: [vocabulary.date_at(d, p) for d, p in zip(frame["date"], frame["precision"])],
             words["event"]: frame["event"],
         }

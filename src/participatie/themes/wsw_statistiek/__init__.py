@@ -11,7 +11,6 @@ from .facts import facts
 
 THEME = Theme(
     name="wsw_statistiek",
-    title="De sociale werkvoorziening in cijfers",
     facts=facts,
     prefix="wsw",
     has_figure_table=True,

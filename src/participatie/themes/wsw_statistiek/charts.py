@@ -17,7 +17,7 @@ import pandas as pd
 
 from ...presentation import charts as house
 from ...presentation import labels as shared
-from ...presentation import references, vocabulary
+from ...presentation import tables, vocabulary
 from . import analysis
 
 _OPEN = "#FFFFFF"  # the fill of an open bar or point: an expectation, or a value from a newer letter
@@ -66,7 +66,7 @@ def _where_printed(chapter, source_ids, pages) -> list[str]:
     source_ids, pages = list(source_ids), list(pages)
     if chapter.municipal:
         return chapter.letters_of(source_ids)
-    return references.letter_page(source_ids, pages, chapter.sources)
+    return tables.letter_pages(source_ids, pages, chapter.sources)
 
 
 def _source(chapter, frame: pd.DataFrame, texts: list[str]) -> pd.Series:

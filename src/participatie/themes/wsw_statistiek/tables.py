@@ -24,12 +24,6 @@ def _national_only() -> house.Table:
     return house.show(pd.DataFrame(), empty=shared.NATIONAL_ONLY)
 
 
-def _figure_text(row: pd.Series) -> str:
-    """Return a figure row's value with its unit and hedge ('circa € 500')."""
-    qualifier = row["qualifier"] if isinstance(row.get("qualifier"), str) and row["qualifier"] else None
-    return vocabulary.value_text(row["value"], row["unit"], None, qualifier)
-
-
 def _periods(chapter, frame: pd.DataFrame) -> list[str]:
     """Return the period of each figure as a reader says it; 'not given' where the letters give none."""
     labels = vocabulary.period_labels(frame["period"])
@@ -105,7 +99,7 @@ def money(chapter) -> house.Table:
         {
             columns["item"]: [items.get(i, label) for i, label in zip(frame["indicator"], frame["label"])],
             columns["period"]: [missing if assumed else label for assumed, label in zip(frame["period_assumed"], labels)],
-            columns["amount"]: [_figure_text(row) for _, row in frame.iterrows()],
+            columns["amount"]: [house.figure_value(row) for _, row in frame.iterrows()],
             columns["status"]: [status["municipal"]] * len(frame) if chapter.municipal else kinds,
             columns["source"]: _where_printed(chapter, frame["source_id"], frame["page"]),
         }
@@ -136,7 +130,7 @@ def repeated_figures(chapter) -> house.Table:
         {
             shared.COLUMN_TEXT["label"]: frame["label"],
             shared.COLUMN_TEXT["period_label"]: _periods(chapter, frame),
-            shared.COLUMN_TEXT["value"]: [_figure_text(row) for _, row in frame.iterrows()],
+            shared.COLUMN_TEXT["value"]: [house.figure_value(row) for _, row in frame.iterrows()],
             shared.COLUMN_TEXT["source"]: _where_printed(chapter, frame["source_id"], frame["page"]),
             chapter.label("repeated_figures.agree"): frame["values_agree"],
             shared.COLUMN_TEXT["kind"]: kind,

@@ -411,7 +411,7 @@ def test_every_block_is_glued_once_under_its_name_and_the_finding_in_the_introdu
     assert sorted(names) == sorted(blocks - {THEME.finding_block}) and len(names) == len(set(names))
     assert all(re.fullmatch(r"bf_[a-z0-9_]+", name) for name in blocks)
     assert f"{{glue:md}}`{THEME.finding_block}`" in (REPO / "intro.ipynb").read_text(encoding="utf-8")
-    assert hoofdstuk.key_figures() == {THEME.finding_block: hoofdstuk.text()[THEME.finding_block]}
+    assert hoofdstuk.finding() == hoofdstuk.text()[THEME.finding_block]
 
 
 def test_every_block_says_something_and_nothing_undefined(texts):

@@ -139,7 +139,7 @@ def test_ratio_to_zero_or_missing_is_not_defined():
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_key_figures_of_the_sampled_municipalities(theme, loaded, by_size):
+def test_texts_of_the_sampled_municipalities(theme, loaded, by_size):
     zeros = 0
     for code in _sample(by_size, KEY_SMALLEST, KEY_SPREAD):
         edition = _edition(loaded, theme, code)

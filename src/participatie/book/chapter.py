@@ -159,16 +159,6 @@ class Chapter:
             return tables.show(pd.DataFrame(), empty=NATIONAL_ONLY)
         return registry_tables.revisions_table(self.revisions(), self.sources)
 
-    def key_figures(self) -> dict[str, str]:
-        """Return the Dutch texts the chapter's prose glues in (the theme's `key_figures`; a moved theme: its finding)."""
-        if self.theme.key_figures is None:
-            return {self.theme.finding_block: self.finding()}
-        return self.theme.key_figures(self)
-
-    def glue_key_figures(self) -> None:
-        """Make every key figure available to the chapter's prose as {glue:md}`name`."""
-        glue_texts(self.key_figures())
-
     @functools.cached_property
     def finder(self) -> Finder:
         """Return the figures of this edition as facts (municipal figures are cited to no letter)."""
@@ -201,14 +191,10 @@ class Chapter:
 
     def glue_text(self) -> None:
         """Glue every block of the chapter's text file under its name, except the introduction's finding."""
-        if self.theme.facts is None:  # a theme not yet moved to its text file
-            return self.glue_key_figures()
         glue_texts({name: t for name, t in self.text().items() if name != self.theme.finding_block})
 
     def finding(self) -> str:
         """Return the chapter's finding for the introduction (the block <prefix>_finding of its text file)."""
-        if self.theme.facts is None:
-            return self.key_figures()[self.theme.finding_block]
         return text.block(self.theme.text_file, self.theme.finding_block, self.facts)
 
     def label(self, key: str, **values):

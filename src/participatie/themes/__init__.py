@@ -1,11 +1,11 @@
 """The themes of the book, one sub-package each, in the order of the table of contents.
 
-Each theme is a folder `themes/<name>/` with the layers of one analysis: `analysis` (figures in, frames
-out, no display text), `presentation` (charts and tables with Dutch labels), `prose` (the texts glued
-into the chapter), `checks` (claims of the letters recomputed, as data), and `__init__` declaring its
-`THEME` record. Adding a chapter: add its folder, its notebook `chapters/<name>.ipynb`, its data (a
-resource named <name> in data/datapackage.json), one import and one entry below, and one line in
-_toc.yml.
+Each theme is a folder `themes/<name>/` with the same six modules: `analysis` (figures in, frames out, no
+display text), `facts` (the named facts its text needs), `charts` and `tables` (what the notebook shows),
+`checks` (claims of the letters recomputed, as data), and `__init__` declaring its `THEME` record. Its words
+are in `chapters/<name>.tekst.md` and `chapters/<name>.labels.yml`. Adding a chapter: add its folder, notebook,
+words and data (a resource named <name> in data/datapackage.json) and one import and entry below; the table
+of contents is generated from this list (`python -m participatie toc`).
 """
 
 from .banenafspraak_duurzaamheid import THEME as BANENAFSPRAAK_DUURZAAMHEID

@@ -24,15 +24,13 @@ class Theme:
     opened chapter; its text file `chapters/<name>.tekst.md` turns them into the glued paragraphs and its
     label file `chapters/<name>.labels.yml` holds the words of its charts and tables. `prefix` starts the
     name of every block of its text file (the introduction glues `<prefix>_finding`).
-    `key_figures` (being replaced by `facts`) returns the Dutch texts the chapter's prose glues in.
     `text_until` is the date of the newest letter the chapter's text was written from: figures from later
     letters are drawn and glued where the text follows the data, and the chapter says that its text
     describes the state up to that letter (`book.chapter.Chapter.newer_data`).
     """
 
     name: str
-    key_figures: Callable[..., dict[str, str]] | None = None
-    facts: Callable[..., dict] | None = None
+    facts: Callable[..., dict]
     prefix: str = ""
     has_figure_table: bool = True
     other_tables: tuple[str, ...] = ()

@@ -20,6 +20,7 @@ import json
 import posixpath
 import re
 import time
+import warnings
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -36,6 +37,10 @@ from ..presentation.formatting import long_date
 
 PDF_NAME = "boek.pdf"
 PRINT_CSS = Path(__file__).with_name("static") / "print.css"
+# The book's own fonts (see fonts/README.md): print.css declares them with @font-face, and vl-convert draws the
+# charts' text with the same sans-serif, so the PDF has the same pages and fonts with or without system fonts.
+FONTS_DIR = Path(__file__).with_name("fonts")
+CHART_FONT = '"Source Sans 3", sans-serif'
 # The chart's whole drawing (axes and legend included) is as wide as the text column: A4 less 2 × 20 mm
 # of margin is 170 mm, 642 CSS pixels; so a chart prints at the size of its fonts on the web.
 CHART_WIDTH = 640
@@ -130,13 +135,26 @@ def chart_svg(spec: dict) -> str:
 
     A single or layered chart as wide as its container on the web is drawn as wide as the text column,
     axes and legend included; in a faceted or concatenated chart, a part as wide as its container gets
-    the width of a plot beside its axis labels.
+    the width of a plot beside its axis labels. Its text is set (and measured) in the book's own sans-serif.
     """
+    _register_fonts()
     spec = dict(spec)
+    spec["config"] = {**spec.get("config", {}), "font": CHART_FONT}  # the print edition's own sans-serif
     if spec.get("width") == "container" and not any(key in spec for key in _COMPOUND):
         spec["width"] = CHART_WIDTH
         spec["autosize"] = {"type": "fit-x", "contains": "padding"}
     return vl_convert.vegalite_to_svg(_fixed_widths(spec), format_locale="nl-NL", time_format_locale="nl-NL")
+
+
+_fonts_registered = False
+
+
+def _register_fonts() -> None:
+    """Let vl-convert measure and name the book's own fonts (once per process; it keeps them)."""
+    global _fonts_registered
+    if not _fonts_registered:
+        vl_convert.register_font_directory(str(FONTS_DIR))
+        _fonts_registered = True
 
 
 def _fixed_widths(value):
@@ -338,17 +356,21 @@ def document_html(html_dir: str | Path, data_dir: str | Path | None = None) -> s
 
 
 def _fetcher(root: Path):
-    """Return a URL fetcher for WeasyPrint that reads data: URLs and the built book's own files, nothing else.
+    """Return a URL fetcher for WeasyPrint that reads data: URLs, the built book's own files and the book's
+    fonts, nothing else.
 
     The pages carry text from data directories that others supply; whatever a page might point at, the
     print edition never goes online and never reads (or attaches) a file from outside the book.
     """
     from weasyprint.urls import URLFetcher
 
+    fonts = FONTS_DIR.resolve()
+
     class BookFetcher(URLFetcher):
         def fetch(self, url, headers=None):
             parsed = urlparse(url)
-            inside = parsed.scheme == "file" and Path(unquote(parsed.path)).resolve().is_relative_to(root)
+            path = Path(unquote(parsed.path)).resolve() if parsed.scheme == "file" else None
+            inside = path is not None and (path.is_relative_to(root) or path.is_relative_to(fonts))
             if parsed.scheme != "data" and not inside:
                 raise ValueError(f"the print edition reads only the book's own files, not {url[:200]}")
             return super().fetch(url, headers)
@@ -358,7 +380,14 @@ def _fetcher(root: Path):
 
 def build(html_dir: str | Path, out: str | Path | None = None, data_dir: str | Path | None = None) -> Built:
     """Write the print edition of the book built in html_dir to out (default: html_dir/boek.pdf)."""
-    import weasyprint  # imported here: the web edition and the notebooks never need it
+    with warnings.catch_warnings():
+        # Without system fonts WeasyPrint warns at import that it has none; the book brings its own (print.css).
+        warnings.filterwarnings("ignore", message="No fonts configured in FontConfig")
+        try:
+            import weasyprint  # imported here: the web edition and the notebooks never need it
+            from weasyprint.text.fonts import FontConfiguration
+        except ImportError as error:
+            raise ImportError("the print edition needs WeasyPrint: pip install 'participatie[pdf]'") from error
 
     started = time.perf_counter()
     html_dir = Path(html_dir)
@@ -366,8 +395,12 @@ def build(html_dir: str | Path, out: str | Path | None = None, data_dir: str | P
     source = document_html(html_dir, data_dir)
     root = html_dir.resolve()
     fetcher = _fetcher(root)
+    fonts = FontConfiguration()  # where the @font-face rules of print.css put the book's fonts
+    style = weasyprint.CSS(
+        string=PRINT_CSS.read_text(encoding="utf-8"), base_url=PRINT_CSS.as_uri(), url_fetcher=fetcher, font_config=fonts
+    )
     document = weasyprint.HTML(string=source, base_url=root.as_uri() + "/", url_fetcher=fetcher).render(
-        stylesheets=[weasyprint.CSS(string=PRINT_CSS.read_text(encoding="utf-8"), url_fetcher=fetcher)]
+        stylesheets=[style], font_config=fonts
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     temporary = out.with_name(f".{out.name}.tmp")

@@ -16,7 +16,7 @@ LETTERS ?= ../shared/seeds
 # (The print edition's code and style sheet only shape the PDF: they re-execute nothing.)
 # (So do the book's fonts, which the HTML build copies into _static/fonts.)
 FONTS := $(wildcard src/participatie/book/fonts/*)
-PRINT := src/participatie/book/pdf.py src/participatie/book/static/print.css $(FONTS)
+PRINT := src/participatie/book/pdf.py src/participatie/book/print_charts.py src/participatie/book/static/print.css $(FONTS)
 PACKAGE := pyproject.toml $(filter-out src/participatie/themes/% src/participatie/tools/% $(PRINT),$(shell find src/participatie -name '*.py' -o -name '*.css' -o -name '*.svg')) src/participatie/themes/__init__.py src/participatie/themes/record.py
 TEMPLATES := $(wildcard src/participatie/book/templates/*.html)
 COMMON_DATA := data/datapackage.json data/sources.csv data/indicators.csv $(wildcard data/schemas/*.json) $(wildcard data/letters/*.json)

@@ -5,7 +5,8 @@
 `build` reads the book's pages in the order of the table of contents (the root page, then the
 navigation of its sidebar, which Jupyter Book writes from `_toc.yml`), keeps each page's article without
 its code cells, opens the collapsible data tables and draws every chart as SVG with vl-convert, from the
-same Vega-Lite specification and with the same d3 `nl-NL` locale as the web edition. CSS paged media
+same Vega-Lite specification and with the same d3 `nl-NL` locale as the web edition (`print_charts`, which
+this module re-exports). CSS paged media
 (`static/print.css`) lays it out: a title page, contents with page numbers, running headers with the
 chapter's title, page numbers in the footer, "zie p. N" for links inside the book and the printed target
 of links outside it. The edition date on the title page is the date of the newest letter in the data the
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import base64
 import html
-import json
 import posixpath
 import re
 import time
@@ -26,7 +26,6 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
-import vl_convert
 from bs4 import BeautifulSoup, Tag
 
 from .. import __version__
@@ -34,23 +33,13 @@ from ..data.load import load
 from ..data.package import bundled_data_dir
 from ..presentation import labels
 from ..presentation.formatting import long_date
+from .print_charts import CHART_FONT, CHART_WIDTH, FONTS_DIR, PART_WIDTH, chart_spec, chart_svg  # noqa: F401
 
 PDF_NAME = "boek.pdf"
 PRINT_CSS = Path(__file__).with_name("static") / "print.css"
-# The book's own fonts (see fonts/README.md): print.css declares them with @font-face, and vl-convert draws the
-# charts' text with the same sans-serif, so the PDF has the same pages and fonts with or without system fonts.
-FONTS_DIR = Path(__file__).with_name("fonts")
-CHART_FONT = '"Source Sans 3", sans-serif'
-# The chart's whole drawing (axes and legend included) is as wide as the text column: A4 less 2 × 20 mm
-# of margin is 170 mm, 642 CSS pixels; so a chart prints at the size of its fonts on the web.
-CHART_WIDTH = 640
-# The plot area of one part of a faceted or concatenated chart that is as wide as its container on the web.
-PART_WIDTH = 480
-_COMPOUND = ("facet", "repeat", "hconcat", "vconcat", "concat")
 # Tables of this many columns or more print in a smaller type.
 WIDE_TABLE = 6
 _BREAK_AFTER = re.compile(r"(?<=[A-Za-z])([_./@])(?=[A-Za-z])")
-_SPEC_START = "var spec = "
 
 
 @dataclass(frozen=True)
@@ -128,58 +117,6 @@ def anchor(document: str, fragment: str = "") -> str:
     """Return the id that a page (or an element of it) gets in the one document of the print edition."""
     base = "pp-" + re.sub(r"[^A-Za-z0-9_-]", "-", document)
     return f"{base}--{fragment}" if fragment else base
-
-
-def chart_svg(spec: dict) -> str:
-    """Return a chart as SVG drawn offline by vl-convert, text width wide, with Dutch number formats.
-
-    A single or layered chart as wide as its container on the web is drawn as wide as the text column,
-    axes and legend included; in a faceted or concatenated chart, a part as wide as its container gets
-    the width of a plot beside its axis labels. Its text is set (and measured) in the book's own sans-serif.
-    """
-    _register_fonts()
-    spec = dict(spec)
-    spec["config"] = {**spec.get("config", {}), "font": CHART_FONT}  # the print edition's own sans-serif
-    if spec.get("width") == "container" and not any(key in spec for key in _COMPOUND):
-        spec["width"] = CHART_WIDTH
-        spec["autosize"] = {"type": "fit-x", "contains": "padding"}
-    return vl_convert.vegalite_to_svg(_fixed_widths(spec), format_locale="nl-NL", time_format_locale="nl-NL")
-
-
-_fonts_registered = False
-
-
-def _register_fonts() -> None:
-    """Let vl-convert measure and name the book's own fonts (once per process; it keeps them)."""
-    global _fonts_registered
-    if not _fonts_registered:
-        vl_convert.register_font_directory(str(FONTS_DIR))
-        _fonts_registered = True
-
-
-def _fixed_widths(value):
-    if isinstance(value, list):
-        return [_fixed_widths(item) for item in value]
-    if not isinstance(value, dict):
-        return value
-    fixed = {}
-    for key, item in value.items():
-        if key in ("data", "datasets"):
-            fixed[key] = item  # the figures, never a layout
-        elif key == "width" and item == "container":
-            fixed[key] = PART_WIDTH
-        else:
-            fixed[key] = _fixed_widths(item)
-    return fixed
-
-
-def chart_spec(script: str) -> dict:
-    """Return the Vega-Lite spec from a chart's script (presentation.charts.embed_html), read as JSON."""
-    start = script.find(_SPEC_START)
-    if start < 0:
-        raise ValueError("no Vega-Lite specification in the chart's script")
-    spec, _ = json.JSONDecoder().raw_decode(script, start + len(_SPEC_START))  # exact, whatever the strings hold
-    return spec
 
 
 def _chart(soup: BeautifulSoup, chart: Tag) -> None:

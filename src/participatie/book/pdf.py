@@ -5,12 +5,12 @@
 `build` reads the book's pages in the order of the table of contents (the root page, then the
 navigation of its sidebar, which Jupyter Book writes from `_toc.yml`), keeps each page's article without
 its code cells, opens the collapsible data tables and draws every chart as SVG with vl-convert, from the
-same Vega-Lite specification and with the same d3 `nl-NL` locale as the web edition (`print_charts`, which
-this module re-exports). CSS paged media
-(`static/print.css`) lays it out: a title page, contents with page numbers, running headers with the
-chapter's title, page numbers in the footer, "zie p. N" for links inside the book and the printed target
-of links outside it. The edition date on the title page is the date of the newest letter in the data the
-book was built from (the `_static/data/` the web edition publishes).
+same Vega-Lite specification and with the same d3 `nl-NL` locale as the web edition (`print_charts`,
+which this module re-exports). CSS paged media (`static/print.css`, with the book's own fonts) lays it
+out: a title page, contents with page numbers, running headers with the chapter's title, page numbers in
+the footer, "zie p. N" for links inside the book and the printed target of links outside it. The edition
+date on the title page is the date of the newest letter in the data the book was built from (the
+`_static/data/` the web edition publishes).
 """
 
 from __future__ import annotations

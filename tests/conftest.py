@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import atexit
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
-import nbval.kernel
 import pytest
-from jupyter_client.manager import KernelManager
 
-from participatie.tools.execute import kernel_config
+from participatie.tools import kernels
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
@@ -21,20 +17,11 @@ BUILD_HTML = REPO / "_build" / "html"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 # nbval's kernels, like ours (participatie.tools.execute), talk over Unix sockets in a private folder, not
-# over TCP ports: kernels started at once on both workers (nbval, rerun --jobs, the browser tests' server)
-# can otherwise be handed the same free port ("Kernel didn't respond in 60 seconds"). Patched at import,
-# because nbval starts a notebook's kernel before any fixture runs.
-_SOCKETS = Path(tempfile.mkdtemp(prefix="participatie-nbval-"))
-atexit.register(shutil.rmtree, _SOCKETS, True)
-
-
-class _PrivateSocketKernelManager(KernelManager):
-    def __init__(self, **kwargs):
-        folder = Path(tempfile.mkdtemp(prefix="k", dir=_SOCKETS))
-        super().__init__(**kernel_config(folder)["KernelManager"], **kwargs)
-
-
-nbval.kernel.KernelManager = _PrivateSocketKernelManager
+# over TCP ports: kernels started at once on both workers (nbval, rerun --jobs, papermill) can otherwise be
+# handed the same free port ("Kernel didn't respond in 60 seconds"). The package's pytest plugin
+# (participatie.tools.kernels, a pytest11 entry point) does that before nbval starts a kernel; this call
+# only repeats it for a run with plugin autoloading switched off.
+kernels.use_private_sockets_for_nbval()
 
 
 def skip_or_fail(reason: str) -> None:

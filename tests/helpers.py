@@ -56,9 +56,14 @@ def rows_of(path: Path) -> list[dict]:
 
 
 def papermill(notebook: Path | str, out: Path | str, **parameters) -> subprocess.CompletedProcess:
-    """Run a notebook with papermill, as an analyst does, from the output's folder; return the finished process."""
+    """Run a notebook with papermill, as an analyst does, from the output's folder; return the finished process.
+
+    Papermill's own command would start the kernel on TCP ports, which a kernel started at the same moment by
+    the other test worker can be handed too; `participatie.tools.kernels` runs papermill the same way on
+    private Unix sockets.
+    """
     out = Path(out)
-    command = [sys.executable, "-m", "papermill", str(notebook), str(out), "--no-progress-bar", "-k", "python3"]
+    command = [sys.executable, "-m", "participatie.tools.kernels", "papermill", str(notebook), str(out)]
     for name, value in parameters.items():
         command += ["-p", name, str(value)]
     return subprocess.run(command, capture_output=True, text=True, cwd=out.parent, timeout=600)

@@ -74,3 +74,20 @@ def test_module_entry_point_help():
     result = subprocess.run([sys.executable, "-m", "participatie", "--help"], capture_output=True, text=True)
     for command in ("validate", "execute", "rerun", "synthetic", "letters", "makedeps"):
         assert command in result.stdout
+
+
+def test_the_installed_command_runs():
+    # pyproject's [project.scripts] names the function the installed `participatie` command calls; a wrong module
+    # path installs fine and fails only when run (ModuleNotFoundError), so the script itself is run here.
+    from importlib.metadata import entry_points
+    from pathlib import Path
+
+    (script,) = entry_points(group="console_scripts", name="participatie")
+    assert script.load() is cli.main
+    command = Path(sys.executable).with_name("participatie")
+    assert command.is_file(), f"{command} is not installed (make setup installs the package)"
+    shown = subprocess.run([str(command), "--help"], capture_output=True, text=True, timeout=120)
+    assert shown.returncode == 0, shown.stderr[-2000:]
+    assert "rerun" in shown.stdout and "validate" in shown.stdout
+    checked = subprocess.run([str(command), "validate"], capture_output=True, text=True, timeout=300)
+    assert checked.returncode == 0 and "0 problem(s)" in checked.stdout, checked.stderr[-2000:]

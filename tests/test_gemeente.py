@@ -49,7 +49,15 @@ def test_schema_marks_the_municipality_columns_optional_and_keyed():
     optional = {f["name"]: f for f in schema["fields"] if f.get(package.OPTIONAL)}
     assert set(optional) == {"gemeente_code", "gemeente_naam"}
     assert optional["gemeente_code"]["constraints"]["pattern"] == r"^GM\d{4}$"
-    assert "gemeente_code" in schema["primaryKey"]
+    # In the standard's terms a file may leave out a field that is neither required nor keyed ("superset") ...
+    assert schema["fieldsMatch"] == "superset" and not set(optional) & set(schema["primaryKey"])
+    assert not any(field.get("constraints", {}).get("required") for field in optional.values())
+    # ... and a file that has them is checked against the schema with them required and keyed.
+    widened = package.with_optional_columns(schema)
+    assert widened["primaryKey"] == [*schema["primaryKey"], "gemeente_code"] and widened["fieldsMatch"] == "equal"
+    required = {f["name"] for f in widened["fields"] if f.get("constraints", {}).get("required")}
+    assert set(optional) <= required and not any(package.OPTIONAL in f for f in widened["fields"])
+    assert package.with_optional_columns(widened) == widened
 
 
 def test_files_with_and_without_the_municipality_columns_are_valid(data_copy):

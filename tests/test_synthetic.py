@@ -61,8 +61,18 @@ def test_everything_is_labelled_synthetic(synthetic_data):
 
 
 def test_other_files_are_copied_unchanged(synthetic_data):
-    for name in ("sources.csv", "indicators.csv", "pilots.csv", "policy_timeline.csv", "schemas/figures.json"):
+    for name in ("sources.csv", "indicators.csv", "pilots.csv", "policy_timeline.csv"):
         assert (synthetic_data / name).read_bytes() == (DATA / name).read_bytes(), name
+
+
+def test_the_figure_schema_requires_and_keys_the_municipality(synthetic_data):
+    # Every table has the municipality columns, so the directory's schema says so in plain Table Schema.
+    bundled = json.loads((DATA / synthetic.FIGURE_SCHEMA).read_text(encoding="utf-8"))
+    schema = json.loads((synthetic_data / synthetic.FIGURE_SCHEMA).read_text(encoding="utf-8"))
+    assert schema == package.with_optional_columns(bundled)
+    fields = {field["name"]: field for field in schema["fields"]}
+    assert fields["gemeente_code"]["constraints"]["required"] and fields["gemeente_naam"]["constraints"]["required"]
+    assert schema["primaryKey"][-1] == "gemeente_code" and schema["fieldsMatch"] == "equal"
 
 
 def test_same_seed_same_bytes_other_seed_other_values(synthetic_data, tmp_path):

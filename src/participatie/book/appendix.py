@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from ..data.package import DESCRIPTOR, OPTIONAL, published_files
+from ..data.package import DESCRIPTOR, OPTIONAL, published_files, with_optional_columns
 from ..presentation import escape, tables, vocabulary
 from ..presentation.labels import APPENDIX, TYPE_TEXT
 from .book import Book
@@ -92,9 +92,12 @@ def data_dictionary(book: Book) -> pd.DataFrame:
         schema = resource["schema"]
         if isinstance(schema, str):
             schema = json.loads((directory / schema).read_text(encoding="utf-8"))
-        header = _header(directory / resource["path"]) if any(f.get(OPTIONAL) for f in schema["fields"]) else []
+        optional = {f["name"] for f in schema["fields"] if f.get(OPTIONAL)}
+        header = _header(directory / resource["path"]) if optional else []
+        if optional and optional <= set(header):
+            schema = with_optional_columns(schema)  # a file with the columns must fill them
         for field in schema["fields"]:
-            if field.get(OPTIONAL) and field["name"] not in header:
+            if field["name"] in optional and field["name"] not in header:
                 continue
             dutch = field.get("x-nl") or {}
             constraints = field.get("constraints", {})

@@ -5,27 +5,27 @@
 `build` reads the book's pages in the order of the table of contents (the root page, then the
 navigation of its sidebar, which Jupyter Book writes from `_toc.yml`), keeps each page's article without
 its code cells, opens the collapsible data tables and draws every chart as SVG with vl-convert, from the
-same Vega-Lite specification and with the same d3 `nl-NL` locale as the web edition. CSS paged media
-(`static/print.css`) lays it out: a title page, contents with page numbers, running headers with the
-chapter's title, page numbers in the footer, "zie p. N" for links inside the book and the printed target
-of links outside it. The edition date on the title page is the date of the newest letter in the data the
-book was built from (the `_static/data/` the web edition publishes).
+same Vega-Lite specification and with the same d3 `nl-NL` locale as the web edition (`print_charts`,
+which this module re-exports). CSS paged media (`static/print.css`, with the book's own fonts) lays it
+out: a title page, contents with page numbers, running headers with the chapter's title, page numbers in
+the footer, "zie p. N" for links inside the book and the printed target of links outside it. The edition
+date on the title page is the date of the newest letter in the data the book was built from (the
+`_static/data/` the web edition publishes).
 """
 
 from __future__ import annotations
 
 import base64
 import html
-import json
 import posixpath
 import re
 import time
+import warnings
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
-import vl_convert
 from bs4 import BeautifulSoup, Tag
 
 from .. import __version__
@@ -33,19 +33,13 @@ from ..data.load import load
 from ..data.package import bundled_data_dir
 from ..presentation import labels
 from ..presentation.vocabulary import long_date
+from .print_charts import CHART_FONT, CHART_WIDTH, FONTS_DIR, PART_WIDTH, chart_spec, chart_svg  # noqa: F401
 
 PDF_NAME = "boek.pdf"
 PRINT_CSS = Path(__file__).with_name("static") / "print.css"
-# The chart's whole drawing (axes and legend included) is as wide as the text column: A4 less 2 × 20 mm
-# of margin is 170 mm, 642 CSS pixels; so a chart prints at the size of its fonts on the web.
-CHART_WIDTH = 640
-# The plot area of one part of a faceted or concatenated chart that is as wide as its container on the web.
-PART_WIDTH = 480
-_COMPOUND = ("facet", "repeat", "hconcat", "vconcat", "concat")
 # Tables of this many columns or more print in a smaller type.
 WIDE_TABLE = 6
 _BREAK_AFTER = re.compile(r"(?<=[A-Za-z])([_./@])(?=[A-Za-z])")
-_SPEC_START = "var spec = "
 
 
 @dataclass(frozen=True)
@@ -123,45 +117,6 @@ def anchor(document: str, fragment: str = "") -> str:
     """Return the id that a page (or an element of it) gets in the one document of the print edition."""
     base = "pp-" + re.sub(r"[^A-Za-z0-9_-]", "-", document)
     return f"{base}--{fragment}" if fragment else base
-
-
-def chart_svg(spec: dict) -> str:
-    """Return a chart as SVG drawn offline by vl-convert, text width wide, with Dutch number formats.
-
-    A single or layered chart as wide as its container on the web is drawn as wide as the text column,
-    axes and legend included; in a faceted or concatenated chart, a part as wide as its container gets
-    the width of a plot beside its axis labels.
-    """
-    spec = dict(spec)
-    if spec.get("width") == "container" and not any(key in spec for key in _COMPOUND):
-        spec["width"] = CHART_WIDTH
-        spec["autosize"] = {"type": "fit-x", "contains": "padding"}
-    return vl_convert.vegalite_to_svg(_fixed_widths(spec), format_locale="nl-NL", time_format_locale="nl-NL")
-
-
-def _fixed_widths(value):
-    if isinstance(value, list):
-        return [_fixed_widths(item) for item in value]
-    if not isinstance(value, dict):
-        return value
-    fixed = {}
-    for key, item in value.items():
-        if key in ("data", "datasets"):
-            fixed[key] = item  # the figures, never a layout
-        elif key == "width" and item == "container":
-            fixed[key] = PART_WIDTH
-        else:
-            fixed[key] = _fixed_widths(item)
-    return fixed
-
-
-def chart_spec(script: str) -> dict:
-    """Return the Vega-Lite spec from a chart's script (presentation.charts.embed_html), read as JSON."""
-    start = script.find(_SPEC_START)
-    if start < 0:
-        raise ValueError("no Vega-Lite specification in the chart's script")
-    spec, _ = json.JSONDecoder().raw_decode(script, start + len(_SPEC_START))  # exact, whatever the strings hold
-    return spec
 
 
 def _chart(soup: BeautifulSoup, chart: Tag) -> None:
@@ -338,17 +293,21 @@ def document_html(html_dir: str | Path, data_dir: str | Path | None = None) -> s
 
 
 def _fetcher(root: Path):
-    """Return a URL fetcher for WeasyPrint that reads data: URLs and the built book's own files, nothing else.
+    """Return a URL fetcher for WeasyPrint that reads data: URLs, the built book's own files and the book's
+    fonts, nothing else.
 
     The pages carry text from data directories that others supply; whatever a page might point at, the
     print edition never goes online and never reads (or attaches) a file from outside the book.
     """
     from weasyprint.urls import URLFetcher
 
+    fonts = FONTS_DIR.resolve()
+
     class BookFetcher(URLFetcher):
         def fetch(self, url, headers=None):
             parsed = urlparse(url)
-            inside = parsed.scheme == "file" and Path(unquote(parsed.path)).resolve().is_relative_to(root)
+            path = Path(unquote(parsed.path)).resolve() if parsed.scheme == "file" else None
+            inside = path is not None and (path.is_relative_to(root) or path.is_relative_to(fonts))
             if parsed.scheme != "data" and not inside:
                 raise ValueError(f"the print edition reads only the book's own files, not {url[:200]}")
             return super().fetch(url, headers)
@@ -358,7 +317,14 @@ def _fetcher(root: Path):
 
 def build(html_dir: str | Path, out: str | Path | None = None, data_dir: str | Path | None = None) -> Built:
     """Write the print edition of the book built in html_dir to out (default: html_dir/boek.pdf)."""
-    import weasyprint  # imported here: the web edition and the notebooks never need it
+    with warnings.catch_warnings():
+        # Without system fonts WeasyPrint warns at import that it has none; the book brings its own (print.css).
+        warnings.filterwarnings("ignore", message="No fonts configured in FontConfig")
+        try:
+            import weasyprint  # imported here: the web edition and the notebooks never need it
+            from weasyprint.text.fonts import FontConfiguration
+        except ImportError as error:
+            raise ImportError("the print edition needs WeasyPrint: pip install 'participatie[pdf]'") from error
 
     started = time.perf_counter()
     html_dir = Path(html_dir)
@@ -366,8 +332,12 @@ def build(html_dir: str | Path, out: str | Path | None = None, data_dir: str | P
     source = document_html(html_dir, data_dir)
     root = html_dir.resolve()
     fetcher = _fetcher(root)
+    fonts = FontConfiguration()  # where the @font-face rules of print.css put the book's fonts
+    style = weasyprint.CSS(
+        string=PRINT_CSS.read_text(encoding="utf-8"), base_url=PRINT_CSS.as_uri(), url_fetcher=fetcher, font_config=fonts
+    )
     document = weasyprint.HTML(string=source, base_url=root.as_uri() + "/", url_fetcher=fetcher).render(
-        stylesheets=[weasyprint.CSS(string=PRINT_CSS.read_text(encoding="utf-8"), url_fetcher=fetcher)]
+        stylesheets=[style], font_config=fonts
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     temporary = out.with_name(f".{out.name}.tmp")

@@ -2,7 +2,8 @@
 
 Registered in `_config.yml` (`sphinx.extra_extensions`). At build time it writes one offline bundle of
 Vega, Vega-Lite and Vega-Embed (from vl-convert, so no CDN is ever asked) and adds it to every page's
-<head>, where the chart outputs of the notebooks find `window.vegaEmbed`. It also publishes `data/` as
+<head>, where the chart outputs of the notebooks find `window.vegaEmbed`. It copies the book's own fonts
+(WOFF2, with their licences) into `_static/fonts/`, where `participatie.css` declares them. It also publishes `data/` as
 `_static/data/`, which the charts' source lines and the data page link to for download. And it ends
 every page's navigation with a link to the print edition (`boek.pdf` beside index.html, written by
 `book.pdf` after the HTML build); `participatie_print_edition = ""` in the Sphinx config leaves it out.
@@ -19,6 +20,9 @@ from ..data.package import published_files, read_descriptor
 from ..presentation import charts, labels
 
 STATIC_DIR = Path(__file__).with_name("static")
+# The book's own fonts (fonts/README.md): the web edition serves the WOFF2 files, with their licences.
+FONTS_DIR = Path(__file__).with_name("fonts")
+WEB_FONTS = ("*.woff2", "LICENSE-*.md", "README.md")
 TEMPLATES_DIR = Path(__file__).with_name("templates")
 PRINT_TEMPLATE = "pp-print-edition.html"
 
@@ -60,6 +64,20 @@ def publish_data(source: Path, directory: Path) -> Path:
     return target
 
 
+def copy_fonts(directory: Path) -> Path:
+    """Copy the web edition's font files and their licences into directory/fonts (as a whole) and return it."""
+    target = directory / "fonts"
+    if target.is_symlink() or target.is_file():
+        target.unlink()
+    elif target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for pattern in WEB_FONTS:
+        for path in sorted(FONTS_DIR.glob(pattern)):
+            shutil.copyfile(path, target / path.name)
+    return target
+
+
 def _add_static_files(app) -> None:
     if app.builder.format != "html":
         return
@@ -67,8 +85,10 @@ def _add_static_files(app) -> None:
     # Sphinx copies static files over old ones (a removed file must not stay), and copies none at all when
     # it finds no page out of date: so the data are published into the output folder right here, as a whole.
     publish_data(Path(app.srcdir) / "data", Path(app.outdir) / "_static")
+    copy_fonts(Path(app.outdir) / "_static")  # (participatie.css names them)
     write_bundle(generated)
     publish_data(Path(app.srcdir) / "data", generated)
+    copy_fonts(generated)
     app.config.html_static_path.extend([str(generated), str(STATIC_DIR)])
     app.add_js_file(f"vega/{bundle_name()}")
     app.add_css_file("participatie.css")

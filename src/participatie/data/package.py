@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 DESCRIPTOR = "datapackage.json"
-# Custom field property of the descriptor: the column may be left out of a file (see `validate`).
+# Custom field property of the descriptor: the column may be left out of a file (see `with_optional_columns`).
 OPTIONAL = "x-optional"
+# Custom schema property: the primary key of a file that has the optional columns (see `with_optional_columns`).
+OPTIONAL_KEY = "x-primaryKeyWithOptional"
 MUNICIPALITY_CODE, MUNICIPALITY_NAME = "gemeente_code", "gemeente_naam"
 # Custom top-level property of a descriptor whose figures are synthetic (see `tools.synthetic`).
 SYNTHETIC = "x-synthetic"
@@ -188,6 +190,33 @@ def published_files(directory: Path, descriptor: dict) -> list[str]:
             files.append(resource["schema"])
     files += [name for name in COMPANION_FILES if (directory / name).is_file() and not (directory / name).is_symlink()]
     return list(dict.fromkeys(files))
+
+
+def with_optional_columns(schema: dict) -> dict:
+    """Return the Table Schema of a file that has the schema's optional columns (a per-gemeente figure table).
+
+    The descriptor states optional columns in the standard's own terms, so that `frictionless validate`
+    accepts a file with or without them: `"fieldsMatch": "superset"` lets a file leave out a field that is
+    neither required nor part of the primary key, and the optional fields (`"x-optional": true`) are
+    neither. A file that has them must fill them in every row, and its rows are keyed by them too
+    (`x-primaryKeyWithOptional`): the schema returned says so in plain Table Schema, with every field
+    expected (`"fieldsMatch": "equal"`) and no optional marks left. The validation checks a file with the
+    columns against this schema; a per-gemeente data directory (`tools.synthetic`) carries it as its schema.
+    """
+    widened = {key: value for key, value in schema.items() if key != OPTIONAL_KEY}
+    optional = {field["name"] for field in schema.get("fields", []) if field.get(OPTIONAL)}
+    if not optional:
+        return widened
+    fields = []
+    for field in schema["fields"]:
+        if field["name"] in optional:
+            field = {key: value for key, value in field.items() if key != OPTIONAL}
+            field["constraints"] = {**field.get("constraints", {}), "required": True}
+        fields.append(field)
+    widened["fields"] = fields
+    widened["primaryKey"] = list(schema.get(OPTIONAL_KEY) or schema.get("primaryKey") or [])
+    widened["fieldsMatch"] = "equal"
+    return widened
 
 
 def is_synthetic(directory: Path) -> bool:

@@ -9,9 +9,10 @@ semicolon-separated export, per-row decoding of non-UTF-8 bytes, empty tables, t
 columns, one municipality name per code, and provenance: a figure citing a letter that has a page index
 (`page_index`) must be printed on the cited page.
 
-Optional columns. A Table Schema cannot say that a column may be left out, so the descriptor marks such
-fields with `"x-optional": true` (the municipality columns of the figure tables). The optional fields of
-a schema come together: a file has all of them or none.
+Optional columns. The descriptor marks fields that a file may leave out with `"x-optional": true` (the
+municipality columns of the figure tables; `"fieldsMatch": "superset"` tells the standard's own tools the
+same). The optional fields of a schema come together: a file has all of them or none, and a file with
+them is checked against `package.with_optional_columns` (filled in every row, part of the key).
 
 Validation cache. After a file validated without problems, a verdict is recorded outside data/
 (`~/.cache/participatie/validated`, or `$PARTICIPATIE_CACHE_DIR`): a JSON entry holding the verdict, the
@@ -46,6 +47,7 @@ from .package import (
     Problem,
     read_descriptor,
     resolve_data_dir,
+    with_optional_columns,
 )
 
 CACHE_ENV = "PARTICIPATIE_CACHE_DIR"
@@ -184,13 +186,14 @@ def _indexes(directory: Path) -> tuple[dict, list[Problem]]:
 
 
 def _narrow_schema(resource, header: list[str]) -> list[Problem]:
-    """Drop the optional fields a file lacks from its schema; report an incomplete set of them."""
+    """Fit a schema with optional fields to the file: with them (`with_optional_columns`: required and keyed)
+    or without; report an incomplete set of them."""
     optional = optional_fields(resource.schema)
-    absent = [name for name in optional if name not in header]
-    if not absent:
+    if not optional:
         return []
+    absent = [name for name in optional if name not in header]
     problems = []
-    if len(absent) < len(optional):
+    if absent and len(absent) < len(optional):
         together = ", ".join(optional)
         problems = [
             Problem(
@@ -201,7 +204,7 @@ def _narrow_schema(resource, header: list[str]) -> list[Problem]:
             )
             for name in absent
         ]
-    descriptor = resource.schema.to_descriptor()
+    descriptor = with_optional_columns(resource.schema.to_descriptor())
     descriptor["fields"] = [f for f in descriptor["fields"] if f["name"] not in absent]
     if problems and set(descriptor.get("primaryKey", [])) & set(absent):
         descriptor.pop("primaryKey")  # a key without its column would report every municipality's row twice

@@ -177,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
 
+    # nbval's kernels start on private Unix sockets here too: the package's pytest plugin (tools.kernels) loads in
+    # every pytest run of the environment, not only where tests/conftest.py is read.
     nbval = _median(
         [
             _timed(

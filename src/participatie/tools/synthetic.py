@@ -117,6 +117,12 @@ def generate(
         synthetic = municipal_table(table, places, rng, years)
         synthetic.to_csv(target / resource["path"], index=False, lineterminator="\n", encoding="utf-8")
         written[resource["name"]] = len(synthetic)
+    # The tables now have the municipality columns: their schema says so in plain Table Schema (required,
+    # keyed), so that `frictionless validate` accepts the directory as our validation does.
+    if written:
+        schema = json.loads((source_dir / FIGURE_SCHEMA).read_text(encoding="utf-8"))
+        widened = json.dumps(data.with_optional_columns(schema), indent=2, ensure_ascii=False)
+        (target / FIGURE_SCHEMA).write_text(widened + "\n", encoding="utf-8")
     _label_descriptor(descriptor)
     (target / data.DESCRIPTOR).write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     readme = target / "README.md"

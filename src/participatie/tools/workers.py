@@ -131,8 +131,11 @@ def _remove_sockets(folder: Path, seconds: float = 5.0) -> None:
 
 def run_distributed(jobs: list[Job], book: Path, scheduler: str, show_progress: bool, repo: Path) -> list[Outcome]:
     """Hand the notebook runs to a Dask distributed scheduler (progress per chapter)."""
-    from distributed import Client
-    from distributed import as_completed as dask_completed
+    try:
+        from distributed import Client
+        from distributed import as_completed as dask_completed
+    except ImportError as error:
+        raise ImportError("--scheduler needs Dask distributed: pip install 'participatie[dask]'") from error
     from tqdm import tqdm
 
     outcomes = []

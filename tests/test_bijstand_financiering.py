@@ -296,8 +296,9 @@ def test_benefit_corrections(f):
 
 
 def test_facts_are_the_chapters_facts_and_hold_no_words(hoofdstuk, feiten):
-    assert feiten == {"municipal": False, "place": None, "code": None, "synthetic": False} | facts(hoofdstuk)
-    for name, value in feiten.items():
+    common = {"municipal": False, "place": None, "code": None, "synthetic": False}
+    assert feiten == common | {"letters": hoofdstuk.finder.letters, "labels": hoofdstuk.labels} | facts(hoofdstuk)
+    for name, value in facts(hoofdstuk).items():
         assert re.fullmatch(r"[a-z][a-z0-9_]*", name), name
         for item in walk(value):
             # Text in the facts is an ISO period, a year or a code; a data label (a revised figure's name) aside.

@@ -129,6 +129,8 @@ def dutch_phrases(path: Path) -> list[str]:
             texts.append(node.value)
     phrases = []
     for found in texts:
+        if " " not in found.strip():
+            continue  # an identifier, a code or a path, not a phrase
         words = re.findall(r"[A-Za-zÀ-ÿ]+", found)
         dutch = [w for w in words if w.lower() in DUTCH]
         if len(words) >= PHRASE_WORDS and (len(dutch) >= 2 or {w.lower() for w in dutch} & {"de", "het", "een", "van"}):

@@ -4,7 +4,7 @@ import pytest
 
 from participatie.data import load
 from participatie.figures import lookup, sources
-from participatie.presentation import tables, vocabulary
+from participatie.presentation import tables
 
 
 @pytest.fixture(scope="module")
@@ -61,9 +61,9 @@ def test_ratio_is_undefined_for_a_zero_whole():
     assert lookup.ratio(pd.Series([1.0, 2.0]), pd.Series([0.0, 4.0])).isna().tolist() == [True, False]
 
 
-def test_figure_text_adds_unit_and_hedge(table):
-    assert vocabulary.figure_text(table, "average_hours_worked", "2017") == "circa 25 uur per week"
-    assert vocabulary.figure_text(table, "bonus_paid", "2015/2016") == "€ 1,2 mln"
+def test_a_figure_cell_adds_unit_and_hedge(table):
+    assert tables.figure_value(lookup.row(table, "average_hours_worked", "2017")) == "circa 25 uur per week"
+    assert tables.figure_value(lookup.row(table, "bonus_paid", "2015/2016")) == "€ 1,2 mln"
 
 
 def test_source_line_orders_letters_by_date(dataset):

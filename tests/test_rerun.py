@@ -313,10 +313,9 @@ def test_bad_data_is_reported_at_once_and_nothing_runs(data_copy, tmp_path):
 
 @pytest.mark.slow
 def test_failing_chapter_is_named_with_its_cell_and_kept(data_copy, tmp_path, repository_unchanged):
-    # Valid data that the chapter cannot use: the 2015 advices it cites are gone.
+    # Valid data that the chapter cannot use: the count of people working in beschut werk is gone.
     edit_rows(
-        data_copy / "beschut_werk.csv",
-        lambda rows: [r for r in rows if not (r["indicator"] == "positive_advices" and r["period"] == "2015")],
+        data_copy / "beschut_werk.csv", lambda rows: [r for r in rows if r["indicator"] != "working_sheltered_workplace"]
     )
     out = tmp_path / "out"
     result = _cli(

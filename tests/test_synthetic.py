@@ -166,7 +166,7 @@ def test_papermill_on_synthetic_data_prints_the_bundled_numbers_on_a_small_page(
     assert result.returncode == 0, result.stderr[-3000:]
     run = nbformat.read(out, as_version=4)
     stored = nbformat.read(CHAPTERS / "beschut_werk.ipynb", as_version=4)
-    assert glued(run) == glued(stored) and len(glued(run)) > 40
+    assert glued(run) == glued(stored) and len(glued(run)) >= 15
     assert out.stat().st_size < PAGE_LIMIT, f"{out.stat().st_size:,} bytes"
     specs = [
         o["data"][key]

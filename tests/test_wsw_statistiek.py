@@ -252,15 +252,15 @@ def test_moments_and_periods_in_a_sentence():
     assert vocabulary.when(Figure(5, "aantal", "2020/..")) == "vanaf 2020 (structureel)"
 
 
-def test_value_or_nil_and_cite_with(f):
+def test_value_or_nil_and_a_citation_with_extra_pages(f):
     assert vocabulary.value_or_nil(f["budget_expected"]) == "nul" and vocabulary.value(f["budget_expected"]) == "€ 0 mln"
     assert vocabulary.value_or_nil(f["budget_current"]) == "€ 1.921 mln"
     assert vocabulary.value_or_nil(Figure(0, "personen", "2012")) == "0"
-    both = vocabulary.cite_with([f["budget_current"], None], f["june_2018"], 8)
+    both = vocabulary.cite([f["budget_current"], None, (f["june_2018"], 8)])
     assert plain(both) == "(Tweede Kamer, 29 817, nr. 145, p. 7–8)"
-    other = vocabulary.cite_with([f["staff_latest"]], f["june_2018"], 8)
+    other = vocabulary.cite([f["staff_latest"], (f["june_2018"], 8)])
     assert plain(other) == "(Tweede Kamer, 29 817, nr. 126, p. 4; Tweede Kamer, 29 817, nr. 145, p. 8)"
-    assert {"moment", "when", "value_or_nil", "cite_with"} <= set(text.FILTERS)
+    assert {"moment", "when", "value_or_nil", "cite"} <= set(text.FILTERS)
 
 
 # --- the facts ---------------------------------------------------------------------------------
@@ -411,7 +411,7 @@ def test_the_finding_states_the_latest_count_and_the_money_with_their_letters(f,
     finding = plain(hoofdstuk.finding())
     for fact in (f["staff_latest"], f["budget_current"]):
         assert plain(vocabulary.value(fact)) in finding and letter_ref(fact.letter) in finding
-    assert plain(vocabulary.cite_with([f["budget_current"], f["budget_expected"]], f["june_2018"], 8)) in finding
+    assert plain(vocabulary.cite([f["budget_current"], f["budget_expected"], (f["june_2018"], 8)])) in finding
     sentences = re.split(r"(?<=[a-z)])\.(?:\s+|$)", re.sub(r"\b(?:nr|p)\.", "", finding))
     assert 2 <= len([s for s in sentences if s]) <= 3
 
@@ -687,7 +687,7 @@ def test_a_newer_letter_moves_the_latest_state_and_is_drawn_apart(unindexed_data
     assert "41%" in regular and "38%" in regular and plain(vocabulary.letter(f["regular_latest"])) in regular
     finding = plain(texts["wsw_finding"])
     assert "80.000" in finding and "€ 1.850 mln" in finding and vocabulary.when(f["staff_latest"]) in finding
-    assert plain(vocabulary.cite_with([f["budget_current"], f["budget_expected"]], f["june_2018"], 8)) in finding
+    assert plain(vocabulary.cite([f["budget_current"], f["budget_expected"], (f["june_2018"], 8)])) in finding
     assert vocabulary.when(f["staff_latest"]) in texts["wsw_unsaid_staff"]
     regular_chart = wsw_charts.regular_employer_share(newer)
     assert regular_chart.table["Periode"].tolist() == ["2014", "2015", "2016"]

@@ -1,7 +1,9 @@
 """Loading a validated data directory into typed pandas tables: one `Dataset` per load.
 
 Nothing is read before it validated (`validate`); a data directory with any problem raises
-`DataValidationError` listing every problem at once, by file, row and column.
+`DataValidationError` listing every problem at once, by file, row and column. Unicode direction controls
+are removed from every string of the tables and the descriptor here, where the data enter the book
+(`untrusted.without_bidi`): they would reverse the book's own text around a value.
 """
 
 from __future__ import annotations
@@ -21,7 +23,10 @@ from .package import (
     resolve_data_dir,
     resource_paths,
 )
+from .untrusted import BIDI_CONTROLS, without_bidi
 from .validation import frictionless_package, validate
+
+_NO_BIDI = str.maketrans(dict.fromkeys(BIDI_CONTROLS))
 
 
 @dataclass
@@ -75,18 +80,25 @@ def load(data_dir: str | Path | None = None, resources: list[str] | None = None)
         raise DataValidationError(problems)
     package = frictionless_package(directory)
     tables = {name: _read_table(package, name, directory) for name in wanted}
-    return Dataset(directory, descriptor, tables, {name: paths[name] for name in wanted})
+    return Dataset(directory, without_bidi(descriptor), tables, {name: paths[name] for name in wanted})
 
 
 def _read_table(package, name: str, directory: Path) -> pd.DataFrame:
     resource = package.get_resource(name)
-    frame = pd.read_csv(directory / resource.path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
+    frame = pd.read_csv(
+        directory / resource.path,
+        dtype=str,
+        keep_default_na=False,
+        na_values=[""],
+        encoding="utf-8-sig",
+        compression=None,
+    )
     for schema_field in resource.schema.fields:
         column, kind = schema_field.name, schema_field.type
         if column not in frame.columns:
             continue  # an optional column the file leaves out
         if kind in {"string", "date"}:
-            frame[column] = frame[column].astype("string")
+            frame[column] = frame[column].astype("string").str.translate(_NO_BIDI)
         elif kind == "boolean":
             frame[column] = frame[column].str.lower().map({"true": True, "false": False}).astype(bool)
         elif kind == "integer":

@@ -54,3 +54,26 @@ def script_json(value: object) -> str:
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
+
+
+# WeasyPrint's line breaking of one long word takes time that grows faster than the square of its length
+# (hyphenation is tried at every point): a 1,000-character word in a table cell takes 19 s, 8,000 never
+# end. The print edition therefore cuts a word longer than LONG_WORD into pieces of WORD_PIECE characters
+# with a zero-width space between them and prints it unhyphenated (`book.pdf`); no bundled word is that long.
+LONG_WORD = 60
+WORD_PIECE = 30
+LONG_WORD_PATTERN = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+
+
+def long_word_pieces(text: str) -> list[tuple[str, bool]]:
+    """Return text as (piece, long) pairs: a long word with a zero-width space every WORD_PIECE characters."""
+    pieces, last = [], 0
+    for match in LONG_WORD_PATTERN.finditer(text):
+        word = match.group()
+        pieces += [(text[last : match.start()], False), ("\u200b".join(_chunks(word)), True)]
+        last = match.end()
+    return [(piece, long) for piece, long in [*pieces, (text[last:], False)] if piece]
+
+
+def _chunks(word: str) -> list[str]:
+    return [word[start : start + WORD_PIECE] for start in range(0, len(word), WORD_PIECE)]

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import csv
-import json
 from urllib.parse import quote
 
 import pandas as pd
 
-from ..data.package import DESCRIPTOR, OPTIONAL, published_files
+from ..data.package import DESCRIPTOR, OPTIONAL, published_files, read_schema
 from ..presentation import escape, formatting, tables
 from ..presentation.labels import TYPE_TEXT
 from .book import Book
@@ -106,7 +105,7 @@ def data_dictionary(book: Book) -> pd.DataFrame:
     for resource in descriptor["resources"]:
         schema = resource["schema"]
         if isinstance(schema, str):
-            schema = json.loads((directory / schema).read_text(encoding="utf-8"))
+            schema = read_schema(directory, schema)  # as validation read it (a byte order mark is allowed)
         header = _header(directory / resource["path"]) if any(f.get(OPTIONAL) for f in schema["fields"]) else []
         for field in schema["fields"]:
             if field.get(OPTIONAL) and field["name"] not in header:

@@ -160,7 +160,7 @@ def descriptor_problems(descriptor: object, directory: Path) -> list[Problem]:
                     problems.append(Problem(value, None, None, f"cannot be read: {error.strerror}"))
         if isinstance(resource.get("schema"), dict):
             problems += schema_problems(resource["schema"], DESCRIPTOR, f"{where}.schema")
-    return problems
+    return list(dict.fromkeys(problems))  # a schema file shared by several resources: its problems once
 
 
 def _names(value: object) -> bool:

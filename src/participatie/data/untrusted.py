@@ -1,9 +1,10 @@
 """What text and files from others may hold and cost, and how such text is shown on a terminal.
 
 Data directories come from others, so every string in them is checked before any other check sees it
-(`cell_problem`): a cell holds no control character or line break, no digit of another script (full-width
-２, Arabic-Indic ٢: Python reads them as numbers, the letters never print them), no space or no-break space
-at its start or end, and at most `MAX_CELL_CHARS` characters. What they may cost is bounded as well:
+(`cell_problem`): a cell holds no control character (a tab or line break inside free text is text), no
+digit of another script (full-width ２, Arabic-Indic ٢: Python reads them as numbers, the letters never print
+them), no white space at its start or end (a space, a no-break space, a line break), and at most
+`MAX_CELL_CHARS` characters. What they may cost is bounded as well:
 files by size, tables by columns, JSON by nesting, and a descriptor's patterns by their form and by time
 (`pattern_problem`, `time_limit`). Unicode direction controls (U+202E and friends), which would reverse
 the book's own text around them, are removed from every string that reaches the book (`without_bidi`),
@@ -57,15 +58,15 @@ def cell_problem(text: str) -> str | None:
         return None  # the common case: printable ASCII
     for character in text:
         category = unicodedata.category(character)
-        if category == "Cc" or category in {"Zl", "Zp"}:
-            return f"the cell contains a control character or line break ({escaped(character)}); remove it"
+        if category == "Cc" and character not in "\t\n\r":
+            return f"the cell contains a control character ({escaped(character)}); remove it"
         if category == "Nd" and not "0" <= character <= "9":
             return (
                 f"the cell writes a digit in another script ({escaped(character)}, {unicodedata.name(character, '?')}); "
                 "write the digits 0-9"
             )
     if text != text.strip():
-        return "the cell starts or ends with a space (or a no-break space); remove it"
+        return "the cell starts or ends with white space (a space, a no-break space or a line break); remove it"
     return None
 
 

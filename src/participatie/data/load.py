@@ -8,6 +8,7 @@ are removed from every string of the tables and the descriptor here, where the d
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -27,6 +28,7 @@ from .untrusted import BIDI_CONTROLS, without_bidi
 from .validation import frictionless_package, validate
 
 _NO_BIDI = str.maketrans(dict.fromkeys(BIDI_CONTROLS))
+_BIDI_BYTES = [character.encode("utf-8") for character in BIDI_CONTROLS]
 
 
 @dataclass
@@ -85,8 +87,10 @@ def load(data_dir: str | Path | None = None, resources: list[str] | None = None)
 
 def _read_table(package, name: str, directory: Path) -> pd.DataFrame:
     resource = package.get_resource(name)
+    raw = (directory / resource.path).read_bytes()
+    bidi = any(character in raw for character in _BIDI_BYTES)  # rare: translating every cell costs seconds
     frame = pd.read_csv(
-        directory / resource.path,
+        io.BytesIO(raw),
         dtype=str,
         keep_default_na=False,
         na_values=[""],
@@ -98,7 +102,9 @@ def _read_table(package, name: str, directory: Path) -> pd.DataFrame:
         if column not in frame.columns:
             continue  # an optional column the file leaves out
         if kind in {"string", "date"}:
-            frame[column] = frame[column].astype("string").str.translate(_NO_BIDI)
+            frame[column] = frame[column].astype("string")
+            if bidi:
+                frame[column] = frame[column].str.translate(_NO_BIDI)
         elif kind == "boolean":
             frame[column] = frame[column].str.lower().map({"true": True, "false": False}).astype(bool)
         elif kind == "integer":

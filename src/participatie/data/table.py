@@ -15,7 +15,16 @@ import re
 from dataclasses import dataclass, field
 
 from .package import Problem
-from .untrusted import MAX_COLUMNS, PATTERN_SECONDS, PatternTimeout, cell_problem, pattern_problem, time_limit
+from .untrusted import (
+    MAX_CELL_CHARS,
+    MAX_COLUMNS,
+    PATTERN_SECONDS,
+    PLAIN_CELL,
+    PatternTimeout,
+    cell_problem,
+    pattern_problem,
+    time_limit,
+)
 
 PATTERN = "x-participatie-pattern"  # where `validation` keeps a field's pattern, which it checks itself
 _EXCEL_SEPARATOR = re.compile(r"\s*sep\s*=.?\s*", re.IGNORECASE)
@@ -75,14 +84,23 @@ def read(file: str, raw: bytes) -> Table:
     if len(records) < 2:
         return _fatal(file, 2, None, "table has a header but no rows")
     rows = []
+    plain = PLAIN_CELL.fullmatch  # the common case, checked inline: a cell of printable ASCII without edge spaces
     for number, record in enumerate(records[1:], start=2):
         for index, cell in enumerate(record):
-            message = cell_problem(cell)
+            message = cell_problem(cell) if cell and (len(cell) > MAX_CELL_CHARS or not plain(cell)) else None
             if message:
                 column = header[index] if index < len(header) else f"#{index + 1}"
                 problems.append(Problem(file, number, column, message))
         rows.append(dict(zip(header, record)))
     return Table(header, rows, problems)
+
+
+def first_record(raw: bytes) -> list[str]:
+    """Return the first record of a file as `read` parses it (empty when the file cannot be read as text)."""
+    try:
+        return next(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), strict=True), [])
+    except (UnicodeDecodeError, csv.Error):
+        return []
 
 
 def _fatal(file: str, row: int, column: str | None, message: str) -> Table:

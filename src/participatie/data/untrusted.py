@@ -36,7 +36,7 @@ COMPRESSED_SUFFIXES = (".gz", ".tgz", ".bz2", ".xz", ".lzma", ".zip", ".zst", ".
 # Unicode's explicit direction controls: embeddings, overrides, isolates and marks.
 BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _BIDI = re.compile(f"[{BIDI_CONTROLS}]")
-_PLAIN_CELL = re.compile(r"[!-~](?:[ -~]*[!-~])?")  # printable ASCII without a space at either end
+PLAIN_CELL = re.compile(r"[!-~](?:[ -~]*[!-~])?")  # printable ASCII without a space at either end
 
 
 def without_bidi(value):
@@ -54,7 +54,7 @@ def cell_problem(text: str) -> str | None:
     """Return why a cell's text cannot be read as data (None: it can); see the module's rules."""
     if len(text) > MAX_CELL_CHARS:
         return f"the cell has {len(text):,} characters; at most {MAX_CELL_CHARS:,} are allowed"
-    if not text or _PLAIN_CELL.fullmatch(text):
+    if not text or PLAIN_CELL.fullmatch(text):
         return None  # the common case: printable ASCII
     for character in text:
         category = unicodedata.category(character)

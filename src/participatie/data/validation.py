@@ -132,15 +132,16 @@ def validate_resource(
     resource = package.get_resource(name)
     file = resource.path
     raw = (directory / file).read_bytes()
+    header = table.first_record(raw)  # the header table.read finds, if the file can be read at all
+    narrowed = _narrow_schema(resource, header, unsafe)
+    indexes = indexes if indexes is not None else _indexes(directory)[0]
+    key = _cache_key(package, resource, directory, raw, indexes)
+    if not narrowed and _cache_hit(key):
+        return []  # these very bytes passed every check, the text checks included
     parsed = table.read(file, raw)
     if parsed.fatal:
         return parsed.problems
-    header, rows, problems = parsed.header, parsed.rows, parsed.problems
-    problems += _narrow_schema(resource, header, unsafe)
-    indexes = indexes if indexes is not None else _indexes(directory)[0]
-    key = _cache_key(package, resource, directory, raw, indexes)
-    if not problems and _cache_hit(key):
-        return []
+    rows, problems = parsed.rows, parsed.problems + narrowed
     try:
         report = resource.validate()
     except Exception as error:  # frictionless failing on a file is a problem of the file, not a traceback

@@ -149,7 +149,7 @@ def test_index_round_trip_and_deterministic_bytes(tmp_path):
     first = page_index.dumps(page_index.build_index(LETTER, "tk-99999-1"))
     second = page_index.dumps(page_index.build_index(LETTER, "tk-99999-1"))
     assert first == second and first.endswith("}\n") and "€" not in first
-    assert page_index.dumps(page_index.build_index("één", "x")).count("één") == 1  # ensure_ascii=False
+    assert page_index.dumps(page_index.build_index("één", "tk-1-1")).count("één") == 1  # ensure_ascii=False
     path = tmp_path / "tk-99999-1.json"
     path.write_text(first, encoding="utf-8")
     assert page_index.read_index(path) == json.loads(first)

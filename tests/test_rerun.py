@@ -265,7 +265,9 @@ def test_ctrl_c_ends_with_one_line(tmp_path, run_temp):
 
 
 @pytest.mark.slow
-def test_rerun_two_chapters_in_parallel_builds_a_book(unindexed_data_copy, tmp_path, repository_unchanged):
+def test_rerun_two_chapters_and_the_introduction_in_parallel_builds_a_book(
+    unindexed_data_copy, tmp_path, repository_unchanged
+):
     data_copy = unindexed_data_copy
 
     def edit(rows):
@@ -278,11 +280,12 @@ def test_rerun_two_chapters_in_parallel_builds_a_book(unindexed_data_copy, tmp_p
     (data_copy / "not-in-the-package.txt").write_text("private notes")
     out = tmp_path / "out"
     result = _cli(
-        "--data-dir", str(data_copy), "--out", str(out), "--chapters", "beschut_werk,wsw_statistiek", "--jobs", "2"
+        "--data-dir", str(data_copy), "--out", str(out), "--chapters", "beschut_werk,wsw_statistiek,intro", "--jobs", "2"
     )
     assert result.returncode == 0, result.stderr[-3000:]
     html = (out / "html" / "chapters" / "beschut_werk.html").read_text(encoding="utf-8")
     assert "2.222" in html and (out / "html" / "chapters" / "wsw_statistiek.html").is_file()
+    assert (out / "html" / "intro.html").is_file()  # the introduction's list of chapters may be empty in a partial edition
     executed = nbformat.read(out / "notebooks" / "chapters" / "beschut_werk.ipynb", as_version=4)
     injected = [c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert injected and "remove-cell" in injected[0].metadata["tags"]

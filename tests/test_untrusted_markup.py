@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
+import stat
 import threading
 from pathlib import Path
 
@@ -100,17 +102,25 @@ def _offending(html: str) -> list[str]:
     return found
 
 
+# The run's folder is named like a format string and holds a byte that is not UTF-8: a folder like any other
+# (papermill formats the paths it is given, and writes them into the notebook as UTF-8).
+FOLDER = b"{2019} \xff"
+
+
 @pytest.fixture(scope="module")
 def poisoned_book(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("poisoned") / "data"
     import shutil
 
     from conftest import DATA
 
+    root = Path(os.fsdecode(os.fsencode(tmp_path_factory.mktemp("poisoned")) + b"/" + FOLDER))
+    data_dir = root / "data"
     shutil.copytree(DATA, data_dir)
     _poison(data_dir)
     assert validate(data_dir) == [], "the payloads must pass validation: they are legal text"
-    out = data_dir.parent / "out"
+    out = root / "out"
+    out.mkdir(mode=0o700)  # an existing empty private folder: filled in place, it stays private
+    out.chmod(0o700)
     result = rerun.rerun(data_dir, out, jobs=2, show_progress=False)
     assert all(o.ok for o in result.outcomes)
     return out / "html"
@@ -140,6 +150,18 @@ def test_the_download_link_of_a_file_named_like_markup_is_escaped_and_works(pois
 
     target = poisoned_book / "chapters" / unquote(links[0]["href"])
     assert target.resolve().is_file() and target.resolve().name == RENAMED
+
+
+@pytest.mark.slow
+def test_the_book_publishes_no_sources_and_no_folder_of_the_runner(poisoned_book):
+    out = poisoned_book.parent
+    assert stat.S_IMODE(out.stat().st_mode) == 0o700 and (out / ".participatie-rerun").is_file()
+    assert not (poisoned_book / "_sources").exists(), "no copies of the executed notebooks in the published book"
+    root = os.fsencode(out.parent)
+    pages = [p for p in poisoned_book.rglob("*") if p.is_file() and "_static" not in p.parts]
+    assert len(pages) >= 12 and [p.name for p in pages if root in p.read_bytes()] == []
+    executed = (out / "notebooks" / "chapters" / "beschut_werk.ipynb").read_bytes()
+    assert root not in executed and b'data_dir = \\"../data\\"' in executed
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

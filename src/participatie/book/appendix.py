@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import csv
-import json
 from urllib.parse import quote
 
 import pandas as pd
 
-from ..data.package import DESCRIPTOR, OPTIONAL, published_files, with_optional_columns
+from ..data.package import DESCRIPTOR, OPTIONAL, published_files, read_schema, with_optional_columns
 from ..presentation import escape, tables, vocabulary
 from ..presentation.labels import APPENDIX, TYPE_TEXT
 from .book import Book
@@ -91,7 +90,7 @@ def data_dictionary(book: Book) -> pd.DataFrame:
     for resource in descriptor["resources"]:
         schema = resource["schema"]
         if isinstance(schema, str):
-            schema = json.loads((directory / schema).read_text(encoding="utf-8"))
+            schema = read_schema(directory, schema)  # as validation read it (a byte order mark is allowed)
         optional = {f["name"] for f in schema["fields"] if f.get(OPTIONAL)}
         header = _header(directory / resource["path"]) if optional else []
         if optional and optional <= set(header):

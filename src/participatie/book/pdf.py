@@ -26,12 +26,12 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .. import __version__
 from ..data.load import load
 from ..data.package import bundled_data_dir
-from ..presentation import labels
+from ..presentation import escape, labels
 from ..presentation.vocabulary import long_date
 from .print_charts import CHART_FONT, CHART_WIDTH, FONTS_DIR, PART_WIDTH, chart_spec, chart_svg  # noqa: F401
 
@@ -156,6 +156,21 @@ def _print_only(article: Tag) -> None:
             text.replace_with(_BREAK_AFTER.sub("\\1\u200b", str(text)))
 
 
+def _break_long_words(soup: BeautifulSoup, article: Tag) -> None:
+    """Cut words from the data longer than escape.LONG_WORD into pieces, printed unhyphenated (see there)."""
+    for text in article.find_all(string=escape.LONG_WORD_PATTERN):
+        if type(text) is not NavigableString or text.parent is None or text.parent.name in {"script", "style"}:
+            continue  # a comment, or the text of a script
+        parts = []
+        for piece, long in escape.long_word_pieces(str(text)):
+            if long:
+                parts.append(soup.new_tag("span", attrs={"class": "pp-long-word", "style": "hyphens: manual"}))
+                parts[-1].string = piece
+            else:
+                parts.append(piece)
+        text.replace_with(*parts)
+
+
 def _open_details(soup: BeautifulSoup, article: Tag) -> None:
     for details in article.find_all("details"):
         for summary in details.find_all("summary", recursive=False):
@@ -204,6 +219,7 @@ def print_article(page: Page, html_dir: str | Path, documents: dict[str, str]) -
     _print_only(article)
     _open_details(soup, article)
     _links(page, article, html_dir, documents)
+    _break_long_words(soup, article)
     sections = [(h2.find_parent("section")["id"], h2.get_text(" ", strip=True)) for h2 in article.select("section > h2")]
     article.name = "div"
     article.attrs = {"class": ["pp-page"], "id": anchor(page.document)}

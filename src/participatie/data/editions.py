@@ -13,8 +13,9 @@ import pandas as pd
 from .package import MUNICIPALITY_CODE, MUNICIPALITY_NAME
 from .values import ADDITIVE_UNITS
 
-# A CBS municipality code: GM and four digits (GM0363 is Amsterdam).
-MUNICIPALITY_CODE_PATTERN = re.compile(r"^GM\d{4}$")
+# A CBS municipality code: GM and four digits 0-9 (GM0363 is Amsterdam); matched as a whole (no line break
+# after it, as `$` would allow) and in ASCII (`\d` would take ٠٣٦٣ or ０３６３ too).
+MUNICIPALITY_CODE_PATTERN = re.compile(r"GM[0-9]{4}")
 
 FIGURE_KEY = ["indicator", "dimension", "category", "period", "source_id"]
 # Aggregated values are rounded to this many decimals, which removes floating-point noise from a sum or
@@ -32,7 +33,7 @@ class InvalidMunicipalityCode(ValueError):
 
 def check_municipality_code(code: object) -> str:
     """Return the code when it is a CBS municipality code (GM0363); raise InvalidMunicipalityCode otherwise."""
-    if not isinstance(code, str) or not MUNICIPALITY_CODE_PATTERN.match(code):
+    if not isinstance(code, str) or not MUNICIPALITY_CODE_PATTERN.fullmatch(code):
         shown = repr(code)[:40] if isinstance(code, str) else type(code).__name__
         raise InvalidMunicipalityCode(
             f"gemeente {shown} is not a CBS municipality code (GM followed by four digits, e.g. GM0363)"

@@ -1,11 +1,14 @@
 """Loading a validated data directory into typed pandas tables: one `Dataset` per load.
 
 Nothing is read before it validated (`validate`); a data directory with any problem raises
-`DataValidationError` listing every problem at once, by file, row and column.
+`DataValidationError` listing every problem at once, by file, row and column. Unicode direction controls
+are removed from every string of the tables and the descriptor here, where the data enter the book
+(`untrusted.without_bidi`): they would reverse the book's own text around a value.
 """
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -21,7 +24,11 @@ from .package import (
     resolve_data_dir,
     resource_paths,
 )
+from .untrusted import BIDI_CONTROLS, without_bidi
 from .validation import frictionless_package, validate
+
+_NO_BIDI = str.maketrans(dict.fromkeys(BIDI_CONTROLS))
+_BIDI_BYTES = [character.encode("utf-8") for character in BIDI_CONTROLS]
 
 
 @dataclass
@@ -92,20 +99,31 @@ def load(data_dir: str | Path | None = None, resources: list[str] | None = None)
         tables = {name: _read_table(package, name, directory) for name in wanted}
         if len(_LOADED) >= _LOADED_MAX:
             _LOADED.pop(next(iter(_LOADED)))
-        _LOADED[key] = Dataset(directory, descriptor, tables, {name: paths[name] for name in wanted})
+        _LOADED[key] = Dataset(directory, without_bidi(descriptor), tables, {name: paths[name] for name in wanted})
     found = _LOADED[key]
     return Dataset(found.data_dir, found.descriptor, {n: t.copy() for n, t in found.tables.items()}, dict(found.paths))
 
 
 def _read_table(package, name: str, directory: Path) -> pd.DataFrame:
     resource = package.get_resource(name)
-    frame = pd.read_csv(directory / resource.path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
+    raw = (directory / resource.path).read_bytes()
+    bidi = any(character in raw for character in _BIDI_BYTES)  # rare: translating every cell costs seconds
+    frame = pd.read_csv(
+        io.BytesIO(raw),
+        dtype=str,
+        keep_default_na=False,
+        na_values=[""],
+        encoding="utf-8-sig",
+        compression=None,
+    )
     for schema_field in resource.schema.fields:
         column, kind = schema_field.name, schema_field.type
         if column not in frame.columns:
             continue  # an optional column the file leaves out
         if kind in {"string", "date"}:
             frame[column] = frame[column].astype("string")
+            if bidi:
+                frame[column] = frame[column].str.translate(_NO_BIDI)
         elif kind == "boolean":
             frame[column] = frame[column].str.lower().map({"true": True, "false": False}).astype(bool)
         elif kind == "integer":

@@ -3,16 +3,30 @@
 A data directory holds `datapackage.json` (Frictionless Data Package with Table Schemas) and the files
 it lists. Data directories come from others (a colleague, a municipality), so nothing here trusts them:
 the descriptor must be a local JSON object, and every path it names must be a relative path to a
-regular file inside the directory — no URL, no absolute path, no `..`, no symbolic link. What fails
-is reported as a `Problem` (file, row, column, message) that never echoes a target's contents.
+regular file inside the directory — no URL, no absolute path, no `..`, no symbolic link, no control or
+direction character, no compressed file, no file over the size limit — and every schema (inline or a file)
+must have the shape frictionless expects, with patterns `untrusted.pattern_problem` accepts. What fails
+is reported as a `Problem` (file, row, column, message) that never echoes a target's contents; a problem
+shows control characters escaped (`untrusted.terminal`), so a cell cannot drive the terminal it is shown on.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+from .untrusted import (
+    BIDI_CONTROLS,
+    COMPRESSED_SUFFIXES,
+    MAX_COLUMNS,
+    MAX_FILE_BYTES,
+    MAX_JSON_BYTES,
+    JsonProblem,
+    pattern_problem,
+    read_json,
+    terminal,
+)
 
 DESCRIPTOR = "datapackage.json"
 # Custom field property of the descriptor: the column may be left out of a file (see `with_optional_columns`).
@@ -29,6 +43,8 @@ COMPANION_FILES = ("README.md", "LICENSE.md")
 # The page index of each letter (see `page_index`), one JSON file per source id.
 LETTERS_DIR = "letters"
 _REMOTE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")  # http:, https:, file:, s3:, C: ...
+_UNPRINTABLE = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_CONTROLS}\u2028\u2029]")
+MAX_RESOURCES = 100
 
 
 @dataclass(frozen=True)
@@ -42,8 +58,8 @@ class Problem:
 
     def __str__(self) -> str:
         row = f"row {self.row}" if self.row is not None else "row -"
-        column = f"column {self.column}" if self.column else "column -"
-        return f"{self.file}, {row}, {column}: {self.message}"
+        column = f"column {terminal(self.column, False)}" if self.column else "column -"
+        return f"{terminal(self.file, False)}, {row}, {column}: {terminal(self.message, False)}"
 
     def sort_key(self) -> tuple:
         """Return the key that orders problems by file, row and column."""
@@ -72,6 +88,15 @@ def resolve_data_dir(data_dir: str | Path | None) -> Path:
     if data_dir is None or str(data_dir) == "":
         return bundled_data_dir()
     path = Path(data_dir).expanduser()
+    try:
+        return _existing_data_dir(path)
+    except FileNotFoundError:
+        raise
+    except OSError as error:  # a name too long, a folder without permission ...
+        raise FileNotFoundError(f"data directory {path} cannot be read: {error.strerror or error}") from None
+
+
+def _existing_data_dir(path: Path) -> Path:
     if not path.exists():
         raise FileNotFoundError(f"data directory {path} does not exist")
     if not path.is_dir():
@@ -84,35 +109,33 @@ def resolve_data_dir(data_dir: str | Path | None) -> Path:
 
 def read_descriptor(directory: Path) -> dict:
     """Return the descriptor of a data directory; raise DataValidationError when it is no usable JSON object."""
-    raw = (directory / DESCRIPTOR).read_bytes()
     try:
-        descriptor = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise DataValidationError([Problem(DESCRIPTOR, None, None, "not UTF-8 text (save it as UTF-8)")]) from None
-    except json.JSONDecodeError as error:
-        raise DataValidationError(
-            [
-                Problem(
-                    DESCRIPTOR,
-                    error.lineno,
-                    None,
-                    f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
-                )
-            ]
-        ) from None
+        descriptor = read_json(directory / DESCRIPTOR)
+    except JsonProblem as error:
+        raise DataValidationError([Problem(DESCRIPTOR, error.line, None, str(error))]) from None
+    except OSError as error:
+        raise DataValidationError([Problem(DESCRIPTOR, None, None, f"cannot be read: {error.strerror}")]) from None
     problems = descriptor_problems(descriptor, directory)
     if problems:
         raise DataValidationError(problems)
     return descriptor
 
 
+def read_schema(directory: Path, path: str) -> object:
+    """Return the JSON value of a schema file the descriptor names (JsonProblem or OSError when unreadable)."""
+    return read_json(directory.joinpath(*PurePosixPath(path.replace("\\", "/")).parts))
+
+
 def descriptor_problems(descriptor: object, directory: Path) -> list[Problem]:
-    """Return what makes a descriptor unusable: not an object, no resources, or a path that is not local."""
+    """Return what makes a descriptor unusable: not an object, no resources, a path that is not local, a bad schema."""
     if not isinstance(descriptor, dict):
         return [Problem(DESCRIPTOR, None, None, "the descriptor must be a JSON object with a list of resources")]
     resources = descriptor.get("resources")
     if not isinstance(resources, list) or not resources:
         return [Problem(DESCRIPTOR, None, "resources", "the descriptor lists no resources")]
+    if len(resources) > MAX_RESOURCES:
+        message = f"the descriptor lists {len(resources):,} resources; at most {MAX_RESOURCES} are allowed"
+        return [Problem(DESCRIPTOR, None, "resources", message)]
     problems = []
     names = set()
     for number, resource in enumerate(resources, start=1):
@@ -127,33 +150,85 @@ def descriptor_problems(descriptor: object, directory: Path) -> list[Problem]:
             value = resource.get(key)
             if key == "schema" and (value is None or isinstance(value, dict)):
                 continue
-            message = path_problem(value, directory)
+            message = path_problem(value, directory, MAX_FILE_BYTES if key == "path" else MAX_JSON_BYTES)
             if message:
                 problems.append(Problem(DESCRIPTOR, None, f"{where}.{key}", message))
+            elif key == "schema":
+                try:
+                    problems += schema_problems(read_schema(directory, value), value, None)
+                except JsonProblem as error:
+                    problems.append(Problem(value, error.line, None, f"not a valid JSON schema file: {error}"))
+                except OSError as error:
+                    problems.append(Problem(value, None, None, f"cannot be read: {error.strerror}"))
         if isinstance(resource.get("schema"), dict):
-            problems += _inline_schema_problems(resource["schema"], where)
-    return problems
+            problems += schema_problems(resource["schema"], DESCRIPTOR, f"{where}.schema")
+    return list(dict.fromkeys(problems))  # a schema file shared by several resources: its problems once
 
 
-def _inline_schema_problems(schema: dict, where: str) -> list[Problem]:
-    # A foreign key may only refer to another resource of this package (never to a remote package).
+def _names(value: object) -> bool:
+    return isinstance(value, str) or (isinstance(value, list) and all(isinstance(item, str) for item in value))
+
+
+def schema_problems(schema: object, file: str, where: str | None) -> list[Problem]:
+    """Return what makes a Table Schema unusable before frictionless reads it: its shape, its size, a
+    foreign key to another package, a pattern `untrusted.pattern_problem` refuses."""
+
+    def problem(message: str) -> Problem:
+        return Problem(file, None, where, message)
+
+    if not isinstance(schema, dict):
+        return [problem("a schema must be a JSON object with a list of fields")]
+    fields = schema.get("fields", [])
+    if not isinstance(fields, list) or not all(isinstance(f, dict) and isinstance(f.get("name"), str) for f in fields):
+        return [problem("the schema's fields must be a list of objects, each with a name")]
+    if len(fields) > MAX_COLUMNS:
+        return [problem(f"the schema has {len(fields):,} fields; at most {MAX_COLUMNS} are allowed")]
     problems = []
-    for key in schema.get("foreignKeys", []) or []:
-        reference = key.get("reference", {}) if isinstance(key, dict) else {}
-        if isinstance(reference, dict) and reference.get("package"):
-            problems.append(Problem(DESCRIPTOR, None, f"{where}.schema", "a foreign key may not refer to another package"))
+    for schema_field in fields:
+        name, constraints = schema_field["name"], schema_field.get("constraints", {})
+        if not isinstance(schema_field.get("type", ""), str) or not isinstance(constraints, dict):
+            problems.append(problem(f"field {name!r}: type must be a string and constraints an object"))
+        elif "pattern" in constraints and pattern_problem(constraints["pattern"]):
+            problems.append(problem(f"field {name!r}: {pattern_problem(constraints['pattern'])}"))
+    if "primaryKey" in schema and not _names(schema["primaryKey"]):
+        problems.append(problem("primaryKey must be a field name or a list of field names"))
+    if not isinstance(schema.get("missingValues", []), list) or not _names(schema.get("missingValues", [])):
+        problems.append(problem("missingValues must be a list of strings"))
+    keys = schema.get("foreignKeys", [])
+    if not isinstance(keys, list):
+        return [*problems, problem("foreignKeys must be a list of objects")]
+    for key in keys:
+        reference = key.get("reference") if isinstance(key, dict) else None
+        if not isinstance(reference, dict) or not _names(key.get("fields")) or not _names(reference.get("fields")):
+            problems.append(problem("a foreign key must be an object with fields and a reference (an object with fields)"))
+        elif reference.get("package"):
+            problems.append(problem("a foreign key may not refer to another package"))
+        elif not isinstance(reference.get("resource", ""), str):
+            problems.append(problem("a foreign key's reference must name its resource by a string"))
     return problems
 
 
-def path_problem(value: object, directory: Path) -> str | None:
-    """Return why a path from a descriptor may not be read (None: a regular file inside the directory)."""
+def path_problem(value: object, directory: Path, limit: int = MAX_FILE_BYTES) -> str | None:
+    """Return why a path from a descriptor may not be read (None: a regular file inside the directory, at
+    most `limit` bytes, not compressed)."""
     if not isinstance(value, str) or not value.strip():
         return "must be one relative file path (a list of paths or an empty path is not supported)"
     if _REMOTE.match(value) or value.startswith(("/", "\\", "~")):
         return "must be a relative path inside the data directory (no URL, no absolute path)"
+    if _UNPRINTABLE.search(value):
+        return "must not contain control, line break or text direction characters"
     parts = PurePosixPath(value.replace("\\", "/")).parts
     if ".." in parts:
         return "must stay inside the data directory (no '..')"
+    if value.lower().endswith(COMPRESSED_SUFFIXES):
+        return f"{value} is a compressed file; save it uncompressed (compressed files are not read)"
+    try:
+        return _file_problem(value, directory, parts, limit)
+    except OSError as error:
+        return f"{value} cannot be read: {error.strerror or error}"
+
+
+def _file_problem(value: str, directory: Path, parts: tuple[str, ...], limit: int) -> str | None:
     target = directory.joinpath(*parts)
     current = directory
     for part in parts:
@@ -170,6 +245,9 @@ def path_problem(value: object, directory: Path) -> str | None:
         target.resolve().relative_to(directory.resolve())
     except ValueError:
         return "must stay inside the data directory"
+    size = target.stat().st_size
+    if size > limit:
+        return f"{value} has {size:,} bytes; at most {limit:,} are allowed"
     return None
 
 

@@ -21,7 +21,11 @@ import math
 import re
 from pathlib import Path
 
+from .untrusted import read_json
+
 FORMAT = 1
+# A letter's id (as in sources.csv): chamber, dossier, number. It names the index file, so nothing else may.
+SOURCE_ID = re.compile(r"(tk|ek)-[0-9]+-[a-z0-9]+")
 DEFAULT_INDEX_DIR = Path(__file__).resolve().parents[3] / "data" / "letters"
 
 # A page starts at a line that begins with one space and then text, right after a printed footer
@@ -127,8 +131,17 @@ def text_sha256(text: str) -> str:
     return _sha256(normalise(text).strip())
 
 
+def check_source_id(source_id: object) -> str:
+    """Return a letter id (tk-29817-126); raise ValueError for anything else (such as ../../x)."""
+    if not isinstance(source_id, str) or not SOURCE_ID.fullmatch(source_id):
+        shown = repr(source_id)[:60]
+        raise ValueError(f"source id {shown} is not a letter id: tk or ek, the dossier and the number, e.g. tk-29817-126")
+    return source_id
+
+
 def build_index(text: str, source_id: str) -> dict:
     """Return the page index of a letter's text: per page its number, hash and printed numbers."""
+    check_source_id(source_id)
     pages = [
         {"page": number, "sha256": _sha256(page), "numbers": number_tokens(page)}
         for number, page in enumerate(split_pages(text), start=1)
@@ -150,8 +163,8 @@ def _check_index(index: object) -> str | None:
         return "expected an object with exactly format, source_id, text_sha256 and pages"
     if index["format"] != FORMAT:
         return f"format is {index['format']!r}, this code reads format {FORMAT}"
-    if not isinstance(index["source_id"], str) or not index["source_id"]:
-        return "source_id must be a non-empty string"
+    if not isinstance(index["source_id"], str) or not SOURCE_ID.fullmatch(index["source_id"]):
+        return "source_id must be a letter id such as tk-29817-126"
     if not isinstance(index["text_sha256"], str) or not _HEX64.fullmatch(index["text_sha256"]):
         return "text_sha256 must be 64 lower-case hex digits"
     if not isinstance(index["pages"], list) or not index["pages"]:
@@ -175,8 +188,8 @@ def read_index(path: str | Path) -> dict:
     """Return the index stored in a JSON file (ValueError naming the file when it is malformed)."""
     path = Path(path)
     try:
-        index = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        index = read_json(path)
+    except ValueError as error:  # not UTF-8, not JSON, nested too deeply, too large
         raise ValueError(f"{path}: not a page index (invalid JSON: {error})") from None
     problem = _check_index(index)
     if problem:

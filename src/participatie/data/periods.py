@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only, matched as a whole: `\d` would take ２０１７ and `$` a line break after the year.
+_PART = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Period:
 
 
 def _bounds(text: str, whole: str) -> tuple[date, date, str]:
-    match = _PART.match(text)
+    match = _PART.fullmatch(text)
     if not match:
         raise ValueError(f"period {whole!r} is not ISO 8601 (YYYY, YYYY-MM, YYYY-MM-DD or an interval A/B)")
     year, month, day = (int(g) if g else None for g in match.groups())

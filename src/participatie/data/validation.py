@@ -3,11 +3,15 @@
 The descriptor (`datapackage.json`, Frictionless Table Schemas) is the single source of truth for the
 files' columns, types and constraints; `frictionless` checks every row against it, including the
 foreign keys to `sources.csv` and `indicators.csv` and the primary key of each figure table. This module
-adds what the descriptor cannot say: a header check by column name, the recognition of a
-semicolon-separated export, per-row decoding of non-UTF-8 bytes, empty tables, the meaning of a period
+adds what the descriptor cannot say: first, the text of every file as `table` reads it (undecodable bytes,
+unparsable lines, Excel's `sep=` line, a semicolon-separated export, column names with spaces, cells with
+control characters, digits of another script or spaces at either end, and the limits of `untrusted`), so
+that no check can look away from a file the loader would read differently; then empty tables, the meaning of a period
 (`periods`), counts that are whole non-negative numbers and values that are finite (`values`), optional
 columns, one municipality name per code, and provenance: a figure citing a letter that has a page index
-(`page_index`) must be printed on the cited page.
+(`page_index`) must be printed on the cited page. A field's pattern is checked here, not by frictionless,
+so that its time is bounded (`table.pattern_problems`); and frictionless never sees a file over the limits:
+a foreign key to a table that failed them is left out (that table's problems are reported).
 
 Optional columns. The descriptor marks fields that a file may leave out with `"x-optional": true` (the
 municipality columns of the figure tables; `"fieldsMatch": "superset"` tells the standard's own tools the
@@ -25,9 +29,8 @@ validates again. Problems are never cached.
 
 from __future__ import annotations
 
-import csv
+import copy
 import hashlib
-import io
 import json
 import os
 from pathlib import Path
@@ -36,7 +39,7 @@ import frictionless
 import pandas as pd
 from frictionless import Package, Schema
 
-from . import page_index, periods, values
+from . import page_index, periods, table, untrusted, values
 from .package import (
     DESCRIPTOR,
     LETTERS_DIR,
@@ -46,12 +49,13 @@ from .package import (
     DataValidationError,
     Problem,
     read_descriptor,
+    read_schema,
     resolve_data_dir,
     with_optional_columns,
 )
 
 CACHE_ENV = "PARTICIPATIE_CACHE_DIR"
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 def validate(data_dir: str | Path | None = None, resources: list[str] | None = None) -> list[Problem]:
@@ -67,8 +71,23 @@ def validate(data_dir: str | Path | None = None, resources: list[str] | None = N
         return [Problem(DESCRIPTOR, None, None, f"no resource named {name!r} in the descriptor") for name in unknown]
     wanted = names if resources is None else [n for n in names if n in resources]
     indexes, index_problems = _indexes(directory)
-    problems = index_problems + [p for name in wanted for p in validate_resource(package, name, directory, indexes)]
+    unsafe = _unsafe_references(package, directory)
+    problems = index_problems + [p for name in wanted for p in validate_resource(package, name, directory, indexes, unsafe)]
     return sorted(problems, key=Problem.sort_key)
+
+
+def _unsafe_references(package: Package, directory: Path) -> set[str]:
+    """Return the tables other tables' foreign keys refer to that frictionless may not read (see `table`)."""
+    referenced = {
+        key["reference"].get("resource") or resource.name
+        for resource in package.resources
+        for key in resource.schema.foreign_keys
+    }
+    return {
+        name
+        for name in referenced
+        if package.has_resource(name) and table.read(name, (directory / package.get_resource(name).path).read_bytes()).fatal
+    }
 
 
 def frictionless_package(directory: Path) -> Package:
@@ -81,13 +100,11 @@ def frictionless_package(directory: Path) -> Package:
     resources = []
     for resource in descriptor["resources"]:
         schema = resource.get("schema") or {"fields": []}
-        if isinstance(schema, str):
-            try:
-                schema = json.loads((directory / schema).read_text(encoding="utf-8-sig"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as error:
-                raise DataValidationError(
-                    [Problem(resource["schema"], None, None, f"not a valid JSON schema file: {error}")]
-                ) from None
+        schema = read_schema(directory, schema) if isinstance(schema, str) else copy.deepcopy(schema)
+        for schema_field in schema.get("fields", []):
+            constraints = schema_field.get("constraints") or {}
+            if "pattern" in constraints:  # checked by table.pattern_problems, in bounded time
+                schema_field[table.PATTERN] = constraints.pop("pattern")
         resources.append(
             {
                 "name": resource["name"],
@@ -101,47 +118,41 @@ def frictionless_package(directory: Path) -> Package:
     try:
         return Package.from_descriptor({"resources": resources}, basepath=str(directory))
     except frictionless.FrictionlessException as error:
-        raise DataValidationError(
-            [Problem(DESCRIPTOR, None, None, f"not a valid Data Package: {error.error.message}")]
-        ) from None
+        message = error.error.message
+    except Exception as error:  # a shape of schema frictionless cannot read that `schema_problems` let through
+        message = f"{type(error).__name__}: {error}"
+    raise DataValidationError([Problem(DESCRIPTOR, None, None, f"not a valid Data Package: {message}")])
 
 
-def validate_resource(package: Package, name: str, directory: Path, indexes: dict | None = None) -> list[Problem]:
-    """Return the problems of one resource: header, encoding, cells, keys, periods, values, provenance."""
+def validate_resource(
+    package: Package, name: str, directory: Path, indexes: dict | None = None, unsafe: set[str] = frozenset()
+) -> list[Problem]:
+    """Return the problems of one resource: text, header, cells, keys, periods, values, provenance.
+
+    `unsafe` names tables that frictionless may not read for a foreign key (they failed `table`'s checks).
+    """
     resource = package.get_resource(name)
     file = resource.path
     raw = (directory / file).read_bytes()
-    if not raw.strip():
-        return [Problem(file, 1, None, "file is empty (a header and at least one row are required)")]
-    problems = _decoding_problems(file, raw)
-    if problems:
-        return problems  # cell checks on undecodable text would only repeat the same fault
-    text = raw.decode("utf-8-sig")
-    first_line = text.split("\n", 1)[0]
-    if first_line.count(";") > first_line.count(","):
-        return [
-            Problem(
-                file,
-                1,
-                None,
-                "the columns are separated by semicolons (;), as a Dutch spreadsheet exports "
-                "'CSV'; save the file as 'CSV UTF-8 (comma-separated)' or replace the "
-                "separators by commas",
-            )
-        ]
-    header = next(csv.reader(io.StringIO(text)), [])
-    if len(text.strip().splitlines()) < 2:
-        return [Problem(file, 2, None, "table has a header but no rows")]
-    problems += _narrow_schema(resource, header)
+    header = table.first_record(raw)  # the header table.read finds, if the file can be read at all
+    narrowed = _narrow_schema(resource, header, unsafe)
     indexes = indexes if indexes is not None else _indexes(directory)[0]
     key = _cache_key(package, resource, directory, raw, indexes)
-    if not problems and _cache_hit(key):
-        return []
-    report = resource.validate()
+    if not narrowed and _cache_hit(key):
+        return []  # these very bytes passed every check, the text checks included
+    parsed = table.read(file, raw)
+    if parsed.fatal:
+        return parsed.problems
+    rows, problems = parsed.rows, parsed.problems + narrowed
+    try:
+        report = resource.validate()
+    except Exception as error:  # frictionless failing on a file is a problem of the file, not a traceback
+        message = f"frictionless could not check the file: {type(error).__name__}: {error}"
+        return [*problems, Problem(file, None, None, message)]
     key_columns = "+".join(resource.schema.primary_key)
     for task in report.tasks:
         problems += [_problem_from_error(file, error, key_columns, resource) for error in task.errors]
-    rows = list(csv.DictReader(io.StringIO(text)))
+    problems += table.pattern_problems(file, resource.schema, rows)
     if "period" in header:
         problems += _period_problems(file, rows)
     if "value" in header and "unit" in header:
@@ -178,16 +189,22 @@ def _indexes(directory: Path) -> tuple[dict, list[Problem]]:
             continue
         try:
             index = page_index.read_index(path)
-        except ValueError as error:
+        except (OSError, ValueError) as error:
             problems.append(Problem(f"{LETTERS_DIR}/{path.name}", None, None, str(error)))
             continue
         indexes[index["source_id"]] = index
     return indexes, problems
 
 
-def _narrow_schema(resource, header: list[str]) -> list[Problem]:
+def _narrow_schema(resource, header: list[str], unsafe: set[str] = frozenset()) -> list[Problem]:
     """Fit a schema with optional fields to the file: with them (`with_optional_columns`: required and keyed)
-    or without; report an incomplete set of them."""
+    or without; drop foreign keys to `unsafe` tables; report an incomplete set of optional fields."""
+    descriptor = resource.schema.to_descriptor()
+    if unsafe and "foreignKeys" in descriptor:
+        descriptor["foreignKeys"] = [
+            fk for fk in descriptor["foreignKeys"] if (fk["reference"].get("resource") or resource.name) not in unsafe
+        ]
+        resource.schema = Schema.from_descriptor(descriptor)
     optional = optional_fields(resource.schema)
     if not optional:
         return []
@@ -257,31 +274,6 @@ def _period_problems(file: str, rows: list[dict]) -> list[Problem]:
     return problems
 
 
-def _decoding_problems(file: str, raw: bytes) -> list[Problem]:
-    try:
-        raw.decode("utf-8")
-        return []  # the common case: no line needs to be looked at
-    except UnicodeDecodeError:
-        pass
-    problems = []
-    header: list[str] = []
-    for number, line in enumerate(raw.splitlines(), start=1):
-        try:
-            text = line.decode("utf-8")
-            if number == 1:
-                header = next(csv.reader([text.lstrip("\ufeff")]), [])
-        except UnicodeDecodeError as error:
-            before = line[: error.start].decode("utf-8", errors="replace")
-            index = len(next(csv.reader([before]), [""])) - 1 if before else 0
-            column = header[index] if 0 <= index < len(header) else f"#{index + 1}"
-            problems.append(
-                Problem(
-                    file, number, column, f"bytes {line[error.start : error.end]!r} are not UTF-8 (save the file as UTF-8)"
-                )
-            )
-    return problems
-
-
 def _problem_from_error(file: str, error, key_columns: str, resource) -> Problem:
     row = getattr(error, "row_number", None)
     column = getattr(error, "field_name", None) or None
@@ -326,7 +318,8 @@ def cache_dir() -> Path:
 def validator_version() -> str:
     """Return a digest of what decides a verdict besides the data: the validating code and frictionless."""
     digest = hashlib.sha256(f"{CACHE_FORMAT}\0{frictionless.__version__}\0{pd.__version__}".encode())
-    for module in (__file__, periods.__file__, values.__file__, page_index.__file__, Path(__file__).with_name("package.py")):
+    modules = (periods, values, page_index, table, untrusted)
+    for module in (__file__, *(m.__file__ for m in modules), Path(__file__).with_name("package.py")):
         digest.update(Path(module).read_bytes())
     return digest.hexdigest()
 

@@ -27,8 +27,9 @@ ADDITIVE_UNITS = COUNT_UNITS | MONEY_UNITS | {"arbeidsjaren"}
 # national budget under 1.000 miljard euro. A larger value is a typing or unit error.
 MAX_COUNT = 100_000_000
 MAX_MAGNITUDE = 1e12
-_PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
-_DUTCH_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
+# ASCII digits, matched as a whole (see periods._PART).
+_PLAIN = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_DUTCH_THOUSANDS = re.compile(r"[0-9]{1,3}(\.[0-9]{3})+")
 
 
 def problems(file: str, rows: list[dict], value_field: str = "value", unit_field: str = "unit") -> list[Problem]:
@@ -46,7 +47,7 @@ def problems(file: str, rows: list[dict], value_field: str = "value", unit_field
 
 def value_problem(text: str, unit: str) -> str | None:
     """Return why a value written as text cannot stand for a figure in the unit (None: it can)."""
-    if not _PLAIN.match(text):
+    if not _PLAIN.fullmatch(text):
         try:
             number = float(text)
         except ValueError:
@@ -62,7 +63,7 @@ def value_problem(text: str, unit: str) -> str | None:
             f"value {text} is larger than any figure of Dutch social policy (more than {MAX_MAGNITUDE:.0e}); check the unit"
         )
     if unit in COUNT_UNITS:
-        if _DUTCH_THOUSANDS.match(text):
+        if _DUTCH_THOUSANDS.fullmatch(text):
             whole = text.replace(".", "")
             return (
                 f"value {text} in a count ({unit}) looks like a number with a Dutch thousands separator: "

@@ -9,7 +9,6 @@ notebook yields byte-identical outputs — the stored outputs are nbval's regres
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -153,12 +152,13 @@ class SourceLine(str):
 
 def source_html(source_line: str) -> str:
     """Return a source line as HTML, followed by links to download the data files it names."""
-    text = html.escape(source_line)
+    text = escape.html_text(source_line)
     files = getattr(source_line, "downloads", ())
     if not files:
         return text
+    href = escape.html_text
     links = ", ".join(
-        f'<a class="pp-download" href="{html.escape(DOWNLOAD_URL.format(file=quote(f)))}" download>{html.escape(f)}</a>'
+        f'<a class="pp-download" href="{href(DOWNLOAD_URL.format(file=quote(f)))}" download>{escape.html_text(f)}</a>'
         for f in files
     )
     return f"{text} {DOWNLOAD_TEXT} {links}."

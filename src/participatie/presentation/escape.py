@@ -3,7 +3,10 @@
 Data directories come from others and the built book is a public web page, so no string from a data
 file, a descriptor or a command-line value may become markup: it is escaped for HTML text and
 attributes (`html_text`), for Markdown/MyST glued into the prose (`markdown`), and for JSON inside a
-`<script>` element (`script_json`).
+`<script>` element (`script_json`). Every one of them also removes Unicode's direction controls (U+202E
+and friends, `data.untrusted.BIDI_CONTROLS`), which would otherwise reverse the book's own text around a
+value ("over 2011 en 2012" shown as "2102 ne 1102"); `data.load` removes them where the data enter, this
+is the same rule for every other string (descriptor texts, file names, command-line values).
 """
 
 from __future__ import annotations
@@ -13,13 +16,21 @@ import json
 import re
 import string
 
+from ..data.untrusted import BIDI_CONTROLS
+
 _MARKDOWN_SPECIAL = re.compile("([" + re.escape(string.punctuation) + "])")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
+_NO_BIDI = str.maketrans(dict.fromkeys(BIDI_CONTROLS))
+
+
+def plain(value: object) -> str:
+    """Return a value as text without direction controls (the first step of every escape here)."""
+    return str(value).translate(_NO_BIDI)
 
 
 def html_text(value: object) -> str:
     """Return text safe inside an HTML element or a quoted attribute (&, <, >, " and ' escaped)."""
-    return html.escape(str(value), quote=True)
+    return html.escape(plain(value), quote=True)
 
 
 def markdown(value: object) -> str:
@@ -29,16 +40,40 @@ def markdown(value: object) -> str:
     role, directive, HTML tag or entity can start inside the text; line breaks become spaces, so no
     block (a heading, a fence, a directive) can start either.
     """
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", str(value)))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", plain(value)))
 
 
 def script_json(value: object) -> str:
     """Return JSON that is safe inside a <script> element: <, > and & as \\u escapes (no </script>, no <!--)."""
     text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return (
-        text.replace("<", "\\u003c")
+        plain(text)
+        .replace("<", "\\u003c")
         .replace(">", "\\u003e")
         .replace("&", "\\u0026")
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
+
+
+# WeasyPrint's line breaking of one long word takes time that grows faster than the square of its length
+# (hyphenation is tried at every point): a 1,000-character word in a table cell takes 19 s, 8,000 never
+# end. The print edition therefore cuts a word longer than LONG_WORD into pieces of WORD_PIECE characters
+# with a zero-width space between them and prints it unhyphenated (`book.pdf`); no bundled word is that long.
+LONG_WORD = 60
+WORD_PIECE = 30
+LONG_WORD_PATTERN = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+
+
+def long_word_pieces(text: str) -> list[tuple[str, bool]]:
+    """Return text as (piece, long) pairs: a long word with a zero-width space every WORD_PIECE characters."""
+    pieces, last = [], 0
+    for match in LONG_WORD_PATTERN.finditer(text):
+        word = match.group()
+        pieces += [(text[last : match.start()], False), ("\u200b".join(_chunks(word)), True)]
+        last = match.end()
+    return [(piece, long) for piece, long in [*pieces, (text[last:], False)] if piece]
+
+
+def _chunks(word: str) -> list[str]:
+    return [word[start : start + WORD_PIECE] for start in range(0, len(word), WORD_PIECE)]

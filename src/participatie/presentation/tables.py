@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html as html_lib
 import numbers
 import re
 from collections.abc import Callable
@@ -11,7 +10,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..figures.facts import letters as letters_of
-from . import vocabulary
+from . import escape, vocabulary
 from .labels import EMPTY_TEXT, TABLE_LABEL
 
 # A column's format: number of decimals, or a function from the cell value to text.
@@ -56,22 +55,22 @@ def html(
     def cls(col: str) -> str:
         return ' class="pp-num"' if col in numeric else ""
 
-    head = "".join(f'<th scope="col"{cls(col)}>{html_lib.escape(str(col))}</th>' for col in frame.columns)
-    labels = {col: html_lib.escape(str(col), quote=True) for col in frame.columns}
+    head = "".join(f'<th scope="col"{cls(col)}>{escape.html_text(col)}</th>' for col in frame.columns)
+    labels = {col: escape.html_text(col) for col in frame.columns}
     rows = "\n".join(
         "<tr>"
         + "".join(
             f'<td data-label="{labels[col]}"{cls(col)}>'
-            f"{text.at[i, col] if col in html_columns else html_lib.escape(text.at[i, col])}</td>"
+            f"{text.at[i, col] if col in html_columns else escape.html_text(text.at[i, col])}</td>"
             for col in frame.columns
         )
         + "</tr>"
         for i in range(len(text))
     )
-    title = f"<caption>{html_lib.escape(caption)}</caption>" if caption else ""
+    title = f"<caption>{escape.html_text(caption)}</caption>" if caption else ""
     # The wrapper scrolls a wide table sideways on a small screen; the CSS stacks each row as a card there.
     # A keyboard user can scroll the region too (tabindex), and a screen reader hears what it holds.
-    label = html_lib.escape(caption or TABLE_LABEL, quote=True)
+    label = escape.html_text(caption or TABLE_LABEL)
     return (
         f'<div class="pp-table-wrap" role="region" tabindex="0" aria-label="{label}">'
         f'<table class="pp-table">{title}<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody></table></div>'
@@ -92,7 +91,7 @@ class Table:
         if self.frame.empty:
             caption = f"{self.caption}: " if self.caption else ""
             return {
-                "text/html": f'<p class="pp-empty">{html_lib.escape(caption + self.empty)}</p>',
+                "text/html": f'<p class="pp-empty">{escape.html_text(caption + self.empty)}</p>',
                 "text/plain": caption + self.empty,
             }
         text = formatted(self.frame, self.formats)

@@ -13,20 +13,28 @@ python -m participatie pdf [--html _build/html] [--out _build/html/boek.pdf] [--
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from ..data import package, page_index
+from ..data.untrusted import terminal
 from ..data.validation import validate
+
+
+def say(*values: object, file=None) -> None:
+    """Print a line with every control, direction and undecodable character escaped (`untrusted.terminal`):
+    messages name files and cells from others, whose escape sequences must not reach the terminal."""
+    print(*(terminal(value) for value in values), file=file)
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     directory = package.resolve_data_dir(args.data_dir)
     problems = validate(directory)
     for problem in problems:
-        print(problem, file=sys.stderr)
+        say(problem, file=sys.stderr)
     indexed = sorted(p.stem for p in (directory / package.LETTERS_DIR).glob("*.json"))
-    print(
+    say(
         f"{len(problems)} problem(s) in {directory}"
         + (f"; provenance checked against the page indexes of {', '.join(indexed)}" if indexed else "")
     )
@@ -41,13 +49,13 @@ def _cmd_execute(args: argparse.Namespace) -> int:
         outcome = execute(Path(notebook), timeout=args.timeout)
         if not outcome.ok:
             failed += 1
-            print(
+            say(
                 f"{notebook}: cell {outcome.failed_cell or '?'} failed ({outcome.error}); the stored notebook is "
                 "left unchanged",
                 file=sys.stderr,
             )
             continue
-        print(f"{notebook}: executed ({'outputs changed' if outcome.changed else 'outputs unchanged'})")
+        say(f"{notebook}: executed ({'outputs changed' if outcome.changed else 'outputs unchanged'})")
     return 1 if failed else 0
 
 
@@ -69,9 +77,9 @@ def _cmd_rerun(args: argparse.Namespace) -> int:
             pdf=args.pdf,
         )
     except rerun.RerunError as error:
-        print(f"rerun failed: {error}", file=sys.stderr)
+        say(f"rerun failed: {error}", file=sys.stderr)
         return 1
-    print(
+    say(
         f"{len(result.outcomes)} notebook(s) executed; book in {result.out / 'html'}, "
         f"executed notebooks in {result.out / 'notebooks'}" + (f", PDF {result.pdf}" if result.pdf else "")
     )
@@ -82,11 +90,11 @@ def _cmd_synthetic(args: argparse.Namespace) -> int:
     from . import synthetic
 
     try:
-        written = synthetic.generate(args.out, seed=args.seed, years=args.years, count=args.municipalities)
+        written = synthetic.generate(args.out, seed=args.seed, years=args.years, count=args.municipalities, force=args.force)
     except (FileExistsError, ValueError) as error:
-        print(f"synthetic: {error}", file=sys.stderr)
+        say(f"synthetic: {error}", file=sys.stderr)
         return 1
-    print(
+    say(
         f"{sum(written.values()):,} synthetic figure rows ({', '.join(f'{n}: {c:,}' for n, c in written.items())}) "
         f"in {Path(args.out).resolve()}; SYNTHETISCH, never for publication"
     )
@@ -94,32 +102,42 @@ def _cmd_synthetic(args: argparse.Namespace) -> int:
 
 
 def _cmd_letters_index(args: argparse.Namespace) -> int:
-    out = args.out or package.bundled_data_dir() / package.LETTERS_DIR / f"{args.source_id}.json"
     try:
-        index = page_index.build_index(args.letter.read_text(encoding="utf-8"), args.source_id)
+        source_id = page_index.check_source_id(args.source_id)  # it names the file: never a path
+    except ValueError as error:
+        say(f"letters index: {error}", file=sys.stderr)
+        return 1
+    out = args.out or package.bundled_data_dir() / package.LETTERS_DIR / f"{source_id}.json"
+    try:
+        index = page_index.build_index(args.letter.read_text(encoding="utf-8"), source_id)
     except (OSError, UnicodeDecodeError, ValueError) as error:
-        print(f"letters index: {args.letter}: {error}", file=sys.stderr)
+        say(f"letters index: {args.letter}: {error}", file=sys.stderr)
         return 1
     text = page_index.dumps(index)
     summary = f"{len(index['pages'])} pages, {sum(len(p['numbers']) for p in index['pages'])} numbers"
+    if out.is_symlink() or (out.exists() and not out.is_file()):
+        say(f"letters index: {out} is not a regular file; it is left as it is", file=sys.stderr)
+        return 1
     if out.exists() and out.read_text(encoding="utf-8") != text and not args.force:
-        print(f"letters index: {out} exists and differs; pass --force to replace it", file=sys.stderr)
+        say(f"letters index: {out} exists and differs; pass --force to replace it", file=sys.stderr)
         return 1
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8", newline="\n")
-    print(f"wrote {out}: {summary}")
+    partial = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    partial.write_text(text, encoding="utf-8", newline="\n")
+    partial.replace(out)
+    say(f"wrote {out}: {summary}")
     return 0
 
 
 def _cmd_letters_verify(args: argparse.Namespace) -> int:
     index_dir = args.index_dir or package.bundled_data_dir() / package.LETTERS_DIR
     if not args.letters.is_dir():
-        print(f"letters verify: {args.letters} is no folder of letters (*.txt)", file=sys.stderr)
+        say(f"letters verify: {args.letters} is no folder of letters (*.txt)", file=sys.stderr)
         return 1
     differences = page_index.verify(args.letters, index_dir)
     for line in differences:
-        print(line, file=sys.stderr)
-    print(f"{len(differences)} difference(s) between the page indexes in {index_dir} and the letters in {args.letters}")
+        say(line, file=sys.stderr)
+    say(f"{len(differences)} difference(s) between the page indexes in {index_dir} and the letters in {args.letters}")
     return 1 if differences else 0
 
 
@@ -149,10 +167,10 @@ def _cmd_pdf(args: argparse.Namespace) -> int:
 
     html_dir = Path(args.html)
     if not (html_dir / "index.html").is_file():
-        print(f"pdf: {html_dir} holds no built book (index.html); run `make html` first", file=sys.stderr)
+        say(f"pdf: {html_dir} holds no built book (index.html); run `make html` first", file=sys.stderr)
         return 1
     built = pdf.build(html_dir, args.out or html_dir / pdf.PDF_NAME, args.data_dir)
-    print(f"wrote {built.path}: {built.pages} pages, {built.size / 1_000_000:.1f} MB in {built.seconds:.1f} s")
+    say(f"wrote {built.path}: {built.pages} pages, {built.size / 1_000_000:.1f} MB in {built.seconds:.1f} s")
     return 0
 
 
@@ -220,6 +238,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     fake.add_argument("--out", required=True, help="new or empty folder for the synthetic data directory")
     fake.add_argument(
+        "--force", action="store_true", help="replace OUT if an earlier `synthetic` wrote it (never any other folder)"
+    )
+    fake.add_argument(
         "--seed",
         type=int,
         default=synthetic.DEFAULT_SEED,
@@ -284,8 +305,11 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         return args.func(args)
     except KeyboardInterrupt:
-        print("interrupted (Ctrl-C); nothing was replaced", file=sys.stderr)
+        say("interrupted (Ctrl-C); nothing was replaced", file=sys.stderr)
         return 130
     except (package.DataValidationError, FileNotFoundError) as error:
-        print(error, file=sys.stderr)
+        say(error, file=sys.stderr)
+        return 1
+    except OSError as error:  # a name too long, a folder without permission, a full disk ...
+        say(f"error: {error}", file=sys.stderr)
         return 1

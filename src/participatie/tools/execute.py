@@ -124,10 +124,14 @@ def execute(
     _register_engine()
     outcome = Outcome(name, True, cells)
     sockets = tempfile.mkdtemp(prefix="k", dir=sockets)  # ours alone (mode 700); removed below
+    # papermill formats both paths with str.format and writes them into the notebook as UTF-8: it is given
+    # names in that private folder, so that a folder named {2019} or with non-UTF-8 bytes is a folder.
+    given, produced = Path(sockets) / "source.ipynb", Path(sockets) / "executed.ipynb"
     try:
+        shutil.copyfile(source, given)
         papermill.execute_notebook(
-            str(source),
-            scratch,
+            str(given),
+            str(produced),
             parameters=parameters or None,
             engine_name=ENGINE_NAME,
             progress_bar=False,
@@ -144,6 +148,8 @@ def execute(
         outcome = Outcome(name, False, cells, None, f"{type(error).__name__}: {error}")
     finally:
         _progress_queue = None
+        if produced.is_file():
+            shutil.copyfile(produced, scratch)
         shutil.rmtree(sockets, ignore_errors=True)
     try:
         if not Path(scratch).is_file() or Path(scratch).stat().st_size == 0:

@@ -1,17 +1,23 @@
-"""Where a rerun may write its result, and how it replaces an earlier one: never what rerun did not write.
+"""Where a rerun (or `synthetic`) may write its result, and how it replaces an earlier one: never what it did not write.
 
 OUT may not be, contain or lie inside the repository or the data directory (compared by path parts, so
-`data_export/` beside `data/` is fine). A folder rerun wrote holds the marker file `.participatie-rerun`;
-only such a folder is ever replaced (with --force), never an arbitrary folder and never a file. One run
-at a time per OUT (an exclusive lock on a file beside it, released by the kernel even when a run is
-killed); a killed run's staging folder, marked too, is removed by the next run.
+`data_export/` beside `data/` is fine), and may not be a mount point (the result is built beside OUT and
+moved into place, which a mount point refuses). A folder rerun wrote holds the marker file
+`.participatie-rerun` (`synthetic` writes `.participatie-synthetic`); only such a folder is ever replaced
+(with --force), never an arbitrary folder and never a file. An existing empty folder is filled in place,
+so it keeps its mode and owner. One run at a time per OUT: an exclusive lock on a file beside it (released
+by the kernel even when a run is killed), which is created without following a link and only ever
+rewritten when it is a lock (a private regular file holding a process id). A killed run's staging
+folder, a private folder of its own (mkdtemp) marked too, is removed by the next run.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -19,6 +25,7 @@ from .. import __version__
 
 MARKER = ".participatie-rerun"
 STAGING_MARKER = ".participatie-staging"
+LOCK_BYTES = 32  # a lock holds a process id: anything larger is not a lock this program wrote
 
 
 class RerunError(RuntimeError):
@@ -30,45 +37,53 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def check_out(out: Path, protected: dict[str, Path]) -> None:
-    """Raise RerunError when OUT is, contains or lies inside a protected folder (compared by path parts)."""
+    """Raise RerunError when OUT is, contains or lies inside a protected folder (compared by path parts),
+    or is a mount point."""
     for what, folder in protected.items():
         folder = folder.resolve()
         if _inside(out, folder):
             raise RerunError(f"OUT {out} lies inside the {what} {folder}; choose a folder outside it")
         if _inside(folder, out):
             raise RerunError(f"OUT {out} contains the {what} {folder}; choose a folder that holds neither")
+    if os.path.ismount(out):
+        raise RerunError(
+            f"OUT {out} is a mount point; the result is built beside OUT and moved into place, which a mount "
+            "point does not allow: choose a new folder inside it"
+        )
 
 
-def written_by_rerun(folder: Path) -> bool:
-    """Return whether a folder is one a rerun wrote (a real directory holding the marker file)."""
-    marker = folder / MARKER
-    return folder.is_dir() and not folder.is_symlink() and marker.is_file() and not marker.is_symlink()
+def _regular(path: Path) -> bool:
+    return path.is_file() and not path.is_symlink()
 
 
-def check_replaceable(folder: Path, force: bool, what: str) -> None:
-    """Raise RerunError unless the folder may be (re)written: absent, empty, or an earlier rerun's with --force."""
+def written_by_rerun(folder: Path, marker: str = MARKER) -> bool:
+    """Return whether a folder is one this program wrote (a real directory holding its marker, a regular file)."""
+    return folder.is_dir() and not folder.is_symlink() and _regular(folder / marker)
+
+
+def check_replaceable(folder: Path, force: bool, what: str, marker: str = MARKER, writer: str = "rerun") -> None:
+    """Raise RerunError unless the folder may be (re)written: absent, empty, or written by `writer` (with --force)."""
     if folder.is_symlink():
-        raise RerunError(f"{what} {folder} is a symbolic link; rerun writes only to a real folder")
+        raise RerunError(f"{what} {folder} is a symbolic link; {writer} writes only to a real folder")
     if not folder.exists():
         return
     if not folder.is_dir():
-        raise RerunError(f"{what} {folder} is a file, not a folder; rerun never replaces a file")
+        raise RerunError(f"{what} {folder} is a file, not a folder; {writer} never replaces a file")
     if not any(folder.iterdir()):
         return
-    if not written_by_rerun(folder):
+    if not written_by_rerun(folder, marker):
         raise RerunError(
-            f"{what} {folder} exists and was not written by rerun (no {MARKER} in it); "
-            "rerun never replaces it, even with --force; choose another folder"
+            f"{what} {folder} exists and was not written by {writer} (no {marker} in it); "
+            f"{writer} never replaces it, even with --force; choose another folder"
         )
     if not force:
-        raise RerunError(f"{what} {folder} exists (an earlier rerun); pass --force to replace it")
+        raise RerunError(f"{what} {folder} exists (an earlier {writer}); pass --force to replace it")
 
 
-def mark(folder: Path, data_dir: Path) -> None:
-    (folder / MARKER).write_text(
-        json.dumps({"written_by": "participatie rerun", "version": __version__, "data_dir": str(data_dir)}, indent=1) + "\n",
-        encoding="utf-8",
-    )
+def mark(folder: Path, data_dir: Path | None, marker: str = MARKER, writer: str = "participatie rerun") -> None:
+    """Write the marker that proves a folder is this program's (into a folder it just made)."""
+    content = {"written_by": writer, "version": __version__} | ({"data_dir": str(data_dir)} if data_dir else {})
+    (folder / marker).write_text(json.dumps(content, indent=1) + "\n", encoding="utf-8")
 
 
 class Lock:
@@ -81,7 +96,24 @@ class Lock:
     def __enter__(self) -> Lock:
         import fcntl
 
-        self.handle = open(self.path, "a+", encoding="utf-8")
+        flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+        try:
+            descriptor = os.open(self.path, flags, 0o600)
+        except OSError as error:
+            why = "it is a symbolic link" if error.errno == errno.ELOOP else error.strerror
+            raise RerunError(f"cannot use the lock file {self.path} ({why}); remove it, or choose another OUT") from None
+        info = os.fstat(descriptor)
+        held = os.pread(descriptor, LOCK_BYTES + 1, 0).strip() if stat.S_ISREG(info.st_mode) else b"?"
+        is_lock = (
+            stat.S_ISREG(info.st_mode) and info.st_nlink == 1 and (not held or (held.isdigit() and len(held) < LOCK_BYTES))
+        )
+        if not is_lock:
+            os.close(descriptor)
+            raise RerunError(
+                f"{self.path} exists and is not a lock this program wrote (a private file holding a process id); "
+                "it is left as it is: remove it, or choose another OUT"
+            )
+        self.handle = os.fdopen(descriptor, "r+", encoding="utf-8")
         try:
             fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -102,22 +134,47 @@ class Lock:
         self.handle.close()  # closing releases the lock; the kernel releases it too when the process is killed
 
 
+def staging_folder(out: Path) -> Path:
+    """Return a new private staging folder beside OUT (made with mkdtemp: never an existing path), marked."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
+    (staging / STAGING_MARKER).write_text(str(os.getpid()), encoding="utf-8")
+    return staging
+
+
 def remove_stale_staging(out: Path) -> list[Path]:
     """Remove staging folders of earlier runs on OUT that never finished (only folders rerun marked)."""
     removed = []
     for folder in out.parent.glob(f".{out.name}.staging-*"):
-        if folder.is_dir() and not folder.is_symlink() and (folder / STAGING_MARKER).is_file():
+        if written_by_rerun(folder, STAGING_MARKER):
             shutil.rmtree(folder)
             removed.append(folder)
     return removed
 
 
-def replace(result: Path, target: Path) -> None:
-    """Move a finished result into place; a target in the way is an earlier rerun's (checked before)."""
-    if target.exists():
+def replace(result: Path, target: Path, marker: str = MARKER) -> None:
+    """Move a finished result into place: over an earlier result (checked before; it keeps the old folder's
+    mode), into an empty folder (filled in place, its marker last), or to where nothing is."""
+    if written_by_rerun(target, marker):
+        os.chmod(result, stat.S_IMODE(target.stat().st_mode))
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
         target.rename(old / "previous")
         result.rename(target)
         shutil.rmtree(old)
+    elif target.is_dir() and not target.is_symlink():
+        _fill(result, target, marker)
     else:
         result.rename(target)
+
+
+def _fill(result: Path, target: Path, marker: str) -> None:
+    """Move the entries of a result into an empty folder; nothing there is ever replaced."""
+    if any(target.iterdir()):
+        raise RerunError(f"{target} is no longer empty; nothing was moved into it")
+    entries = sorted(result.iterdir(), key=lambda entry: entry.name == marker)  # the marker last: then it is ours
+    for entry in entries:
+        destination = target / entry.name
+        if entry.is_dir() and not entry.is_symlink():
+            entry.rename(destination)  # fails onto a file or a folder with content that appeared meanwhile
+        else:
+            os.link(entry, destination)  # fails when a file appeared there meanwhile
+            entry.unlink()

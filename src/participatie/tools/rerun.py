@@ -11,16 +11,19 @@ Data directories and command-line values come from others; the result is a publi
 - Everything is written to a staging folder beside OUT and moved into place only when every notebook ran
   and the book built. One run at a time per OUT (a lock file beside it); a run that was killed leaves a
   stale staging folder that the next run removes, and its worker processes and kernels end with it.
+- The notebooks read a copy of the data package in the staging folder (what the descriptor lists and the
+  page indexes), by a path relative to the notebook: no notebook or page holds the runner's folders, and
+  a folder named `{2019}` or with bytes that are not UTF-8 is a folder like any other.
 - Ctrl-C ends the run with one line; nothing is replaced.
 """
 
 from __future__ import annotations
 
 import os
+import posixpath
 import shutil
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +34,6 @@ from ..data.editions import InvalidMunicipalityCode, check_municipality_code
 from ..data.validation import validate
 from .execute import Outcome
 from .outdir import (
-    STAGING_MARKER,
     Lock,
     RerunError,
     check_out,
@@ -39,8 +41,9 @@ from .outdir import (
     mark,
     remove_stale_staging,
     replace,
+    staging_folder,
 )
-from .workers import Job, run_distributed, run_local
+from .workers import Job, check_scheduler, run_distributed, run_local
 
 REPO = Path(__file__).resolve().parents[3]
 # The print edition's file name (book.pdf.PDF_NAME, not imported: WeasyPrint loads only when a PDF is made).
@@ -49,6 +52,11 @@ PDF_NAME = "boek.pdf"
 BOOK_FILES = ("_config.yml", "CHANGELOG.md")
 # The appendix that lists what the data add, change or remove (it takes a `compare_to` parameter).
 CHANGES_DOCUMENT = "appendices/wijzigingen"
+# Where the notebooks find the copies of the data and of --compare-to: in the book, and beside it.
+DATA_COPY, COMPARE_COPY = "data", "../compare"
+# A partial edition: a link to a chapter it leaves out stays text, and the introduction's list of the
+# chapters (a tableofcontents directive) may be empty.
+PARTIAL_WARNINGS = ["myst.xref_missing", "etoc.tableofcontents"]
 
 
 @dataclass(frozen=True)
@@ -100,6 +108,20 @@ def _compare_dir(compare_to: str | Path) -> Path:
     return directory
 
 
+def _out_folders(out: str | Path, force: bool, repo: Path, data_dir: Path) -> tuple[Path, Path]:
+    """Return OUT and OUT.failed, absolute, after every check that can be made before the run."""
+    out_path = Path(out).expanduser()
+    if out_path.is_symlink():
+        raise RerunError(f"OUT {out_path} is a symbolic link; rerun writes only to a real folder")
+    out = out_path.resolve()
+    failed_dir = out.with_name(f"{out.name}.failed")
+    check_out(out, {"repository": repo, "data directory": data_dir})
+    check_out(failed_dir, {"repository": repo, "data directory": data_dir})
+    check_replaceable(out, force, "OUT")
+    check_replaceable(failed_dir, True, "OUT.failed")
+    return out, failed_dir
+
+
 def default_jobs() -> int:
     """Return the default number of worker processes: the machine's cores."""
     return os.cpu_count() or 1
@@ -108,16 +130,34 @@ def default_jobs() -> int:
 # --- staging and the book ------------------------------------------------------------------------
 
 
+def copy_package(data_dir: Path, target: Path) -> None:
+    """Copy what the book reads of a data package: the files it publishes and the letters' page indexes."""
+    descriptor = package.read_descriptor(data_dir)
+    letters = data_dir / package.LETTERS_DIR
+    indexes = [] if letters.is_symlink() or not letters.is_dir() else sorted(letters.glob("*.json"))
+    names = package.published_files(data_dir, descriptor)
+    names += [f"{package.LETTERS_DIR}/{p.name}" for p in indexes if p.is_file() and not p.is_symlink()]
+    for name in names:
+        copied = target / name
+        copied.parent.mkdir(parents=True, exist_ok=True)
+        copied.write_bytes((data_dir / name).read_bytes())
+
+
+def job_parameters(document: str, gemeente: str | None, compare: bool) -> dict:
+    """Return a notebook's parameters: the data copy (and --compare-to's) relative to the notebook's folder."""
+    here = posixpath.dirname(document) or "."
+    parameters = {"data_dir": posixpath.relpath(DATA_COPY, here)} | ({"gemeente": gemeente} if gemeente else {})
+    if compare and document == CHANGES_DOCUMENT:
+        parameters["compare_to"] = posixpath.relpath(COMPARE_COPY, here)
+    return parameters
+
+
 def _stage_book(staging: Path, documents: list[str], data_dir: Path, repo: Path) -> Path:
     book = staging / "book"
     book.mkdir(parents=True)
     for name in BOOK_FILES:
         shutil.copy2(repo / name, book / name)
-    descriptor = package.read_descriptor(data_dir)
-    for name in package.published_files(data_dir, descriptor):  # what the book publishes for download
-        target = book / "data" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes((data_dir / name).read_bytes())
+    copy_package(data_dir, book / DATA_COPY)  # what the notebooks read and the book publishes for download
     if documents == notebook_documents(repo):
         shutil.copy2(repo / "_toc.yml", book / "_toc.yml")
         for document in book_documents(repo):
@@ -132,10 +172,9 @@ def _stage_book(staging: Path, documents: list[str], data_dir: Path, repo: Path)
         )
         toc = {"format": "jb-book", "root": "index", "chapters": [{"file": d} for d in documents]}
         (book / "_toc.yml").write_text(yaml.safe_dump(toc, sort_keys=False), encoding="utf-8")
-        # A link to a chapter this edition leaves out stays text instead of failing the build.
         config = yaml.safe_load((book / "_config.yml").read_text(encoding="utf-8"))
         sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
-        sphinx_config["suppress_warnings"] = [*sphinx_config.get("suppress_warnings", []), "myst.xref_missing"]
+        sphinx_config["suppress_warnings"] = [*sphinx_config.get("suppress_warnings", []), *PARTIAL_WARNINGS]
         (book / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return book
 
@@ -169,7 +208,7 @@ def _build(book: Path) -> None:
         "--keep-going",
         "--quiet",
     ]
-    result = subprocess.run(command, capture_output=True, text=True)
+    result = subprocess.run(command, capture_output=True, text=True, errors="backslashreplace")
     if result.returncode != 0:
         raise RerunError(f"the book did not build:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
 
@@ -204,33 +243,31 @@ def rerun(
             check_municipality_code(gemeente)
         except InvalidMunicipalityCode as error:
             raise RerunError(str(error)) from None
-    out_path = Path(out).expanduser()
-    if out_path.is_symlink():
-        raise RerunError(f"OUT {out_path} is a symbolic link; rerun writes only to a real folder")
-    out = out_path.resolve()
-    failed_dir = out.with_name(f"{out.name}.failed")
-    check_out(out, {"repository": repo, "data directory": data_dir})
-    check_out(failed_dir, {"repository": repo, "data directory": data_dir})
-    check_replaceable(out, force, "OUT")
-    check_replaceable(failed_dir, True, "OUT.failed")
+    if scheduler:
+        check_scheduler(scheduler)
+    try:
+        out, failed_dir = _out_folders(out, force, repo, data_dir)
+    except OSError as error:  # a name too long, a folder without permission
+        raise RerunError(f"OUT {out}: {error.strerror or error}") from None
     documents = select(chapters, repo)
     problems = validate(data_dir)
     if problems:
         listed = "\n".join(f"  - {p}" for p in problems)
         raise RerunError(f"{len(problems)} problem(s) in {data_dir}; nothing was run:\n{listed}")
-    parameters = {"data_dir": str(data_dir)} | ({"gemeente": gemeente} if gemeente else {})
     # The appendix of changes compares with the bundled data unless told otherwise.
-    compared = {"compare_to": str(_compare_dir(compare_to))} if compare_to is not None else {}
-    work = [Job(d, parameters | (compared if d == CHANGES_DOCUMENT else {})) for d in documents]
+    compared = _compare_dir(compare_to) if compare_to is not None else None
+    work = [Job(d, job_parameters(d, gemeente, compared is not None)) for d in documents]
 
     out.parent.mkdir(parents=True, exist_ok=True)
     with Lock(out):
         check_replaceable(out, force, "OUT")  # again, now that no other run can write it
         remove_stale_staging(out)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
-        (staging / STAGING_MARKER).write_text(str(os.getpid()), encoding="utf-8")
+        staging = staging_folder(out)
+        keep = False
         try:
             book = _stage_book(staging, documents, data_dir, repo)
+            if compared is not None:
+                copy_package(compared, staging / posixpath.basename(COMPARE_COPY))
             if not pdf:
                 _without_print_link(book)
             if scheduler:
@@ -261,8 +298,16 @@ def rerun(
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(book / f"{document}.ipynb", target)
             mark(result, data_dir)
-            replace(result, out)
+            try:
+                replace(result, out)
+            except OSError as error:
+                keep = True  # the finished book is not thrown away; the next run on OUT removes it
+                raise RerunError(
+                    f"the book was built but could not be moved into {out} ({error.strerror or error}); "
+                    f"it is kept in {result} until the next run on OUT"
+                ) from None
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            if not keep:
+                shutil.rmtree(staging, ignore_errors=True)
     order = {d: i for i, d in enumerate(documents)}
     return Result(out, sorted(outcomes, key=lambda o: order[o.document]), out / PDF_NAME if pdf else None)

@@ -27,6 +27,11 @@ figure tables hold, for every bundled figure, one row per municipality:
   (chapters run on such data show a note saying so); every note starts with `SYNTHETISCH: `, and the
   README of the directory starts with a warning. Synthetic data is never written into the repository and
   never shown in the published book.
+- **Where.** As `rerun` writes OUT (`outdir`): never into the repository or the source data, never over a
+  folder this command did not write. The directory is made in a private staging folder beside OUT and moved
+  into place when complete; it holds the marker `.participatie-synthetic`, and only a folder with that marker
+  is replaced, with --force (a descriptor that merely says `"x-synthetic": true` proves nothing). An
+  existing empty folder is filled in place.
 
     python -m participatie synthetic --out DIR [--seed N] [--years K] [--municipalities N]
 """
@@ -45,6 +50,10 @@ from ..data import package as data
 from ..data import periods
 from ..data.package import resolve_data_dir
 from ..data.values import ADDITIVE_UNITS
+from . import outdir
+
+MARKER = ".participatie-synthetic"
+REPO = Path(__file__).resolve().parents[3]
 
 MUNICIPALITIES = 342
 FIRST_CODE = 9001  # CBS municipality codes have never reached 9000
@@ -92,22 +101,64 @@ def generate(
     years: int = DEFAULT_YEARS,
     source: str | Path | None = None,
     count: int = MUNICIPALITIES,
+    force: bool = False,
 ) -> dict[str, int]:
     """Write a synthetic per-gemeente data directory to `out`; return the rows written per figure table.
 
     `source` is the data directory to start from (default: the bundled one); `count` municipalities
-    (fewer than 342 make a small directory, such as the municipal edition of the text snapshots). `out` must not exist, be
-    empty, or hold an earlier synthetic directory (which is replaced); the same seed and years always
-    give the same bytes.
+    (fewer than 342 make a small directory, such as the municipal edition of the text snapshots). `out` must
+    not exist, be empty, or (with force) hold an earlier directory of this command, proved by its marker
+    (FileExistsError otherwise); the same seed and years always give the same bytes.
     """
     if years < 1:
         raise ValueError("years must be at least 1")
     source_dir = resolve_data_dir(source)
-    target = Path(out).expanduser()
-    _prepare_target(target)
-    shutil.copytree(source_dir, target, dirs_exist_ok=True)
-    descriptor = json.loads((source_dir / data.DESCRIPTOR).read_text(encoding="utf-8"))
     places = municipalities(count)
+    try:
+        target = _target(out, source_dir, force)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with outdir.Lock(target):
+            _replaceable(target, force)
+            outdir.remove_stale_staging(target)
+            staging = outdir.staging_folder(target)
+            try:
+                folder = staging / "data"
+                written = _write(folder, source_dir, places, seed, years)
+                outdir.mark(folder, None, MARKER, "participatie synthetic")
+                outdir.replace(folder, target, MARKER)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+    except outdir.RerunError as error:
+        raise FileExistsError(str(error)) from None
+    return written
+
+
+def _target(out: str | Path, source_dir: Path, force: bool) -> Path:
+    target = Path(out).expanduser()
+    if target.is_symlink():
+        raise outdir.RerunError(f"{target} is a symbolic link; synthetic writes only to a real folder")
+    target = target.resolve()
+    outdir.check_out(target, {"repository": REPO, "source data directory": source_dir})
+    _replaceable(target, force)
+    return target
+
+
+def _replaceable(target: Path, force: bool) -> None:
+    try:
+        outdir.check_replaceable(target, force, "OUT", MARKER, "synthetic")
+    except outdir.RerunError as error:
+        if "was not written by" in str(error):
+            raise outdir.RerunError(
+                f"{target} is not empty and holds no synthetic data written by this command (no {MARKER} in it); "
+                "it is never replaced, even with --force: choose an empty or new directory"
+            ) from None
+        raise
+
+
+def _write(target: Path, source_dir: Path, places: pd.DataFrame, seed: int, years: int) -> dict[str, int]:
+    """Write the synthetic directory into a new folder `target` (a copy of the source with municipal tables)."""
+    shutil.copytree(source_dir, target, symlinks=True)
+    descriptor = data.read_descriptor(source_dir)
     written = {}
     for index, resource in enumerate(descriptor["resources"]):
         if resource.get("schema") != FIGURE_SCHEMA:
@@ -134,18 +185,6 @@ def generate(
         encoding="utf-8",
     )
     return written
-
-
-def _prepare_target(target: Path) -> None:
-    if not target.exists() or not any(target.iterdir()):
-        return
-    try:
-        previous = json.loads((target / data.DESCRIPTOR).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        previous = {}
-    if not previous.get(data.SYNTHETIC):
-        raise FileExistsError(f"{target} is not empty and holds no synthetic data; choose an empty or new directory")
-    shutil.rmtree(target)
 
 
 def _label_descriptor(descriptor: dict) -> None:

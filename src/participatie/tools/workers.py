@@ -20,6 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .execute import Outcome, code_cells, execute
+from .outdir import RerunError
+
+# A Dask scheduler is named by an address with one of distributed's transports: tcp://HOST:PORT and the like.
+SCHEDULER_SCHEMES = ("tcp", "tls", "ws", "wss", "ucx")
+SCHEDULER_TIMEOUT = "20s"  # to reach the scheduler; then the run fails with a message
 
 
 @dataclass(frozen=True)
@@ -129,18 +134,50 @@ def _remove_sockets(folder: Path, seconds: float = 5.0) -> None:
             time.sleep(0.2)
 
 
+def check_scheduler(address: str) -> str:
+    """Return a scheduler address of the form SCHEME://HOST:PORT; raise RerunError for anything else."""
+    from distributed.comm.addressing import parse_address, parse_host_port
+
+    shown = repr(address)[:80]
+    try:
+        scheme, location = parse_address(address, strict=True)
+        if scheme not in SCHEDULER_SCHEMES:
+            raise ValueError(scheme)
+        parse_host_port(location)
+    except (ValueError, TypeError):
+        raise RerunError(
+            f"--scheduler {shown} is not the address of a Dask scheduler (e.g. tcp://127.0.0.1:8786; transports: "
+            f"{', '.join(SCHEDULER_SCHEMES)})"
+        ) from None
+    return address
+
+
 def run_distributed(jobs: list[Job], book: Path, scheduler: str, show_progress: bool, repo: Path) -> list[Outcome]:
     """Hand the notebook runs to a Dask distributed scheduler (progress per chapter)."""
     try:
         from distributed import Client
-        from distributed import as_completed as dask_completed
     except ImportError as error:
         raise ImportError("--scheduler needs Dask distributed: pip install 'participatie[dask]'") from error
+
+    try:
+        client = Client(check_scheduler(scheduler), timeout=SCHEDULER_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise RerunError(f"cannot reach the scheduler {scheduler}: {type(error).__name__}: {error}") from None
+    try:
+        return _run_on(client, jobs, book, show_progress, repo)
+    except RerunError:
+        raise
+    except Exception as error:  # a worker that died, a connection that broke
+        raise RerunError(f"the scheduler {scheduler} did not finish the run: {type(error).__name__}: {error}") from None
+
+
+def _run_on(client, jobs: list[Job], book: Path, show_progress: bool, repo: Path) -> list[Outcome]:
+    from distributed import as_completed as dask_completed
     from tqdm import tqdm
 
     outcomes = []
     with (
-        Client(scheduler) as client,
+        client,
         tqdm(total=len(jobs), unit="hoofdstuk", desc="hoofdstukken", disable=not show_progress, file=sys.stderr) as bar,
     ):
         futures = [

@@ -10,7 +10,7 @@ import yaml
 import participatie
 from participatie.book import appendix, book, open_book, toc
 from participatie.figures import checks
-from participatie.presentation import text
+from participatie.presentation import text, vocabulary
 from participatie.themes import BY_NAME, THEMES
 
 from conftest import DATA, REPO
@@ -133,10 +133,11 @@ def test_the_book_facts_name_the_first_and_last_letter_and_the_other_tables(boek
 def test_the_checks_sentence_follows_the_counts(boek):
     counts = boek.counts()
     sentence = text.block(text.SHARED, "checks_sentence", {"counts": counts, "municipal": False})
-    assert f"Van de {counts['checks']} berekeningen" in sentence and f"er {counts['discrepancies']} af" in sentence
-    one = counts | {"discrepancies": 1, "assumptions": 0, "rounded": 1}
+    assert f"Van de {counts['checks']} berekeningen" in sentence and "wijkt er één af" in sentence
+    assert f"{vocabulary.words(counts['assumptions']).capitalize()} andere berusten op een eigen aanname" in sentence
+    one = counts | {"discrepancies": 0, "assumptions": 0, "rounded": 1}
     sentence = text.block(text.SHARED, "checks_sentence", {"counts": one, "municipal": False})
-    assert "wijkt er 1 af" in sentence and "aanname" not in sentence and "klopt 1 uitkomst op afronding" in sentence
+    assert "wijken er geen af" in sentence and "aanname" not in sentence and "Eén klopt op afronding" in sentence
     municipal = text.block(text.SHARED, "checks_sentence", {"counts": counts, "municipal": True})
     assert "gemeentelijke editie" in municipal and str(counts["checks"]) not in municipal
     none = counts | {"revised_figures": 0}

@@ -16,7 +16,8 @@ from participatie.themes.beschut_werk import THEME as BESCHUT_WERK
         (71, 67.53, 0.5, None, "afwijking"),
         (5, 5.6, 0.5, None, "afwijking"),
         (10, 13, 1, "de aandelen tellen op tot 100", "aanname"),
-        (10, 10.4, 1, "de aandelen tellen op tot 100", "afgerond"),
+        (10, 10.4, 1, "de aandelen tellen op tot 100", "aanname"),  # one rule: agreeing proves no more
+        (10, 10, 1, "de aandelen tellen op tot 100", "aanname"),
         (10, float("nan"), 1, None, "niet_te_berekenen"),
     ],
 )

@@ -5,10 +5,11 @@ from the theme's other figures, and the tolerance that the letter's rounding exp
 its checks in its record (`themes.<theme>.THEME.checks`); `evaluate` computes the verdicts of any list of
 checks against a figure table. Nothing registers itself on import.
 
-Verdicts, in the order a reader needs them: a real discrepancy first; then a difference that rests on an
-assumption of the book that the letter does not make (`Check.assumption`), which is no discrepancy in the
-letter; agreement after rounding; exact agreement; and a recomputation that the data do not define (a
-share of a zero total, as in a small municipality).
+Verdicts, in the order a reader needs them: a real discrepancy first; then a comparison that rests on an
+assumption of the book that the letter does not make (`Check.assumption`) — whatever its outcome, since an
+assumption that happens to confirm a letter proves no more than one that exposes it (docs/redactie.md, §4);
+agreement after rounding; exact agreement; and a recomputation that the data do not define (a share of a
+zero total, as in a small municipality).
 """
 
 from __future__ import annotations
@@ -61,12 +62,14 @@ def verdict(printed: float, recomputed: float, tolerance: float, assumption: str
     """Return the verdict code of a comparison (see the module doc for the order)."""
     if math.isnan(recomputed):
         return NOT_COMPUTABLE
+    if assumption:
+        return ASSUMPTION
     difference = abs(printed - recomputed)
     if difference < 1e-9:
         return EXACT
     if difference <= tolerance + 1e-9:
         return ROUNDED
-    return ASSUMPTION if assumption else DISCREPANCY
+    return DISCREPANCY
 
 
 def evaluate(checks, figures: pd.DataFrame) -> pd.DataFrame:

@@ -163,7 +163,7 @@ def _md(item) -> str:
 def sentence(text: str) -> Md:
     """Return text with its first letter in upper case (the rest unchanged)."""
     text = _md(text)
-    return Md(text[:1].upper() + text[1:])
+    return Md("Eén" + text[3:] if text.startswith("één") else text[:1].upper() + text[1:])
 
 
 # --- dates and periods --------------------------------------------------------------------------------------

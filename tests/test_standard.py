@@ -66,12 +66,6 @@ def test_a_per_gemeente_directory_from_the_command_is_valid_by_the_standard_cli(
     assert _standard_verdict(out) == {"valid": True, "tasks": _resources(DATA), "invalid": {}}
 
 
-def test_the_full_synthetic_directory_is_valid_by_the_standard(synthetic_data):
-    report = frictionless.validate(str(synthetic_data / package.DESCRIPTOR))
-    assert report.valid, report.flatten(["taskName", "rowNumber", "fieldName", "type"])[:10]
-    assert len(report.tasks) == _resources(DATA)
-
-
 def test_the_standard_cli_still_finds_a_missing_required_column_and_a_duplicate(data_copy):
     # "superset" lets a file leave out only the fields that are neither required nor keyed.
     path = data_copy / "beschut_werk.csv"

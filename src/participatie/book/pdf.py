@@ -15,10 +15,15 @@ date on the title page is the date of the newest letter in the data the book was
 
 from __future__ import annotations
 
+import atexit
 import base64
 import html
+import os
 import posixpath
 import re
+import shutil
+import sys
+import tempfile
 import time
 import warnings
 from dataclasses import dataclass
@@ -331,8 +336,29 @@ def _fetcher(root: Path):
     return BookFetcher(allowed_protocols=("data", "file"))
 
 
+# A fontconfig configuration without any font folder: the print edition is set in the book's own fonts
+# (@font-face in print.css), so the fonts a machine happens to have can never change its pages.
+NO_SYSTEM_FONTS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+    "<fontconfig><cachedir>{cache}</cachedir></fontconfig>\n"
+)
+
+
+def without_system_fonts() -> None:
+    """Make fontconfig see no system font before WeasyPrint loads it (once per process; a private folder)."""
+    ours = os.environ.get("PARTICIPATIE_FONTCONFIG")
+    if "weasyprint" in sys.modules or (ours is not None and ours == os.environ.get("FONTCONFIG_FILE")):
+        return
+    folder = Path(tempfile.mkdtemp(prefix="participatie-fonts-"))
+    atexit.register(shutil.rmtree, folder, True)
+    config = folder / "fonts.conf"
+    config.write_text(NO_SYSTEM_FONTS.format(cache=folder / "cache"), encoding="utf-8")
+    os.environ["FONTCONFIG_FILE"] = os.environ["PARTICIPATIE_FONTCONFIG"] = str(config)
+
+
 def build(html_dir: str | Path, out: str | Path | None = None, data_dir: str | Path | None = None) -> Built:
     """Write the print edition of the book built in html_dir to out (default: html_dir/boek.pdf)."""
+    without_system_fonts()
     with warnings.catch_warnings():
         # Without system fonts WeasyPrint warns at import that it has none; the book brings its own (print.css).
         warnings.filterwarnings("ignore", message="No fonts configured in FontConfig")

@@ -52,7 +52,6 @@ class Edition:
 EDITIONS = (
     Edition("landelijk"),
     Edition("gemeente-GM9005", synthetic=True, gemeente="GM9005"),
-    Edition("gemeente-GM9006", synthetic=True, gemeente="GM9006"),
 )
 
 

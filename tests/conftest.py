@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -75,3 +80,67 @@ def synthetic_data(tmp_path_factory, validation_cache) -> Path:
     synthetic.generate(target)
     assert validate(target) == []
     return target
+
+
+def once_per_session(tmp_path_factory, name: str, make) -> Path:
+    """Return a folder that `make(folder)` fills once per test session, shared by the xdist workers.
+
+    The workers of one session share the parent of their base temporary folders; a lock file there makes the
+    first worker build the folder and the others wait for it, so an expensive edition is built once, not once
+    per worker. A failed build leaves no mark, so each waiting worker tries again and reports its own failure.
+    """
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder, done = root / name, root / f"{name}.done"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A book rerun by the command line in a test session: its data, OUT folder and the command's result."""
+
+    data: Path
+    out: Path
+    returncode: int
+    stdout: str
+    stderr: str
+    added: dict
+
+
+@pytest.fixture(scope="session")
+def later_edition(tmp_path_factory, validation_cache) -> Edition:
+    """Return the whole book rerun with `--pdf` on the bundled data plus the two real later letters (once).
+
+    One edition serves every test of the living publication: the text that follows the data, the changes
+    appendix, the print edition of a rerun, and the chapters' notebooks executed on newer data.
+    """
+    from helpers import add_later_letters
+
+    def make(folder: Path) -> None:
+        data = folder / "data"
+        shutil.copytree(DATA, data)
+        added = add_later_letters(data)
+        command = [sys.executable, "-m", "participatie", "rerun", "--no-progress", "--pdf", "--jobs", "2"]
+        result = subprocess.run(
+            [*command, "--data-dir", str(data), "--out", str(folder / "editie-2019")],
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
+        (folder / "result.json").write_text(
+            json.dumps({"returncode": result.returncode, "stdout": result.stdout, "stderr": result.stderr, "added": added}),
+            encoding="utf-8",
+        )
+
+    folder = once_per_session(tmp_path_factory, "later-edition", make)
+    result = json.loads((folder / "result.json").read_text(encoding="utf-8"))
+    return Edition(
+        folder / "data", folder / "editie-2019", result["returncode"], result["stdout"], result["stderr"], result["added"]
+    )

@@ -16,6 +16,8 @@ LETTERS ?= ../shared/seeds
 PRINT := src/participatie/book/pdf.py src/participatie/book/static/print.css
 PACKAGE := pyproject.toml $(filter-out src/participatie/themes/% src/participatie/tools/% $(PRINT),$(shell find src/participatie -name '*.py' -o -name '*.css' -o -name '*.svg')) src/participatie/themes/__init__.py src/participatie/themes/record.py
 TEMPLATES := $(wildcard src/participatie/book/templates/*.html)
+# The charts' script shapes no notebook output, only the pages.
+SCRIPTS := $(wildcard src/participatie/book/static/*.js)
 COMMON_DATA := data/datapackage.json data/sources.csv data/indicators.csv $(wildcard data/schemas/*.json) $(wildcard data/letters/*.json)
 BOOK_PAGES := intro.ipynb $(wildcard appendices/*.ipynb)
 PAGES := $(wildcard *.md) $(wildcard appendices/*.md)
@@ -63,7 +65,7 @@ execute: $(STAMPS)
 # Render the stored outputs as they are (no execution): what `make test` checks and nbval compares.
 html: $(BUILD)/.html-done
 
-$(BUILD)/.html-done: $(THEME_NOTEBOOKS) $(BOOK_PAGES) $(PAGES) $(PACKAGE) $(TEMPLATES) $(COMMON_DATA) $(THEME_DATA) _config.yml _toc.yml $(SETUP)
+$(BUILD)/.html-done: $(THEME_NOTEBOOKS) $(BOOK_PAGES) $(PAGES) $(PACKAGE) $(TEMPLATES) $(SCRIPTS) $(COMMON_DATA) $(THEME_DATA) _config.yml _toc.yml $(SETUP)
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going --quiet
 	@touch $@
 

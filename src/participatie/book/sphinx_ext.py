@@ -6,6 +6,8 @@ Vega, Vega-Lite and Vega-Embed (from vl-convert, so no CDN is ever asked) and ad
 `_static/data/`, which the charts' source lines and the data page link to for download. And it ends
 every page's navigation with a link to the print edition (`boek.pdf` beside index.html, written by
 `book.pdf` after the HTML build); `participatie_print_edition = ""` in the Sphinx config leaves it out.
+The charts are drawn by `static/participatie-charts.js`; `book.web` adds what every page shares besides
+(the edition line, the Dutch search stemmer, a description for the search page, the data for Excel).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from ..data.package import published_files, read_descriptor
 from ..presentation import charts, labels
+from . import web
 
 STATIC_DIR = Path(__file__).with_name("static")
 TEMPLATES_DIR = Path(__file__).with_name("templates")
@@ -67,10 +70,13 @@ def _add_static_files(app) -> None:
     # Sphinx copies static files over old ones (a removed file must not stay), and copies none at all when
     # it finds no page out of date: so the data are published into the output folder right here, as a whole.
     publish_data(Path(app.srcdir) / "data", Path(app.outdir) / "_static")
+    web.publish_excel(Path(app.srcdir) / "data", Path(app.outdir) / "_static")
     write_bundle(generated)
     publish_data(Path(app.srcdir) / "data", generated)
+    web.publish_excel(Path(app.srcdir) / "data", generated)
     app.config.html_static_path.extend([str(generated), str(STATIC_DIR)])
     app.add_js_file(f"vega/{bundle_name()}")
+    app.add_js_file("participatie-charts.js")
     app.add_css_file("participatie.css")
 
 
@@ -99,7 +105,8 @@ def _add_print_link(app, config) -> None:
     # PDF by a relative URL (pathto), so the link works offline from every page at any depth.
     if not config.participatie_print_edition:
         return
-    config.templates_path.append(str(TEMPLATES_DIR))
+    if str(TEMPLATES_DIR) not in config.templates_path:
+        config.templates_path.append(str(TEMPLATES_DIR))
     options = config.html_theme_options
     ending = options.get("primary_sidebar_end", [])
     ending = [item.strip() for item in ending.split(",") if item.strip()] if isinstance(ending, str) else list(ending)
@@ -143,9 +150,13 @@ def _translate_chrome(app, exception) -> None:
 def setup(app):
     """Register the extension with Sphinx."""
     app.add_config_value("participatie_print_edition", "boek.pdf", "html", types=[str])
+    app.add_search_language(web.SearchDutchPorter)
     app.connect("config-inited", _set_favicon)
     app.connect("config-inited", _add_print_link)
+    app.connect("config-inited", web.add_edition)
     app.connect("builder-inited", _add_static_files)
     app.connect("html-page-context", _drop_thebe)
+    # After sphinxext-opengraph (priority 500), which gives the pages that have a document their share title.
+    app.connect("html-page-context", web.describe_page, priority=900)
     app.connect("build-finished", _translate_chrome)
     return {"version": version("participatie"), "parallel_read_safe": True, "parallel_write_safe": True}

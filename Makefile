@@ -14,10 +14,10 @@ LETTERS ?= ../shared/seeds
 # What every notebook reads: the package outside its themes and tools, the descriptor, letters, indicators.
 # (The print edition's code and style sheet only shape the PDF: they re-execute nothing.)
 PRINT := src/participatie/book/pdf.py src/participatie/book/static/print.css
-PACKAGE := pyproject.toml $(filter-out src/participatie/themes/% src/participatie/tools/% $(PRINT),$(shell find src/participatie -name '*.py' -o -name '*.css' -o -name '*.svg')) src/participatie/themes/__init__.py src/participatie/themes/record.py
+# (Nor does the web edition's style sheet: it only shapes the pages, see WEB below.)
+WEB := src/participatie/book/static/participatie.css $(wildcard src/participatie/book/static/*.js)
+PACKAGE := pyproject.toml $(filter-out src/participatie/themes/% src/participatie/tools/% $(PRINT) $(WEB),$(shell find src/participatie -name '*.py' -o -name '*.css' -o -name '*.svg')) src/participatie/themes/__init__.py src/participatie/themes/record.py
 TEMPLATES := $(wildcard src/participatie/book/templates/*.html)
-# The charts' script shapes no notebook output, only the pages.
-SCRIPTS := $(wildcard src/participatie/book/static/*.js)
 COMMON_DATA := data/datapackage.json data/sources.csv data/indicators.csv $(wildcard data/schemas/*.json) $(wildcard data/letters/*.json)
 BOOK_PAGES := intro.ipynb $(wildcard appendices/*.ipynb)
 PAGES := $(wildcard *.md) $(wildcard appendices/*.md)
@@ -65,7 +65,7 @@ execute: $(STAMPS)
 # Render the stored outputs as they are (no execution): what `make test` checks and nbval compares.
 html: $(BUILD)/.html-done
 
-$(BUILD)/.html-done: $(THEME_NOTEBOOKS) $(BOOK_PAGES) $(PAGES) $(PACKAGE) $(TEMPLATES) $(SCRIPTS) $(COMMON_DATA) $(THEME_DATA) _config.yml _toc.yml $(SETUP)
+$(BUILD)/.html-done: $(THEME_NOTEBOOKS) $(BOOK_PAGES) $(PAGES) $(PACKAGE) $(TEMPLATES) $(WEB) $(COMMON_DATA) $(THEME_DATA) _config.yml _toc.yml $(SETUP)
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going --quiet
 	@touch $@
 

@@ -65,8 +65,9 @@ def test_every_chapter_links_its_data_for_download(parsed):
     for page, soup in parsed.items():
         if page.parent.name != "chapters":
             continue
-        downloads = {a["href"] for a in soup.select("a.pp-download")}
-        assert downloads and all(href.startswith("../_static/data/") for href in downloads), page.name
+        files = {a["href"] for a in soup.select("a.pp-download[href]") if not a["href"].startswith("data:")}
+        assert files and all(href.startswith(("../_static/data/", "../_static/excel/")) for href in files), page.name
+        assert {f.replace("/excel/", "/data/") for f in files} == {f for f in files if "/data/" in f}, page.name
 
 
 @pytest.fixture(scope="module")

@@ -71,6 +71,11 @@ def _add_static_files(app) -> None:
     # it finds no page out of date: so the data are published into the output folder right here, as a whole.
     publish_data(Path(app.srcdir) / "data", Path(app.outdir) / "_static")
     web.publish_excel(Path(app.srcdir) / "data", Path(app.outdir) / "_static")
+    # The same holds for the book's own style sheets and scripts: a changed one must reach the pages as well.
+    for asset in STATIC_DIR.iterdir():
+        if asset.is_file():
+            (Path(app.outdir) / "_static").mkdir(parents=True, exist_ok=True)
+            (Path(app.outdir) / "_static" / asset.name).write_bytes(asset.read_bytes())
     write_bundle(generated)
     publish_data(Path(app.srcdir) / "data", generated)
     web.publish_excel(Path(app.srcdir) / "data", generated)

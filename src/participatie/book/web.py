@@ -128,7 +128,9 @@ def describe_page(app, pagename, templatename, context, doctree) -> None:
     """
     tags = context.get("metatags", "")
     description = html.escape(page_description(doctree), quote=True)
-    extra = f'<meta name="description" content="{description}" />\n<meta property="og:description" content="{description}" />\n'
+    extra = (
+        f'<meta name="description" content="{description}" />\n<meta property="og:description" content="{description}" />\n'
+    )
     if 'property="og:title"' not in tags:
         title = html.escape(str(context.get("title") or context.get("docstitle") or ""), quote=True)
         extra += f'<meta property="og:title" content="{title}" />\n<meta property="og:type" content="website" />\n'

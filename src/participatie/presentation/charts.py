@@ -213,7 +213,7 @@ def file_stem(spec: dict) -> str:
     title = spec.get("title", "")
     text = title.get("text", "") if isinstance(title, dict) else title
     text = " ".join(text) if isinstance(text, list) else str(text)
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    ascii_text = unicodedata.normalize("NFKD", re.sub(r"[\W_]+", " ", text)).encode("ascii", "ignore").decode("ascii")
     stem = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].rstrip("-")
     return stem or chart_id(spec)
 

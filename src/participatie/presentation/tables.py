@@ -24,7 +24,7 @@ _AMOUNT = re.compile(rf"(?:(?:{_QUALIFIERS}) )?(?:€ )?[−-]?\d{{1,3}}(?:\.\d{
 # and page or issue numbers ("p. 5", "nr. 145").
 _NO_BREAK = re.compile(r"(?<=€) (?=[−-]?\d)|(?<=\d) (?=(?:\d|mln\b|mld\b|%))|(?:(?<=\bp\.)|(?<=\bnr\.)) (?=\d)")
 # Text columns whose cells are this long on average get a wider minimum width (no one word per line).
-LONG_TEXT = 40
+LONG_TEXT = 50
 
 
 def _cell(value: object, fmt: Format | None) -> str:

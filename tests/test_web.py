@@ -42,11 +42,16 @@ def test_citation_file_declares_what_a_citation_needs():
     assert f"## {citation['version']} ({released.day} " in changelog, "CHANGELOG names the release of this version"
 
 
-def test_add_edition_puts_the_line_in_the_footer_and_the_dates_in_the_substitutions():
-    config = SimpleNamespace(templates_path=[], html_context={}, html_theme_options={}, myst_substitutions={"x": "y"})
+def test_the_citation_page_names_the_declared_publication_date():
+    words = web.edition_words(REPO)
+    citation = " ".join((REPO / "appendices" / "citeren.md").read_text(encoding="utf-8").split())
+    assert f"gepubliceerd op {words['published_date']}." in citation
+
+
+def test_add_edition_puts_the_line_in_every_footer():
+    config = SimpleNamespace(templates_path=[], html_context={}, html_theme_options={"footer_content_items": "a.html"})
     web.add_edition(SimpleNamespace(srcdir=str(REPO)), config)
-    assert config.html_theme_options["footer_content_items"][-1] == web.EDITION_TEMPLATE
-    assert config.myst_substitutions == {"x": "y", "editie": "7 september 2018", "publicatiedatum": "30 november 2026"}
+    assert config.html_theme_options["footer_content_items"] == ["a.html", web.EDITION_TEMPLATE]
     assert config.html_context["participatie_edition"]["published_iso"] == "2026-11-30"
     template = (REPO / "src/participatie/book/templates" / web.EDITION_TEMPLATE).read_text(encoding="utf-8")
     assert template.count("|e }}") == 5, "every word of the line is escaped"

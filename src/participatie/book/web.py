@@ -82,7 +82,7 @@ def edition_words(srcdir: Path) -> dict[str, str]:
 
 
 def add_edition(app, config) -> None:
-    """Put the edition line into every page's footer and the dates into the MyST substitutions."""
+    """Put the edition line into every page's footer."""
     words = edition_words(Path(app.srcdir))
     templates = str(Path(__file__).with_name("templates"))
     if templates not in config.templates_path:
@@ -92,9 +92,6 @@ def add_edition(app, config) -> None:
     items = options.get("footer_content_items", ["author.html", "copyright.html"])
     items = [item.strip() for item in items.split(",") if item.strip()] if isinstance(items, str) else list(items)
     options["footer_content_items"] = [*items, EDITION_TEMPLATE]
-    substitutions = dict(getattr(config, "myst_substitutions", {}) or {})
-    substitutions.update({"editie": words["edition_date"], "publicatiedatum": words["published_date"]})
-    config.myst_substitutions = substitutions
 
 
 DESCRIPTION_LENGTH = 200

@@ -25,6 +25,8 @@ _AMOUNT = re.compile(rf"(?:(?:{_QUALIFIERS}) )?(?:€ )?[−-]?\d{{1,3}}(?:\.\d{
 _NO_BREAK = re.compile(r"(?<=€) (?=[−-]?\d)|(?<=\d) (?=(?:\d|mln\b|mld\b|%))|(?:(?<=\bp\.)|(?<=\bnr\.)) (?=\d)")
 # Text columns whose cells are this long on average get a wider minimum width (no one word per line).
 LONG_TEXT = 50
+# A word longer than this may break anywhere (file and field names, patterns); shorter words stay whole.
+LONG_WORD = 18
 
 
 def _cell(value: object, fmt: Format | None) -> str:
@@ -85,13 +87,19 @@ def html(
 
 
 def _kind(values: pd.Series, text: pd.Series, trusted: bool) -> str:
-    """Return a column's class: "pp-num" for numbers and amounts, "pp-long" for long texts, else ""."""
+    """Return a column's classes: "pp-num" for numbers and amounts; for texts "pp-long" when they are long and
+    "pp-break" when a word is too long to keep whole (a file name, a pattern), else ""."""
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         return "pp-num"
     if not trusted and len(text) and all(_AMOUNT.fullmatch(cell) for cell in text):
         return "pp-num"
     shown = text.map(lambda cell: _TAG.sub("", cell)) if trusted else text
-    return "pp-long" if len(shown) and shown.str.len().mean() > LONG_TEXT else ""
+    kinds = []
+    if len(shown) and shown.str.len().mean() > LONG_TEXT:
+        kinds.append("pp-long")
+    if any(len(word) > LONG_WORD for cell in shown for word in cell.split()):
+        kinds.append("pp-break")
+    return " ".join(kinds)
 
 
 @dataclass

@@ -45,7 +45,7 @@ CUT_TEXT = """() => [...document.querySelectorAll('.pp-chart')].map(chart => {
 
 # Each chart figure's downloads and its data table (header and cell texts).
 FIGURES = """() => [...document.querySelectorAll('figure.pp-figure')].map(figure => {
-  const link = selector => { const a = figure.querySelector(selector); return a && !a.hidden ? a.getAttribute('href') : null; };
+  const link = selector => { const a = figure.querySelector(selector); return a && !a.closest('[hidden]') ? a.getAttribute('href') : null; };
   const table = figure.querySelector('details.pp-data table');
   return {
     csv: link('a.pp-chart-csv'), excel: link('a.pp-chart-excel'),
@@ -91,3 +91,22 @@ def same_value(shown: str, stored: str) -> bool:
     decimals = len(number.group(1) or number.group(2) or "")
     found = float(number.group(0).replace("\u2212", "-").replace(".", "").replace(",", "."))
     return abs(found - value) <= 0.5 * 10**-decimals + 1e-9
+
+
+def cut_charts(found: list[dict]) -> dict[str, list[str]]:
+    """Return the charts with cut text (by title) and what is cut."""
+    return {chart["title"]: chart["cut"] for chart in found if chart["cut"]}
+
+
+def pages_with(built, word: str) -> set[str]:
+    """Return the pages whose article holds the word (a whole word, in any case), computed from the built HTML."""
+    pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+    found = set()
+    for page, soup in built.items():
+        article = soup.select_one("article.bd-article")
+        if article is not None and page != "search.html":
+            for element in article.select("script, style"):
+                element.extract()
+            if pattern.search(article.get_text(" ")):
+                found.add(page)
+    return found

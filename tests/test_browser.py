@@ -28,7 +28,9 @@ from browser_js import (
     SEARCH_HITS,
     TABLES,
     csv_rows,
+    cut_charts,
     data_uri_text,
+    pages_with,
     same_value,
 )
 from conftest import BUILD_HTML, REPO, skip_or_fail
@@ -259,12 +261,9 @@ def test_every_page_shows_its_edition_and_publication_date(visits):
 def test_the_citation_page_gives_the_same_dates(visits, built):
     from participatie.book import web
 
-    words = web.edition_words(REPO)
-    text = " ".join(built["appendices/citeren.html"].select_one("article").get_text(" ").split())
-    assert (
-        f"gepubliceerd op {words['published_date']}" in text
-        and words["edition"] in visits["appendices/citeren.html"]["footer"]
-    )
+    words, page = web.edition_words(REPO), "appendices/citeren.html"
+    text = " ".join(built[page].select_one("article").get_text(" ").split())
+    assert f"gepubliceerd op {words['published_date']}" in text and words["edition"] in visits[page]["footer"]
 
 
 @pytest.mark.parametrize("page", READER_PAGES)
@@ -315,14 +314,6 @@ def test_every_chart_offers_its_data_and_its_image(visits, page):
 # --- Charts on a phone, and after the window changes size. ---
 
 
-def _fitted(page) -> None:
-    page.wait_for_function(CHARTS_FITTED, timeout=15_000)
-
-
-def _cut_charts(found: list[dict]) -> dict[str, list[str]]:
-    return {chart["title"]: chart["cut"] for chart in found if chart["cut"]}
-
-
 @pytest.fixture(scope="session")
 def phone(server, browser):
     """Return, per chapter, the charts with cut text on a phone, and after resizing from a laptop to a phone and back."""
@@ -332,26 +323,31 @@ def phone(server, browser):
     for chapter in CHAPTERS:
         page.set_viewport_size(PHONE)
         page.goto(f"{server}/{chapter}", wait_until="load")
-        _fitted(page)
-        fresh = _cut_charts(page.evaluate(CUT_TEXT))
+        page.wait_for_function(CHARTS_FITTED, timeout=15_000)
+        fresh = cut_charts(page.evaluate(CUT_TEXT))
+        images = [bool(f["svg"] and f["png"]) for f in page.evaluate(FIGURES)]
         page.set_viewport_size(LAPTOP)
         page.goto(f"{server}/{chapter}", wait_until="load")
-        _fitted(page)
+        page.wait_for_function(CHARTS_FITTED, timeout=15_000)
         page.set_viewport_size(PHONE)
         page.wait_for_timeout(50)
-        _fitted(page)
-        narrowed = _cut_charts(page.evaluate(CUT_TEXT))
+        page.wait_for_function(CHARTS_FITTED, timeout=15_000)
+        narrowed = cut_charts(page.evaluate(CUT_TEXT))
         page.set_viewport_size(LAPTOP)
         page.wait_for_timeout(50)
-        _fitted(page)
-        widened = _cut_charts(page.evaluate(CUT_TEXT))
-        seen[chapter] = {"phone": fresh, "narrowed": narrowed, "widened": widened}
+        page.wait_for_function(CHARTS_FITTED, timeout=15_000)
+        widened = cut_charts(page.evaluate(CUT_TEXT))
+        seen[chapter] = {"phone": fresh, "narrowed": narrowed, "widened": widened, "images": images}
     context.close()
     return seen
 
 
+def test_every_chart_offers_its_image_on_a_phone_too(phone):
+    assert all(all(phone[chapter]["images"]) and phone[chapter]["images"] for chapter in CHAPTERS)
+
+
 def test_no_chart_title_or_legend_is_cut_on_a_laptop(visits):
-    cut = {title: text for page in CHAPTERS for title, text in _cut_charts(visits[page]["cut"]).items()}
+    cut = {title: text for page in CHAPTERS for title, text in cut_charts(visits[page]["cut"]).items()}
     assert cut == {}
 
 
@@ -363,19 +359,6 @@ def test_chart_titles_and_legends_fit_a_phone_and_a_resized_window(phone, moment
 
 
 # --- Search: the book's own words lead to the pages that hold them. ---
-
-
-def _pages_with(built, word: str) -> set[str]:
-    pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
-    found = set()
-    for page, soup in built.items():
-        article = soup.select_one("article.bd-article")
-        if article is not None and page != "search.html":
-            for element in article.select("script, style"):
-                element.extract()
-            if pattern.search(article.get_text(" ")):
-                found.add(page)
-    return found
 
 
 @pytest.fixture(scope="session")
@@ -393,7 +376,7 @@ def searches(server, browser):
 
 @pytest.mark.parametrize("word", CORE_WORDS)
 def test_search_finds_every_page_that_holds_a_core_word(built, searches, word):
-    expected = _pages_with(built, word)
+    expected = pages_with(built, word)
     assert expected, f"no page holds {word!r}"
     assert expected <= searches[word], f"{word}: not found on {sorted(expected - searches[word])}"
 

@@ -71,7 +71,8 @@ def test_figure_offers_its_own_data_and_image(chart):
     assert plain == 'Jaar,Aandeel,Soort\n2015,11.5,financiële\n2016,1388.25,"a ""b""; c"\n'
     assert excel == '\ufeffJaar;Aandeel;Soort\r\n2015;11,5;financiële\r\n2016;1388,25;"a ""b""; c"\r\n'
     assert 'download="staven-per-jaar.csv"' in html and 'download="staven-per-jaar-excel.csv"' in html
-    assert html.count("pp-chart-image") == 2 and 'data-format="svg" download="staven-per-jaar.svg" hidden' in html
+    assert html.count("pp-download pp-chart-image") == 2 and 'data-format="svg" download="staven-per-jaar.svg">' in html
+    assert '(CSV)</a><span class="pp-chart-images" hidden>, <a class="pp-download pp-chart-image"' in html
     # everything after "Downloaden:" is for the screen: the chart's own files, then the chapter's
     caption = html.split('<figcaption class="pp-source">', 1)[1].split("</figcaption>", 1)[0]
     assert caption.startswith("Bron: brief. Downloaden: ") and "; alle gegevens van dit hoofdstuk: " in caption

@@ -222,19 +222,19 @@ def download_links(spec: dict, table: pd.DataFrame) -> str:
     """Return the links that download one chart: its data as CSV (plain and for Excel) and as an image.
 
     The image links get their address in the browser, once the chart is drawn (participatie-charts.js); until
-    then they are hidden.
+    then they are hidden, with the comma before them.
     """
     stem = file_stem(spec)
-    links = [
+    data = [
         _link(csv_uri(table), CHART_DOWNLOAD["csv"], f"{stem}.csv", "pp-chart-csv"),
         _link(csv_uri(table, excel=True), CHART_DOWNLOAD["excel"], f"{stem}-excel.csv", "pp-chart-excel"),
     ]
-    links += [
-        f'<a class="pp-download pp-chart-image" data-format="{fmt}" download="{html.escape(stem)}.{fmt}" hidden>'
+    images = [
+        f'<a class="pp-download pp-chart-image" data-format="{fmt}" download="{html.escape(stem)}.{fmt}">'
         f"{html.escape(CHART_DOWNLOAD[fmt])}</a>"
         for fmt in ("svg", "png")
     ]
-    return ", ".join(links)
+    return ", ".join(data) + f'<span class="pp-chart-images" hidden>, {", ".join(images)}</span>'
 
 
 @dataclass

@@ -4,7 +4,7 @@
  * width of its element: the title, the subtitle and the legend labels wrap onto more lines instead of being cut,
  * legends take one column on a narrow chart, and the chart is drawn again when its width changes (a turned phone,
  * a resized window). The chart's SVG is one image named by the chart's description. Once drawn, the figure's
- * image links (a.pp-chart-image, hidden until then) get the chart as an SVG and a PNG data: URI.
+ * image links (a.pp-chart-image in .pp-chart-images, hidden until then) get the chart as an SVG and a PNG data: URI.
  *
  * The element carries data-pp-width: the width the chart was last drawn for (the browser tests wait for it).
  */
@@ -181,22 +181,23 @@
     }
   }
 
+  // The figure's image links (hidden, with their commas, until the chart is drawn) get the chart as SVG and PNG.
   function offerImages(element, view) {
     var figure = element.closest("figure");
-    if (!figure) {
+    var offer = figure && figure.querySelector(".pp-chart-images");
+    if (!offer) {
       return Promise.resolve();
     }
-    var links = Array.prototype.slice.call(figure.querySelectorAll("a.pp-chart-image"));
+    var links = Array.prototype.slice.call(offer.querySelectorAll("a.pp-chart-image"));
     return Promise.all(links.map(function (link) {
       var format = link.getAttribute("data-format");
       var image = format === "svg"
         ? view.toSVG().then(function (svg) { return "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg); })
         : view.toImageURL("png", 2);
-      return image.then(function (url) {
-        link.setAttribute("href", url);
-        link.hidden = false;
-      });
-    }));
+      return image.then(function (url) { link.setAttribute("href", url); });
+    })).then(function () {
+      offer.hidden = false;
+    });
   }
 
   function ppChart(selector, spec, options) {
@@ -247,17 +248,31 @@
       }).catch(function (error) { console.error(error); });
     }
 
-    var pending = null;
-    if (window.ResizeObserver) {
+    // The figure's download links follow the chart's script: draw once the page has been read to its end.
+    if (document.readyState === "loading") {
+      return new Promise(function (resolve) {
+        document.addEventListener("DOMContentLoaded", function () { resolve(start()); });
+      });
+    }
+    return start();
+
+    function start() {
+      watch();
+      return draw();
+    }
+
+    function watch() {
+      var pending = null;
+      if (!window.ResizeObserver) {
+        return;
+      }
       new ResizeObserver(function () {
-        if (element.clientWidth === drawn.width) {
-          return;
+        if (element.clientWidth !== drawn.width) {
+          clearTimeout(pending);
+          pending = setTimeout(function () { draw(); }, 150);
         }
-        clearTimeout(pending);
-        pending = setTimeout(function () { draw(); }, 150);
       }).observe(element);
     }
-    return draw();
   }
 
   window.ppChart = ppChart;

@@ -10,7 +10,8 @@ import pandas as pd
 
 from ..data.package import DESCRIPTOR, OPTIONAL, published_files
 from ..presentation import escape, tables, vocabulary
-from ..presentation.labels import APPENDIX, TYPE_TEXT
+from ..presentation.charts import EXCEL_URL
+from ..presentation.labels import APPENDIX, CHART_DOWNLOAD, TYPE_TEXT
 from .book import Book
 
 DOWNLOAD_URL = "../_static/data/{file}"
@@ -127,7 +128,12 @@ def _rows(path) -> int:
 
 
 def _download(file: str) -> str:
-    return f'<a href="{escape.html_text(DOWNLOAD_URL.format(file=quote(file)))}" download>{escape.html_text(file)}</a>'
+    link = f'<a href="{escape.html_text(DOWNLOAD_URL.format(file=quote(file)))}" download>{escape.html_text(file)}</a>'
+    if not file.endswith(".csv") or "/" in file:
+        return link
+    # book.web publishes a copy of every CSV file for a Dutch Excel beside the data package
+    excel = escape.html_text(EXCEL_URL.format(file=quote(file)))
+    return f'{link} (<a href="{excel}" download>{escape.html_text(CHART_DOWNLOAD["file_excel"])}</a>)'
 
 
 def files_table(book: Book) -> tables.Table:

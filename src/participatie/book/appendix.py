@@ -131,9 +131,11 @@ def _download(file: str) -> str:
     link = f'<a href="{escape.html_text(DOWNLOAD_URL.format(file=quote(file)))}" download>{escape.html_text(file)}</a>'
     if not file.endswith(".csv") or "/" in file:
         return link
-    # book.web publishes a copy of every CSV file for a Dutch Excel beside the data package
+    # book.web publishes a copy of every CSV file for a Dutch Excel beside the data package (span.pp-excel: for
+    # the screen only, like every download)
     excel = escape.html_text(EXCEL_URL.format(file=quote(file)))
-    return f'{link} (<a href="{excel}" download>{escape.html_text(CHART_DOWNLOAD["file_excel"])}</a>)'
+    words = escape.html_text(CHART_DOWNLOAD["file_excel"])
+    return f'{link}<span class="pp-excel"> (<a href="{excel}" download>{words}</a>)</span>'
 
 
 def files_table(book: Book) -> tables.Table:

@@ -17,7 +17,9 @@ LETTERS ?= ../shared/seeds
 # (So do the book's fonts, which the HTML build copies into _static/fonts.)
 FONTS := $(wildcard src/participatie/book/fonts/*)
 PRINT := src/participatie/book/pdf.py src/participatie/book/print_charts.py src/participatie/book/static/print.css $(FONTS)
-PACKAGE := pyproject.toml $(filter-out src/participatie/themes/% src/participatie/tools/% $(PRINT),$(shell find src/participatie -name '*.py' -o -name '*.css' -o -name '*.svg' -o -name '*.yml' -o -name '*.tekst.md')) src/participatie/themes/__init__.py src/participatie/themes/record.py
+# (Nor does the web edition's style sheet: it only shapes the pages, see WEB below.)
+WEB := src/participatie/book/static/participatie.css $(wildcard src/participatie/book/static/*.js)
+PACKAGE := pyproject.toml $(filter-out src/participatie/themes/% src/participatie/tools/% $(PRINT) $(WEB),$(shell find src/participatie -name '*.py' -o -name '*.css' -o -name '*.svg' -o -name '*.yml' -o -name '*.tekst.md')) src/participatie/themes/__init__.py src/participatie/themes/record.py
 # The words of the introduction and the appendices (a chapter's words: THEME_TEXTS, from the theme records).
 BOOK_TEXTS := $(wildcard *.tekst.md appendices/*.tekst.md)
 TEMPLATES := $(wildcard src/participatie/book/templates/*.html)
@@ -84,7 +86,7 @@ execute: $(STAMPS)
 # Render the stored outputs as they are (no execution): what `make test` checks and nbval compares.
 html: $(BUILD)/.html-done
 
-$(BUILD)/.html-done: $(THEME_NOTEBOOKS) $(BOOK_PAGES) $(PAGES) $(PACKAGE) $(TEMPLATES) $(FONTS) $(COMMON_DATA) $(THEME_DATA) _config.yml _toc.yml $(SETUP)
+$(BUILD)/.html-done: $(THEME_NOTEBOOKS) $(BOOK_PAGES) $(PAGES) $(PACKAGE) $(TEMPLATES) $(FONTS) $(WEB) $(COMMON_DATA) $(THEME_DATA) _config.yml _toc.yml $(SETUP)
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going --quiet
 	@touch $@
 

@@ -157,6 +157,8 @@ def test_files_table_links_every_file(boek):
     html = appendix.files_table(boek)._repr_mimebundle_()["text/html"]
     for path in [*DATA.glob("*.csv"), DATA / "datapackage.json"]:
         assert f'href="../_static/data/{path.name}"' in html
+    for path in DATA.glob("*.csv"):  # and the copy for a Dutch Excel (book.web.publish_excel)
+        assert f'href="../_static/excel/{path.name}" download>voor Excel</a>' in html
     assert "pilots.csv" in appendix.fields_table(boek, file="pilots.csv")._repr_mimebundle_()["text/plain"]
 
 

@@ -1,5 +1,7 @@
 import json
 import re
+from pathlib import Path
+from urllib.parse import unquote
 
 import altair as alt
 import pandas as pd
@@ -32,7 +34,7 @@ def test_embed_html_is_offline_and_deterministic(chart):
     assert first == second
     assert "http" not in first, "no CDN or schema URL in the page"
     assert '"formatLocale":{"currency"' in first and '"decimal":","' in first and '"thousands":"."' in first
-    assert "vegaEmbed(" in first and "<\\/" not in json.dumps(spec)
+    assert 'window.ppChart("#pp-chart-' in first and "<\\/" not in json.dumps(spec)
 
 
 @pytest.mark.parametrize("text", ["</script><img src=x onerror=alert(1)>", "<!-- x", "a & b", "]]>", "\u2028"])
@@ -52,7 +54,33 @@ def test_figure_outputs_chart_source_line_and_table(chart):
     html = bundle["text/html"]
     assert "Bron: brief." in html and "<details" in html and "1.388" in html
     assert bundle[charts.VEGALITE_MIMETYPE]["description"] == "Staven per jaar"
-    assert '"description":"Staven per jaar"' in html and "setAttribute('aria-label'" in html
+    assert '"description":"Staven per jaar"' in html
+    # participatie-charts.js names the drawn SVG by the description
+    script = (Path(charts.__file__).parents[1] / "book" / "static" / "participatie-charts.js").read_text(encoding="utf-8")
+    assert 'setAttribute("aria-label", description' in script and "window.ppChart = ppChart" in script
+
+
+def test_figure_offers_its_own_data_and_image(chart):
+    table = pd.DataFrame({"Jaar": ["2015", "2016"], "Aandeel": [11.5, 1388.25], "Soort": ["financiële", 'a "b"; c']})
+    line = charts.SourceLine("Bron: brief.", ("beschut_werk.csv",))
+    figure = charts.figure(chart.properties(title="Staven per jaar"), description="x", source_line=line, table=table)
+    html = figure._repr_mimebundle_()["text/html"]
+    links = dict(re.findall(r'class="pp-download (pp-chart-csv|pp-chart-excel)" href="([^"]+)"', html))
+    plain = unquote(links["pp-chart-csv"].removeprefix("data:text/csv;charset=utf-8,"))
+    excel = unquote(links["pp-chart-excel"].removeprefix("data:text/csv;charset=utf-8,"))
+    assert plain == 'Jaar,Aandeel,Soort\n2015,11.5,financiële\n2016,1388.25,"a ""b""; c"\n'
+    assert excel == '\ufeffJaar;Aandeel;Soort\r\n2015;11,5;financiële\r\n2016;1388,25;"a ""b""; c"\r\n'
+    assert 'download="staven-per-jaar.csv"' in html and 'download="staven-per-jaar-excel.csv"' in html
+    assert html.count("pp-download pp-chart-image") == 2 and 'data-format="svg" download="staven-per-jaar.svg">' in html
+    assert '(CSV)</a><span class="pp-chart-images" hidden>, <a class="pp-download pp-chart-image"' in html
+    # everything after "Downloaden:" is for the screen: the chart's own files, then the chapter's
+    caption = html.split('<figcaption class="pp-source">', 1)[1].split("</figcaption>", 1)[0]
+    assert caption.startswith("Bron: brief. Downloaden: ") and "; alle gegevens van dit hoofdstuk: " in caption
+
+
+def test_file_stem_is_plain_ascii():
+    assert charts.file_stem({"title": {"text": ["Financiële", "middelen: 2017–2021"]}}) == "financiele-middelen-2017-2021"
+    assert charts.file_stem({"title": "<script>"}) == "script" and charts.file_stem({}).startswith("pp-chart-")
 
 
 def test_figure_requires_a_description(chart):
@@ -70,7 +98,7 @@ def test_enable_registers_theme_and_offline_renderer(chart):
     charts.enable()
     assert alt.renderers.active == charts.RENDERER_NAME
     bundle = alt.renderers.get()(chart.to_dict())
-    assert "vegaEmbed" in bundle["text/html"] and "cdn" not in bundle["text/html"]
+    assert "ppChart" in bundle["text/html"] and "cdn" not in bundle["text/html"]
 
 
 def test_value_axis_and_title():
@@ -88,8 +116,9 @@ def test_javascript_bundle_defines_vega_embed_in_its_own_scope():
 def test_source_html_links_the_data_files():
     line = charts.SourceLine("Bron: brief.", ("beschut_werk.csv",))
     html = charts.source_html(line)
-    assert html.startswith("Bron: brief. Download de gegevens:")
+    assert html.startswith("Bron: brief. Downloaden:")
     assert 'href="../_static/data/beschut_werk.csv" download' in html
+    assert 'href="../_static/excel/beschut_werk.csv" download>voor Excel</a>' in html
     assert charts.source_html("Bron: <x>.") == "Bron: &lt;x&gt;."
 
 

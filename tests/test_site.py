@@ -65,8 +65,9 @@ def test_every_chapter_links_its_data_for_download(parsed):
     for page, soup in parsed.items():
         if page.parent.name != "chapters":
             continue
-        downloads = {a["href"] for a in soup.select("a.pp-download")}
-        assert downloads and all(href.startswith("../_static/data/") for href in downloads), page.name
+        files = {a["href"] for a in soup.select("a.pp-download[href]") if not a["href"].startswith("data:")}
+        assert files and all(href.startswith(("../_static/data/", "../_static/excel/")) for href in files), page.name
+        assert {f.replace("/excel/", "/data/") for f in files} == {f for f in files if "/data/" in f}, page.name
 
 
 @pytest.fixture(scope="module")
@@ -123,3 +124,16 @@ def test_everything_a_reader_sees_is_dutch_and_no_build_date(parsed):
         found = [word for word in ENGLISH_CHROME if word in attributes or word in texts]
         assert found == [], f"{page.name}: {found}"
         assert "Laatste aanpassing" not in soup.get_text(), page.name
+
+
+def test_every_excel_link_returns_the_data_for_a_dutch_excel(parsed):
+    # book.web.publish_excel: a byte order mark (Excel then reads UTF-8) and semicolons; the same rows as the data file
+    checked = set()
+    for page, soup in parsed.items():
+        for anchor in soup.select('a[href*="_static/excel/"]'):
+            copy = (page.parent / anchor["href"]).resolve()
+            text = copy.read_bytes().decode("utf-8")
+            assert text.startswith("\ufeff") and ";" in text.splitlines()[0], copy.name
+            assert len(text.splitlines()) == len((DATA / copy.name).read_text(encoding="utf-8").splitlines())
+            checked.add(copy.name)
+    assert checked == {path.name for path in DATA.glob("*.csv")}

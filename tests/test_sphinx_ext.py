@@ -1,7 +1,7 @@
 import json
 from types import SimpleNamespace
 
-from participatie.book import sphinx_ext
+from participatie.book import sphinx_ext, web
 
 
 def test_write_bundle_once_per_version(tmp_path):
@@ -29,12 +29,23 @@ def test_drop_thebe_removes_its_assets():
 
 def test_setup_registers_handlers():
     connected, values = [], {}
+    languages = []
     app = SimpleNamespace(
-        connect=lambda event, handler: connected.append(event),
+        connect=lambda event, handler, priority=500: connected.append(event),
         add_config_value=lambda name, default, rebuild, types: values.update({name: default}),
+        add_search_language=languages.append,
     )
     metadata = sphinx_ext.setup(app)
-    assert connected == ["config-inited", "config-inited", "builder-inited", "html-page-context", "build-finished"]
+    assert connected == [
+        "config-inited",
+        "config-inited",
+        "config-inited",
+        "builder-inited",
+        "html-page-context",
+        "html-page-context",
+        "build-finished",
+    ]
+    assert languages == [web.SearchDutchPorter]
     assert values == {"participatie_print_edition": "boek.pdf"} and metadata["parallel_read_safe"]
 
 

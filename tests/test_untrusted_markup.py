@@ -144,12 +144,17 @@ def test_no_payload_becomes_an_element_or_attribute(poisoned_book):
 @pytest.mark.slow
 def test_the_download_link_of_a_file_named_like_markup_is_escaped_and_works(poisoned_book):
     page = (poisoned_book / "chapters" / "wsw_statistiek.html").read_text(encoding="utf-8")
-    links = [a for a in BeautifulSoup(page, "html.parser").find_all("a", class_="pp-download")]
+    soup = BeautifulSoup(page, "html.parser")
+    links = soup.select('a.pp-download[href*="_static/data/"]')
     assert links and all(a.get_text() == RENAMED for a in links)
     from urllib.parse import unquote
 
     target = poisoned_book / "chapters" / unquote(links[0]["href"])
     assert target.resolve().is_file() and target.resolve().name == RENAMED
+    # and its copy for Excel (book.web.publish_excel)
+    excel = soup.select('a.pp-download[href*="_static/excel/"]')
+    assert excel and all((poisoned_book / "chapters" / unquote(a["href"])).resolve().name == RENAMED for a in excel)
+    assert all((poisoned_book / "chapters" / unquote(a["href"])).resolve().is_file() for a in excel)
 
 
 @pytest.mark.slow

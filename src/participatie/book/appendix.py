@@ -9,7 +9,8 @@ import pandas as pd
 
 from ..data.package import DESCRIPTOR, OPTIONAL, published_files, read_schema, with_optional_columns
 from ..presentation import escape, tables, vocabulary
-from ..presentation.labels import APPENDIX, TYPE_TEXT
+from ..presentation.charts import EXCEL_URL
+from ..presentation.labels import APPENDIX, CHART_DOWNLOAD, TYPE_TEXT
 from .book import Book
 
 DOWNLOAD_URL = "../_static/data/{file}"
@@ -129,7 +130,14 @@ def _rows(path) -> int:
 
 
 def _download(file: str) -> str:
-    return f'<a href="{escape.html_text(DOWNLOAD_URL.format(file=quote(file)))}" download>{escape.html_text(file)}</a>'
+    link = f'<a href="{escape.html_text(DOWNLOAD_URL.format(file=quote(file)))}" download>{escape.html_text(file)}</a>'
+    if not file.endswith(".csv") or "/" in file:
+        return link
+    # book.web publishes a copy of every CSV file for a Dutch Excel beside the data package (span.pp-excel: for
+    # the screen only, like every download)
+    excel = escape.html_text(EXCEL_URL.format(file=quote(file)))
+    words = escape.html_text(CHART_DOWNLOAD["file_excel"])
+    return f'{link}<span class="pp-excel"> (<a href="{excel}" download>{words}</a>)</span>'
 
 
 def files_table(book: Book) -> tables.Table:

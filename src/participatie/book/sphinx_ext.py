@@ -7,6 +7,8 @@ Vega, Vega-Lite and Vega-Embed (from vl-convert, so no CDN is ever asked) and ad
 `_static/data/`, which the charts' source lines and the data page link to for download. And it ends
 every page's navigation with a link to the print edition (`boek.pdf` beside index.html, written by
 `book.pdf` after the HTML build); `participatie_print_edition = ""` in the Sphinx config leaves it out.
+The charts are drawn by `static/participatie-charts.js`; `book.web` adds what every page shares besides
+(the edition line, the Dutch search stemmer, a description for the search page, the data for Excel).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from ..data.package import published_files, read_descriptor
 from ..presentation import charts, labels
+from . import web
 
 STATIC_DIR = Path(__file__).with_name("static")
 # The book's own fonts (fonts/README.md): the web edition serves the WOFF2 files, with their licences.
@@ -86,11 +89,19 @@ def _add_static_files(app) -> None:
     # it finds no page out of date: so the data are published into the output folder right here, as a whole.
     publish_data(Path(app.srcdir) / "data", Path(app.outdir) / "_static")
     copy_fonts(Path(app.outdir) / "_static")  # (participatie.css names them)
+    web.publish_excel(Path(app.srcdir) / "data", Path(app.outdir) / "_static")
+    # The same holds for the book's own style sheets and scripts: a changed one must reach the pages as well.
+    for asset in STATIC_DIR.iterdir():
+        if asset.is_file():
+            (Path(app.outdir) / "_static").mkdir(parents=True, exist_ok=True)
+            (Path(app.outdir) / "_static" / asset.name).write_bytes(asset.read_bytes())
     write_bundle(generated)
     publish_data(Path(app.srcdir) / "data", generated)
+    web.publish_excel(Path(app.srcdir) / "data", generated)
     copy_fonts(generated)
     app.config.html_static_path.extend([str(generated), str(STATIC_DIR)])
     app.add_js_file(f"vega/{bundle_name()}")
+    app.add_js_file("participatie-charts.js")
     app.add_css_file("participatie.css")
 
 
@@ -119,7 +130,8 @@ def _add_print_link(app, config) -> None:
     # PDF by a relative URL (pathto), so the link works offline from every page at any depth.
     if not config.participatie_print_edition:
         return
-    config.templates_path.append(str(TEMPLATES_DIR))
+    if str(TEMPLATES_DIR) not in config.templates_path:
+        config.templates_path.append(str(TEMPLATES_DIR))
     options = config.html_theme_options
     ending = options.get("primary_sidebar_end", [])
     ending = [item.strip() for item in ending.split(",") if item.strip()] if isinstance(ending, str) else list(ending)
@@ -163,9 +175,13 @@ def _translate_chrome(app, exception) -> None:
 def setup(app):
     """Register the extension with Sphinx."""
     app.add_config_value("participatie_print_edition", "boek.pdf", "html", types=[str])
+    app.add_search_language(web.SearchDutchPorter)
     app.connect("config-inited", _set_favicon)
     app.connect("config-inited", _add_print_link)
+    app.connect("config-inited", web.add_edition)
     app.connect("builder-inited", _add_static_files)
     app.connect("html-page-context", _drop_thebe)
+    # After sphinxext-opengraph (priority 500), which gives the pages that have a document their share title.
+    app.connect("html-page-context", web.describe_page, priority=900)
     app.connect("build-finished", _translate_chrome)
     return {"version": version("participatie"), "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,15 +1,20 @@
 """The book's charts: house style, an offline and deterministic renderer, and chart figures.
 
-A chart figure is one notebook output holding the chart, its source line and a collapsible table with
-the chart's data. Its HTML calls `vegaEmbed`, which the book serves from its own `_static/` (see
-`book.sphinx_ext`), never from a CDN. The element id is a hash of the specification, so re-executing a
-notebook yields byte-identical outputs — the stored outputs are nbval's regression reference.
+A chart figure is one notebook output holding the chart, its source line with downloads (the chart's own
+data as CSV, plain and for Excel, written into the page as data: URIs; the chart as an SVG or PNG image; the
+chapter's data files) and a collapsible table with the chart's data. Its HTML calls `ppChart`
+(`book/static/participatie-charts.js`), which draws it with the `vegaEmbed` the book serves from its own
+`_static/` (see `book.sphinx_ext`), never from a CDN, fitted to the chart's width: titles and legends wrap, and
+the chart is drawn again when its width changes. The element id is a hash of the specification, so
+re-executing a notebook yields byte-identical outputs — the stored outputs are nbval's regression reference.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
+import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -18,7 +23,7 @@ import pandas as pd
 import vl_convert
 
 from . import escape, tables
-from .labels import DOWNLOAD_TEXT, TABLE_SUMMARY, UNIT_AXIS
+from .labels import CHART_DOWNLOAD, DOWNLOAD_TEXT, TABLE_SUMMARY, UNIT_AXIS
 
 # UK Government Analysis Function categorical palette (colour-blind safe in this order, up to four).
 PALETTE = ["#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1"]
@@ -28,7 +33,7 @@ MAX_CATEGORIES = 4
 # Data rows a chart may write into its page; Altair's own limit (MaxRowsError) is 5,000 per data set.
 MAX_INLINE_ROWS = 1000
 WIDTH, HEIGHT = "container", 300
-FONT = "Helvetica Neue, Arial, sans-serif"
+FONT = '"Source Sans 3", "Helvetica Neue", Arial, sans-serif'
 
 FORMAT_LOCALE = vl_convert.get_format_locale("nl-NL")
 TIME_FORMAT_LOCALE = vl_convert.get_time_format_locale("nl-NL")
@@ -103,7 +108,11 @@ def chart_id(spec: dict) -> str:
 
 
 def embed_html(spec: dict) -> str:
-    """Return the HTML that draws a Vega-Lite spec with the book's own vegaEmbed (no CDN, no random id)."""
+    """Return the HTML that draws a Vega-Lite spec with the book's own vegaEmbed (no CDN, no random id).
+
+    `ppChart` (book/static/participatie-charts.js, in every page's <head>) fits the chart to its width, names
+    its SVG by the description and offers the image downloads of its figure.
+    """
     spec = {key: value for key, value in spec.items() if key != "$schema"}  # an identifier, never fetched
     element = chart_id(spec)
     # JSON inside <script>: <, > and & as \u escapes, so no text from the data can close the element or open a
@@ -114,13 +123,8 @@ def embed_html(spec: dict) -> str:
         f'<div class="pp-chart" id="{element}"></div>\n'
         "<script>\n(function () {\n"
         f"  var spec = {payload};\n  var options = {options};\n"
-        f'  function draw() {{ vegaEmbed("#{element}", spec, options)'
-        ".then(label).catch(function (e) { console.error(e); }); }\n"
-        "  function label(result) {\n"
-        "    var svg = result.view.container().querySelector('svg');\n"
-        "    if (svg) { svg.setAttribute('role', 'img'); svg.setAttribute('aria-label', spec.description || ''); }\n"
-        "  }\n"
-        '  if (window.vegaEmbed) { draw(); } else { window.addEventListener("load", draw); }\n'
+        f'  function draw() {{ window.ppChart("#{element}", spec, options); }}\n'
+        '  if (window.ppChart) { draw(); } else { window.addEventListener("load", draw); }\n'
         "})();\n</script>"
     )
 
@@ -150,18 +154,86 @@ class SourceLine(str):
         return line
 
 
-def source_html(source_line: str) -> str:
-    """Return a source line as HTML, followed by links to download the data files it names."""
+# Beside every CSV file of the data package the book publishes a copy for Excel (see book.sphinx_ext).
+EXCEL_URL = "../_static/excel/{file}"
+
+
+def _link(href: str, text: str, name: str | None = None, kind: str = "") -> str:
+    download = f' download="{escape.html_text(name)}"' if name else " download"
+    classes = f"pp-download {kind}".strip()
+    return f'<a class="{classes}" href="{escape.html_text(href)}"{download}>{escape.html_text(text)}</a>'
+
+
+def _file_links(files: tuple[str, ...]) -> str:
+    links = []
+    for file in files:
+        link = _link(DOWNLOAD_URL.format(file=quote(file)), file)
+        if file.endswith(".csv"):
+            excel = _link(EXCEL_URL.format(file=quote(file)), CHART_DOWNLOAD["file_excel"], kind="pp-excel")
+            link = f"{link} ({excel})"
+        links.append(link)
+    return ", ".join(links)
+
+
+def source_html(source_line: str, chart_links: str = "") -> str:
+    """Return a source line as HTML, followed by download links: the chart's own (if any), then its data files.
+
+    Everything after DOWNLOAD_TEXT is for the screen only (the print edition drops it).
+    """
     text = escape.html_text(source_line)
     files = getattr(source_line, "downloads", ())
-    if not files:
+    if not files and not chart_links:
         return text
-    href = escape.html_text
-    links = ", ".join(
-        f'<a class="pp-download" href="{href(DOWNLOAD_URL.format(file=quote(f)))}" download>{escape.html_text(f)}</a>'
-        for f in files
-    )
-    return f"{text} {DOWNLOAD_TEXT} {links}."
+    if not files:
+        return f"{text} {DOWNLOAD_TEXT} {chart_links}."
+    if not chart_links:
+        return f"{text} {DOWNLOAD_TEXT} {_file_links(files)}."
+    return f"{text} {DOWNLOAD_TEXT} {chart_links}; {CHART_DOWNLOAD['files']} {_file_links(files)}."
+
+
+def csv_text(frame: pd.DataFrame, excel: bool = False) -> str:
+    """Return a table as CSV: standard (UTF-8, commas, decimal points) or for a Dutch Excel.
+
+    Excel opens a file as UTF-8 only with a byte order mark, and a Dutch Excel splits columns at semicolons and
+    reads decimal commas.
+    """
+    if excel:
+        return "\ufeff" + frame.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
+    return frame.to_csv(index=False, lineterminator="\n")
+
+
+def csv_uri(frame: pd.DataFrame, excel: bool = False) -> str:
+    """Return a table as a data: URI of its CSV (see csv_text), written into the page: no extra file."""
+    return "data:text/csv;charset=utf-8," + quote(csv_text(frame, excel), safe="")
+
+
+def file_stem(spec: dict) -> str:
+    """Return a file name stem for a chart's downloads: its title in lower case ASCII words, else its id."""
+    title = spec.get("title", "")
+    text = title.get("text", "") if isinstance(title, dict) else title
+    text = " ".join(text) if isinstance(text, list) else str(text)
+    ascii_text = unicodedata.normalize("NFKD", re.sub(r"[\W_]+", " ", text)).encode("ascii", "ignore").decode("ascii")
+    stem = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].rstrip("-")
+    return stem or chart_id(spec)
+
+
+def download_links(spec: dict, table: pd.DataFrame) -> str:
+    """Return the links that download one chart: its data as CSV (plain and for Excel) and as an image.
+
+    The image links get their address in the browser, once the chart is drawn (participatie-charts.js); until
+    then they are hidden, with the comma before them.
+    """
+    stem = file_stem(spec)
+    data = [
+        _link(csv_uri(table), CHART_DOWNLOAD["csv"], f"{stem}.csv", "pp-chart-csv"),
+        _link(csv_uri(table, excel=True), CHART_DOWNLOAD["excel"], f"{stem}-excel.csv", "pp-chart-excel"),
+    ]
+    images = [
+        f'<a class="pp-download pp-chart-image" data-format="{fmt}" download="{escape.html_text(stem)}.{fmt}">'
+        f"{escape.html_text(CHART_DOWNLOAD[fmt])}</a>"
+        for fmt in ("svg", "png")
+    ]
+    return ", ".join(data) + f'<span class="pp-chart-images" hidden>, {", ".join(images)}</span>'
 
 
 @dataclass
@@ -181,10 +253,11 @@ class ChartFigure:
     def _repr_mimebundle_(self, include=None, exclude=None):
         spec = self.spec()
         data_table = tables.html(self.table, self.table_formats)
+        caption = source_html(self.source_line, download_links(spec, self.table))
         body = (
             '<figure class="pp-figure">\n'
             f"{embed_html(spec)}\n"
-            f'<figcaption class="pp-source">{source_html(self.source_line)}</figcaption>\n'
+            f'<figcaption class="pp-source">{caption}</figcaption>\n'
             f'<details class="pp-data"><summary>{TABLE_SUMMARY}</summary>\n{data_table}\n</details>\n'
             "</figure>"
         )

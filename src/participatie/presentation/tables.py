@@ -11,10 +11,22 @@ import pandas as pd
 
 from ..figures.facts import letters as letters_of
 from . import escape, vocabulary
-from .labels import EMPTY_TEXT, TABLE_LABEL
+from .labels import EMPTY_TEXT, QUALIFIER_TEXT, TABLE_LABEL
 
 # A column's format: number of decimals, or a function from the cell value to text.
 Format = int | Callable[[object], str]
+
+# A cell that reads as one number: "1.465", "€ 1.921 mln", "37%", "circa 11.000", "–". A column of such cells is
+# aligned and kept on one line like a numeric column.
+_QUALIFIERS = "|".join(re.escape(word) for word in sorted(QUALIFIER_TEXT.values(), key=len, reverse=True))
+_AMOUNT = re.compile(rf"(?:(?:{_QUALIFIERS}) )?(?:€ )?[−-]?\d{{1,3}}(?:\.\d{{3}})*(?:,\d+)?(?: ?(?:%|mln|mld))?|–")
+# Spaces that must not break a line inside a text cell: in amounts ("€ 85 mln"), Kamerstuk numbers ("29 817")
+# and page or issue numbers ("p. 5", "nr. 145").
+_NO_BREAK = re.compile(r"(?<=€) (?=[−-]?\d)|(?<=\d) (?=(?:\d|mln\b|mld\b|%))|(?:(?<=\bp\.)|(?<=\bnr\.)) (?=\d)")
+# Text columns whose cells are this long on average get a wider minimum width (no one word per line).
+LONG_TEXT = 50
+# A word longer than this may break anywhere (file and field names, patterns); shorter words stay whole.
+LONG_WORD = 18
 
 
 def _cell(value: object, fmt: Format | None) -> str:
@@ -46,24 +58,21 @@ def html(
     Cells of `html_columns` are trusted HTML made by the package (links) and are not escaped.
     """
     text = formatted(frame, formats)
-    numeric = {
-        col
-        for col in frame.columns
-        if pd.api.types.is_numeric_dtype(frame[col]) and not pd.api.types.is_bool_dtype(frame[col])
-    }
+    kinds = {col: _kind(frame[col], text[col], col in html_columns) for col in frame.columns}
 
     def cls(col: str) -> str:
-        return ' class="pp-num"' if col in numeric else ""
+        return f' class="{kinds[col]}"' if kinds[col] else ""
 
-    head = "".join(f'<th scope="col"{cls(col)}>{escape.html_text(col)}</th>' for col in frame.columns)
+    def cell(i: int, col: str) -> str:
+        value = text.at[i, col]
+        return value if col in html_columns else _NO_BREAK.sub("\u00a0", escape.html_text(value))
+
+    # Cells are separated by line breaks: the search index strips the tags, and glued cells would read as one word.
+    head = "\n".join(f'<th scope="col"{cls(col)}>{escape.html_text(col)}</th>' for col in frame.columns)
     labels = {col: escape.html_text(col) for col in frame.columns}
     rows = "\n".join(
         "<tr>"
-        + "".join(
-            f'<td data-label="{labels[col]}"{cls(col)}>'
-            f"{text.at[i, col] if col in html_columns else escape.html_text(text.at[i, col])}</td>"
-            for col in frame.columns
-        )
+        + "\n".join(f'<td data-label="{labels[col]}"{cls(col)}>{cell(i, col)}</td>' for col in frame.columns)
         + "</tr>"
         for i in range(len(text))
     )
@@ -75,6 +84,22 @@ def html(
         f'<div class="pp-table-wrap" role="region" tabindex="0" aria-label="{label}">'
         f'<table class="pp-table">{title}<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody></table></div>'
     )
+
+
+def _kind(values: pd.Series, text: pd.Series, trusted: bool) -> str:
+    """Return a column's classes: "pp-num" for numbers and amounts; for texts "pp-long" when they are long and
+    "pp-break" when a word is too long to keep whole (a file name, a pattern), else ""."""
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return "pp-num"
+    if not trusted and len(text) and all(_AMOUNT.fullmatch(cell) for cell in text):
+        return "pp-num"
+    shown = text.map(lambda cell: _TAG.sub("", cell)) if trusted else text
+    kinds = []
+    if len(shown) and shown.str.len().mean() > LONG_TEXT:
+        kinds.append("pp-long")
+    if any(len(word) > LONG_WORD for cell in shown for word in cell.split()):
+        kinds.append("pp-break")
+    return " ".join(kinds)
 
 
 @dataclass

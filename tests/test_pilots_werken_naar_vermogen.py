@@ -272,7 +272,7 @@ def test_facts_of_the_chapter(feiten):
     assert step["milestones"] == ["no_wage_dispensation", "broad_offensive"]
 
 
-def test_every_block_renders_and_cites_in_the_house_style(teksten):
+def test_every_block_renders_and_cites_in_the_house_style(teksten, feiten):
     assert set(teksten) >= {"pil_count", "pil_latest_step", "pil_finding"}
     assert all(name.startswith("pil_") and text for name, text in teksten.items() if name != "pil_shared_labels")
     assert not any(re.search(r"\bnan\b|\binf\b|tk-\d|ek-\d", text) for text in teksten.values())
@@ -284,6 +284,7 @@ def test_every_block_renders_and_cites_in_the_house_style(teksten):
     assert "kan zijn, maar ook een ingewikkeld instrument is" in finding  # useful "can be", complicated "is"
     assert len(re.findall(r"\.\s+(?=[A-Z])", finding)) == 1  # two sentences
     assert teksten["pil_year_only"] == "24" and teksten["pil_month_only"] == "vijf" and teksten["pil_events"] == "67"
+    assert feiten["accounts"] == 71 and teksten["pil_accounts"] == "71"  # rows in the letters, drawn as 67 events
     assert teksten["pil_date_three_measurement"] == "2 juli 2018" and teksten["pil_date_inspectorate"] == "oktober 2016"
 
 

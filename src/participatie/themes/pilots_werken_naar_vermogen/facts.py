@@ -100,6 +100,7 @@ def facts(chapter) -> dict:
         "findings_wage_value": int(per_topic.get("loonwaarde", 0)),
         "findings_wage_dispensation": int(per_topic.get("loondispensatie", 0)),
         "events": path["events"],
+        "accounts": path["accounts"],
         "merged": path["merged"],
         "timeline_letters": path["letters"],
         "timeline_first_year": str(path["first_year"]),

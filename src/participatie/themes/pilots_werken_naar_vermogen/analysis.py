@@ -54,8 +54,10 @@ MILESTONE_CODES = (
     "no_wage_dispensation",
     "broad_offensive",
 )
-# Matters on which two letters tell the story differently, in the order the chapter discusses them.
-MATTERS = ("banenafspraak_term", "sheltered_work_bonus", "thermometer_wsw", "sheltered_work_evaluation")
+# Matters on which two letters tell the story differently, in the order the chapter discusses them. (The bonus
+# beschut werk is none: the letter of 30 June 2017 gives the budget's years, that of 15 June 2018 the years in
+# which gemeenten can claim the bonus, and the first award covered places of 2015 and 2016; they agree.)
+MATTERS = ("banenafspraak_term", "thermometer_wsw", "sheltered_work_evaluation")
 ANNOUNCED_PREFIX = "aangekondigd"
 DATED_BY_BOOK_MARK = "eigen datering"
 # The fallback rule for rows no reading covers: the first strand one of whose words the text names.
@@ -121,6 +123,14 @@ def is_announced(event: str) -> bool:
 TOPICS = ("overig", "werkgevers", "dienstverlening", "sw_bedrijf", "loonwaarde", "loondispensatie")
 # The pilot that tried loondispensatie, found by the word in its name (the letter's own name of the pilot).
 WAGE_DISPENSATION_WORD = "loondispensatie"
+# The page on which a letter gives the pilots' years, where that is not the page of their aims (the letter of
+# 12 July 2013 sets the pilots up "in 2009" on page 1 and says they ran up to and including 2012 on page 2).
+PERIOD_PAGES = {"tk-29817-126": 2}
+
+
+def period_page(source_id: str, page: int) -> int:
+    """Return the page on which the letter gives the pilots' years (the page of their aims unless known otherwise)."""
+    return PERIOD_PAGES.get(str(source_id), int(page))
 
 
 def pilot_numbers(text: str) -> list[int]:
@@ -131,7 +141,8 @@ def pilot_numbers(text: str) -> list[int]:
 def pilots_overview(pilots: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
     """Return one row per pilot: name, aim, years, scale, main findings and the pages where the letter says so.
 
-    `page` is where the letter states aim and scale; `finding_pages` are the sorted distinct pages of
+    `page` is where the letter states aim and scale, `pages` the sorted pages of aim, scale and years;
+    `finding_pages` are the sorted distinct pages of
     the findings attributed to that pilot alone or with some (not all) of the others (the lessons of
     all pilots together belong to none of them in particular).
     """
@@ -152,6 +163,7 @@ def pilots_overview(pilots: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFram
                 "scale_unit": None if pd.isna(pilot["scale_unit"]) else str(pilot["scale_unit"]),
                 "findings": pilot["findings"],
                 "page": int(pilot["page"]),
+                "pages": sorted({int(pilot["page"]), period_page(pilot["source_id"], pilot["page"])}),
                 "finding_pages": sorted({int(p) for p in finding_pages}),
                 "source_id": pilot["source_id"],
             }

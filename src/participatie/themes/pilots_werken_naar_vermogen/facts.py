@@ -17,6 +17,7 @@ from .analysis import (
     event_of,
     findings_per_topic,
     latest_step,
+    period_page,
     pilots_summary,
     timeline,
     timeline_summary,
@@ -39,6 +40,8 @@ EVENTS = (
     "no_wage_dispensation",
     "thermometer_announced",
     "thermometer_sent",
+    "three_measurement",
+    "inspectorate_youth",
 )
 
 
@@ -89,6 +92,7 @@ def facts(chapter) -> dict:
         "last_year": str(summary["last_year"]),
         "pilots_letter": finder.letter(str(pilots["source_id"].iloc[0])),
         "conclusions_page": CONCLUSIONS_PAGE,
+        "period_page": period_page(pilots["source_id"].iloc[0], pilots["page"].iloc[0]),
         "scale": None
         if pd.isna(scale["scale_value"])
         else Figure(float(scale["scale_value"]), str(scale["scale_unit"]), str(summary["first_year"])),
@@ -96,6 +100,7 @@ def facts(chapter) -> dict:
         "findings_wage_value": int(per_topic.get("loonwaarde", 0)),
         "findings_wage_dispensation": int(per_topic.get("loondispensatie", 0)),
         "events": path["events"],
+        "accounts": path["accounts"],
         "merged": path["merged"],
         "timeline_letters": path["letters"],
         "timeline_first_year": str(path["first_year"]),

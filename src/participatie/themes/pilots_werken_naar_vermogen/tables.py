@@ -36,8 +36,8 @@ def pilots(chapter) -> tables.Table:
     frame = pilots_overview(chapter.table("pilots"), chapter.table("pilots_findings"))
     single_letter = frame["source_id"].nunique() == 1
     pages = [
-        f"p. {page}" + (f"; {words['findings_pages']} {vocabulary.pages_text(found)}" if found else "")
-        for page, found in zip(frame["page"], frame["finding_pages"])
+        vocabulary.pages_text(own) + (f"; {words['findings_pages']} {vocabulary.pages_text(found)}" if found else "")
+        for own, found in zip(frame["pages"], frame["finding_pages"])
     ]
     shown = frame.assign(
         periode=[

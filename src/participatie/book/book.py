@@ -135,5 +135,5 @@ def open_book(data_dir: str | Path | None = None, gemeente: str | None = None) -
         check_municipality_code(gemeente)
     dataset = load(data_dir)
     return Book(
-        dataset, {theme.name: chapter_of(theme, dataset, gemeente if theme.figure_table else None) for theme in THEMES}
+        dataset, {theme.name: chapter_of(theme, dataset, gemeente) for theme in THEMES}
     )

@@ -16,6 +16,9 @@ floats; periods and years are ISO text; lists hold figures or small records (dic
   the `figures`, oldest letter first (`revisions`, `total_revision`: none in a municipal edition, whose
   figures no letter printed, as `Chapter.revisions`).
 
+Who signed a letter is the data's own words (sources.csv `sender`): `senders` gives per letter id the surname as
+running text writes it after "staatssecretaris" ("Van Ark"), `letters_by_sender` the chapter's letters per sender.
+
 A key whose figure the data do not hold is None (a list: empty), and the text leaves its sentence out.
 """
 

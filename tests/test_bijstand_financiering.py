@@ -212,7 +212,7 @@ def test_a_budget_that_rounds_to_nothing_implies_no_budget_2016(data_copy):
     assert changed.facts["budget_2016"] is None and changed.facts["budget_2017"].value == 0.1
     assert changed.facts["deficit_share_low"] is None  # no range of the recomputed share either
     said = plain(changed.text()["bf_budget_2017"])
-    assert "€ 0,1 mld" in said and "–" not in said and "nan" not in said.lower()
+    assert "€ 0,1 mld" in said and "–" not in said and not re.search(r"\bnan\b", said.lower())  # 'financiële' is no NaN
 
 
 def test_the_deficit_share_check_rests_on_an_assumption(data_copy):
@@ -301,8 +301,10 @@ def test_facts_are_the_chapters_facts_and_hold_no_words(hoofdstuk, feiten):
     for name, value in facts(hoofdstuk).items():
         assert re.fullmatch(r"[a-z][a-z0-9_]*", name), name
         for item in walk(value):
-            # Text in the facts is an ISO period, a year or a code; a data label (a revised figure's name) aside.
-            if isinstance(item, str) and item not in {r["label"] for r in feiten["revisions"]}:
+            # Text in the facts is an ISO period, a year or a code; the data's own words aside: a revised figure's
+            # name, and the surname of a letter's sender (sources.csv).
+            data_words = {r["label"] for r in feiten["revisions"]} | set(feiten["senders"].values())
+            if isinstance(item, str) and item not in data_words:
                 assert re.fullmatch(r"[\w./\-]+", item), (name, item)
 
 
@@ -396,6 +398,27 @@ def test_facts_of_the_checks_revisions_and_letters(feiten):
     assert [(x.value, x.letter.id) for x in revised["figures"]] == [(622.149, JUNE_2017), (622, JUNE_2018)]
     assert feiten["main_letter"].id == JUNE_2017 and feiten["june_2017_letter"].id == JUNE_2017
     assert [x.id for x in feiten["other_letters"]] == [APRIL_2017, JUNE_2018]  # oldest first
+    # Who signed: Klijnsma the letters of 2017, Van Ark that of 2018 (sources.csv, as the letters are signed).
+    assert feiten["senders"][JUNE_2017] == feiten["senders"][APRIL_2017] == "Klijnsma"
+    assert feiten["senders"][JUNE_2018] == "Van Ark"
+    assert [(s["name"], [x.id for x in s["letters"]]) for s in feiten["letters_by_sender"]] == [
+        ("Klijnsma", [APRIL_2017, JUNE_2017]),
+        ("Van Ark", [JUNE_2018]),
+    ]
+
+
+def test_derived_means_computed_by_the_letter_from_other_printed_figures(f):
+    # Results on the macrobudget, changes against budgets the letters do not print, and the corrections of the
+    # benefit levels and IOAZ norms are the ministry's figures, not computations from other printed figures.
+    derived = f.loc[f["derived"], ["indicator", "period"]].apply(tuple, axis=1).tolist()
+    assert derived == [("buig_deficit_share", "2016")]  # from the printed deficit and the budgets of p. 14
+
+
+def test_the_2016_percentage_reads_as_the_letter_prints_it(texts):
+    # ek-33981-n p. 13 prints "(4,8%)" behind the deficit without saying of what; the text does not add it.
+    for name in ("bf_buig_2016", "bf_finding"):
+        assert "4,8%" in texts[name] and "4,8% van het macrobudget" not in texts[name], name
+    assert "zonder te zeggen waarvan" in texts["bf_buig_2016"]
 
 
 # --- the text: named blocks, glued in the notebook, and the rules their words keep ---------------------
@@ -460,7 +483,8 @@ def test_checks_of_the_theme(hoofdstuk):
     assert (result["verdict"] != checks.DISCREPANCY).all()
     assert result.loc["bf-participatiebudget-som-2021", "verdict"] == checks.ROUNDED
     assert result.loc["bf-participatiebudget-som-2019", "verdict"] == checks.EXACT
-    assert result.loc["bf-tekort-aandeel-2016", "verdict"] == checks.ROUNDED
+    # One rule for a check on an assumption of the book: its verdict is the assumption, whatever the outcome.
+    assert result.loc["bf-tekort-aandeel-2016", "verdict"] == checks.ASSUMPTION
     assert result.loc["bf-tekort-aandeel-2016", "assumption"]
     # A comparison between two letters is a revision, not a cross-check.
     assert "bf-participatiebudget-2018-brief-2018" not in result.index
@@ -545,8 +569,11 @@ def test_other_figures_table_uses_the_shared_shape(hoofdstuk):
     assert list(table.frame.columns) == [labels.COLUMN_TEXT[c] for c in ("label", "period_label", "value", "note", "letter")]
     text = _plain(table)
     assert "474.000" in text and "€ 114 mln" in text and "minder dan € 4.000" in text and "(per jaar)" in text
-    assert "30 juni 2017, p. 5" in text and "vanaf 2015 (structureel)" in text.split("Aangenomen")[1]
+    # The amounts per person and the assumed inflow belong to the introduction of the Participatiewet, as the
+    # letters say (tk-34352-56 p. 3, ek-33981-n p. 5): no bare year, and no 'structureel' the letter does not write.
+    introduction = "bij de invoering van de Participatiewet (2015)"
+    assert "30 juni 2017, p. 5" in text and introduction in text.split("Aangenomen")[1] and "structureel" not in text
     assert "Re-integratiebudget per persoon (intensieve begeleiding)" in text
     per_person = table.frame.loc[table.frame[labels.COLUMN_TEXT["label"]].str.startswith("Re-integratiebudget")]
-    assert set(per_person[labels.COLUMN_TEXT["period_label"]]) == {"2015"}  # at the introduction, not 'structureel'
+    assert set(per_person[labels.COLUMN_TEXT["period_label"]]) == {introduction}
     assert table.caption.startswith("Bron: ")

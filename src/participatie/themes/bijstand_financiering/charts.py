@@ -74,6 +74,7 @@ def buig_results(chapter) -> charts.ChartFigure:
     low, high = min(0.0, float(frame["resultaat"].min())), max(0.0, float(frame["resultaat"].max()))
     pad = max(high - low, 1.0) * LABEL_ROOM
     column = chapter.label("buig_results.columns")
+    column = column | {"share": chapter.label("buig_results.columns.share")}  # a template: its words follow the edition
     base = alt.Chart(frame).encode(
         x=alt.X("periode:N", sort=frame["periode"].tolist(), title=None, axis=alt.Axis(labelAngle=0, labelLimit=200)),
         y=alt.Y(

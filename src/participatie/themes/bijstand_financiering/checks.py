@@ -3,7 +3,7 @@
 Their claims, formulas and assumptions in Dutch are in the chapter's label file (`checks:` in
 `chapters/bijstand_financiering.labels.yml`). The comparison of the June 2018 total for 2018 with the June
 2017 table is no cross-check but a comparison between two letters: it is a revision (figures.revisions),
-shown in the chapter's Revisies.
+shown in the chapter's Verschillen tussen brieven.
 """
 
 from __future__ import annotations

@@ -16,12 +16,16 @@ floats; periods and years are ISO text; lists hold figures or small records (dic
   the `figures`, oldest letter first (`revisions`, `total_revision`: none in a municipal edition, whose
   figures no letter printed, as `Chapter.revisions`).
 
+Who signed a letter is the data's own words (sources.csv `sender`): `senders` gives per letter id the surname as
+running text writes it after "staatssecretaris" ("Van Ark"), `letters_by_sender` the chapter's letters per sender.
+
 A key whose figure the data do not hold is None (a list: empty), and the text leaves its sentence out.
 """
 
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -70,16 +74,32 @@ def _result(finder: Finder, row: pd.Series | None) -> dict | None:
     }
 
 
+def _surname(sender: str) -> str:
+    """Return how running text names a sender after 'staatssecretaris': 'T. van Ark' → 'Van Ark'."""
+    name = re.sub(r"^(?:[A-Z][a-z]?\.\s*)+", "", str(sender).strip())
+    return name[:1].upper() + name[1:]
+
+
 def _letters(chapter) -> dict:
-    """Return the letter most national figures come from, the others (oldest first), and the June 2017 letter."""
+    """Return the letter most national figures come from, the others (oldest first), the June 2017 letter, and who
+    signed each letter: `senders` (letter id → surname, as sources.csv gives the sender) and `letters_by_sender`
+    (the chapter's letters grouped per sender, in order of their first letter)."""
     counts = chapter.national["source_id"].value_counts()
     letters = chapter.national_finder.letters
     main = counts.index[0] if not counts.empty else None
     others = [letters[s] for s in counts.index if s != main]
+    sources = chapter.sources.set_index("id") if "id" in chapter.sources.columns else chapter.sources
+    senders = {i: _surname(sources.loc[i, "sender"]) for i in letters if i in sources.index and "sender" in sources}
+    grouped: dict[str, list] = {}
+    for found in sorted((letters[s] for s in counts.index), key=lambda x: (x.date, x.id)):
+        if found.id in senders:
+            grouped.setdefault(senders[found.id], []).append(found)
     return {
         "main_letter": letters[main] if main is not None else None,
         "other_letters": sorted(others, key=lambda x: (x.date, x.id)),
         "june_2017_letter": letters[JUNE_2017] if JUNE_2017 in counts.index else None,
+        "senders": senders,
+        "letters_by_sender": [{"name": name, "letters": found} for name, found in grouped.items()],
     }
 
 

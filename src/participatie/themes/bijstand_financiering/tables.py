@@ -61,10 +61,25 @@ def benefit_corrections(chapter) -> shown_tables.Table:
 
 
 def other_figures(chapter) -> shown_tables.Table:
-    """Return the remaining figures on money and numbers (recipients, advances, ESF, budget per person, inflow)."""
+    """Return the remaining figures on money and numbers (recipients, advances, ESF, budget per person, inflow).
+
+    A figure the letter ties to a moment rather than a year (the amounts per person and the assumed inflow, set
+    at the introduction of the Participatiewet) shows that moment as its period (`other_figures.periods`), with
+    the year of the data. In a municipal edition the column that names the letter is headed as a source: no
+    letter printed the municipality's figures.
+    """
     rows = pd.concat([lookup.select(chapter.figures, indicator) for indicator in OTHER_FIGURES]).reset_index(drop=True)
     words = chapter.label("other_figures.suffixes")
     suffix = [words.get(c, words.get(i)) for c, i in zip(rows["category"].fillna(""), rows["indicator"])]
-    return shapes.edition_figures_table(
+    table = shapes.edition_figures_table(
         chapter, rows, label_suffix=pd.Series([f" ({s})" if s else "" for s in suffix], index=rows.index)
     )
+    moments = chapter.label("other_figures.periods")
+    period_column = shared.COLUMN_TEXT["period_label"]
+    frame = table.frame.copy()
+    for i, (indicator, period) in enumerate(zip(rows["indicator"], rows["period"].astype(str))):
+        if indicator in moments:
+            frame.loc[frame.index[i], period_column] = chapter.label(f"other_figures.periods.{indicator}", year=period[:4])
+    if chapter.municipal:
+        frame = frame.rename(columns={shared.COLUMN_TEXT["letter"]: chapter.label("other_figures.municipal_source")})
+    return shown_tables.show(frame, table.formats, caption=table.caption)

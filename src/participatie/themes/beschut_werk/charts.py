@@ -44,6 +44,14 @@ def _letter_pages(chapter, source_ids, pages) -> list[str]:
     return tables.letter_pages(list(source_ids), list(pages), chapter.sources)
 
 
+def _columns(chapter, chart: str) -> dict[str, str]:
+    """Return a chart's or table's column headers; a municipal edition names its source, not a letter."""
+    columns = chapter.label(f"{chart}.columns")
+    if not chapter.municipal:
+        return columns
+    return {key: chapter.label("municipal_columns").get(key, header) for key, header in columns.items()}
+
+
 def _present(order: list[str], values: pd.Series) -> list[str]:
     """Return the values of `order` that occur in `values`, in that order (a legend without absent entries)."""
     return [v for v in order if v in set(values)]
@@ -56,7 +64,7 @@ def _newer(chapter, frame: pd.DataFrame) -> pd.Series:
 
 def _tooltip(chapter, chart: str, fields: str, counts: str = "") -> list[alt.Tooltip]:
     """Return the tooltips of the fields ('name:type …'), titled as the chart's table columns; `counts` as counts."""
-    columns = chapter.label(f"{chart}.columns")
+    columns = _columns(chapter, chart)
     return [
         alt.Tooltip(field, title=columns[field.split(":")[0]], **({"format": ",.0f"} if field == counts else {}))
         for field in fields.split()
@@ -103,7 +111,7 @@ def advices(chapter) -> charts.ChartFigure:
         NEWER_LETTER: (_WHITE, [1, 0]),
     }
     kinds = _present(list(styles), frame["soort"])
-    columns = chapter.label("advices.columns")
+    columns = _columns(chapter, "advices")
     base = alt.Chart(frame).encode(
         x=alt.X("jaar:O", title=None),
         xOffset=alt.XOffset("soort:N", sort=kinds),
@@ -187,7 +195,7 @@ def assessments(chapter) -> charts.ChartFigure:
         .resolve_scale(y="independent")
         .properties(title=_title(chapter, "assessments"))
     )
-    columns = chapter.label("assessments.columns")
+    columns = _columns(chapter, "assessments")
     fields = ["aanvrager", "periode", "assessments", "positive", "share_printed", "share_recomputed", "brief"]
     data_table = shown.assign(share_recomputed=shown["share_recomputed"].round(0))[fields].rename(columns=columns)
     return charts.figure(
@@ -233,7 +241,7 @@ def citizen_months(chapter) -> charts.ChartFigure:
         chart,
         description=chapter.label("citizen_months.description"),
         source_line=chapter.source_line(frame),
-        table=frame[["maand", "beoordelingen", "brief"]].rename(columns=chapter.label("citizen_months.columns")),
+        table=frame[["maand", "beoordelingen", "brief"]].rename(columns=_columns(chapter, "citizen_months")),
     )
 
 
@@ -254,7 +262,7 @@ def working_vs_advised(chapter) -> charts.ChartFigure:
         height=300,
         title=_title(chapter, "working_vs_advised"),
     )
-    columns = chapter.label("counts.columns")
+    columns = _columns(chapter, "counts")
     return charts.figure(
         chart,
         description=chapter.label("working_vs_advised.description"),
@@ -303,7 +311,7 @@ def regeling(chapter) -> charts.ChartFigure:
         height=280,
         title=_title(chapter, "regeling", [chapter.label("regeling.subtitle"), chapter.label("regeling.subtitle_people")]),
     )
-    columns = chapter.label("counts.columns")
+    columns = _columns(chapter, "counts")
     return charts.figure(
         chart,
         description=chapter.label("regeling.description"),

@@ -52,6 +52,8 @@ def facts(chapter) -> dict:
             "june_2017": national.letter(JUNE_2017),
             "june_2018": national.letter(JUNE_2018),
             "sept_2018": national.letter(SEPT_2018),
+            # Whether a letter newer than the chapter's text gives figures (the charts then mark them apart).
+            "newer_letters": bool(chapter.from_newer_letters(chapter.figures).fillna(False).astype(bool).any()),
         }
         | _advices(own, figures, chapter.municipal)
         | _applicants(own)
@@ -320,7 +322,11 @@ def _fill(own: Finder, figures: pd.DataFrame) -> dict:
         "fill_hours_rounds": _rounds_to(rates[HOURS], rates[PRINTED]),
         "fill_rate_2017": own.figure("regeling_fill_rate", END_2017),
         "hours_worked_2017": own.figure("average_hours_worked", "2017"),
-        "money": [{"label": row["label"], "figure": own.of(row)} for _, row in analysis.money(figures).iterrows()],
+        # The bonus's period is that of the places it was awarded for ("bonus": the text says so).
+        "money": [
+            {"label": row["label"], "figure": own.of(row), "bonus": str(row["indicator"]).startswith("bonus_")}
+            for _, row in analysis.money(figures).iterrows()
+        ],
     }
 
 
@@ -362,4 +368,7 @@ def _national(national: Finder, figures: pd.DataFrame) -> dict:
             "information_meeting_participants", "2017", category="bovenregionaal"
         ),
         "national_participants_school": national.figure("information_meeting_participants", "2017", category="vso_pro"),
+        # What the letter of June 2017 sets beside its extrapolation to 2017 (p. 10).
+        "national_advices_2016": national.figure("positive_advices", "2016", category="totaal", source_id=JUNE_2017),
+        "national_regeling_2017": national.figure("regeling_sheltered_workplaces", END_2017, source_id=JUNE_2017),
     }

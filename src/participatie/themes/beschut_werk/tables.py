@@ -11,7 +11,7 @@ from ...presentation.labels import COMPUTED as COMPUTED_TEXT
 from ...presentation.labels import PRINTED as PRINTED_TEXT
 from . import analysis
 from .analysis import END_2017, HOURS, PERSONS, PRINTED
-from .charts import _letter_pages
+from .charts import _columns, _letter_pages
 
 
 def fill_rate(chapter) -> tables.Table:
@@ -39,7 +39,7 @@ def fill_rate(chapter) -> tables.Table:
     }
     printed_measure = chapter.label("words.municipal") if chapter.municipal else PRINTED_TEXT
     measure = chapter.label("fill_rate.measure") | {PRINTED: printed_measure.capitalize()}
-    columns = chapter.label("fill_rate.columns")
+    columns = _columns(chapter, "fill_rate")
     shown = pd.DataFrame(
         {
             columns["measure"]: frame["measure"].map(measure),
@@ -54,11 +54,13 @@ def fill_rate(chapter) -> tables.Table:
 def money(chapter) -> tables.Table:
     """Return the stimulus budget and the bonus beschut werk (available, paid, kept) at the precision printed."""
     rows = analysis.money(chapter.figures)
-    columns = chapter.label("money.columns")
+    columns = _columns(chapter, "money")
+    periods = vocabulary.period_labels(rows["period"])
+    bonus = rows["indicator"].str.startswith("bonus_").tolist()
     shown = pd.DataFrame(
         {
             columns["label"]: rows["label"],
-            columns["period"]: vocabulary.period_labels(rows["period"]),
+            columns["period"]: [chapter.label("money.bonus_period", period=p) if b else p for p, b in zip(periods, bonus)],
             columns["amount"]: [tables.figure_value(row) for _, row in rows.iterrows()],
             columns["letter"]: _letter_pages(chapter, rows["source_id"], rows["page"]),
         }

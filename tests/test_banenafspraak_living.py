@@ -71,7 +71,7 @@ def test_the_latest_state_sentences_follow_the_data(chapter):
     texts = {name: plain(text) for name, text in chapter.text().items()}
     latest, new = texts["ba_latest"], facts["jobs_latest"]
     assert latest.startswith(
-        f"De laatste stand in de gegevens is die van {vocabulary.period(new)}: {vocabulary.number(new)}"
+        f"De laatste stand in de brieven is die van {vocabulary.period(new)}: {vocabulary.number(new)}"
     )
     assert vocabulary.letter(new) == "de brief van 4 juli 2019" and vocabulary.letter(new) in latest
     assert plain(vocabulary.cite(new)) == "(Tweede Kamer, 34 352, nr. 166, p. 1)" and plain(vocabulary.cite(new)) in latest
@@ -81,7 +81,7 @@ def test_the_latest_state_sentences_follow_the_data(chapter):
     # A target for the latest period: the count lies above it (our computation), by the difference of the two.
     assert f"Het doel voor eind 2018 was {vocabulary.number(facts['jobs_target_latest'])} banen" in latest
     assert f"{vocabulary.number(new.value - facts['jobs_target_latest'].value)} boven dat doel (eigen berekening)" in latest
-    assert f"de {vocabulary.number(facts['jobs_years'])} jaar tot eind 2025" in latest
+    assert f"de {vocabulary.words(facts['jobs_years'])} jaar tot eind 2025" in latest  # a number to twenty in words
     assert f"circa {vocabulary.number(facts['jobs_per_year_rounded'])} per jaar" in latest
     assert f"Tussen eind 2017 en eind 2018 nam het aantal toe met {vocabulary.number(facts['jobs_change'])}" in latest
     steps = vocabulary.joined([vocabulary.period(p) for p in facts["intermediate_targets"]])
@@ -143,7 +143,7 @@ def test_a_later_quarter_of_the_gemeentelijke_doelgroep_is_drawn_and_named(data_
     assert (latest.value, latest.period, latest.letter.id, latest.page) == (30000, "2018-10/2018-12", NEW, 1)
     text = plain(chapter.text()["ba_municipal_working"])
     assert (
-        f"De laatste stand in de gegevens is die van het 4e kwartaal 2018: 30.000 volgens {vocabulary.letter(latest)} "
+        f"De laatste stand in de brieven is die van het 4e kwartaal 2018: 30.000, uit {vocabulary.letter(latest)} "
         f"{plain(vocabulary.cite(latest))}." in text
     )
     assert text.startswith("In het 4e kwartaal 2017 werkten 21.400")  # the sentence about that quarter stays

@@ -156,7 +156,7 @@ def test_the_order_of_the_backgrounds_follows_the_municipality(editions, texts, 
     text = texts[code]["study_background"]
     phrase = {"wajong": "Wajong-achtergrond", "participatiewet": "doelgroep Participatiewet"}[numbers[code]["highest"]]
     assert re.search(rf"het hoogst bij [^,;.]*{phrase}", text.replace("\\", "")), text
-    assert text.count("Landelijk") == 1 and "Landelijk verklaart UWV het verschil" in text
+    assert text.count("Landelijk") == 1 and "Landelijk is volgens UWV de duur van het werk" in text
 
 
 def test_growth_words_follow_the_numbers(editions, texts, chosen, numbers):

@@ -34,6 +34,22 @@ REINTEGRATION_START = "2015-01-01"  # "begin 2015" (tk-29817-145 p. 2)
 REGISTER_DATE = "2018-06-15"  # no peildatum printed ("inmiddels"): the data date it on the letter
 # Figures whose date is the letter's own because the letter names no peildatum (a table says so).
 UNDATED = ("target_group_register_persons", "eu_countries_with_quota_system")
+# A maximum, a threshold or a usual level that the letter gives without a year or period (ek-33981-n p. 4 and 21):
+# the data date it on the letter's year or month, a table says the letter names none.
+NO_PERIOD = (
+    "employer_calculator_max_annual_benefit",
+    "quota_levy_ict_project_costs",
+    "mkb_campaign_linkedin_page_views_normal",
+)
+# The MKB campaign of "het afgelopen half jaar" (ek-33981-n p. 21): the data date it January–June 2017, an
+# assumption; a table gives the letter's words.
+PAST_HALF_YEAR = ("mkb_employer_size_threshold", "mkb_campaign_branches", "mkb_campaign_linkedin_impressions")
+# The letter of 2 July 2018 (Kamerstukken II, 34 352, nr. 113) that sent the drie-meting to the Tweede Kamer, as
+# the September 2018 letter names it (ek-34775-ak p. 2); it is not one of the book's letters.
+DRIE_METING_LETTER = "2018-07-02"
+# The Inspectie SZW: its report of October 2016 on the new target group (tk-34352-56 p. 2, footnote 1), and its
+# finding of 2016 on limits to the jobcoach (ek-33981-n p. 6).
+INSPECTIE_REPORT, INSPECTIE_FINDING = "2016-10", "2016"
 # Dates the letters print for what they announce (ek-33981-n p. 19): UWV's quarterly factsheets since
 # November 2016, and the repetition of the study in the spring of 2018.
 FACTSHEETS_SINCE, STUDY_REPEATED = "2016-11", "2018"

@@ -361,6 +361,14 @@ def _jobs_frame(chapter) -> pd.DataFrame:
     path = analysis.jobs_path(chapter.figures)
     newer = _newer(chapter, path)
     series = chapter.label("extra_jobs.series")
+    letters = _letters_pages(chapter, path["source_ids"], path["pages"])
+    # The June 2018 letter gives the final target no end date but a number rising "tot 2026": its reference at the
+    # deadline says so, so that no cell gives it a date it does not print.
+    for i, (date, kind, ids, pages) in enumerate(zip(path["date"], path["series"], path["source_ids"], path["pages"])):
+        if date == analysis.DEADLINE and kind == TARGET and analysis.JUNE_2018 in ids and not chapter.municipal:
+            page = int(pages[list(ids).index(analysis.JUNE_2018)])
+            june = tables.letter_pages([analysis.JUNE_2018], [page], chapter.sources)[0]
+            letters[i] = letters[i].replace(june, f"{june} ({chapter.label('extra_jobs.rising_until')})")
     return pd.DataFrame(
         {
             "datum": path["date"],
@@ -370,6 +378,6 @@ def _jobs_frame(chapter) -> pd.DataFrame:
             "aantal": path["count"],
             "soort": [shared.NEWER_LETTER if n else _kind(chapter, k) for k, n in zip(path["kind"], newer)],
             "nieuwer": newer.to_numpy(),
-            "brief": _letters_pages(chapter, path["source_ids"], path["pages"]),
+            "brief": letters,
         }
     )

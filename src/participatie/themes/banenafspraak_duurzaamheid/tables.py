@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...presentation import charts as house_charts
 from ...presentation import tables, vocabulary
 from ...presentation import tables as house
 from ...presentation.labels import COLUMN_TEXT
 from . import analysis
-from .analysis import REALISED_PACE, UNDATED
+from .analysis import NO_PERIOD, PAST_HALF_YEAR, REALISED_PACE, UNDATED
 
 
 def pace(chapter) -> house.Table:
@@ -49,23 +50,36 @@ def support(chapter) -> house.Table:
 
 
 def other_figures(chapter) -> house.Table:
-    """Return the remaining figures of the letters (EU quota, calculator, ICT costs, MKB campaign) as printed."""
-    rows = analysis.other_figures(chapter.figures)
+    """Return the remaining figures of the letters (EU quota, calculator, ICT costs, MKB campaign) as printed.
+
+    They are no municipal quantities: every edition shows the letters' national figures, as the text does.
+    """
+    rows = analysis.other_figures(chapter.national)
     groups = chapter.label("figures.groups")
-    return _figures(chapter, rows, [f" ({groups[c]})" if c in groups else "" for c in rows["category"]])
+    return _figures(chapter, rows, [f" ({groups[c]})" if c in groups else "" for c in rows["category"]], national=True)
 
 
-def _figures(chapter, rows: pd.DataFrame, suffixes: list[str] | None = None) -> house.Table:
+def _period(chapter, indicator: str, period: str, date: str) -> str:
+    # The period as the letter gives it: none (a peildatum, a year) where it names none, its own words for the
+    # campaign's half year; never the letter's date or our assumption shown as if the letter printed it.
+    if indicator in UNDATED:
+        return chapter.label("figures.undated", date=date)
+    if indicator in NO_PERIOD:
+        return chapter.label("figures.no_period", date=date)
+    if indicator in PAST_HALF_YEAR:
+        return chapter.label("figures.past_half_year", date=date)
+    return vocabulary.moment(period)
+
+
+def _figures(chapter, rows: pd.DataFrame, suffixes: list[str] | None = None, national: bool = False) -> house.Table:
     # Printed figures as a reader checks them: indicator, period, value with unit and hedge, letter and page.
     # A figure without peildatum says so instead of showing the letter's date as if it were one.
     names = rows["indicator"].map(chapter.label("figures.indicators")).fillna(rows["label"])
     dates = rows["source_date"].map(lambda d: vocabulary.long_date(pd.Timestamp(d).date()))
-    period = [
-        chapter.label("figures.undated", date=d) if i in UNDATED else vocabulary.moment(p)
-        for i, p, d in zip(rows["indicator"], rows["period"], dates)
-    ]
+    period = [_period(chapter, i, p, d) for i, p, d in zip(rows["indicator"], rows["period"], dates)]
     ids, pages = list(rows["source_id"]), [int(p) for p in rows["page"]]
-    letters = chapter.letters_of(ids) if chapter.municipal else tables.letter_pages(ids, pages, chapter.sources)
+    municipal = chapter.municipal and not national
+    letters = chapter.letters_of(ids) if municipal else tables.letter_pages(ids, pages, chapter.sources)
     hedges = [q if isinstance(q, str) else None for q in rows["qualifier"]]
     shown = pd.DataFrame(
         {
@@ -77,4 +91,6 @@ def _figures(chapter, rows: pd.DataFrame, suffixes: list[str] | None = None) -> 
             COLUMN_TEXT["letter"]: letters,
         }
     )
-    return house.show(shown, caption=chapter.source_line(rows))
+    if municipal or not chapter.municipal:
+        return house.show(shown, caption=chapter.source_line(rows))
+    return house.show(shown, caption=house_charts.SourceLine(tables.sources_line(ids, chapter.sources), chapter.data_files))

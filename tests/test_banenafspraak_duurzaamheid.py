@@ -44,7 +44,7 @@ GLUE = re.compile(r"\{glue:md\}`([^`]+)`")
 SENTENCE = re.compile(r"(?<=[.)])\s+(?=[A-Z*])")
 # What a sentence may hold without citing a figure: years, dates, quarters, and whatever stands in brackets.
 NO_FIGURE = re.compile(
-    r"\((?:[^()]*)\)|\b(?:19|20)\d\d\b|\d+e kwartaal|\d+ (?:januari|februari|maart|april|mei|juni|juli|augustus"
+    r"\((?:[^()]*)\)|\b(?:19|20)\d\d\b|(?:eerste|tweede|derde|vierde) kwartaal|\d+ (?:januari|februari|maart|april|mei|juni|juli|augustus"
     r"|september|oktober|november|december)"
 )
 CITED = re.compile(r"\([^()]*(?:p\. \d|eigen berekening)[^()]*\)")
@@ -640,7 +640,7 @@ def test_chart_municipal_target_group_marks_the_derived_bar(opened):
     table = charts.municipal_target_group(opened).table
     computed = table.loc[table["Soort"] == labels.COMPUTED]
     assert computed["Berekening"].iloc[0].startswith("21.400 − 12.000") and computed["Personen"].iloc[0] == 9400
-    assert table["Kwartaal"].tolist() == ["4e kwartaal 2016", "4e kwartaal 2017"]
+    assert table["Kwartaal"].tolist() == ["vierde kwartaal 2016", "vierde kwartaal 2017"]
 
 
 def test_chart_retention_outcomes_has_no_rest_and_marks_the_unclear_base(opened):

@@ -137,16 +137,16 @@ def test_a_later_quarter_of_the_gemeentelijke_doelgroep_is_drawn_and_named(data_
     write_rows(data_copy / f"{THEME.name}.csv", rows, fields)
     chapter = open_chapter(THEME, data_copy)
     table = charts.municipal_target_group(chapter).table
-    assert table["Kwartaal"].tolist() == ["4e kwartaal 2016", "4e kwartaal 2017", "4e kwartaal 2018"]
+    assert table["Kwartaal"].tolist() == ["vierde kwartaal 2016", "vierde kwartaal 2017", "vierde kwartaal 2018"]
     assert table["Soort"].tolist() == [labels.COMPUTED, labels.PRINTED, labels.NEWER_LETTER]
     latest = chapter.facts["group_latest"]
     assert (latest.value, latest.period, latest.letter.id, latest.page) == (30000, "2018-10/2018-12", NEW, 1)
     text = plain(chapter.text()["ba_municipal_working"])
     assert (
-        f"De laatste stand in de brieven is die van het 4e kwartaal 2018: 30.000, uit {vocabulary.letter(latest)} "
+        f"De laatste stand in de brieven is die van het vierde kwartaal 2018: 30.000, uit {vocabulary.letter(latest)} "
         f"{plain(vocabulary.cite(latest))}." in text
     )
-    assert text.startswith("In het 4e kwartaal 2017 werkten 21.400")  # the sentence about that quarter stays
+    assert text.startswith("In het vierde kwartaal 2017 werkten 21.400")  # the sentence about that quarter stays
 
 
 @pytest.mark.slow

@@ -35,7 +35,7 @@ GLUE = re.compile(r"\{glue:md\}`([^`]+)`")
 ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # A number a reader must be able to trace: digits left after dates, years, quarters and page references.
 NOT_A_FIGURE = re.compile(
-    r"\((?:[^()]*)\)|\b(?:19|20)\d\d\b|\d+e kwartaal|"
+    r"\((?:[^()]*)\)|\b(?:19|20)\d\d\b|(?:eerste|tweede|derde|vierde) kwartaal|"
     r"\d+ (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
 )
 CITED = re.compile(r"\([^()]*(?:p\. \d|eigen berekening)[^()]*\)|eigen berekeningen?\b")
@@ -588,7 +588,7 @@ def test_chart_advices_has_one_category_per_year_and_sets_extrapolations_apart(h
     assert set(figure.table["Soort"]) == set(hoofdstuk.label("advices.kind").values()) | {
         hoofdstuk.label("words.extrapolated")
     }
-    assert figure.table.loc[figure.table["Periode"] == "1e kwartaal 2018", "Jaar"].tolist() == ["2018"]
+    assert figure.table.loc[figure.table["Periode"] == "eerste kwartaal 2018", "Jaar"].tolist() == ["2018"]
     colour = figure.spec()["layer"][0]["encoding"]["color"]["scale"]
     assert colour["range"] == [house_charts.PRIMARY, house_charts.SECONDARY, house_charts.MUTED]  # extrapolation as derived
     assert "Eerste Kamer, 33 981, N (30 juni 2017), p. 10" in figure.table["Brief, pagina"].tolist()

@@ -71,7 +71,7 @@ CORE_WORDS = [
 CHARTS_CUT_ON_A_PHONE = {
     # The value axis keeps labels up to 300 px wide (labelLimit), so on a phone the plot and its legend under it
     # get the last 40 px of the chart.
-    "Werkenden uit het doelgroepregister in het 3e kwartaal 2015: situatie een jaar later",
+    "Werkenden uit het doelgroepregister in het derde kwartaal 2015: situatie een jaar later",
 }
 DUTCH_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 ENGLISH_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+$")

@@ -1,7 +1,9 @@
 """Figures that letters give with different values, and the kind of each difference.
 
-A later letter can print another value for the same thing (indicator, breakdown and period) for three
+A later letter can print another value for the same thing (indicator, breakdown and period) for four
 reasons, and the book names which (`KINDS`):
+- `measure`: the letters count different things under one indicator (their units differ: workplaces
+  against people), so the values are no versions of one number;
 - `rounding`: one value is a rounded or hedged form of the other ("ruim 22.000" and 22.554, 622 and
   622,149): the values allowed by the rounding or hedge (`rounding.hedged_interval`) contain the other;
 - `forecast`: an earlier value was computed by the letter itself (an extrapolation or a forecast,
@@ -16,8 +18,8 @@ import pandas as pd
 from .lookup import KEY
 from .rounding import hedged_interval
 
-ROUNDING, FORECAST, CONFLICT = "rounding", "forecast", "conflict"
-KINDS = (CONFLICT, FORECAST, ROUNDING)
+ROUNDING, FORECAST, CONFLICT, MEASURE = "rounding", "forecast", "conflict", "measure"
+KINDS = (CONFLICT, MEASURE, FORECAST, ROUNDING)
 
 
 def revisions(figures: pd.DataFrame) -> pd.DataFrame:
@@ -42,6 +44,8 @@ def revisions(figures: pd.DataFrame) -> pd.DataFrame:
 def kind_of_difference(rows: pd.DataFrame) -> str:
     """Return the kind of difference between the values letters give for one figure (rows oldest first)."""
     ordered = rows.sort_values("source_date", kind="stable")
+    if "unit" in ordered and ordered["unit"].nunique() > 1:
+        return MEASURE
     derived = ordered["derived"].astype(bool).tolist() if "derived" in ordered else [False] * len(ordered)
     if any(derived[:-1]) and not derived[-1]:
         return FORECAST

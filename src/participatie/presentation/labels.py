@@ -53,3 +53,4 @@ BOOK_DESCRIPTION = _WORDS["book_description"]
 APPENDIX = _WORDS["appendix"]
 CHROME_TEXT = _WORDS["chrome_text"]
 TOC_CAPTIONS = _WORDS["toc_captions"]
+QUARTER_WORDS = tuple(_WORDS["quarter_words"])

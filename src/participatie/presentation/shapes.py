@@ -81,11 +81,12 @@ def grouped_bars(
 def edition_figures_table(chapter, rows: pd.DataFrame, label_suffix: pd.Series | None = None) -> tables.Table:
     """Return `figures_table` for a chapter's edition, captioned with the chapter's source line for the rows.
 
-    In a municipal edition no letter printed the figures: the letter column then says that each figure is
-    the municipality's own (`chapter.letters_of`) instead of naming a letter's date and page.
+    In a municipal edition no letter printed the figures: the column is headed as a source, not a letter, and
+    says that each figure is the municipality's own (`chapter.letters_of`) instead of naming a letter and page.
     """
     table = figures_table(rows, caption=chapter.source_line(rows), label_suffix=label_suffix)
     if not chapter.municipal:
         return table
     frame = table.frame.assign(**{COLUMN_TEXT["letter"]: chapter.letters_of(rows["source_id"])})
+    frame = frame.rename(columns={COLUMN_TEXT["letter"]: COLUMN_TEXT["source"]})
     return tables.show(frame, table.formats, caption=table.caption)

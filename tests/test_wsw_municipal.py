@@ -216,7 +216,9 @@ def test_municipal_charts_and_tables_name_the_municipal_data(editions):
     said = edition.label("repeated_figures.national_only")
     assert isinstance(table, tables.Table) and said in table._repr_mimebundle_()["text/plain"]
     money = wsw_tables.money(edition).frame
-    assert set(money["Status"]) == {edition.label("money.status")["municipal"]}
+    own, expected = edition.label("money.status")["municipal"], edition.label("kinds")["municipal_expected"]
+    assert set(money["Status"]) == {own, expected}  # an amount for a year after the letters: the municipality's expectation
+    assert (money.loc[money["Status"] == expected, "Post"] == "Wsw-middelen").all()
     assert set(money["Bron"]) == {labels.MUNICIPAL_FIGURE}
 
 

@@ -67,6 +67,9 @@ def money(chapter) -> house.Table:
         status["claim"] if claim else status["basis"] if basis else status["expected"] if expected else status["ministry"]
         for claim, basis, expected in zip(frame["cited_claim"], frame["financing_basis"], frame["expected"])
     ]
+    # In a municipal edition every amount is the municipality's; an amount for a later year is its expectation.
+    expected = chapter.label("kinds")["municipal_expected"]
+    municipal = [expected if e else status["municipal"] for e in frame["expected"]]
     labels = vocabulary.period_labels(frame["period"])
     missing = chapter.label("period_not_given")
     shown = pd.DataFrame(
@@ -74,7 +77,7 @@ def money(chapter) -> house.Table:
             columns["item"]: [items.get(i, label) for i, label in zip(frame["indicator"], frame["label"])],
             columns["period"]: [missing if assumed else label for assumed, label in zip(frame["period_assumed"], labels)],
             columns["amount"]: [house.figure_value(row) for _, row in frame.iterrows()],
-            columns["status"]: [status["municipal"]] * len(frame) if chapter.municipal else kinds,
+            columns["status"]: municipal if chapter.municipal else kinds,
             columns["source"]: _where_printed(chapter, frame["source_id"], frame["page"]),
         }
     )

@@ -212,11 +212,13 @@ def test_municipal_charts_and_tables_name_the_municipal_data(editions):
         assert figure.source_line.startswith("Bron: cijfers per gemeente")
         spec = str(figure.spec())
         assert "Tweede Kamer" not in spec and labels.PRINTED not in spec, name
-    for name in ("supported_employment_readings", "repeated_figures"):
-        table = getattr(wsw_tables, name)(edition)
-        assert isinstance(table, tables.Table) and labels.NATIONAL_ONLY in table._repr_mimebundle_()["text/plain"]
+    table = wsw_tables.repeated_figures(edition)
+    said = edition.label("repeated_figures.national_only")
+    assert isinstance(table, tables.Table) and said in table._repr_mimebundle_()["text/plain"]
     money = wsw_tables.money(edition).frame
-    assert set(money["Status"]) == {edition.label("money.status")["municipal"]}
+    own, expected = edition.label("money.status")["municipal"], edition.label("kinds")["municipal_expected"]
+    assert set(money["Status"]) == {own, expected}  # an amount for a year after the letters: the municipality's expectation
+    assert (money.loc[money["Status"] == expected, "Post"] == "Wsw-middelen").all()
     assert set(money["Bron"]) == {labels.MUNICIPAL_FIGURE}
 
 

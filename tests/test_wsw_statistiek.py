@@ -32,7 +32,7 @@ from conftest import CHAPTERS, REPO
 from helpers import LATER_LETTERS, add_later_letters, assert_house_chart, glued, papermill, read_rows, set_value, write_rows
 
 CHARTS = ["indications", "waiting_list", "seconded_share", "regular_employer_share", "budget"]
-TABLES = ["supported_employment_readings", "efficiency_cut", "money", "repeated_figures"]
+TABLES = ["efficiency_cut", "money", "repeated_figures"]
 THEME_DIR = REPO / "src" / "participatie" / "themes" / "wsw_statistiek"
 GLUE = re.compile(r"\{glue:md\}`([^`]+)`")
 ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -98,8 +98,7 @@ def _set_value(data_dir: Path, indicator: str, period: str, value: str, category
 
 @pytest.mark.parametrize(
     "name",
-    ["indications", "waiting_list", "workforce", "supported_employment_readings", "budget", "efficiency_cut",
-     "money_figures", "repeated_figures"],
+    ["indications", "waiting_list", "workforce", "budget", "efficiency_cut", "money_figures", "repeated_figures"],
 )  # fmt: skip
 def test_analysis_frames_have_snake_case_columns(figures, name):
     frame = getattr(analysis, name)(figures)
@@ -178,14 +177,25 @@ def test_supported_employment_rise(figures):
     assert analysis.supported_employment_rise(figures) == pytest.approx(100 * (6325 / 6185 - 1))
 
 
-def test_supported_employment_readings_rise_does_not_match_but_share_does(figures):
-    frame = analysis.supported_employment_readings(figures)
-    assert frame["reading"].tolist() == [analysis.RISE, analysis.SHARE_END, analysis.SHARE_START]
-    assert frame.loc[0, "percent"] == pytest.approx(100 * (6325 / 6185 - 1))
-    assert round(frame.loc[0, "percent"], 1) == 2.3
-    assert frame["matches_printed"].tolist() == [False, True, False]
-    assert (frame["printed"] == 6.2).all()
-    assert (frame.loc[1, "numerator"], frame.loc[1, "denominator"]) == (6325, 102445)
+def test_the_printed_rise_in_supported_employment_is_no_rise_of_the_printed_places(figures):
+    """The letter of July 2013 calls its 6,2% "een stijging" of the places (p. 4); its own counts give 2,3%."""
+    assert round(analysis.supported_employment_rise(figures), 1) == 2.3
+    assert _value(figures, "wsw_supported_employment_places_increase_pct", "2012-01/2012-12") == 6.2
+    assert not hasattr(analysis, "supported_employment_readings")  # no second reading: the letter says what it is
+
+
+def test_derived_means_computed_by_the_letter_from_other_printed_figures(figures):
+    """`derived`: the letter computed the figure from figures it prints (docs/redactie.md, §4), nothing else."""
+    derived = set(figures.loc[figures["derived"], "indicator"])
+    assert derived == {"wsw_waiting_list_decrease_pct", "wsw_supported_employment_places_increase_pct"}
+    not_derived = {
+        "wsw_waiting_list_decrease",  # from a start stand the letter does not print
+        "wsw_seconded_share",  # no counts behind the shares are printed
+        "wsw_regular_employer_share",
+        "wsw_volume_below_forecast",  # neither the realised volume nor the forecast is printed
+        "wsw_efficiency_cut_total",  # the number of Wsw-ers behind it is not printed
+    }
+    assert not (not_derived & derived)
 
 
 def test_budget_holds_only_the_printed_years(figures):
@@ -314,8 +324,8 @@ def test_facts_of_the_workforce_and_the_shares(f):
     assert f["workforce_latest"] == f["staff_latest"] and f["workforce_change"] == 321
     assert f["workforce_change_pct"] == pytest.approx(100 * 321 / 102124) and f["workforce_letter_says_same"]
     assert f["places_change"] == 140 and f["places_printed_pct"].value == 6.2 and f["places_decimals"] == 1
-    assert f["places_rise_pct"] == pytest.approx(100 * (6325 / 6185 - 1))
-    assert f["places_share_end_pct"] == pytest.approx(100 * 6325 / 102445)
+    assert f["places_rise_pct"] == pytest.approx(100 * (6325 / 6185 - 1)) and not f["places_pct_fits"]
+    assert "places_share_end_pct" not in f
     assert f["seconded_change"] == pytest.approx(2.7) and f["seconded_decimals"] == 1
     _figure(f["regular_latest"], 38, "2015", analysis.APRIL_2017, 1)
     assert f["regular_change"] == 4 and f["regular_decimals"] == 0
@@ -339,8 +349,10 @@ def test_facts_of_the_money(f):
 
 def test_facts_of_the_checks_and_revisions(f, hoofdstuk):
     assumed = {c.claim: c.assumption for c in THEME.checks if c.assumption}
-    assert {c["claim"]: c["assumption"] for c in f["checks_assumed"]} == assumed and len(assumed) == 2
+    assert {c["claim"]: c["assumption"] for c in f["checks_assumed"]} == assumed and len(assumed) == 1
     assert f["checks_count"] == len(THEME.checks) == 3
+    rise = [c.claim for c in THEME.checks if c.id == "wsw-begeleid-werken-stijging-2012"]
+    assert f["checks_discrepant"] == rise
     assert f["verdict_assumption"] == labels.VERDICT_TEXT[checks.ASSUMPTION]
     assert f["revised_count"] == 0 == len(hoofdstuk.revisions()) and f["revision_kinds"] == []
     assert f["repeated_alike"] == ["Middelen motie Kerstens"] and f["repeated_period_assumed"]
@@ -468,13 +480,15 @@ def test_checks_verdicts(hoofdstuk):
         == {c.id for c in THEME.checks}
         == {"wsw-indicaties-totaal-2012", "wsw-wachtlijst-daling-pct-2012", "wsw-begeleid-werken-stijging-2012"}
     )
-    # Both differences rest on an assumption the letter does not make: no discrepancy in the letter.
+    # The sum of the parts rests on an assumption the letter does not make: its outcome says nothing of the letter.
     assert result.loc["wsw-indicaties-totaal-2012", "verdict"] == checks.ASSUMPTION
     assert result.loc["wsw-indicaties-totaal-2012", "recomputed"] == 25821
-    assert result.loc["wsw-begeleid-werken-stijging-2012", "verdict"] == checks.ASSUMPTION
+    # The letter calls its 6,2% "een stijging" of the places (p. 4); its own counts give 2,3%: a discrepancy.
+    assert result.loc["wsw-begeleid-werken-stijging-2012", "verdict"] == checks.DISCREPANCY
+    assert result.loc["wsw-begeleid-werken-stijging-2012", "recomputed"] == pytest.approx(100 * (6325 / 6185 - 1))
+    assert not result.loc["wsw-begeleid-werken-stijging-2012", "assumption"]
     assert result.loc["wsw-wachtlijst-daling-pct-2012", "verdict"] == checks.ROUNDED
     assert result.loc["wsw-wachtlijst-daling-pct-2012", "recomputed"] == pytest.approx(100 * 5423 / 21078)
-    assert (result["verdict"] != checks.DISCREPANCY).all()
 
 
 def test_the_words_of_the_checks_are_labels(hoofdstuk):
@@ -549,13 +563,16 @@ def test_tables_are_dutch_tables(hoofdstuk, name):
     assert "<table" in table._repr_mimebundle_()["text/html"]
 
 
-def test_supported_employment_table_text(hoofdstuk):
-    frame = wsw_tables.supported_employment_readings(hoofdstuk).frame
-    plain_table = wsw_tables.supported_employment_readings(hoofdstuk)._repr_mimebundle_()["text/plain"]
-    assert frame.iloc[0, 1] == hoofdstuk.label("readings.formulas.rise", numerator=6325, denominator=6185)
-    assert "(6.325 / 6.185 − 1) × 100" in plain_table
-    assert "2,3" in plain_table and "6,2" in plain_table and "2,26" not in plain_table
-    assert frame.iloc[:, -1].tolist() == [False, True, False]
+def test_supported_employment_text_says_what_the_letter_calls_the_percentage(texts):
+    reader = plain(texts["wsw_supported_employment"])
+    assert "«een stijging van 6,2%»" in reader and "2,3%" in reader
+    assert "lezing" not in reader and "aandeel" not in reader  # no reading the letter does not give
+
+
+def test_share_tables_show_the_precision_the_letter_prints(hoofdstuk):
+    regular = wsw_charts.regular_employer_share(hoofdstuk)._repr_mimebundle_()["text/html"]
+    seconded = wsw_charts.seconded_share(hoofdstuk)._repr_mimebundle_()["text/html"]
+    assert ">34<" in regular and ">34,0<" not in regular and ">24,1<" in seconded
 
 
 def test_efficiency_cut_table_text(hoofdstuk):
@@ -574,6 +591,8 @@ def test_money_table_periods_and_statuses(hoofdstuk):
     assert len(kerstens) == 2 and (kerstens["Periode"] == hoofdstuk.label("period_not_given")).all()
     budget = frame.loc[frame["Post"] == "Wsw-middelen"]
     assert budget["Status"].tolist() == [status["ministry"], status["expected"]]
+    place = frame.loc[frame["Post"] == hoofdstuk.label("money.items")["wsw_state_contribution_per_place"]]
+    assert place["Status"].tolist() == [status["basis"]]  # the June 2017 letter: what the financing assumed
     assert hoofdstuk.label("money.items")["wsw_efficiency_cut_total"] in set(frame["Post"])
     assert frame["Bron"].str.contains(r", p\. \d$").all()
     assert frame["Post"].tolist()[0] == "Wsw-middelen" and frame["Post"].tolist()[-1] == "Bezuiniging volgens Zembla"
@@ -593,7 +612,8 @@ def test_indications_follow_changed_data(data_copy):
     _set_value(data_copy, "wsw_indications", "2012", "6638", category="eerste_indicatie")
     changed = open_chapter(THEME, data_copy)
     assert analysis.indications_difference(changed.figures) == 0
-    assert changed.checks().set_index("id").loc["wsw-indicaties-totaal-2012", "verdict"] == checks.EXACT
+    # One rule for a check on an assumption: its verdict says so, whether the outcome confirms the letter or not.
+    assert changed.checks().set_index("id").loc["wsw-indicaties-totaal-2012", "verdict"] == checks.ASSUMPTION
     assert changed.facts["parts_gap"] == 0 and changed.facts["parts_sum"] == 25823
     assert changed.text()["wsw_indications_sum"] != open_chapter(THEME).text()["wsw_indications_sum"]
 
@@ -605,8 +625,10 @@ def test_supported_employment_check_follows_changed_data(data_copy):
     assert result.loc["wsw-begeleid-werken-stijging-2012", "recomputed"] == pytest.approx(100 * (6325 / 5956 - 1))
     assert result.loc["wsw-begeleid-werken-stijging-2012", "verdict"] == checks.ROUNDED
     assert changed.facts["places_rise_pct"] == pytest.approx(100 * (6325 / 5956 - 1))
+    assert changed.facts["places_pct_fits"] and changed.facts["checks_discrepant"] == []
     totals = [c.claim for c in THEME.checks if c.id == "wsw-indicaties-totaal-2012"]
-    assert [c["claim"] for c in changed.facts["checks_assumed"]] == totals  # the other one now matches
+    assert [c["claim"] for c in changed.facts["checks_assumed"]] == totals
+    assert "afwijking" not in changed.text()["wsw_supported_employment"]
 
 
 def test_waiting_list_follows_changed_data(data_copy):
@@ -633,7 +655,7 @@ def test_a_revision_shows_in_the_table_and_the_text_with_its_kind(data_copy):
     assert not frame[changed.label("repeated_figures.agree")].any()
     assert changed.facts["revised_count"] == 1 and changed.facts["revision_kinds"] == [conflict]
     assert not changed.facts["kerstens_same"] and changed.facts["repeated_alike"] == []
-    assert plain(changed.text()["wsw_revisions"]).startswith("1 ") and conflict in changed.text()["wsw_revisions"]
+    assert plain(changed.text()["wsw_revisions"]).startswith("Eén ") and conflict in changed.text()["wsw_revisions"]
 
 
 def test_directions_follow_changed_data(data_copy):

@@ -7,7 +7,7 @@ periods are ISO text and letters source ids. Assumptions are written where they 
 Series are read whole: every period in the data is drawn and the latest period (`lookup.latest`) is the
 one a sentence about "the latest state" names, so a later letter or a municipality's older periods
 flow through without a list of dates here. Only the recomputations of a letter's own claims (the
-checks, the readings of the printed 6,2%) name the period of that claim.
+checks) name the period of that claim.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ import math
 import pandas as pd
 
 from ...figures import lookup
-from ...figures.rounding import rounding_margin
 
 # Letters by role, so an analysis says which letter's figure it uses.
 JULY_2013, APRIL_2017, JUNE_2017, JUNE_2018 = "tk-29817-126", "tk-34352-56", "ek-33981-n", "tk-29817-145"
@@ -29,12 +28,13 @@ PRINTED, COMPUTED, EXPECTED = "printed", "computed", "expected"
 # Kinds of Wsw-indicaties: the data's categories, and our sum of the printed parts of a year.
 TOTAL, FIRST, REPEAT, SUM_OF_PARTS = "totaal", "eerste_indicatie", "herindicatie", "sum_of_parts"
 INDICATION_ORDER = {TOTAL: 0, SUM_OF_PARTS: 1, FIRST: 2, REPEAT: 3}
-# The readings of the printed 6,2% for begeleid werken (the letter does not say what it is computed on).
-RISE, SHARE_END, SHARE_START = "rise", "share_end", "share_start"
 # Figures whose period the letters do not give: the data need a period, and the one there is our assumption.
 ASSUMED_PERIOD = {"motie_kerstens_funds", "wsw_cuts_cited_by_zembla"}
 # Figures the letter only quotes from a television programme: no figure of the ministry.
 CITED_CLAIM = {"wsw_cuts_cited_by_zembla"}
+# Figures a letter gives as the starting point of the financing, not as an amount paid or set (the letter of
+# June 2017: the contribution per place in the sw-sector that the financing of the Participatiewet assumed).
+FINANCING_BASIS = {"wsw_state_contribution_per_place"}
 # Figures whose amount for a year after the letter's date is an expectation, not an amount that was set (the
 # letter of June 2018 expects the Wsw budget to fall to 0 in 2050); the efficiency cut for 2020 is a set cut.
 EXPECTATIONS = {"wsw_budget"}
@@ -196,46 +196,14 @@ def workforce(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def supported_employment_rise(figures: pd.DataFrame) -> float:
-    """Return the rise in places in begeleid werken from the start to the end of 2012, in percent."""
-    start = _value(figures, "wsw_supported_employment_places", START_2012)
-    end = _value(figures, "wsw_supported_employment_places", END_2012)
-    return 100 * (lookup.ratio(end, start) - 1)
+    """Return the rise in places in begeleid werken from the start to the end of 2012, in percent.
 
-
-def supported_employment_readings(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the readings of the printed 6,2% for begeleid werken: a growth rate, or a share of the workforce.
-
-    The letter prints the percentage beside the rise of the places without saying what it is computed
-    on; each reading is an assumption of ours. Columns: reading (rise, share_end, share_start), percent,
-    numerator, denominator, printed, and matches_printed: whether the reading, rounded as the letter
-    rounds, gives the printed number.
+    The letter of July 2013 calls its 6,2% "een stijging" of these places (p. 4): this is the rise its own
+    counts give, to set beside it.
     """
     start = _value(figures, "wsw_supported_employment_places", START_2012)
     end = _value(figures, "wsw_supported_employment_places", END_2012)
-    staff_start = _value(figures, "wsw_employees", START_2012)
-    staff_end = _value(figures, "wsw_employees", END_2012)
-    printed = _value(figures, "wsw_supported_employment_places_increase_pct", SPAN_2012)
-    frame = pd.DataFrame(
-        [
-            {"reading": RISE, "percent": supported_employment_rise(figures), "numerator": end, "denominator": start},
-            {
-                "reading": SHARE_END,
-                "percent": lookup.ratio(100 * end, staff_end),
-                "numerator": end,
-                "denominator": staff_end,
-            },
-            {
-                "reading": SHARE_START,
-                "percent": lookup.ratio(100 * start, staff_start),
-                "numerator": start,
-                "denominator": staff_start,
-            },
-        ]
-    )
-    return frame.assign(
-        printed=printed,
-        matches_printed=(frame["percent"] - printed).abs() <= rounding_margin(printed) + 1e-9,
-    )
+    return 100 * (lookup.ratio(end, start) - 1)
 
 
 def share_series(figures: pd.DataFrame, indicator: str) -> pd.DataFrame:
@@ -320,10 +288,11 @@ def efficiency_cut(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def money_figures(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the theme's money figures by topic, flagged: period not given by the letter, claim only quoted, expectation.
+    """Return the theme's money figures by topic, flagged: period not given, claim only quoted, financing basis, expectation.
 
     The figure rows, with period_assumed (the letters give no period; the data's is our assumption),
-    cited_claim (a claim from a television programme the letter quotes, no figure of the ministry) and
+    cited_claim (a claim from a television programme the letter quotes, no figure of the ministry),
+    financing_basis (the starting point the financing assumed, `FINANCING_BASIS`) and
     expected (an amount of `EXPECTATIONS` for a year after the letter's date: no budget that was set).
     """
     money = figures.loc[figures["unit"].isin(list(EURO_PER_UNIT))]
@@ -333,6 +302,7 @@ def money_figures(figures: pd.DataFrame) -> pd.DataFrame:
         money.assign(
             period_assumed=money["indicator"].isin(ASSUMED_PERIOD),
             cited_claim=money["indicator"].isin(CITED_CLAIM),
+            financing_basis=money["indicator"].isin(FINANCING_BASIS),
             expected=[
                 indicator in EXPECTATIONS and start > day
                 for indicator, start, day in zip(money["indicator"], money["period_start"], letter)

@@ -84,6 +84,12 @@ def _newer_note(chapter, frame: pd.DataFrame) -> str:
     return " " + chapter.label("newer_note", legend=shared.NEWER_LETTER)
 
 
+def _printed_decimals(values: pd.Series) -> int:
+    """Return the decimals of the most precise value (34 → 0, 24,1 → 1): a table shows no precision a letter lacks."""
+    texts = [f"{abs(float(v)):.6f}".rstrip("0").rstrip(".") for v in values if pd.notna(v)]
+    return max((len(t.split(".")[1]) if "." in t else 0 for t in texts), default=0)
+
+
 def _tooltips(words: dict[str, str], formats: dict[str, tuple[str, str]]) -> list[alt.Tooltip]:
     """Return a tooltip per field in `words` (field → title); `formats` gives a field's type and number format."""
     tips = []
@@ -252,7 +258,7 @@ def _share(chapter, indicator: str, key: str) -> house.ChartFigure:
         description=description + _newer_note(chapter, frame),
         source_line=chapter.source_line(frame),
         table=frame[["periode", "procent", "herkomst", "bron"]].rename(columns=str.capitalize),
-        table_formats={"Procent": 1},
+        table_formats={"Procent": _printed_decimals(frame["procent"])},
     )
 
 

@@ -1,10 +1,12 @@
 """De sociale werkvoorziening in cijfers: the claims of the letters that we recompute.
 
-Two of the three comparisons rest on an assumption the letter of July 2013 does not make (`assumption`):
-a difference there is no discrepancy in the letter. The sum of the seconded and begeleid-werken shares,
-and a number of Wsw employees derived from the efficiency cut, are no checks: the letters give no
-common base for them. The words of each check (the claim, the formula, the assumption) are in the
-chapter's label file, under `checks.<id>`.
+One of the three comparisons rests on an assumption the letter of July 2013 does not make (`assumption`:
+that the total of indicaties holds only first indications and re-indications), so its outcome says nothing
+about the letter. The percentage at the rise in begeleid werken rests on none: the letter itself calls it
+"een stijging" of the places it counts, and its own counts give another rise (a discrepancy in the letter).
+The sum of the seconded and begeleid-werken shares, and a number of Wsw employees derived from the
+efficiency cut, are no checks: the letters give no common base for them. The words of each check (the
+claim, the formula, the assumption) are in the chapter's label file, under `checks.<id>`.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ periods (ISO text) and flags. Figures the text labels as national (`*_national`,
 
 Series are read whole: "latest" is the latest period in the data (`lookup.latest`), "previous" the period
 before it, so a later letter or a municipality's own periods flow through. Facts that are about the
-letters' own claims (checks, revisions, the readings of a printed percentage) are given in the national
+letters' own claims (checks, revisions, the rise a letter prints beside its counts) are given in the national
 edition only (empty in a municipal one, whose figures no letter printed).
 """
 
@@ -20,7 +20,7 @@ import math
 import pandas as pd
 
 from ...figures import lookup
-from ...figures.checks import ASSUMPTION
+from ...figures.checks import ASSUMPTION, DISCREPANCY
 from ...figures.facts import Figure, Finder
 from ...presentation.labels import REVISION_KIND_TEXT, VERDICT_TEXT
 from . import analysis
@@ -186,7 +186,7 @@ def _waiting_list(chapter) -> dict:
 
 
 def _workforce(chapter) -> dict:
-    """The workforce and the places in begeleid werken: the latest two counts, and the readings of the 6,2%."""
+    """The workforce and the places in begeleid werken: the latest two counts, and the rise the letter prints."""
     figures = chapter.figures
     previous, latest, change, relative, _ = _pair(chapter, "wsw_employees")
     rows = analysis.latest_two(figures, "wsw_employees")
@@ -198,12 +198,12 @@ def _workforce(chapter) -> dict:
     if places_latest is not None:
         staff = lookup.select(figures, "wsw_employees", period=places_latest.period)
         share = lookup.ratio(100 * places_latest.value, float(staff["value"].iloc[-1])) if not staff.empty else None
-    printed = rise = share_end = None
+    printed = rise = None
     found = lookup.select(figures, "wsw_supported_employment_places_increase_pct", period=SPAN_2012)
     if not chapter.municipal and not found.empty:
         printed = chapter.finder.of(found.iloc[0])
-        readings = analysis.supported_employment_readings(figures).set_index("reading")["percent"]
-        rise, share_end = readings[analysis.RISE], readings[analysis.SHARE_END]
+        rise = _defined(analysis.supported_employment_rise(figures))
+    decimals = _decimals(printed.value) if printed is not None else 0
     return {
         "workforce_previous": previous,
         "workforce_latest": latest,
@@ -216,10 +216,12 @@ def _workforce(chapter) -> dict:
         "places_change": places_change,
         # The places as a share of the workforce of the same moment (NaN: a workforce of 0).
         "places_share_of_staff": share,
+        # The percentage the letter calls the rise of the places, and the rise its own counts give.
         "places_printed_pct": printed,
-        "places_decimals": _decimals(printed.value) if printed is not None else 0,
+        "places_decimals": decimals,
         "places_rise_pct": rise,
-        "places_share_end_pct": share_end,
+        # Whether the printed percentage is that rise, rounded as the letter rounds it.
+        "places_pct_fits": printed is not None and rise is not None and abs(round(rise, decimals) - printed.value) < 1e-9,
     }
 
 
@@ -299,19 +301,22 @@ def _money(chapter) -> dict:
 def _national_claims(chapter) -> dict:
     """The checks that rest on an assumption, the revisions between letters and the figures repeated alike."""
     if chapter.municipal:  # the letters' claims are national: a municipal edition shows none of them
-        return {"checks_count": 0, "checks_assumed": [], "revised_count": 0, "revision_kinds": []} | {
+        return {"checks_count": 0, "checks_assumed": [], "checks_discrepant": [], "revised_count": 0} | {
+            "revision_kinds": [],
             "repeated_alike": [],
             "repeated_period_assumed": False,
             "verdict_assumption": VERDICT_TEXT[ASSUMPTION],
         }
     result = chapter.checks()
     assumed = result.loc[result["verdict"] == ASSUMPTION]
+    discrepant = result.loc[result["verdict"] == DISCREPANCY]
     changed = chapter.revisions()
     repeated = analysis.repeated_figures(chapter.figures)
     alike = repeated.loc[repeated["values_agree"]].drop_duplicates("indicator")
     return {
         "checks_count": len(result),
         "checks_assumed": [{"claim": c, "assumption": a} for c, a in assumed[["claim", "assumption"]].to_numpy()],
+        "checks_discrepant": discrepant["claim"].tolist(),
         # The table's word for a verdict that rests on an assumption (presentation.labels), which the text quotes.
         "verdict_assumption": VERDICT_TEXT[ASSUMPTION],
         "revised_count": changed.groupby(lookup.KEY, dropna=False).ngroups if not changed.empty else 0,

@@ -3,9 +3,9 @@
 Every public function is one table of the notebook; it takes the chapter and returns the table. The
 words (column headings, row names, statuses) are labels of the chapter's label file (`chapter.label`).
 
-Tables that recompute a letter's own claim or compare letters (the readings of the printed 6,2%, the
-figures several letters print, with or without a revision) are about the national figures the letters
-print; a municipal edition says so instead of attributing its own figures to a letter.
+A table that compares letters (the figures several letters print, with or without a difference) is about
+the national figures the letters print; a municipal edition says so instead of attributing its own
+figures to a letter.
 """
 
 from __future__ import annotations
@@ -20,37 +20,11 @@ from . import analysis
 from .charts import _where_printed
 
 
-def _national_only() -> house.Table:
-    return house.show(pd.DataFrame(), empty=shared.NATIONAL_ONLY)
-
-
 def _periods(chapter, frame: pd.DataFrame) -> list[str]:
     """Return the period of each figure as a reader says it; 'not given' where the letters give none."""
     labels = vocabulary.period_labels(frame["period"])
     missing = chapter.label("period_not_given")
     return [missing if i in analysis.ASSUMED_PERIOD else label for i, label in zip(frame["indicator"], labels)]
-
-
-def supported_employment_readings(chapter) -> house.Table:
-    """Return the readings of the printed 6,2% for begeleid werken and whether each, rounded as printed, matches it."""
-    if chapter.municipal:
-        return _national_only()
-    frame = analysis.supported_employment_readings(chapter.figures)
-    columns = chapter.label("readings.columns")
-    formula = [
-        chapter.label(f"readings.formulas.{reading}", numerator=a, denominator=b)
-        for reading, a, b in zip(frame["reading"], frame["numerator"], frame["denominator"])
-    ]
-    shown = pd.DataFrame(
-        {
-            columns["reading"]: frame["reading"].map(chapter.label("readings.names")),
-            columns["formula"]: formula,
-            columns["recomputed"]: frame["percent"],
-            columns["printed"]: frame["printed"],
-            columns["matches"]: frame["matches_printed"],
-        }
-    )
-    return house.show(shown, {columns["recomputed"]: 1, columns["printed"]: 1})
 
 
 def efficiency_cut(chapter) -> house.Table:
@@ -83,16 +57,19 @@ def efficiency_cut(chapter) -> house.Table:
 
 
 def money(chapter) -> house.Table:
-    """Return the money figures by topic, with their status (ministry figure, expectation, quoted TV claim) and source.
+    """Return the money figures by topic, with their status (ministry figure, financing basis, expectation …) and source.
 
     A period the letters do not give reads 'niet genoemd' (the data's period there is our assumption).
     """
     frame = analysis.money_figures(chapter.figures)
     columns, items, status = (chapter.label(f"money.{key}") for key in ("columns", "items", "status"))
     kinds = [
-        status["claim"] if claim else status["expected"] if expected else status["ministry"]
-        for claim, expected in zip(frame["cited_claim"], frame["expected"])
+        status["claim"] if claim else status["basis"] if basis else status["expected"] if expected else status["ministry"]
+        for claim, basis, expected in zip(frame["cited_claim"], frame["financing_basis"], frame["expected"])
     ]
+    # In a municipal edition every amount is the municipality's; an amount for a later year is its expectation.
+    expected = chapter.label("kinds")["municipal_expected"]
+    municipal = [expected if e else status["municipal"] for e in frame["expected"]]
     labels = vocabulary.period_labels(frame["period"])
     missing = chapter.label("period_not_given")
     shown = pd.DataFrame(
@@ -100,7 +77,7 @@ def money(chapter) -> house.Table:
             columns["item"]: [items.get(i, label) for i, label in zip(frame["indicator"], frame["label"])],
             columns["period"]: [missing if assumed else label for assumed, label in zip(frame["period_assumed"], labels)],
             columns["amount"]: [house.figure_value(row) for _, row in frame.iterrows()],
-            columns["status"]: [status["municipal"]] * len(frame) if chapter.municipal else kinds,
+            columns["status"]: municipal if chapter.municipal else kinds,
             columns["source"]: _where_printed(chapter, frame["source_id"], frame["page"]),
         }
     )
@@ -114,7 +91,7 @@ def repeated_figures(chapter) -> house.Table:
     kind of each difference: rounding, a forecast replaced by an outcome, or a conflict).
     """
     if chapter.municipal:
-        return _national_only()
+        return house.show(pd.DataFrame(), empty=chapter.label("repeated_figures.national_only"))
     frame = analysis.repeated_figures(chapter.figures)
     revised = chapter.revisions()
     kinds = (

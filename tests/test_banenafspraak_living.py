@@ -70,9 +70,7 @@ def test_the_latest_state_sentences_follow_the_data(chapter):
     facts = chapter.facts
     texts = {name: plain(text) for name, text in chapter.text().items()}
     latest, new = texts["ba_latest"], facts["jobs_latest"]
-    assert latest.startswith(
-        f"De laatste stand in de brieven is die van {vocabulary.period(new)}: {vocabulary.number(new)}"
-    )
+    assert latest.startswith(f"De laatste stand in de brieven is die van {vocabulary.period(new)}: {vocabulary.number(new)}")
     assert vocabulary.letter(new) == "de brief van 4 juli 2019" and vocabulary.letter(new) in latest
     assert plain(vocabulary.cite(new)) == "(Tweede Kamer, 34 352, nr. 166, p. 1)" and plain(vocabulary.cite(new)) in latest
     assert (

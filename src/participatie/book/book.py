@@ -134,6 +134,4 @@ def open_book(data_dir: str | Path | None = None, gemeente: str | None = None) -
     if gemeente is not None:
         check_municipality_code(gemeente)
     dataset = load(data_dir)
-    return Book(
-        dataset, {theme.name: chapter_of(theme, dataset, gemeente) for theme in THEMES}
-    )
+    return Book(dataset, {theme.name: chapter_of(theme, dataset, gemeente) for theme in THEMES})

@@ -261,7 +261,9 @@ def _label(period: periods.Period) -> str:
         if start.month == 1 and end.month == 12:
             return str(start.year)
         if (start.month - 1) % 3 == 0 and end.month == start.month + 2:
-            return labels.PERIOD_TEXT["quarter"].format(quarter=labels.QUARTER_WORDS[(start.month - 1) // 3], year=start.year)
+            return labels.PERIOD_TEXT["quarter"].format(
+                quarter=labels.QUARTER_WORDS[(start.month - 1) // 3], year=start.year
+            )
         return f"{format_date(start, 'MMMM', locale=LOCALE)}–{format_date(end, 'MMMM', locale=LOCALE)} {start.year}"
     if whole_months and (start.month, end.month) == (1, 12):
         return f"{start.year}–{end.year}"

@@ -144,3 +144,28 @@ def later_edition(tmp_path_factory, validation_cache) -> Edition:
     return Edition(
         folder / "data", folder / "editie-2019", result["returncode"], result["stdout"], result["stderr"], result["added"]
     )
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Return headless Debian Chromium, one per worker: Playwright's sync API allows one instance per thread."""
+    if not CHROMIUM.exists():
+        skip_or_fail(f"{CHROMIUM} is missing: install Debian's chromium (.ci/run does so as root)")
+    from playwright.sync_api import sync_playwright  # pinned in requirements.txt
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield launched
+        launched.close()

@@ -329,7 +329,7 @@ def test_facts_of_the_end_2016_counts_and_their_kind_of_difference(feiten):
         (analysis.PLACES_COUNTED, [(200, analysis.END_2016, "tk-34352-56", 2)]),
         (analysis.WORKING, [(313, analysis.END_2016, "tk-29817-145", 4), (313, analysis.END_2016, "ek-34775-ak", 2)]),
     ]
-    assert feiten["counts_2016_kind"] == "conflict"
+    assert feiten["counts_2016_kind"] == "measure"  # workplaces (April 2017) against people (later letters)
 
 
 def test_facts_of_the_regeling_a_number_up_to_which(feiten):

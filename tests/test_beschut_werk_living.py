@@ -101,9 +101,9 @@ def test_facts_and_sentences_about_earlier_periods_stay(later):
     assert facts["extrapolations"] == bundled["extrapolations"]
     texts, before = later.text(), open_chapter(THEME).text()
     assert texts["bw_extrapolations"] == before["bw_extrapolations"]
-    # The newer letter's count for the end of 2016 joins the others, with its letter; the kind is still a conflict.
+    # The newer letter's count for the end of 2016 joins the others, with its letter; workplaces against people.
     counts = {c["figures"][0].value: [f.letter.id for f in c["figures"]] for c in facts["counts_2016"]}
-    assert counts[270] == [NEWER_LETTER] and facts["counts_2016_kind"] == "conflict"
+    assert counts[270] == [NEWER_LETTER] and facts["counts_2016_kind"] == "measure"
     assert _plain(vocabulary.cite(facts["counts_2016"][-1]["figures"])) in _plain(texts["bw_counts_2016"])
     readings = {r["figures"][0].value: r["share"] for r in facts["cumulative_computed"][0]["readings"]}
     assert readings[270] == pytest.approx(100 * 270 / 504)
@@ -130,7 +130,7 @@ def test_revisions_classify_the_newer_letters_counts(later):
     revised = later.revisions()
     working = revised.loc[revised["indicator"] == "working_sheltered_workplace"].set_index(["period", "source_id"])["kind"]
     assert working[("2017-12-31", NEWER_LETTER)] == "rounding"  # circa 1.200 and 1.184
-    assert working[("2016-12-31", NEWER_LETTER)] == "conflict"  # 200 werkplekken, 313 and circa 270 personen
+    assert working[("2016-12-31", NEWER_LETTER)] == "measure"  # 200 werkplekken against 313 and circa 270 personen
 
 
 @pytest.mark.slow

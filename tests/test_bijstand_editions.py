@@ -250,7 +250,7 @@ def test_latest_facts_follow_a_later_letter(later_data):
     assert later in texts["bf_buig_2016"] and vocabulary.value(newest["figure"]) in texts["bf_buig_2016"]
     assert vocabulary.value(facts["focus_result"]["figure"]) in texts["bf_buig_2016"]
     assert texts["bf_finding"].startswith(f"Over 2017 was er volgens {vocabulary.letter(newest['figure'])}")
-    assert f"{vocabulary.letter(recipients)} hadden in december 2018 450.000 mensen" in texts["bf_pb_table"]
+    assert "december 2018" in texts["bf_pb_table"] and vocabulary.value(recipients) in texts["bf_pb_table"]
     assert "€ 720,750 mln in 2022" in texts["bf_pb_table"] and "Tweede Kamer, 0, nr. test, p. 1" in texts["bf_pb_table"]
 
 

@@ -118,7 +118,7 @@ def test_counts_agree_with_the_parts(boek):
     assert totals["figures"] == sum(len(_count_rows(DATA / f"{t.name}.csv")) for t in THEMES if t.figure_table)
     assert totals["letters"] == 5
     assert boek.facts["letters_count"] == 5 and boek.facts["counts"] == totals
-    assert text.blocks("intro.tekst.md", boek.facts)["book_letters"] == "5"
+    assert text.blocks("intro.tekst.md", boek.facts)["book_letters"] == "vijf"
 
 
 def test_the_book_facts_name_the_first_and_last_letter_and_the_other_tables(boek):

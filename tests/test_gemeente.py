@@ -240,7 +240,8 @@ def test_open_book_passes_the_municipality_to_chapters_with_figures(data_copy):
     for name in with_figures:
         _municipal(data_copy / f"{name}.csv")
     opened = open_book(data_copy, gemeente="GM0363")
-    assert opened.chapters["pilots_werken_naar_vermogen"].gemeente is None
+    pilots = opened.chapters["pilots_werken_naar_vermogen"]  # no municipal figures, but the edition's code
+    assert pilots.gemeente == "GM0363" and not pilots.municipal and pilots.gemeente_naam is None
     for name in with_figures:
         assert set(opened.chapters[name].figures["gemeente_code"]) == {"GM0363"}
     assert "Amsterdam (GM0363)" in opened.edition_note().data

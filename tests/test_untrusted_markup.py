@@ -22,7 +22,6 @@ from bs4 import BeautifulSoup
 from participatie.data import validate
 from participatie.tools import rerun
 
-from conftest import skip_or_fail
 from helpers import read_rows, write_rows
 
 # One payload per way text could turn into markup in HTML, in Markdown/MyST, or in a <script>.
@@ -176,32 +175,21 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_every_chart_still_draws_and_no_script_runs(poisoned_book):
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.exists():
-        skip_or_fail(f"{chromium} is missing: install Debian's chromium (.ci/run does so as root)")
-    from playwright.sync_api import sync_playwright
-
+def test_every_chart_still_draws_and_no_script_runs(poisoned_book, browser):
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(poisoned_book)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     dialogs: list[str] = []
+    page = browser.new_page()
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(chromium),
-                headless=True,
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-            )
-            page = browser.new_page()
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            for html in sorted((poisoned_book / "chapters").glob("*.html")) + [poisoned_book / "intro.html"]:
-                url = f"http://127.0.0.1:{httpd.server_address[1]}/{html.relative_to(poisoned_book).as_posix()}"
-                page.goto(url, wait_until="load")
-                charts = page.locator(".pp-chart")
-                for index in range(charts.count()):
-                    charts.nth(index).locator("svg.marks").wait_for(state="attached", timeout=15_000)
-                page.hover("body")
-            browser.close()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for html in sorted((poisoned_book / "chapters").glob("*.html")) + [poisoned_book / "intro.html"]:
+            url = f"http://127.0.0.1:{httpd.server_address[1]}/{html.relative_to(poisoned_book).as_posix()}"
+            page.goto(url, wait_until="load")
+            charts = page.locator(".pp-chart")
+            for index in range(charts.count()):
+                charts.nth(index).locator("svg.marks").wait_for(state="attached", timeout=15_000)
+            page.hover("body")
     finally:
+        page.close()
         httpd.shutdown()
     assert dialogs == [], f"a payload ran as script: {dialogs}"

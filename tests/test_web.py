@@ -52,7 +52,9 @@ def test_add_edition_puts_the_line_in_every_footer():
     config = SimpleNamespace(templates_path=[], html_context={}, html_theme_options={"footer_content_items": "a.html"})
     web.add_edition(SimpleNamespace(srcdir=str(REPO)), config)
     assert config.html_theme_options["footer_content_items"] == ["a.html", web.EDITION_TEMPLATE]
-    assert config.html_context["participatie_edition"]["published_iso"] == "2026-11-30"
+    assert config.html_context["participatie_edition"]["published_iso"] == str(
+        yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))["date-released"]
+    )
     template = (REPO / "src/participatie/book/templates" / web.EDITION_TEMPLATE).read_text(encoding="utf-8")
     assert template.count("|e }}") == 5, "every word of the line is escaped"
 

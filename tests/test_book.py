@@ -45,12 +45,15 @@ def test_themes_are_the_chapters_of_the_table_of_contents_in_order():
         assert heading == f"# {theme.title}"
 
 
-def test_every_theme_table_and_indicator_theme_is_in_the_descriptor():
-    from participatie.data.package import read_descriptor, resource_paths
+def test_the_descriptor_says_which_tables_each_chapter_reads():
+    from participatie.data.package import read_descriptor
 
-    paths = resource_paths(read_descriptor(DATA))
-    for theme in THEMES:
-        assert set(theme.resources) <= set(paths), theme.name
+    named = {r["name"]: r.get("x-theme") for r in read_descriptor(DATA)["resources"]}
+    assert set(filter(None, named.values())) == {t.name for t in THEMES}, (
+        "an x-theme names no chapter, or a chapter no table"
+    )
+    assert [name for name, theme in named.items() if theme is None] == ["sources", "indicators"]  # every chapter reads them
+    assert all(theme.figure_table in (None, theme.name) and theme.resources for theme in THEMES)
     assert {row["theme"] for row in _count_rows(DATA / "indicators.csv")} <= {t.name for t in THEMES}
 
 

@@ -296,7 +296,7 @@ def test_a_municipal_edition_labels_the_finding_national():
 
 
 def test_no_checks_registered_for_the_theme(hoofdstuk):
-    assert THEME.checks == () and not THEME.has_figure_table
+    assert THEME.checks == () and THEME.figure_table is None
     assert THEME.other_tables == ("pilots", "pilots_findings", "policy_timeline")
     assert hoofdstuk.checks().empty
 

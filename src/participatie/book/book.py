@@ -96,6 +96,9 @@ class Book:
             "rows": rows,
             "municipal": any(chapter.municipal for chapter in self.chapters.values()),
             "code": next((c.gemeente for c in self.chapters.values() if c.gemeente), None),
+            "place": next((c.gemeente_naam for c in self.chapters.values() if c.gemeente_naam), None),
+            # Each chapter's facts by theme name: the introduction's key figures and findings cite them.
+            "chapter": {name: chapter.facts for name, chapter in self.chapters.items()},
         }
 
     def glue_text(self, page: str) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..data.package import bundled_data_dir, read_descriptor
 from ..figures.checks import Check, unique_ids
 from ..presentation import text
 
@@ -19,7 +21,9 @@ class Theme:
 
     `name` is the name of the theme everywhere: its sub-package `participatie.themes.<name>`, its
     notebook `chapters/<name>.ipynb` and, when it has one, its figure table (resource `<name>` of the
-    descriptor, file `data/<name>.csv`). `title` (from its label file) equals the notebook's first heading (tested).
+    descriptor, file `data/<name>.csv`). Which tables a chapter reads, the descriptor says: every resource
+    whose `x-theme` names the theme (one declaration, beside each table's schema). `title` (from its label
+    file) equals the notebook's first heading (tested).
     `facts` returns the chapter's facts (a flat dictionary: figures, periods, flags; no words) given the
     opened chapter; its text file `chapters/<name>.tekst.md` turns them into the glued paragraphs and its
     label file `chapters/<name>.labels.yml` holds the words of its charts and tables. `prefix` starts the
@@ -32,8 +36,6 @@ class Theme:
     name: str
     facts: Callable[..., dict]
     prefix: str = ""
-    has_figure_table: bool = True
-    other_tables: tuple[str, ...] = ()
     checks: tuple[Check, ...] = field(default=())
     text_until: str = TEXT_UNTIL
 
@@ -41,14 +43,19 @@ class Theme:
         object.__setattr__(self, "checks", unique_ids(self.checks))
 
     @property
-    def figure_table(self) -> str | None:
-        """Return the resource name of the theme's figure table (None for a theme without one)."""
-        return self.name if self.has_figure_table else None
+    def resources(self) -> tuple[str, ...]:
+        """Return every resource the chapter reads besides the letters and the indicators (their `x-theme`)."""
+        return theme_resources().get(self.name, ())
 
     @property
-    def resources(self) -> tuple[str, ...]:
-        """Return every resource the chapter reads besides the letters and the indicators."""
-        return ((self.name,) if self.has_figure_table else ()) + self.other_tables
+    def figure_table(self) -> str | None:
+        """Return the resource name of the theme's figure table (None for a theme without one)."""
+        return self.name if self.name in self.resources else None
+
+    @property
+    def other_tables(self) -> tuple[str, ...]:
+        """Return the other tables the chapter reads (the pilots and their findings, the timeline)."""
+        return tuple(name for name in self.resources if name != self.name)
 
     @property
     def document(self) -> str:
@@ -79,3 +86,16 @@ class Theme:
     def notebook(self) -> str:
         """Return the chapter notebook's path relative to the repository (chapters/<name>.ipynb)."""
         return f"{self.document}.ipynb"
+
+
+THEME_KEY = "x-theme"
+
+
+@functools.cache
+def theme_resources() -> dict[str, tuple[str, ...]]:
+    """Return, per theme, the resources of the bundled descriptor that name it in `x-theme`, in their order."""
+    found: dict[str, tuple[str, ...]] = {}
+    for resource in read_descriptor(bundled_data_dir())["resources"]:
+        if resource.get(THEME_KEY):
+            found[resource[THEME_KEY]] = (*found.get(resource[THEME_KEY], ()), resource["name"])
+    return found

@@ -13,7 +13,5 @@ THEME = Theme(
     name=NAME,
     facts=facts,
     prefix="ba",
-    has_figure_table=True,
-    other_tables=(),
     checks=CHECKS,
 )

@@ -8,7 +8,5 @@ THEME = Theme(
     name="beschut_werk",
     facts=facts,
     prefix="bw",
-    has_figure_table=True,
-    other_tables=(),
     checks=CHECKS,
 )

@@ -8,7 +8,5 @@ THEME = Theme(
     name="bijstand_financiering",
     facts=facts,
     prefix="bf",
-    has_figure_table=True,
-    other_tables=(),
     checks=CHECKS,
 )

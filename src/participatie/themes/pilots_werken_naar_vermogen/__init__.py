@@ -8,7 +8,5 @@ THEME = Theme(
     name="pilots_werken_naar_vermogen",
     facts=facts,
     prefix="pil",
-    has_figure_table=False,
-    other_tables=("pilots", "pilots_findings", "policy_timeline"),
     checks=CHECKS,
 )

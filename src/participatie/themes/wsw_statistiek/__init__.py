@@ -13,7 +13,5 @@ THEME = Theme(
     name="wsw_statistiek",
     facts=facts,
     prefix="wsw",
-    has_figure_table=True,
-    other_tables=(),
     checks=CHECKS,
 )

@@ -8,8 +8,8 @@ The data are generated once (the session fixture `synthetic_data`) and loaded on
 municipality's figures are filtered from them in memory with `editions.municipal`, as a municipal edition
 (`open_chapter(theme, data_dir, gemeente=code)`) filters them. The zeros sit in the smallest
 municipalities (the synthetic split is proportional to size), so the sweeps run on deterministic samples:
-the rendered text for the 30 smallest and 10 more spread over the codes (KEY_SAMPLE), every chart and table
-(the public functions of a theme's `charts` and `tables`) for the 15 smallest and 5 spread (SAMPLE). Earlier versions ran key figures for all 342
+the rendered text for the 12 smallest and 4 more spread over the codes (KEY_SAMPLE), every chart and table
+(the public functions of a theme's `charts` and `tables`) for the 8 smallest and 3 spread (SAMPLE). Earlier versions ran key figures for all 342
 municipalities (about 2 minutes on one core, the largest part of `make test`); every defect they could
 find lies in a municipality with zeros, which the samples hold. The pilots chapter has no municipal
 figures (its municipal edition is the national one) and is not run here. Two papermill runs of the
@@ -55,9 +55,9 @@ PRESENTATION = {
     "bijstand_financiering": (bf_charts, bf_tables),
 }
 THEMES = list(PRESENTATION)
-SMALLEST, SPREAD = 15, 5  # the sample for charts and tables: the smallest municipalities, and some more
+SMALLEST, SPREAD = 8, 3  # the sample for charts and tables: the smallest municipalities, and some more
 SAMPLE = SMALLEST + SPREAD
-KEY_SMALLEST, KEY_SPREAD = 30, 10  # the sample for key figures
+KEY_SMALLEST, KEY_SPREAD = 12, 4  # the sample for the texts
 MAX_CHART_ROWS = 100  # a municipality's chart draws a handful of aggregated rows
 BAD = re.compile(r"\b(?:nan|inf|infinity)\b|∞", re.IGNORECASE)  # what a ratio to zero must never print
 

@@ -133,14 +133,14 @@ def test_a_symlinked_out_is_refused(tmp_path):
 @pytest.mark.slow
 def test_force_replaces_an_earlier_rerun_only_after_success(tmp_path, repository_unchanged):
     out = tmp_path / "out"
-    first = _cli("--data-dir", str(DATA), "--out", str(out), "--chapters", "beschut_werk", "--jobs", "1")
-    assert first.returncode == 0, first.stderr[-3000:]
-    assert json.loads((out / outdir.MARKER).read_text())["written_by"] == "participatie rerun"
+    (out / "html").mkdir(parents=True)
+    outdir.mark(out, DATA)  # an earlier rerun's folder, as rerun marks it (one real run below)
     (out / "html" / "marker-of-the-first-run").write_text("x")
     again = _cli("--data-dir", str(DATA), "--out", str(out), "--chapters", "beschut_werk")
     assert again.returncode == 1 and "pass --force" in again.stderr
     forced = _cli("--data-dir", str(DATA), "--out", str(out), "--chapters", "beschut_werk", "--force", "--jobs", "1")
     assert forced.returncode == 0, forced.stderr[-3000:]
+    assert json.loads((out / outdir.MARKER).read_text())["written_by"] == "participatie rerun"
     assert (
         not (out / "html" / "marker-of-the-first-run").exists()
         and (out / "html" / "chapters" / "beschut_werk.html").is_file()
@@ -346,20 +346,13 @@ def test_rerun_on_a_local_dask_cluster(tmp_path, repository_unchanged):
 
 
 @pytest.mark.slow
-def test_rerun_large_per_gemeente_data_national_and_municipal(synthetic_data, tmp_path, repository_unchanged):
-    # The national edition of 100k+ per-gemeente rows aggregates before charting: pages stay small.
-    national = rerun.rerun(
-        synthetic_data, tmp_path / "nl", ["beschut_werk", "banenafspraak_duurzaamheid"], jobs=2, show_progress=False
-    )
+def test_rerun_large_per_gemeente_data_national(synthetic_data, tmp_path, repository_unchanged):
+    # The national edition of 100k+ per-gemeente rows aggregates before charting: pages stay small. (A municipal
+    # edition of the same data: test_gemeente's papermill run.)
+    national = rerun.rerun(synthetic_data, tmp_path / "nl", ["beschut_werk"], jobs=1, show_progress=False)
     assert all(o.ok for o in national.outcomes)
-    for page in ("beschut_werk", "banenafspraak_duurzaamheid"):
-        html = tmp_path / "nl" / "html" / "chapters" / f"{page}.html"
-        assert html.stat().st_size < 200_000 and "SYNTHETISCH" in html.read_text(encoding="utf-8").upper()
-    code = "GM9001"
-    municipal = rerun.rerun(synthetic_data, tmp_path / "gm", ["beschut_werk"], gemeente=code, show_progress=False)
-    assert municipal.outcomes[0].ok
-    executed = (tmp_path / "gm" / "notebooks" / "chapters" / "beschut_werk.ipynb").read_text(encoding="utf-8")
-    assert code in executed
+    html = tmp_path / "nl" / "html" / "chapters" / "beschut_werk.html"
+    assert html.stat().st_size < 200_000 and "SYNTHETISCH" in html.read_text(encoding="utf-8").upper()
 
 
 @pytest.mark.parametrize("code", ["GM363", "<script>", "GM0363 ", "0363"])

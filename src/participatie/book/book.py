@@ -12,6 +12,7 @@ The introduction also glues every chapter's finding (`glue_findings`).
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,22 @@ from ..themes import THEMES, Theme
 from . import registry_tables
 from .chapter import Chapter, chapter_of, edition_note
 from .markup import glue_texts
+
+
+class ChapterFacts(Mapping):
+    """The facts of every chapter by theme name, each computed when a text first asks for it."""
+
+    def __init__(self, chapters: dict[str, Chapter]):
+        self._chapters = chapters
+
+    def __getitem__(self, name: str) -> dict:
+        return self._chapters[name].facts
+
+    def __iter__(self):
+        return iter(self._chapters)
+
+    def __len__(self) -> int:
+        return len(self._chapters)
 
 
 @dataclass
@@ -97,8 +114,8 @@ class Book:
             "municipal": any(chapter.municipal for chapter in self.chapters.values()),
             "code": next((c.gemeente for c in self.chapters.values() if c.gemeente), None),
             "place": next((c.gemeente_naam for c in self.chapters.values() if c.gemeente_naam), None),
-            # Each chapter's facts by theme name: the introduction's key figures and findings cite them.
-            "chapter": {name: chapter.facts for name, chapter in self.chapters.items()},
+            # Each chapter's facts by theme name (computed when a text asks): the introduction's key figures.
+            "chapter": ChapterFacts(self.chapters),
         }
 
     def glue_text(self, page: str) -> None:

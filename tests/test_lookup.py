@@ -73,4 +73,3 @@ def test_source_line_orders_letters_by_date(dataset):
 
 def test_source_reference(dataset):
     assert tables.letter_reference("ek-34775-ak", dataset.sources) == "Eerste Kamer, 34 775, AK (7 september 2018)"
-    assert sources.newest_letter(dataset.sources) == "ek-34775-ak"

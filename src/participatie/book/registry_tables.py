@@ -11,7 +11,6 @@ from ..presentation import tables, vocabulary
 from ..presentation.labels import (
     COLUMN_TEXT,
     REVISION_KIND_TEXT,
-    UNIT_AXIS,
     VERDICT_TEXT,
 )
 
@@ -93,12 +92,3 @@ def revisions_table(changed: pd.DataFrame, letters: pd.DataFrame, links: list[st
         shown, {COLUMN_TEXT["page"]: lambda v: str(int(v))}, html_columns=("Hoofdstuk",) if links is not None else ()
     )
 
-
-def unit_text(unit: str) -> str:
-    """Return a unit code as the words a reader knows (euro_mln → Miljoen euro)."""
-    return UNIT_AXIS.get(unit, unit)
-
-
-def kind_text(kind: str) -> str:
-    """Return the Dutch name of the kind of a revision (figures.revisions.KINDS)."""
-    return REVISION_KIND_TEXT[kind]

@@ -295,8 +295,3 @@ def with_optional_columns(schema: dict) -> dict:
     widened["primaryKey"] = list(schema.get(OPTIONAL_KEY) or schema.get("primaryKey") or [])
     widened["fieldsMatch"] = "equal"
     return widened
-
-
-def is_synthetic(directory: Path) -> bool:
-    """Return whether a data directory's descriptor marks its figures as synthetic."""
-    return bool(read_descriptor(directory).get(SYNTHETIC))

@@ -59,10 +59,3 @@ def letter_changes(new: pd.DataFrame, old: pd.DataFrame) -> pd.DataFrame:
         .sort_values(["change", "date", "id"], kind="stable")
         .reset_index(drop=True)
     )
-
-
-def new_periods(new: pd.DataFrame, old: pd.DataFrame) -> pd.DataFrame:
-    """Return the (indicator, period) pairs of a figure table that the other data do not have at all."""
-    known = set(zip(old["indicator"], old["period"]))
-    pairs = new[["indicator", "period"]].drop_duplicates()
-    return pairs.loc[[(i, p) not in known for i, p in zip(pairs["indicator"], pairs["period"])]].reset_index(drop=True)

@@ -18,8 +18,3 @@ def letters(source_ids, sources: pd.DataFrame) -> list[str]:
     """Return the distinct source ids, oldest letter first (ties by id)."""
     info = _by_id(sources)
     return sorted(dict.fromkeys(source_ids), key=lambda s: (str(info.loc[s, "date"]), s))
-
-
-def newest_letter(sources: pd.DataFrame) -> str:
-    """Return the id of the newest letter among the sources."""
-    return letters(_by_id(sources).index, sources)[-1]

@@ -381,23 +381,6 @@ def kind_look(field: str, kinds: dict[str, str], colours: dict[str, str] | None 
     }
 
 
-def kind_legend(frame: pd.DataFrame, field: str, kinds: dict[str, str]) -> alt.Chart:
-    """Return a layer that draws nothing but the legend of the kinds in a chart whose colours name its series.
-
-    Its symbols show each kind's look in dark grey; the marks themselves take `kind_fill` and `kind_stroke` of their
-    series' colour (see `kind_colours`).
-    """
-    present = {word: kind for word, kind in kinds.items() if word in set(frame[field])}
-    look = kind_look(field, present, dict.fromkeys(present, PALETTE[4]))
-    return alt.Chart(frame).mark_point(size=0, filled=True, strokeWidth=1.5).encode(**look)
-
-
-def kind_colours(kinds, colours) -> dict[str, list[str]]:
-    """Return per value (its kind and its series' colour) the columns `fill` and `stroke` a chart draws it with."""
-    pairs = list(zip(kinds, colours))
-    return {"vulling": [kind_fill(k, c) for k, c in pairs], "lijn": [kind_stroke(k, c) for k, c in pairs]}
-
-
 def title(text: str, subtitle: str | None = None) -> alt.TitleParams:
     """Return a chart title in the house style (left-aligned, optional grey subtitle)."""
     return alt.TitleParams(text=text, subtitle=subtitle or alt.Undefined)

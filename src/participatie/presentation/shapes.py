@@ -4,6 +4,7 @@
   and its value after its end, with room for that value kept on the value axis at every width.
 - `figures_table`: printed figures as a reader checks them: indicator, period, value with unit and hedge,
   the data's note, and the letter's date and page.
+- `kind_legend`, `kind_colours`: the kinds of value (`charts.kind_look`) in a chart whose colours name its series.
 - `table_figure`: a few figures (two numbers are no chart) as a compact table titled like a chart, with the
   chart's source line and downloads (its own data as CSV, plain and for Excel, and the chapter's files).
 """
@@ -59,7 +60,9 @@ def text_room(texts) -> int:
 
 def value_scale(highest: float, room: int, domain_min: float = 0) -> alt.Scale:
     """Return a value scale that ends `room` pixels after `highest` at any width, so that its label fits."""
-    return alt.Scale(domainMin=domain_min, domainMax=alt.ExprRef(expr=f"{highest} * width / max(width - {room}, 1)"), nice=False)
+    return alt.Scale(
+        domainMin=domain_min, domainMax=alt.ExprRef(expr=f"{highest} * width / max(width - {room}, 1)"), nice=False
+    )
 
 
 def row_y(name: str, order: list[str]) -> alt.Y:
@@ -79,6 +82,23 @@ def bar_rows(*layers: alt.Chart, name: str, order: list[str]) -> alt.LayerChart:
         .encode(y=row_y(name, order), x=alt.value(0), text=f"{name}:N")
     )
     return alt.layer(*layers, names).properties(height=ROW_STEP * len(order))
+
+
+def kind_legend(frame: pd.DataFrame, field: str, kinds: dict[str, str]) -> alt.Chart:
+    """Return a layer that draws nothing but the legend of the kinds in a chart whose colours name its series.
+
+    Its symbols show each kind's look in dark grey; the marks themselves take `charts.kind_fill` and
+    `charts.kind_stroke` of their series' colour (see `kind_colours`).
+    """
+    present = {word: kind for word, kind in kinds.items() if word in set(frame[field])}
+    look = charts.kind_look(field, present, dict.fromkeys(present, charts.PALETTE[4]))
+    return alt.Chart(frame).mark_point(size=0, filled=True, strokeWidth=1.5).encode(**look)
+
+
+def kind_colours(kinds, colours) -> dict[str, list[str]]:
+    """Return per value (its kind and its series' colour) the columns `fill` and `stroke` a chart draws it with."""
+    pairs = list(zip(kinds, colours))
+    return {"vulling": [charts.kind_fill(k, c) for k, c in pairs], "lijn": [charts.kind_stroke(k, c) for k, c in pairs]}
 
 
 def figures_table(rows: pd.DataFrame, caption: str | None = None, label_suffix: pd.Series | None = None) -> tables.Table:

@@ -31,14 +31,17 @@ def extra_jobs(chapter) -> house.ChartFigure:
     words = chapter.label("extra_jobs.series")
     series = [words[REALISED], words[TARGET], words[PATH]]
     legend = dict(title=None, sort=series, legend=alt.Legend(columns=1, symbolStrokeWidth=2))
-    colours = [house.PRIMARY, house.PALETTE[2], house.PALETTE[4]]
+    # Our even path is our own calculation: grey and dashed, as in every chart (house.kind_look).
+    colours = [house.PRIMARY, house.PALETTE[2], house.kind_stroke(house.OWN, house.PRIMARY)]
     colour = alt.Color("reeks:N", scale=alt.Scale(domain=series, range=colours), **legend)
     shape = alt.Shape("reeks:N", scale=alt.Scale(domain=series, range=["circle", "diamond", "stroke"]), **legend)
-    dash = alt.StrokeDash("reeks:N", scale=alt.Scale(domain=series, range=[[1, 0], [1, 0], [6, 4]]), **legend)
-    # A value from a newer letter keeps its series' colour and shape and is drawn open (white inside).
+    dash = alt.StrokeDash(
+        "reeks:N", scale=alt.Scale(domain=series, range=[house.SOLID, house.SOLID, house.DASHED]), **legend
+    )
+    # A value from a newer letter keeps its series' colour and shape and is drawn open (house.NEWER).
     fill = alt.condition(
         alt.datum.nieuwer,
-        alt.value("white"),
+        alt.value(house.kind_fill(house.NEWER, house.PRIMARY)),
         alt.Fill("reeks:N", scale=alt.Scale(domain=series, range=colours), legend=None),
     )
     stroke = alt.Stroke("reeks:N", scale=alt.Scale(domain=series, range=colours), legend=None)
@@ -168,7 +171,9 @@ def retention_by_background(chapter) -> house.ChartFigure:
     bars = (
         alt.Chart(groups)
         .mark_bar(color=house.PRIMARY)
-        .encode(y=shapes.row_y("achtergrond", order), x=x, tooltip=_tooltips(titles, ["achtergrond:N", "tekst:N", "brief:N"]))
+        .encode(
+            y=shapes.row_y("achtergrond", order), x=x, tooltip=_tooltips(titles, ["achtergrond:N", "tekst:N", "brief:N"])
+        )
     )
     text = bars.mark_text(align="right", dx=-6, color="white").encode(text="tekst:N")
     # The overall rate: a rule over the rows, named at its top (a printed figure: solid, in its own colour).

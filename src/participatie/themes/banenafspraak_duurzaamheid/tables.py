@@ -11,8 +11,7 @@ import pandas as pd
 from ...figures import lookup as fig
 from ...presentation import charts as house_charts
 from ...presentation import labels as shared
-from ...presentation import shapes
-from ...presentation import tables, vocabulary
+from ...presentation import shapes, tables, vocabulary
 from ...presentation import tables as house
 from ...presentation.labels import COLUMN_TEXT
 from . import analysis

@@ -13,7 +13,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ...presentation import charts, tables, vocabulary
+from ...presentation import charts, shapes, tables, vocabulary
 from ...presentation.labels import COMPUTED as COMPUTED_TEXT
 from ...presentation.labels import NEWER_LETTER
 from ...presentation.labels import PRINTED as PRINTED_TEXT
@@ -352,7 +352,7 @@ def _points_and_lines(chapter, frame: pd.DataFrame, series: list[str], colours: 
     words = _kind_words(chapter)
     looks = {words[PRINTED]: charts.PRINTED, words[COMPUTED]: charts.OWN, words[EXTRAPOLATED]: charts.ESTIMATE}
     looks[NEWER_LETTER] = charts.NEWER
-    frame = frame.assign(**charts.kind_colours(frame["soort"].map(looks), frame["reeks"].map(dict(zip(series, colours)))))
+    frame = frame.assign(**shapes.kind_colours(frame["soort"].map(looks), frame["reeks"].map(dict(zip(series, colours)))))
     base = alt.Chart(frame).encode(
         x=alt.X("datum:T", title=None, axis=alt.Axis(format="%b %Y", labelFlush=True), scale=alt.Scale(padding=30)),
         y=alt.Y("aantal:Q", axis=charts.value_axis("aantal", axis_title)),
@@ -363,7 +363,9 @@ def _points_and_lines(chapter, frame: pd.DataFrame, series: list[str], colours: 
     lines = base.transform_filter(printed).mark_line().encode(color=colour) + base.transform_filter(newest).mark_line(
         strokeWidth=1.5
     ).encode(color=colour)
-    dash = alt.StrokeDash("soort:N", legend=None, scale=alt.Scale(domain=list(looks), range=[charts.DASHES[k] for k in looks.values()]))
+    dash = alt.StrokeDash(
+        "soort:N", legend=None, scale=alt.Scale(domain=list(looks), range=[charts.DASHES[k] for k in looks.values()])
+    )
     points = base.mark_point(size=100, filled=True, opacity=1, strokeWidth=2).encode(
         fill=alt.Fill("vulling:N", scale=None), stroke=alt.Stroke("lijn:N", scale=None), strokeDash=dash
     )
@@ -374,5 +376,7 @@ def _points_and_lines(chapter, frame: pd.DataFrame, series: list[str], colours: 
         + base.transform_filter(newest).mark_text(dx=-9, align="right").encode(**text)
         + base.transform_filter(places).mark_text(dx=9, dy=11, align="left").encode(**text)
     )
-    legend = charts.kind_legend(frame, "soort", looks)
-    return alt.layer(lines, points, labels, legend).resolve_scale(fill="independent", stroke="independent", strokeDash="independent")
+    legend = shapes.kind_legend(frame, "soort", looks)
+    return alt.layer(lines, points, labels, legend).resolve_scale(
+        fill="independent", stroke="independent", strokeDash="independent"
+    )

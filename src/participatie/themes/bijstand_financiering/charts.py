@@ -16,7 +16,6 @@ from ...presentation import labels as shared
 from . import analysis
 
 
-
 def _letters_and_pages(chapter, rows: pd.DataFrame) -> list[str]:
     """Return per figure 'letter, p. N' (in a municipal edition: that the figure is the municipality's)."""
     if chapter.municipal:
@@ -60,7 +59,9 @@ def participation_budget(chapter) -> charts.ChartFigure:
             alt.value(charts.kind_fill(charts.NEWER, charts.PRIMARY)),
             alt.Fill("doelgroep:N", title=None, sort=domain, scale=alt.Scale(domain=domain, range=list(colours.values()))),
         ),
-        stroke=alt.Stroke("doelgroep:N", title=None, sort=domain, scale=alt.Scale(domain=domain, range=list(colours.values()))),
+        stroke=alt.Stroke(
+            "doelgroep:N", title=None, sort=domain, scale=alt.Scale(domain=domain, range=list(colours.values()))
+        ),
         order=alt.Order("volgorde:Q"),
     )
     inside = (

@@ -5,8 +5,9 @@ The words (titles, descriptions, tooltips, legend and category words) are labels
 file (`chapter.label`), the legend words the book shares come from `presentation.labels`.
 
 Every chart draws every period its series has in the data, each kind of value in the book's one look for it
-(`charts.kind_look`). A series of two numbers is no chart but a table (`tables.waiting_list` …). Tooltips and data tables name the letter and page of each value;
-in a municipal edition they say that a value is the municipality's own (no letter printed it).
+(`charts.kind_look`); a series of two numbers is no chart but a table (`tables.waiting_list` …). Tooltips and
+data tables name the letter and page of each value; in a municipal edition they say that a value is the
+municipality's own (no letter printed it).
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ from ...presentation import charts as house
 from ...presentation import labels as shared
 from ...presentation import shapes, tables, vocabulary
 from . import analysis
-
-
 
 # --- helpers (shared with tables.py) ------------------------------------------------------------------------
 
@@ -114,7 +113,12 @@ def indications(chapter) -> house.ChartFigure:
     tooltip = _tooltips(chapter.label("indications.tooltip"), {"indicaties": ("Q", ",.0f")})
     # Room after the longest bar for the longest line of the labels (a sum's label has two).
     room = shapes.text_room(line for text in texts["tekst"] for line in text.split("\n"))
-    x = alt.X("indicaties:Q", stack="zero", axis=house.value_axis("indicaties"), scale=shapes.value_scale(texts["indicaties"].max(), room))
+    x = alt.X(
+        "indicaties:Q",
+        stack="zero",
+        axis=house.value_axis("indicaties"),
+        scale=shapes.value_scale(texts["indicaties"].max(), room),
+    )
     bars = (
         alt.Chart(stack)
         .mark_bar(strokeWidth=1.5)

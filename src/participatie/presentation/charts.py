@@ -81,6 +81,9 @@ def house_theme() -> dict:
                 "titleFontWeight": "normal",
                 "labelLimit": 0,
                 "columns": 2,
+                # Legends under the plot one below the other (side by side they would be wider than the chart).
+                "layout": {"bottom": {"direction": "vertical", "anchor": "start"}},
+                "symbolOpacity": 1,
             },
             "range": {"category": PALETTE},
             "bar": {"color": PRIMARY},
@@ -224,16 +227,22 @@ def download_links(spec: dict, table: pd.DataFrame) -> str:
     then they are hidden, with the comma before them.
     """
     stem = file_stem(spec)
-    data = [
-        _link(csv_uri(table), CHART_DOWNLOAD["csv"], f"{stem}.csv", "pp-chart-csv"),
-        _link(csv_uri(table, excel=True), CHART_DOWNLOAD["excel"], f"{stem}-excel.csv", "pp-chart-excel"),
-    ]
     images = [
         f'<a class="pp-download pp-chart-image" data-format="{fmt}" download="{escape.html_text(stem)}.{fmt}">'
         f"{escape.html_text(CHART_DOWNLOAD[fmt])}</a>"
         for fmt in ("svg", "png")
     ]
-    return ", ".join(data) + f'<span class="pp-chart-images" hidden>, {", ".join(images)}</span>'
+    return data_links(stem, table) + f'<span class="pp-chart-images" hidden>, {", ".join(images)}</span>'
+
+
+def data_links(stem: str, table: pd.DataFrame) -> str:
+    """Return the links that download a chart's or table figure's own data as CSV, plain and for Excel."""
+    return ", ".join(
+        [
+            _link(csv_uri(table), CHART_DOWNLOAD["csv"], f"{stem}.csv", "pp-chart-csv"),
+            _link(csv_uri(table, excel=True), CHART_DOWNLOAD["excel"], f"{stem}-excel.csv", "pp-chart-excel"),
+        ]
+    )
 
 
 @dataclass
@@ -323,26 +332,52 @@ def value_axis(unit: str, title: str | None = None) -> alt.Axis:
     return alt.Axis(title=title or UNIT_AXIS[unit], format=",~f", tickMinStep=1)
 
 
-def printed_or_derived(field: str, domain: list, derived: set, sort: bool = True) -> dict:
-    """Return the encodings that set computed values apart from printed ones: grey and dashed vs solid.
+# One look per kind of value, the same in every chart (the introduction's Leeswijzer says it in words):
+# printed in a letter: solid, in the series' colour; computed by a letter itself (an extrapolation, a forecast, an
+# expectation, an announced plan): a light tint of that colour with a dotted outline; our own calculation: grey
+# with a dashed outline; a value from a letter newer than the chapter's text: open (white) with a solid outline;
+# an interpolation (no value of its own): a thin grey line without a symbol.
+PRINTED, ESTIMATE, OWN, NEWER = "printed", "estimate", "own", "newer"
+WHITE, GREY = "#FFFFFF", "#6F777B"
+SOLID, DOTTED, DASHED = [1, 0], [2, 2], [5, 3]
+TINT = 0.35  # the share of the series' colour in an estimate's fill (the rest is white)
+DASHES = {PRINTED: SOLID, ESTIMATE: DOTTED, OWN: DASHED, NEWER: SOLID}
+INTERPOLATION = {"color": MUTED, "strokeWidth": 1, "strokeDash": SOLID}
 
-    `domain` lists the field's values in legend order; those in `derived` are drawn as computed.
+
+def tint(colour: str, share: float = TINT) -> str:
+    """Return the colour mixed with white (share 1: the colour itself)."""
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(255 - share * (255 - c)):02X}" for c in rgb)
+
+
+def kind_fill(kind: str, colour: str) -> str:
+    """Return the fill of a value of this kind in a series of this colour."""
+    return {PRINTED: colour, ESTIMATE: tint(colour), OWN: MUTED, NEWER: WHITE}[kind]
+
+
+def kind_stroke(kind: str, colour: str) -> str:
+    """Return the outline (or line) colour of a value of this kind in a series of this colour."""
+    return GREY if kind == OWN else colour
+
+
+def kind_look(field: str, kinds: dict[str, str], colours: dict[str, str] | None = None, legend: bool = True) -> dict:
+    """Return the fill, stroke and dash encodings of `field`, whose words `kinds` maps to PRINTED, ESTIMATE, OWN or NEWER.
+
+    `colours` gives a word its series' colour (PRIMARY otherwise). The channels share field, order and title, so the
+    legend is one; `legend=False` draws none (a chart whose series' colours have a legend of their own).
     """
-    order = {"sort": domain} if sort else {}
+    words = list(kinds)
+    colour = {word: (colours or {}).get(word, PRIMARY) for word in words}
+
+    def scale(values: list) -> dict:
+        shown = {"title": None, "sort": words} | ({} if legend else {"legend": None})
+        return {"field": field, "type": "nominal", "scale": alt.Scale(domain=words, range=values), **shown}
+
     return {
-        "color": alt.Color(
-            f"{field}:N",
-            title=None,
-            **order,
-            scale=alt.Scale(domain=domain, range=[MUTED if d in derived else PRIMARY for d in domain]),
-        ),
-        "strokeDash": alt.StrokeDash(
-            f"{field}:N",
-            title=None,
-            **order,
-            scale=alt.Scale(domain=domain, range=[[4, 3] if d in derived else [1, 0] for d in domain]),
-        ),
-        "stroke": alt.value(PALETTE[4]),
+        "fill": alt.Fill(**scale([kind_fill(kinds[w], colour[w]) for w in words])),
+        "stroke": alt.Stroke(**scale([kind_stroke(kinds[w], colour[w]) for w in words])),
+        "strokeDash": alt.StrokeDash(**scale([DASHES[kinds[w]] for w in words])),
     }
 
 

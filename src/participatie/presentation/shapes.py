@@ -1,12 +1,17 @@
 """Chart and table shapes that several chapters draw: written once, so that they look and read the same.
 
-- `labelled_bars`: bars with their value above them, printed figures solid and computed ones grey and
-  dashed (`charts.printed_or_derived`), the house's way of keeping our computations apart.
+- `bar_rows`: horizontal bars, each with its name above it (not beside it: on a phone the bars keep the width)
+  and its value after its end, with room for that value kept on the value axis at every width.
 - `figures_table`: printed figures as a reader checks them: indicator, period, value with unit and hedge,
   the data's note, and the letter's date and page.
+- `kind_legend`, `kind_colours`: the kinds of value (`charts.kind_look`) in a chart whose colours name its series.
+- `table_figure`: a few figures (two numbers are no chart) as a compact table titled like a chart, with the
+  chart's source line and downloads (its own data as CSV, plain and for Excel, and the chapter's files).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 import altair as alt
 import pandas as pd
@@ -15,26 +20,85 @@ from . import charts, tables, vocabulary
 from .labels import COLUMN_TEXT
 
 
-def labelled_bars(
-    frame: pd.DataFrame,
-    *,
-    x: alt.X,
-    y: alt.Y,
-    kind: str,
-    kinds: list[str],
-    computed: set[str],
-    tooltip: list,
-    size: int | None = None,
-    stroke_width: float = 1.5,
-    label_format: str = ",.0f",
-    sort_kinds: bool = True,
-) -> alt.LayerChart:
-    """Return vertical bars of `y` per `x` with the value above each bar; kinds in `computed` drawn as computed."""
-    base = alt.Chart(frame).encode(x=x, y=y, tooltip=tooltip)
-    mark = {"strokeWidth": stroke_width} | ({"size": size} if size else {})
-    bars = base.mark_bar(**mark).encode(**charts.printed_or_derived(kind, kinds, computed, sort=sort_kinds))
-    labels = base.mark_text(dy=-8).encode(text=alt.Text(f"{y.shorthand}", format=label_format))
-    return bars + labels
+@dataclass
+class TableFigure:
+    """A compact table in place of a chart of two numbers: titled, with the chart's source line and downloads."""
+
+    title: str
+    source_line: str
+    table: pd.DataFrame
+    table_formats: dict = field(default_factory=dict)
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        links = charts.data_links(charts.file_stem({"title": self.title}), self.table)
+        body = (
+            '<figure class="pp-figure pp-table-figure">\n'
+            f"{tables.html(self.table, self.table_formats, self.title)}\n"
+            f'<figcaption class="pp-source">{charts.source_html(self.source_line, links)}</figcaption>\n</figure>'
+        )
+        plain = tables.formatted(self.table, self.table_formats).to_string(index=False)
+        return {"text/html": body, "text/plain": f"{self.title}\n{plain}\n{self.source_line}"}
+
+
+def table_figure(table: pd.DataFrame, *, title: str, source_line: str, table_formats: dict | None = None) -> TableFigure:
+    """Return a few figures as a compact table with the source line and downloads a chart of them would have."""
+    if table.empty or not title:
+        raise ValueError("a table figure needs a title and rows")
+    return TableFigure(title, source_line, table.reset_index(drop=True), table_formats or {})
+
+
+# A row of `bar_rows`: its name above a bar of ROW_BAR pixels, in a row of ROW_STEP pixels.
+ROW_STEP, ROW_BAR = 52, 22
+# The width of a character of the charts' 12-pixel labels, on average and generously (Source Sans 3, digits included).
+CHARACTER = 6.6
+
+
+def text_room(texts) -> int:
+    """Return the pixels the longest of these labels (one line each) needs after its bar."""
+    return round(max((len(str(t)) for t in texts), default=0) * CHARACTER) + 10
+
+
+def value_scale(highest: float, room: int, domain_min: float = 0) -> alt.Scale:
+    """Return a value scale that ends `room` pixels after `highest` at any width, so that its label fits."""
+    return alt.Scale(
+        domainMin=domain_min, domainMax=alt.ExprRef(expr=f"{highest} * width / max(width - {room}, 1)"), nice=False
+    )
+
+
+def row_y(name: str, order: list[str]) -> alt.Y:
+    """Return the rows of `bar_rows`: one per value of `name`, in `order`, without axis labels."""
+    return alt.Y(f"{name}:N", sort=order, title=None, axis=None, scale=alt.Scale(paddingInner=1 - ROW_BAR / ROW_STEP))
+
+
+def bar_rows(*layers: alt.Chart, name: str, order: list[str]) -> alt.LayerChart:
+    """Return horizontal bar layers (y: `row_y(name, order)`) with each row's name above its bar.
+
+    The names take no column beside the bars (which on a phone would leave the bars no width): each stands over
+    its bar, from the value axis on, and is cut at the chart's width at most.
+    """
+    names = (
+        alt.Chart(pd.DataFrame({name: order}))
+        .mark_text(align="left", baseline="bottom", dy=-ROW_BAR / 2 - 3, limit=alt.ExprRef(expr="width"))
+        .encode(y=row_y(name, order), x=alt.value(0), text=f"{name}:N")
+    )
+    return alt.layer(*layers, names).properties(height=ROW_STEP * len(order))
+
+
+def kind_legend(frame: pd.DataFrame, field: str, kinds: dict[str, str]) -> alt.Chart:
+    """Return a layer that draws nothing but the legend of the kinds in a chart whose colours name its series.
+
+    Its symbols show each kind's look in dark grey; the marks themselves take `charts.kind_fill` and
+    `charts.kind_stroke` of their series' colour (see `kind_colours`).
+    """
+    present = {word: kind for word, kind in kinds.items() if word in set(frame[field])}
+    look = charts.kind_look(field, present, dict.fromkeys(present, charts.PALETTE[4]))
+    return alt.Chart(frame).mark_point(size=0, filled=True, strokeWidth=1.5).encode(**look)
+
+
+def kind_colours(kinds, colours) -> dict[str, list[str]]:
+    """Return per value (its kind and its series' colour) the columns `fill` and `stroke` a chart draws it with."""
+    pairs = list(zip(kinds, colours))
+    return {"vulling": [charts.kind_fill(k, c) for k, c in pairs], "lijn": [charts.kind_stroke(k, c) for k, c in pairs]}
 
 
 def figures_table(rows: pd.DataFrame, caption: str | None = None, label_suffix: pd.Series | None = None) -> tables.Table:
@@ -54,28 +118,6 @@ def figures_table(rows: pd.DataFrame, caption: str | None = None, label_suffix: 
         }
     )
     return tables.show(shown, caption=caption)
-
-
-def grouped_bars(
-    frame: pd.DataFrame,
-    *,
-    x: alt.X,
-    offset: alt.XOffset,
-    y: alt.Y,
-    tooltip: list,
-    encodings: dict,
-    text: alt.Text | str,
-    dy: int = -8,
-    stroke_width: float | None = None,
-) -> alt.LayerChart:
-    """Return bars side by side within each `x` (one per `offset` value), styled by `encodings`, each labelled above.
-
-    `encodings` colours the bars: `charts.printed_or_derived(...)` for printed against computed figures, or
-    a colour per series (`{"color": alt.Color(...)}`); `text` is the label above each bar (a field or alt.Text).
-    """
-    base = alt.Chart(frame).encode(x=x, xOffset=offset, y=y, tooltip=tooltip)
-    bars = base.mark_bar(**({"strokeWidth": stroke_width} if stroke_width else {})).encode(**encodings)
-    return bars + base.mark_text(dy=dy).encode(text=text)
 
 
 def edition_figures_table(chapter, rows: pd.DataFrame, label_suffix: pd.Series | None = None) -> tables.Table:

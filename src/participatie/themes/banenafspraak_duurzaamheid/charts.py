@@ -16,7 +16,7 @@ from ...data import periods
 from ...figures import lookup as fig
 from ...presentation import charts as house
 from ...presentation import labels as shared
-from ...presentation import tables, vocabulary
+from ...presentation import shapes, tables, vocabulary
 from . import analysis
 from .analysis import COMPUTED, PATH, PERSONS_WAJONG, PRINTED, REALISED, TARGET, WORKING_ALL_MEASUREMENTS
 
@@ -31,14 +31,17 @@ def extra_jobs(chapter) -> house.ChartFigure:
     words = chapter.label("extra_jobs.series")
     series = [words[REALISED], words[TARGET], words[PATH]]
     legend = dict(title=None, sort=series, legend=alt.Legend(columns=1, symbolStrokeWidth=2))
-    colours = [house.PRIMARY, house.PALETTE[2], house.PALETTE[4]]
+    # Our even path is our own calculation: grey and dashed, as in every chart (house.kind_look).
+    colours = [house.PRIMARY, house.PALETTE[2], house.kind_stroke(house.OWN, house.PRIMARY)]
     colour = alt.Color("reeks:N", scale=alt.Scale(domain=series, range=colours), **legend)
     shape = alt.Shape("reeks:N", scale=alt.Scale(domain=series, range=["circle", "diamond", "stroke"]), **legend)
-    dash = alt.StrokeDash("reeks:N", scale=alt.Scale(domain=series, range=[[1, 0], [1, 0], [6, 4]]), **legend)
-    # A value from a newer letter keeps its series' colour and shape and is drawn open (white inside).
+    dash = alt.StrokeDash(
+        "reeks:N", scale=alt.Scale(domain=series, range=[house.SOLID, house.SOLID, house.DASHED]), **legend
+    )
+    # A value from a newer letter keeps its series' colour and shape and is drawn open (house.NEWER).
     fill = alt.condition(
         alt.datum.nieuwer,
-        alt.value("white"),
+        alt.value(house.kind_fill(house.NEWER, house.PRIMARY)),
         alt.Fill("reeks:N", scale=alt.Scale(domain=series, range=colours), legend=None),
     )
     stroke = alt.Stroke("reeks:N", scale=alt.Scale(domain=series, range=colours), legend=None)
@@ -100,63 +103,6 @@ def extra_jobs(chapter) -> house.ChartFigure:
     )
 
 
-def municipal_target_group(chapter) -> house.ChartFigure:
-    """Return the bars of the gemeentelijke doelgroep at work per quarter in the data, Q4 2016 our derivation.
-
-    A quarter printed in a letter newer than the chapter's text is drawn in another colour and named so.
-    """
-    group = analysis.municipal_target_group(chapter.figures)
-    computed = group["kind"] == COMPUTED
-    newer = _newer(chapter, group.assign(source_id=group["source_id"].where(~computed)))  # our derivation: never newer
-    frame = pd.DataFrame(
-        {
-            "kwartaal": vocabulary.period_labels(group["period"]),
-            "werkend": group["working"],
-            "soort": [shared.NEWER_LETTER if n else _kind(chapter, k) for k, n in zip(group["kind"], newer)],
-            "tekst": [
-                vocabulary.value_text(v, "aantal", None, "circa" if c else None) for v, c in zip(group["working"], computed)
-            ],
-            "berekening": [
-                chapter.label("municipal_target_group.calculation", level=level, change=change) if c else vocabulary.MISSING
-                for c, level, change in zip(computed, group["level"], group["change"])
-            ],
-            "brief": _letters_pages(chapter, group["source_id"], group["page"]),
-        }
-    )
-    kinds = [shared.COMPUTED, _kind(chapter, PRINTED)] + ([shared.NEWER_LETTER] if newer.any() else [])
-    styles = house.printed_or_derived("soort", kinds, {shared.COMPUTED})
-    colours = [house.MUTED, house.PRIMARY, house.SECONDARY][: len(kinds)]  # a newer letter's quarter apart
-    styles["color"] = alt.Color("soort:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=colours))
-    fields = chapter.label("municipal_target_group.fields")
-    base = alt.Chart(frame).encode(
-        x=alt.X("kwartaal:N", sort=list(frame["kwartaal"]), title=None),
-        y=alt.Y("werkend:Q", axis=house.value_axis("personen", chapter.label("municipal_target_group.y_axis"))),
-        tooltip=_tooltips(fields, ["kwartaal:N", "tekst:N", "soort:N", "berekening:N", "brief:N"]),
-    )
-    derived = group.loc[computed, "period"].iloc[0]
-    chart = (
-        base.mark_bar(strokeWidth=1.5, size=70).encode(**styles) + base.mark_text(dy=-8).encode(text="tekst:N")
-    ).properties(
-        width=house.WIDTH,
-        height=240,
-        title=house.title(
-            chapter.label("municipal_target_group.title"), chapter.label("municipal_target_group.subtitle", derived=derived)
-        ),
-    )
-    description = chapter.label(
-        "municipal_target_group.description",
-        quarters=list(frame["kwartaal"]),
-        derived=derived,
-        newer=list(frame.loc[newer.to_numpy(), "kwartaal"]),
-    )
-    return house.figure(
-        chart,
-        description=description,
-        source_line=chapter.source_line(fig.select(chapter.figures, "municipal_target_group_working")),
-        table=_table(frame, fields, ["kwartaal", "werkend", "soort", "berekening", "brief"]),
-    )
-
-
 def retention_outcomes(chapter) -> house.ChartFigure:
     """Return the bars of the shares the letter prints for the people at work in Q3 2015, a year later."""
     outcomes = analysis.retention_outcomes(chapter.figures)
@@ -172,8 +118,9 @@ def retention_outcomes(chapter) -> house.ChartFigure:
         }
     )
     fields = chapter.label("retention_outcomes.fields")
+    order = list(frame["uitkomst"])
     base = alt.Chart(frame).encode(
-        y=alt.Y("uitkomst:N", sort=list(frame["uitkomst"]), title=None, axis=alt.Axis(labelLimit=300)),
+        y=shapes.row_y("uitkomst", order),
         x=alt.X("aandeel:Q", scale=alt.Scale(domain=[0, 100]), axis=house.value_axis("procent")),
         tooltip=_tooltips(fields, ["uitkomst:N", "tekst:N", "afbakening:N", "brief:N"]),
     )
@@ -185,9 +132,10 @@ def retention_outcomes(chapter) -> house.ChartFigure:
     )
     inside = base.transform_filter(alt.datum.aandeel >= 50).mark_text(align="right", dx=-6, color="white")
     outside = base.transform_filter(alt.datum.aandeel < 50).mark_text(align="left", dx=5)
-    chart = (bars + inside.encode(text="tekst:N") + outside.encode(text="tekst:N")).properties(
+    chart = shapes.bar_rows(
+        bars, inside.encode(text="tekst:N"), outside.encode(text="tekst:N"), name="uitkomst", order=order
+    ).properties(
         width=house.WIDTH,
-        height=170,
         title=house.title(chapter.label("retention_outcomes.title"), chapter.label("retention_outcomes.subtitle")),
     )
     return house.figure(
@@ -214,23 +162,24 @@ def retention_by_background(chapter) -> house.ChartFigure:
     overall = frame.loc[frame["category"] == "totaal"]
     overall = overall.assign(regel=[chapter.label("retention_by_background.overall", share=t) for t in overall["tekst"]])
     titles = chapter.label("retention_by_background.tooltip")
+    order = list(groups["achtergrond"])
+    x = alt.X(
+        "aandeel:Q",
+        scale=alt.Scale(domain=[0, 100]),
+        axis=house.value_axis("procent", chapter.label("retention_by_background.x_axis")),
+    )
     bars = (
         alt.Chart(groups)
         .mark_bar(color=house.PRIMARY)
         .encode(
-            y=alt.Y("achtergrond:N", sort=list(groups["achtergrond"]), title=None),
-            x=alt.X(
-                "aandeel:Q",
-                scale=alt.Scale(domain=[0, 100]),
-                axis=house.value_axis("procent", chapter.label("retention_by_background.x_axis")),
-            ),
-            tooltip=_tooltips(titles, ["achtergrond:N", "tekst:N", "brief:N"]),
+            y=shapes.row_y("achtergrond", order), x=x, tooltip=_tooltips(titles, ["achtergrond:N", "tekst:N", "brief:N"])
         )
     )
     text = bars.mark_text(align="right", dx=-6, color="white").encode(text="tekst:N")
+    # The overall rate: a rule over the rows, named at its top (a printed figure: solid, in its own colour).
     rule = (
         alt.Chart(overall)
-        .mark_rule(color=house.PALETTE[2], strokeDash=[5, 3], strokeWidth=2)
+        .mark_rule(color=house.PALETTE[2], strokeWidth=2)
         .encode(x="aandeel:Q", tooltip=_tooltips(titles, ["regel:N", "brief:N"]))
     )
     rule_text = (
@@ -238,9 +187,8 @@ def retention_by_background(chapter) -> house.ChartFigure:
         .mark_text(align="right", dx=-4, dy=-6, color=house.PALETTE[2], baseline="bottom")
         .encode(x="aandeel:Q", y=alt.value(0), text="regel:N")
     )
-    chart = (bars + text + rule + rule_text).properties(
+    chart = shapes.bar_rows(bars, text, rule, rule_text, name="achtergrond", order=order).properties(
         width=house.WIDTH,
-        height=180,
         title=house.title(chapter.label("retention_by_background.title"), chapter.label("retention_by_background.subtitle")),
     )
     return house.figure(

@@ -8,12 +8,39 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...figures import lookup as fig
 from ...presentation import charts as house_charts
-from ...presentation import tables, vocabulary
+from ...presentation import labels as shared
+from ...presentation import shapes, tables, vocabulary
 from ...presentation import tables as house
 from ...presentation.labels import COLUMN_TEXT
 from . import analysis
-from .analysis import NO_PERIOD, PAST_HALF_YEAR, REALISED_PACE, UNDATED
+from .analysis import COMPUTED, NO_PERIOD, PAST_HALF_YEAR, REALISED_PACE, UNDATED
+from .charts import _kind, _letters_pages, _newer, _table
+
+
+def municipal_target_group(chapter) -> shapes.TableFigure:
+    """Return the gemeentelijke doelgroep at work per quarter in the data (two numbers: a table), Q4 2016 our derivation."""
+    group = analysis.municipal_target_group(chapter.figures)
+    computed = group["kind"] == COMPUTED
+    newer = _newer(chapter, group.assign(source_id=group["source_id"].where(~computed)))  # our derivation: never newer
+    frame = pd.DataFrame(
+        {
+            "kwartaal": vocabulary.period_labels(group["period"]),
+            "werkend": group["working"],
+            "soort": [shared.NEWER_LETTER if n else _kind(chapter, k) for k, n in zip(group["kind"], newer)],
+            "berekening": [
+                chapter.label("municipal_target_group.calculation", level=level, change=change) if c else vocabulary.MISSING
+                for c, level, change in zip(computed, group["level"], group["change"])
+            ],
+            "brief": _letters_pages(chapter, group["source_id"], group["page"]),
+        }
+    )
+    return shapes.table_figure(
+        _table(frame, chapter.label("municipal_target_group.fields"), list(frame.columns)),
+        title=chapter.label("municipal_target_group.title"),
+        source_line=chapter.source_line(fig.select(chapter.figures, "municipal_target_group_working")),
+    )
 
 
 def pace(chapter) -> house.Table:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ...presentation import charts, tables, vocabulary
+from ...presentation import charts, shapes, tables, vocabulary
 from ...presentation.labels import COMPUTED as COMPUTED_TEXT
 from ...presentation.labels import NEWER_LETTER
 from ...presentation.labels import PRINTED as PRINTED_TEXT
@@ -104,13 +104,10 @@ def advices(chapter) -> charts.ChartFigure:
             "source_id": years["source_id"],
         }
     )
-    styles = {
-        words[REALISED]: (charts.PRIMARY, [1, 0]),
-        words[PART_YEAR]: (charts.SECONDARY, [1, 0]),
-        words[EXTRAPOLATED]: (charts.MUTED, [4, 3]),
-        NEWER_LETTER: (_WHITE, [1, 0]),
-    }
-    kinds = _present(list(styles), frame["soort"])
+    colours = {words[REALISED]: charts.PRIMARY, words[PART_YEAR]: charts.SECONDARY, words[EXTRAPOLATED]: charts.PRIMARY}
+    looks = {words[REALISED]: charts.PRINTED, words[PART_YEAR]: charts.PRINTED, words[EXTRAPOLATED]: charts.ESTIMATE}
+    looks[NEWER_LETTER] = charts.NEWER
+    kinds = _present(list(looks), frame["soort"])
     columns = _columns(chapter, "advices")
     base = alt.Chart(frame).encode(
         x=alt.X("jaar:O", title=None),
@@ -118,17 +115,7 @@ def advices(chapter) -> charts.ChartFigure:
         y=alt.Y("adviezen:Q", axis=charts.value_axis("adviezen", columns["adviezen"])),
         tooltip=_tooltip(chapter, "advices", "periode:N soort:N adviezen:Q berekening:N brief:N", "adviezen:Q"),
     )
-    bars = base.mark_bar(strokeWidth=1.5, stroke=_DARK).encode(
-        color=alt.Color(
-            "soort:N",
-            title=None,
-            sort=kinds,
-            scale=alt.Scale(domain=kinds, range=[styles[k][0] for k in kinds]),
-        ),
-        strokeDash=alt.StrokeDash(
-            "soort:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=[styles[k][1] for k in kinds])
-        ),
-    )
+    bars = base.mark_bar(strokeWidth=1.5).encode(**charts.kind_look("soort", {k: looks[k] for k in kinds}, colours))
     chart = (bars + base.mark_text(dy=-7).encode(text=alt.Text("adviezen:Q", format=",.0f"))).properties(
         width=charts.WIDTH,
         height=charts.HEIGHT,
@@ -164,19 +151,11 @@ def assessments(chapter) -> charts.ChartFigure:
     outcomes = [outcome["positive"], outcome["other"]]
     chart = (
         alt.Chart(long)
-        .mark_bar(stroke=_DARK, strokeWidth=1)
+        .mark_bar(strokeWidth=1.5)
         .encode(
             y=alt.Y("aanvrager:N", title=None, sort=list(applicant.values())),
             x=alt.X("aantal:Q", stack="zero", axis=charts.value_axis("beoordelingen")),
-            color=alt.Color(
-                "uitkomst:N",
-                title=None,
-                sort=outcomes,
-                scale=alt.Scale(domain=outcomes, range=[charts.PRIMARY, charts.MUTED]),
-            ),
-            strokeDash=alt.StrokeDash(
-                "uitkomst:N", title=None, sort=outcomes, scale=alt.Scale(domain=outcomes, range=[[1, 0], [4, 3]])
-            ),
+            **charts.kind_look("uitkomst", dict(zip(outcomes, [charts.PRINTED, charts.OWN]))),
             order=alt.Order("uitkomst:N", sort="descending"),
             tooltip=_tooltip(chapter, "assessments", _ASSESSMENT_FIELDS, "aantal:Q"),
         )
@@ -223,7 +202,7 @@ def citizen_months(chapter) -> charts.ChartFigure:
         x=alt.X(
             "datum:T",
             title=None,
-            axis=alt.Axis(format="%B %Y", tickCount={"interval": "month", "step": 1}),
+            axis=alt.Axis(format="%B %Y", tickCount={"interval": "month", "step": 1}, labelBound=True),
             scale=alt.Scale(padding=30),
         ),
         y=alt.Y("beoordelingen:Q", axis=charts.value_axis("beoordelingen")),
@@ -364,36 +343,32 @@ def _working_points(chapter) -> pd.DataFrame:
 
 
 def _points_and_lines(chapter, frame: pd.DataFrame, series: list[str], colours: list[str], axis_title: str):
-    """Return points per series (filled when printed, open otherwise), lines through printed and through newer points.
+    """Return points per series, each in the look of its kind (`charts.kind_look`), lines through printed points and
+    through a newer letter's points, and a legend of the kinds.
 
     Labels stand right of a point; for a letter newer than the text on the left, and for a count of places
     below, so that labels of one date do not overlap.
     """
     words = _kind_words(chapter)
-    shapes = {words[k]: shape for k, shape in _SHAPES.items()} | {NEWER_LETTER: "square"}
-    kinds = _present(list(shapes), frame["soort"])
-    scale = alt.Scale(domain=series, range=colours)
+    looks = {words[PRINTED]: charts.PRINTED, words[COMPUTED]: charts.OWN, words[EXTRAPOLATED]: charts.ESTIMATE}
+    looks[NEWER_LETTER] = charts.NEWER
+    frame = frame.assign(**shapes.kind_colours(frame["soort"].map(looks), frame["reeks"].map(dict(zip(series, colours)))))
     base = alt.Chart(frame).encode(
-        x=alt.X("datum:T", title=None, axis=alt.Axis(format="%b %Y"), scale=alt.Scale(padding=30)),
+        x=alt.X("datum:T", title=None, axis=alt.Axis(format="%b %Y", labelBound=True), scale=alt.Scale(padding=30)),
         y=alt.Y("aantal:Q", axis=charts.value_axis("aantal", axis_title)),
         tooltip=_tooltip(chapter, "counts", "peildatum:N reeks:N tekst:N eenheid:N soort:N brief:N"),
     )
     printed, newest = alt.datum.soort == words[PRINTED], alt.datum.soort == NEWER_LETTER
-    colour = alt.Color("reeks:N", title=None, sort=series, scale=scale)
+    colour = alt.Color("reeks:N", title=None, sort=series, scale=alt.Scale(domain=series, range=colours))
     lines = base.transform_filter(printed).mark_line().encode(color=colour) + base.transform_filter(newest).mark_line(
-        strokeDash=[4, 3], strokeWidth=1.5
+        strokeWidth=1.5
     ).encode(color=colour)
-    # An open symbol is a coloured symbol with a white one inside (a stroke channel would merge with the legend).
-    shape = alt.Shape(
-        "soort:N",
-        title=None,
-        sort=kinds,
-        scale=alt.Scale(domain=kinds, range=[shapes[k] for k in kinds]),
-        legend=alt.Legend(symbolFillColor=_DARK, symbolStrokeColor=_DARK),
+    dash = alt.StrokeDash(
+        "soort:N", legend=None, scale=alt.Scale(domain=list(looks), range=[charts.DASHES[k] for k in looks.values()])
     )
-    points = base.mark_point(size=100, filled=True, opacity=1).encode(color=colour, shape=shape) + base.transform_filter(
-        ~printed
-    ).mark_point(size=30, filled=True, opacity=1, color=_WHITE).encode(shape=shape)
+    points = base.mark_point(size=100, filled=True, opacity=1, strokeWidth=2).encode(
+        fill=alt.Fill("vulling:N", scale=None), stroke=alt.Stroke("lijn:N", scale=None), strokeDash=dash
+    )
     places = alt.datum.reeks == chapter.label("words.series")[PLACES_COUNTED]
     text = {"text": "tekst:N", "color": colour}
     labels = (
@@ -401,4 +376,7 @@ def _points_and_lines(chapter, frame: pd.DataFrame, series: list[str], colours: 
         + base.transform_filter(newest).mark_text(dx=-9, align="right").encode(**text)
         + base.transform_filter(places).mark_text(dx=9, dy=11, align="left").encode(**text)
     )
-    return lines + points + labels
+    legend = shapes.kind_legend(frame, "soort", looks)
+    return alt.layer(lines, points, labels, legend).resolve_scale(
+        fill="independent", stroke="independent", strokeDash="independent"
+    )

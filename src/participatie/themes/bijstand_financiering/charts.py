@@ -15,116 +15,12 @@ from ...presentation import charts, tables, vocabulary
 from ...presentation import labels as shared
 from . import analysis
 
-HEIGHT_SMALL = 260
-LABEL_ROOM = 0.15  # share of a value axis kept free for the labels beside the bars
-OPEN = 0.12  # fill opacity of a bar from a newer letter (an open bar)
-
 
 def _letters_and_pages(chapter, rows: pd.DataFrame) -> list[str]:
     """Return per figure 'letter, p. N' (in a municipal edition: that the figure is the municipality's)."""
     if chapter.municipal:
         return chapter.letters_of(rows["source_id"])
     return tables.letter_pages(rows["source_id"].tolist(), rows["page"].tolist(), chapter.sources)
-
-
-def _opacity() -> alt.FillOpacityValue:
-    return alt.condition("datum.nieuwer", alt.value(OPEN), alt.value(1))
-
-
-def buig_results(chapter) -> charts.ChartFigure:
-    """Return the bars of the yearly results on the macrobudget BUIG (surplus up, deficit down), preliminary marked."""
-    rows = analysis.single_year_results(chapter.figures)
-    newer = chapter.from_newer_letters(rows).to_numpy()
-    words = {"newer_letter": shared.NEWER_LETTER}
-    twice = rows["period"].duplicated(keep=False).to_numpy()
-    kinds = chapter.label("buig_results.kinds")
-    periode = [
-        chapter.label(
-            "buig_results.bar_period",
-            period=vocabulary.period(period),
-            preliminary=bool(early),
-            twice=bool(both),
-            date=vocabulary.long_date(pd.Timestamp(day).date()),
-        )
-        for period, early, both, day in zip(rows["period"], rows["preliminary"], twice, rows["source_date"])
-    ]
-    status = [
-        chapter.label("buig_results.status", preliminary=bool(early), newer=bool(new), **words)
-        for early, new in zip(rows["preliminary"], newer)
-    ]
-    frame = pd.DataFrame(
-        {
-            "periode": periode,
-            "soort": rows["kind"].map(kinds),
-            "resultaat": rows["result"],
-            "bedrag": [vocabulary.value_text(r["value"], r["unit"], None, _qualifier(r)) for _, r in rows.iterrows()],
-            "aandeel": rows["share"],
-            "status": status,
-            "nieuwer": newer,
-            "brief": _letters_and_pages(chapter, rows),
-            "source_id": rows["source_id"],
-        }
-    )
-    frame = frame.assign(
-        soort=frame["soort"].where(frame["resultaat"] != 0, kinds["none"]),
-        label=(frame["soort"] + " " + frame["bedrag"]).where(frame["resultaat"] != 0, kinds["none"]),
-    )
-    colours = {kinds["surplus"]: charts.SECONDARY, kinds["deficit"]: charts.PRIMARY, kinds["none"]: charts.MUTED}
-    colours = {kind: colour for kind, colour in colours.items() if kind in set(frame["soort"])}
-    low, high = min(0.0, float(frame["resultaat"].min())), max(0.0, float(frame["resultaat"].max()))
-    pad = max(high - low, 1.0) * LABEL_ROOM
-    column = chapter.label("buig_results.columns")
-    column = column | {"share": chapter.label("buig_results.columns.share")}  # a template: its words follow the edition
-    base = alt.Chart(frame).encode(
-        x=alt.X("periode:N", sort=frame["periode"].tolist(), title=None, axis=alt.Axis(labelAngle=0, labelLimit=200)),
-        y=alt.Y(
-            "resultaat:Q",
-            axis=charts.value_axis("euro_mln", chapter.label("buig_results.y_title")),
-            scale=alt.Scale(domain=[low - pad, high + pad]),
-        ),
-        tooltip=[
-            alt.Tooltip("periode:N", title=column["period"]),
-            alt.Tooltip("soort:N", title=column["kind"]),
-            alt.Tooltip("bedrag:N", title=column["amount"]),
-            alt.Tooltip("status:N", title=column["status"]),
-            alt.Tooltip("brief:N", title=column["source"]),
-        ],
-    )
-    bars = base.mark_bar(size=60, strokeWidth=1.5, stroke=charts.PALETTE[4]).encode(
-        color=alt.Color("soort:N", title=None, scale=alt.Scale(domain=list(colours), range=list(colours.values()))),
-        fillOpacity=_opacity(),
-    )
-    positive = base.transform_filter("datum.resultaat >= 0").mark_text(dy=-9).encode(text="label:N")
-    negative = base.transform_filter("datum.resultaat < 0").mark_text(dy=11).encode(text="label:N")
-    zero = alt.Chart(pd.DataFrame({"nul": [0]})).mark_rule(color=charts.PALETTE[4]).encode(y="nul:Q")
-    notes = {"preliminary_years": rows.loc[rows["preliminary"], "period"].tolist(), "newer": bool(newer.any()), **words}
-    chart = (bars + zero + positive + negative).properties(
-        width=charts.WIDTH,
-        height=HEIGHT_SMALL,
-        title=charts.title(chapter.label("buig_results.title"), chapter.label("buig_results.subtitle", **notes)),
-    )
-    bars_text = [{"period": p, "label": label} for p, label in zip(frame["periode"], frame["label"])]
-    return charts.figure(
-        chart,
-        description=chapter.label("buig_results.description", bars=bars_text, **notes),
-        source_line=chapter.source_line(rows),
-        table=pd.DataFrame(
-            {
-                column["period"]: frame["periode"],
-                column["kind"]: frame["soort"],
-                column["amount"]: frame["bedrag"],
-                column["share"]: frame["aandeel"],
-                column["status"]: frame["status"].replace("", vocabulary.MISSING),
-                column["source"]: frame["brief"],
-            }
-        ),
-        table_formats={column["share"]: 1},
-    )
-
-
-def _qualifier(row: pd.Series) -> str | None:
-    qualifier = row.get("qualifier")
-    return qualifier if isinstance(qualifier, str) and qualifier else None
 
 
 def participation_budget(chapter) -> charts.ChartFigure:
@@ -142,7 +38,9 @@ def participation_budget(chapter) -> charts.ChartFigure:
     )[["year", "doelgroep", "kort", "bedrag", "volgorde", "nieuwer", "brief"]].rename(columns={"year": "jaar"})
     long = long.assign(label=long["kort"] + "\n" + [vocabulary.number(v, 1) for v in long["bedrag"]]).drop(columns="kort")
     domain = [groups["classic"], groups["new"]]
+    colours = dict(zip(domain, [charts.PRIMARY, charts.SECONDARY]))
     tooltip = chapter.label("participation_budget.tooltip")
+    top_room = round(float(parts[["printed_total", "sum"]].max().max()) * 1.12)
     base = alt.Chart(long).encode(
         x=alt.X("jaar:N", title=None, axis=alt.Axis(labelAngle=0)),
         tooltip=[
@@ -152,13 +50,19 @@ def participation_budget(chapter) -> charts.ChartFigure:
             alt.Tooltip("brief:N", title=tooltip["source"]),
         ],
     )
-    bars = base.mark_bar(size=56, stroke=charts.PALETTE[4], strokeWidth=1).encode(
-        y=alt.Y("bedrag:Q", stack="zero", axis=charts.value_axis("euro_mln")),
-        color=alt.Color(
-            "doelgroep:N", title=None, sort=domain, scale=alt.Scale(domain=domain, range=[charts.PRIMARY, charts.SECONDARY])
+    bars = base.mark_bar(size=56, strokeWidth=1.5).encode(
+        # Room above the highest bar for its total on two lines.
+        y=alt.Y("bedrag:Q", stack="zero", axis=charts.value_axis("euro_mln"), scale=alt.Scale(domainMax=top_room)),
+        # A newer letter's amount is open (charts.NEWER): white inside its group's outline.
+        fill=alt.condition(
+            "datum.nieuwer",
+            alt.value(charts.kind_fill(charts.NEWER, charts.PRIMARY)),
+            alt.Fill("doelgroep:N", title=None, sort=domain, scale=alt.Scale(domain=domain, range=list(colours.values()))),
+        ),
+        stroke=alt.Stroke(
+            "doelgroep:N", title=None, sort=domain, scale=alt.Scale(domain=domain, range=list(colours.values()))
         ),
         order=alt.Order("volgorde:Q"),
-        fillOpacity=_opacity(),
     )
     inside = (
         base.mark_text(lineBreak="\n", fontSize=10)
@@ -177,10 +81,11 @@ def participation_budget(chapter) -> charts.ChartFigure:
         {
             "jaar": parts["year"],
             "top": top,
-            "tekst": [f"{total_word if p else sum_word} {vocabulary.number(v, 3)}" for p, v in zip(printed, top)],
+            # On two lines, so that a total keeps within its bar's width on a phone.
+            "tekst": [[total_word if p else sum_word, vocabulary.number(v, 3)] for p, v in zip(printed, top)],
         }
     )
-    totals = alt.Chart(totals_frame).mark_text(dy=-9).encode(x="jaar:N", y="top:Q", text="tekst:N")
+    totals = alt.Chart(totals_frame).mark_text(dy=-18, baseline="bottom").encode(x="jaar:N", y="top:Q", text="tekst:N")
     words = {"newer": bool(newer.any()), "newer_letter": shared.NEWER_LETTER, "computed": shared.COMPUTED}
     chart = (bars + inside + totals).properties(
         width=charts.WIDTH,

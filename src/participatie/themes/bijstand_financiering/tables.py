@@ -12,6 +12,7 @@ from ...presentation import labels as shared
 from ...presentation import shapes, vocabulary
 from ...presentation import tables as shown_tables
 from . import analysis
+from .charts import _letters_and_pages
 
 OTHER_FIGURES = (
     "bijstand_recipients",
@@ -20,6 +21,44 @@ OTHER_FIGURES = (
     "reintegration_budget_per_person",
     "new_target_group_inflow_assumption",
 )
+
+
+def buig_results(chapter) -> shapes.TableFigure:
+    """Return the yearly results on the macrobudget BUIG (two numbers: a table), the preliminary one marked."""
+    rows = analysis.single_year_results(chapter.figures)
+    newer = chapter.from_newer_letters(rows).to_numpy()
+    twice = rows["period"].duplicated(keep=False).to_numpy()
+    kinds, column = chapter.label("buig_results.kinds"), chapter.label("buig_results.columns")
+    status = [
+        chapter.label("buig_results.status", preliminary=bool(early), newer=bool(new), newer_letter=shared.NEWER_LETTER)
+        for early, new in zip(rows["preliminary"], newer)
+    ]
+    hedges = [q if isinstance(q, str) and q else None for q in rows.get("qualifier", pd.Series(None, index=rows.index))]
+    table = pd.DataFrame(
+        {
+            column["period"]: [
+                chapter.label(
+                    "buig_results.bar_period",
+                    period=vocabulary.period(period),
+                    preliminary=bool(early),
+                    twice=bool(both),
+                    date=vocabulary.long_date(pd.Timestamp(day).date()),
+                )
+                for period, early, both, day in zip(rows["period"], rows["preliminary"], twice, rows["source_date"])
+            ],
+            column["kind"]: rows["kind"].map(kinds).where(rows["result"] != 0, kinds["none"]),
+            column["amount"]: [vocabulary.value_text(v, u, None, q) for v, u, q in zip(rows["value"], rows["unit"], hedges)],
+            chapter.label("buig_results.columns.share"): rows["share"],  # a template: its words follow the edition
+            column["status"]: [s or vocabulary.MISSING for s in status],
+            column["source"]: _letters_and_pages(chapter, rows),
+        }
+    )
+    return shapes.table_figure(
+        table,
+        title=chapter.label("buig_results.title"),
+        source_line=chapter.source_line(rows),
+        table_formats={chapter.label("buig_results.columns.share"): 1},
+    )
 
 
 def benefit_corrections(chapter) -> shown_tables.Table:

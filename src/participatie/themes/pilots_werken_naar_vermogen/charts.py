@@ -18,7 +18,7 @@ import altair as alt
 import pandas as pd
 
 from ...figures.facts import letters as letters_of
-from ...presentation import charts, vocabulary
+from ...presentation import charts, shapes, vocabulary
 from ...presentation.labels import NEWER_LETTER
 from .analysis import LANE_CODES, PRECISIONS
 from .analysis import timeline as events_timeline
@@ -153,8 +153,12 @@ def timeline(chapter) -> charts.ChartFigure:
     y_scale = alt.Scale(domain=[f"{first_year}-01-01", f"{last_year + 1}-01-01"], reverse=True)
     wide = f"width >= {NARROW}"
     kind_of = _kinds(words)
+    looks = shapes.kind_colours(
+        [charts.ESTIMATE if a else charts.PRINTED for a in frame["aangekondigd"]],
+        frame["spoor"].map(dict(zip(lanes, charts.PALETTE))),
+    )
     plotted = _dates(
-        frame.assign(kern=frame["kernmoment"].map(kind_of)).drop(columns=["kernlabel", "sources"]),
+        frame.assign(kern=frame["kernmoment"].map(kind_of), **looks).drop(columns=["kernlabel", "sources"]),
         ["begin", "eind", "anker"],
     )
     y_axis = alt.Axis(
@@ -178,7 +182,7 @@ def timeline(chapter) -> charts.ChartFigure:
         labelAngle=alt.ExprRef(expr=f"{wide} ? -35 : 0"),
         labelAlign="left",
         labelBaseline="bottom",
-        labelLimit=260,
+        labelLimit=0,
         labelFontSize=11,
         labelOverlap=False,
         labelExpr=f"{wide} ? ({long_names}) : ({short_names})",
@@ -204,7 +208,7 @@ def timeline(chapter) -> charts.ChartFigure:
         **span,
         color=colour,
         strokeDash=alt.StrokeDash(
-            "aangekondigd:N", legend=None, scale=alt.Scale(domain=[False, True], range=[[1, 0], [6, 4]])
+            "aangekondigd:N", legend=None, scale=alt.Scale(domain=[False, True], range=[charts.SOLID, charts.DOTTED])
         ),
         tooltip=tooltip,
     )
@@ -213,12 +217,12 @@ def timeline(chapter) -> charts.ChartFigure:
         .mark_rule(strokeWidth=2, opacity=0.45)
         .encode(**span, color=colour, tooltip=tooltip)
     )
-    shapes = [words["precision"][p] for p in PRECISIONS]
+    precision_words = [words["precision"][p] for p in PRECISIONS]
     shape = alt.Shape(
         "nauwkeurigheid:N",
         title=tips["precision"],
-        sort=shapes,
-        scale=alt.Scale(domain=shapes, range=[PRECISION_SHAPE[p] for p in PRECISIONS]),
+        sort=precision_words,
+        scale=alt.Scale(domain=precision_words, range=[PRECISION_SHAPE[p] for p in PRECISIONS]),
     )
     kinds = list(kind_of.values())
     at = {"x": x, "y": alt.Y("anker:T", scale=y_scale)}
@@ -235,43 +239,37 @@ def timeline(chapter) -> charts.ChartFigure:
             tooltip=tooltip,
         )
     )
+    # An announced plan is the letter's own expectation (charts.ESTIMATE): a light tint of its strand's colour,
+    # outlined dotted; an event from a newer letter (charts.NEWER) gets an open ring.
     open_points = (
         dated.transform_filter("datum.aangekondigd")
-        .mark_point(filled=False, strokeWidth=2, size=60)
-        .encode(**at, color=colour, shape=shape, tooltip=tooltip)
+        .mark_point(filled=True, strokeWidth=2, size=60, strokeDash=charts.DOTTED)
+        .encode(
+            **at,
+            fill=alt.Fill("vulling:N", scale=None),
+            stroke=alt.Stroke("lijn:N", scale=None),
+            shape=shape,
+            tooltip=tooltip,
+        )
     )
     rings = (
         base.transform_filter("datum.nieuwer")
-        .mark_point(shape="circle", filled=False, size=420, strokeWidth=1.5, strokeDash=[2, 2], color=INK)
+        .mark_point(shape="circle", filled=False, size=420, strokeWidth=1.5, color=INK)
         .encode(**at, tooltip=tooltip)
     )
-    label_rows = _dates(labels, ["anker", "label_at"])
-    on_wide = alt.ExprRef(expr=f"{wide} ? 1 : 0")
-    leaders = (
-        alt.Chart(label_rows)
-        .mark_rule(strokeDash=[2, 3], color=GREY, strokeWidth=1, opacity=on_wide)
-        .encode(x="x:Q", x2="label_x:Q", y=alt.Y("anker:T", scale=y_scale), y2="label_at:T")
+    # On a narrow chart the label column gives way: its rows are filtered out (not hidden), so that they take no room.
+    label_rows = alt.Chart(_dates(labels, ["anker", "label_at"])).transform_filter(wide)
+    leaders = label_rows.mark_rule(color=GREY, strokeWidth=1, opacity=0.6).encode(
+        x="x:Q", x2="label_x:Q", y=alt.Y("anker:T", scale=y_scale), y2="label_at:T"
     )
-    texts = (
-        alt.Chart(label_rows)
-        .mark_text(
-            align="left",
-            baseline="top",
-            dx=4,
-            dy=-7,
-            fontSize=11.5,
-            lineBreak="\n",
-            opacity=on_wide,
-            limit=alt.ExprRef(expr=f"width * {(X_MAX - LABEL_X) / (X_MAX + 0.3):.3f} - 8"),
-        )
-        .encode(
-            x=alt.X("label_x:Q"),
-            y=alt.Y("label_at:T", scale=y_scale),
-            text="regels:N",
-            tooltip=[alt.Tooltip("tekst:N", title=tips["milestone"])],
-        )
+    texts = label_rows.mark_text(align="left", baseline="top", dx=4, dy=-7, fontSize=11.5, lineBreak="\n").encode(
+        x=alt.X("label_x:Q"),
+        y=alt.Y("label_at:T", scale=y_scale),
+        text="regels:N",
+        tooltip=[alt.Tooltip("tekst:N", title=tips["milestone"])],
     )
-    chart = alt.layer(outline, bars, months, leaders, points, open_points, rings, texts).properties(
+    layers = alt.layer(outline, bars, months, leaders, points, open_points, rings, texts)
+    chart = layers.resolve_scale(fill="independent", stroke="independent").properties(
         width=charts.WIDTH,
         height=PIXELS_PER_YEAR * (last_year + 1 - first_year),
         title=charts.title(chapter.label("timeline.title"), chapter.label("timeline.subtitle")),

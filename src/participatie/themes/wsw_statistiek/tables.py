@@ -14,10 +14,10 @@ import pandas as pd
 
 from ...figures import lookup
 from ...presentation import labels as shared
+from ...presentation import shapes, vocabulary
 from ...presentation import tables as house
-from ...presentation import vocabulary
 from . import analysis
-from .charts import _where_printed
+from .charts import _kind_texts, _source, _where_printed
 
 
 def _periods(chapter, frame: pd.DataFrame) -> list[str]:
@@ -25,6 +25,85 @@ def _periods(chapter, frame: pd.DataFrame) -> list[str]:
     labels = vocabulary.period_labels(frame["period"])
     missing = chapter.label("period_not_given")
     return [missing if i in analysis.ASSUMED_PERIOD else label for i, label in zip(frame["indicator"], labels)]
+
+
+def _figure(chapter, key: str, frame: pd.DataFrame, columns: dict[str, str], formats: dict | None = None):
+    """Return a few figures (two numbers are no chart) as a table titled by `key`, with their source line."""
+    return shapes.table_figure(
+        frame[list(columns)].rename(columns=columns),
+        title=chapter.label(f"{key}.title"),
+        source_line=chapter.source_line(frame),
+        table_formats=formats,
+    )
+
+
+def waiting_list(chapter) -> shapes.TableFigure:
+    """Return the Wsw waiting list: every printed stand, and the starts implied by the printed decreases (ours)."""
+    rows = analysis.waiting_list(chapter.figures)
+    frame = pd.DataFrame(
+        {
+            "moment": rows["date"].map(vocabulary.moment),
+            "personen": rows["persons"],
+            "herkomst": _kind_texts(chapter, rows["kind"], rows["source_id"]),
+            "berekening": [
+                chapter.label("waiting_list.calculation", end=end, decrease=decrease)
+                if kind == analysis.COMPUTED
+                else vocabulary.MISSING
+                for kind, end, decrease in zip(rows["kind"], rows["end_stock"], rows["decrease"])
+            ],
+            "source_id": rows["source_id"],
+            "kind": rows["kind"],
+        }
+    )
+    frame["bron"] = _source(chapter, frame, _where_printed(chapter, rows["source_id"], rows["page"]))
+    return _figure(chapter, "waiting_list", frame, chapter.label("waiting_list.columns"))
+
+
+def _share(chapter, indicator: str, key: str) -> shapes.TableFigure:
+    """Return one printed share per period, each with its letter and page, in the letters' precision."""
+    rows = analysis.share_series(chapter.figures, indicator)
+    frame = pd.DataFrame(
+        {
+            "periode": vocabulary.period_labels(rows["period"]),
+            "procent": rows["percent"],
+            "herkomst": _kind_texts(chapter, rows["kind"], rows["source_id"]),
+            "bron": _where_printed(chapter, rows["source_id"], rows["page"]),
+            "source_id": rows["source_id"],
+        }
+    )
+    columns = chapter.label("share_columns")
+    return _figure(chapter, key, frame, columns, {columns["procent"]: _printed_decimals(frame["procent"])})
+
+
+def _printed_decimals(values: pd.Series) -> int:
+    """Return the decimals of the most precise value (34 → 0, 24,1 → 1): a table shows no precision a letter lacks."""
+    texts = [f"{abs(float(v)):.6f}".rstrip("0").rstrip(".") for v in values if pd.notna(v)]
+    return max((len(t.split(".")[1]) if "." in t else 0 for t in texts), default=0)
+
+
+def seconded_share(chapter) -> shapes.TableFigure:
+    """Return the printed share of people with a Wsw-dienstbetrekking who work seconded (gedetacheerd)."""
+    return _share(chapter, "wsw_seconded_share", "seconded_share")
+
+
+def regular_employer_share(chapter) -> shapes.TableFigure:
+    """Return the printed share of Wsw employees working at a regular employer."""
+    return _share(chapter, "wsw_regular_employer_share", "regular_employer_share")
+
+
+def budget(chapter) -> shapes.TableFigure:
+    """Return the Wsw budget for municipalities: the amounts and the expectations printed (no years between)."""
+    rows = analysis.budget(chapter.figures)
+    frame = pd.DataFrame(
+        {
+            "jaar": rows["year"].astype(str),
+            "miljoen_euro": rows["mln_euro"],
+            "herkomst": _kind_texts(chapter, rows["kind"], rows["source_id"]),
+            "bron": _where_printed(chapter, rows["source_id"], rows["page"]),
+            "source_id": rows["source_id"],
+        }
+    )
+    return _figure(chapter, "budget", frame, chapter.label("budget.columns"))
 
 
 def efficiency_cut(chapter) -> house.Table:

@@ -122,10 +122,6 @@ def test_observed_tells_a_count_from_a_letters_extrapolation(figures):
     assert not observed[advices["value"] == 1442].any() and observed[advices["value"] == 1650].all()
 
 
-def test_extrapolation_error(figures):
-    assert analysis.extrapolation_error(figures) == pytest.approx(100 * (1650 / 1442 - 1))
-
-
 def test_assessments_by_applicant_leaves_out_a_total_that_repeats_the_only_applicant(figures):
     table = analysis.assessments_by_applicant(figures)
     assert table["category"].tolist() == ["gemeente", "burger", "totaal", "gemeente"]

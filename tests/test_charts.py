@@ -90,12 +90,6 @@ def test_figure_requires_a_description(chart):
         charts.figure(chart, description="", source_line="Bron: x.", table=pd.DataFrame())
 
 
-def test_check_categories_limits_colours():
-    charts.check_categories(pd.DataFrame({"g": list("abcd")}), "g")
-    with pytest.raises(ValueError, match="5 categories"):
-        charts.check_categories(pd.DataFrame({"g": list("abcde")}), "g")
-
-
 def test_enable_registers_theme_and_offline_renderer(chart):
     charts.enable()
     assert alt.renderers.active == charts.RENDERER_NAME

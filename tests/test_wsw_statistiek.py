@@ -148,10 +148,6 @@ def test_indications_sum_of_parts_is_computed_from_the_data(figures):
     assert analysis.parts_periods(figures) == ["2012"]
 
 
-def test_indications_difference_is_two(figures):
-    assert analysis.indications_difference(figures) == 2 == analysis.indications_difference(figures, "2012")
-
-
 def test_waiting_list_start_is_end_plus_decrease(figures):
     frame = analysis.waiting_list(figures).set_index("date")
     assert frame.index.tolist() == ["2012-01-01", "2012-12-31"]
@@ -610,7 +606,6 @@ def test_repeated_table_shows_no_assumed_period(hoofdstuk):
 def test_indications_follow_changed_data(data_copy):
     _set_value(data_copy, "wsw_indications", "2012", "6638", category="eerste_indicatie")
     changed = open_chapter(THEME, data_copy)
-    assert analysis.indications_difference(changed.figures) == 0
     # One rule for a check on an assumption: its verdict says so, whether the outcome confirms the letter or not.
     assert changed.checks().set_index("id").loc["wsw-indicaties-totaal-2012", "verdict"] == checks.ASSUMPTION
     assert changed.facts["parts_gap"] == 0 and changed.facts["parts_sum"] == 25823

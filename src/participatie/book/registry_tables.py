@@ -91,4 +91,3 @@ def revisions_table(changed: pd.DataFrame, letters: pd.DataFrame, links: list[st
     return tables.show(
         shown, {COLUMN_TEXT["page"]: lambda v: str(int(v))}, html_columns=("Hoofdstuk",) if links is not None else ()
     )
-

@@ -29,7 +29,6 @@ from .labels import CHART_DOWNLOAD, DOWNLOAD_TEXT, TABLE_SUMMARY, UNIT_AXIS
 PALETTE = ["#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1"]
 # For a single series, and for marking derived or interpolated values beside printed ones.
 PRIMARY, SECONDARY, MUTED = PALETTE[0], PALETTE[1], "#BFBFBF"
-MAX_CATEGORIES = 4
 # Data rows a chart may write into its page; Altair's own limit (MaxRowsError) is 5,000 per data set.
 MAX_INLINE_ROWS = 1000
 WIDTH, HEIGHT = "container", 300
@@ -304,13 +303,6 @@ def inline_rows(chart) -> int:
         for part in getattr(chart, name)
     ]
     return sum(len(frame) for frame in frames) + sum(inline_rows(part) for part in parts)
-
-
-def check_categories(frame: pd.DataFrame, column: str) -> None:
-    """Raise ValueError when a chart would need more colours than the palette reads well with."""
-    count = frame[column].nunique()
-    if count > MAX_CATEGORIES:
-        raise ValueError(f"{count} categories in {column!r}; the house style allows {MAX_CATEGORIES} colours per chart")
 
 
 def javascript_bundle() -> str:

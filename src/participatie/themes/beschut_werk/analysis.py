@@ -77,13 +77,6 @@ def advices_by_year(figures: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def extrapolation_error(figures: pd.DataFrame) -> float:
-    """Return how far the realised 2017 advices exceeded the mid-2017 extrapolation, in percent."""
-    forecast = value(figures, "positive_advices", "2017", source_id=JUNE_2017)
-    realised = value(figures, "positive_advices", "2017", source_id=JUNE_2018)
-    return 100 * (fig.ratio(realised, forecast) - 1)
-
-
 def assessments_by_applicant(figures: pd.DataFrame) -> pd.DataFrame:
     """Return UWV's assessments by applicant with the share positive as printed and as recomputed.
 

@@ -126,15 +126,6 @@ def parts_periods(figures: pd.DataFrame) -> list[str]:
     return sorted(first & repeat)
 
 
-def indications_difference(figures: pd.DataFrame, period: str = YEAR_2012) -> float:
-    """Return a year's printed total of indicaties minus the sum of its first and re-indications."""
-    return (
-        _value(figures, "wsw_indications", period, TOTAL)
-        - _value(figures, "wsw_indications", period, FIRST)
-        - _value(figures, "wsw_indications", period, REPEAT)
-    )
-
-
 def waiting_list(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the waiting list: every printed stand, and for every printed decrease the start it implies.
 

@@ -13,6 +13,7 @@ import nbformat
 import pytest
 
 from participatie.book import open_chapter
+from participatie.presentation import charts as charts_style
 from participatie.presentation import labels, vocabulary
 from participatie.themes.banenafspraak_duurzaamheid import THEME, analysis, charts, tables
 
@@ -109,7 +110,7 @@ def test_the_jobs_chart_draws_every_period_and_marks_the_newer_letter(chapter):
     assert spec["description"].endswith(f"{labels.NEWER_LETTER}: eind 2018.")
     # The points of a newer letter are drawn open: white inside, the series' colour around.
     points = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "point")
-    assert points["encoding"]["fill"]["condition"]["value"] == "white" and "stroke" in points["encoding"]
+    assert points["encoding"]["fill"]["condition"]["value"] == charts_style.WHITE and "stroke" in points["encoding"]
     rows = next(iter(spec["datasets"].values()))
     assert {r["peildatum"] for r in rows if r["nieuwer"]} == {"eind 2018"}
     assert "Tweede Kamer, 34 352, nr. 166" in figure.source_line
@@ -134,7 +135,7 @@ def test_a_later_quarter_of_the_gemeentelijke_doelgroep_is_drawn_and_named(data_
     rows.append(q4 | {"period": "2018-10/2018-12", "value": "30000", "source_id": NEW, "page": "1"})
     write_rows(data_copy / f"{THEME.name}.csv", rows, fields)
     chapter = open_chapter(THEME, data_copy)
-    table = charts.municipal_target_group(chapter).table
+    table = tables.municipal_target_group(chapter).table
     assert table["Kwartaal"].tolist() == ["vierde kwartaal 2016", "vierde kwartaal 2017", "vierde kwartaal 2018"]
     assert table["Soort"].tolist() == [labels.COMPUTED, labels.PRINTED, labels.NEWER_LETTER]
     latest = chapter.facts["group_latest"]

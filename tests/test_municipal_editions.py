@@ -31,7 +31,7 @@ from participatie.data import load
 from participatie.data.editions import MUNICIPALITY_NAME, municipal
 from participatie.data.values import ADDITIVE_UNITS
 from participatie.figures import lookup
-from participatie.presentation import charts, tables
+from participatie.presentation import charts, shapes, tables
 from participatie.presentation.labels import NATIONAL_ONLY
 from participatie.themes import BY_NAME
 from participatie.themes.banenafspraak_duurzaamheid import charts as ba_charts
@@ -159,6 +159,10 @@ def test_charts_tables_and_checks_of_sampled_municipalities(theme, loaded, by_si
             where = f"{theme} {code} {type(made).__name__}"
             if isinstance(made, tables.Table):
                 _assert_clean(tables.formatted(made.frame, made.formats).to_numpy().ravel(), where)
+                continue
+            if isinstance(made, shapes.TableFigure):
+                assert 0 < len(made.table) <= MAX_CHART_ROWS, where
+                _assert_clean([made.title, *tables.formatted(made.table, made.table_formats).to_numpy().ravel()], where)
                 continue
             assert 0 < charts.inline_rows(made.chart) <= MAX_CHART_ROWS and len(made.table) <= MAX_CHART_ROWS, where
             for frame in _frames(made.chart):

@@ -69,7 +69,11 @@ def publication_date(srcdir: Path) -> date:
 
 def edition_words(srcdir: Path) -> dict[str, str]:
     """Return the edition line's parts as plain text, with the dates in ISO form for <time> elements."""
-    edition, published = edition_date(Path(srcdir) / "data"), publication_date(srcdir)
+    return edition_line(edition_date(Path(srcdir) / "data"), publication_date(srcdir))
+
+
+def edition_line(edition: date, published: date) -> dict[str, str]:
+    """Return the edition line's parts for an edition and publication date (the print edition's too)."""
     return {
         "edition": labels.WEB_EDITION.format(date=str(long_date(edition))),
         "edition_iso": edition.isoformat(),

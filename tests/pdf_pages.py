@@ -26,6 +26,39 @@ PRINT_CSS = Path(__file__).resolve().parents[1] / "src" / "participatie" / "book
 MM = 72 / 25.4
 
 
+def print_edition(tmp_path_factory, flat) -> dict:
+    """Return the print edition of the built book (_build/html) as the tests read it: its path, reader, each
+    page's text (through `flat`) and the runs of text with their tags.
+
+    The PDF is the one `make pdf` wrote beside the rendered book (make test makes both first); when it is
+    missing or older than the HTML, the same command builds it once per session into a temporary folder.
+    """
+    import pytest
+
+    from participatie.tools import cli
+
+    from conftest import BUILD_HTML
+
+    if not (BUILD_HTML / "index.html").is_file():
+        pytest.fail("the book is not built: run `make html` (make test does) first")
+    made = BUILD_HTML / "boek.pdf"  # what `make pdf` (part of make test) wrote from this very build
+    if made.is_file() and made.stat().st_mtime >= (BUILD_HTML / "index.html").stat().st_mtime:
+        out = made
+    else:
+        out = tmp_path_factory.mktemp("print") / "boek.pdf"
+        assert cli.main(["pdf", "--html", str(BUILD_HTML), "--out", str(out)]) == 0
+    reader = pypdf.PdfReader(out)
+    texts, runs = read(reader)
+    return {"path": out, "reader": reader, "pages": [flat(text) for text in texts], "runs": runs}
+
+
+def front_matter(pages: list[str]) -> int:
+    """Return the number of pages before the contents (the title page and the colophon), from the pages' text."""
+    from participatie.presentation import labels
+
+    return next(n for n, text in enumerate(pages) if text.startswith(labels.PRINT_CONTENTS))
+
+
 def page_margins(css: Path = PRINT_CSS) -> tuple[float, float, float, float]:
     """Return the page's margins (top, right, bottom, left) in points, as the print style sheet's @page sets them."""
     rule = re.search(r"@page\s*\{[^}]*?margin:\s*([^;]+);", css.read_text(encoding="utf-8"))

@@ -8,10 +8,7 @@ measure of running text, the lines of headings) with tests/pdf_pages.py.
 
 from __future__ import annotations
 
-import csv
 import re
-import statistics
-from datetime import date
 from pathlib import Path
 
 import pypdf
@@ -19,21 +16,18 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-import participatie
 import pdf_pages
-from participatie.book import pdf, print_charts, sphinx_ext
-from participatie.book import web as furniture
+from participatie.book import pdf, sphinx_ext
 from participatie.presentation import labels
 from participatie.presentation.charts import embed_html
-from participatie.presentation.vocabulary import long_date
 from participatie.tools import cli, rerun
 
 from conftest import BUILD_HTML, DATA, REPO
 
-# About 12 screen pages of web content with 20 charts and 50 data tables print on some 60 A4 pages; fewer
+# About 12 screen pages of web content with 20 charts and 50 data tables print on some 90 A4 pages; fewer
 # than 30 means content went missing, more than 150 a layout gone wrong (a chart or row per page).
 MIN_PAGES, MAX_PAGES = 30, 150
-# The PDF is about 0.5 MB (vector charts, subset fonts); raster charts or whole fonts would pass 10 MB.
+# The PDF is under 1 MB (vector charts, subset fonts); raster charts or whole fonts would pass 10 MB.
 MAX_BYTES = 10_000_000
 A4 = (595.28, 841.89)  # points
 
@@ -45,24 +39,7 @@ def _flat(text: str) -> str:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
-    if not (BUILD_HTML / "index.html").is_file():
-        pytest.fail("the book is not built: run `make html` (make test does) first")
-    made = BUILD_HTML / "boek.pdf"  # what `make pdf` (part of make test) wrote from this very build
-    if made.is_file() and made.stat().st_mtime >= (BUILD_HTML / "index.html").stat().st_mtime:
-        out = made
-    else:
-        out = tmp_path_factory.mktemp("print") / "boek.pdf"
-        assert cli.main(["pdf", "--html", str(BUILD_HTML), "--out", str(out)]) == 0
-    reader = pypdf.PdfReader(out)
-    texts, runs = pdf_pages.read(reader)
-    return {"path": out, "reader": reader, "pages": [_flat(text) for text in texts], "runs": runs}
-
-
-@pytest.fixture(scope="session")
-def drawn(built):
-    """What every page draws: its text runs (with their printed size) and drawings, charts included."""
-    reader = built["reader"]
-    return [pdf_pages.drawn(page, reader) for page in reader.pages]
+    return pdf_pages.print_edition(tmp_path_factory, _flat)
 
 
 @pytest.fixture(scope="session")
@@ -73,14 +50,9 @@ def web():
     return pages, soups
 
 
-def _front_matter(built) -> int:
-    """Return the number of pages before the contents (the title page and the colophon)."""
-    return next(n for n, text in enumerate(built["pages"]) if text.startswith(labels.PRINT_CONTENTS))
-
-
 def _contents(built, titles: list[str]) -> list[tuple[str, int]]:
     """Return the page number that the printed contents give for each title, read in their order."""
-    start = _front_matter(built)
+    start = pdf_pages.front_matter(built["pages"])
     text = " ".join(built["pages"][start : start + 5])
     entries, position = [], 0
     for title in titles:
@@ -126,119 +98,6 @@ def test_the_pages_follow_the_table_of_contents(web):
     assert [page.document for page in web[0]] == documents
 
 
-def _web_edition_line() -> str:
-    """Return the edition line under the web edition's root page, as it reads."""
-    root = pdf.root_page(BUILD_HTML)
-    line = BeautifulSoup(root.read_text(encoding="utf-8"), "html.parser").select_one("footer p.pp-edition")
-    return _flat(line.get_text(" ", strip=True))
-
-
-def test_the_title_page_and_every_foot_give_the_web_editions_edition_date_and_version(built):
-    with open(DATA / "sources.csv", encoding="utf-8") as handle:
-        newest = max(date.fromisoformat(row["date"]) for row in csv.DictReader(handle))
-    assert pdf.edition_date(DATA) == newest
-    words = furniture.edition_line(newest, furniture.publication_date(REPO))
-    line = f"{words['edition']} · {words['published']} · {words['version']}"
-    assert line == _web_edition_line(), "the PDF says what the foot of every web page says"
-    assert words["version"].endswith(participatie.__version__) and words["edition_date"] == str(long_date(newest))
-    title = built["pages"][0]
-    assert title.startswith("Werk naar vermogen, 2009–2018") and line in title
-    for number, text in enumerate(built["pages"][_front_matter(built) :], start=_front_matter(built) + 1):
-        assert line in text, f"page {number} has no edition line in its foot"
-
-
-def test_the_colophon_gives_edition_date_version_licence_and_how_to_cite(built):
-    citation = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
-    colophon = built["pages"][1]
-    words = labels.PRINT_COLOPHON
-    released = date.fromisoformat(str(citation["date-released"]))
-    assert colophon.startswith(words["title"])
-    for term in ("edition", "published", "version", "authors", "cite", "licence"):
-        assert words[term] in colophon, term
-    cited = words["citation"].format(
-        authors=citation["authors"][0]["name"],
-        year=released.year,
-        title=citation["title"],
-        version=participatie.__version__,
-        date=long_date(released),
-        short=labels.LICENCES[citation["license"]]["short"],
-    )
-    assert _flat(cited) in colophon
-    assert labels.LICENCES[citation["license"]]["name"] in colophon and str(long_date(pdf.edition_date(DATA))) in colophon
-
-
-def test_the_pdf_is_tagged_for_screen_readers_with_its_metadata(built):
-    reader = built["reader"]
-    catalog = reader.trailer["/Root"]
-    assert catalog["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in catalog, "a tagged PDF"
-    assert catalog["/Lang"] == "nl" and catalog["/ViewerPreferences"]["/DisplayDocTitle"]
-    assert reader.xmp_metadata is not None and 'pdfuaid:part="1"' in reader.xmp_metadata.stream.get_data().decode()
-    citation = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
-    released = date.fromisoformat(str(citation["date-released"])).strftime("D:%Y%m%d")
-    metadata = reader.metadata
-    assert metadata.title == "Werk naar vermogen, 2009–2018"
-    assert metadata.author == ", ".join(author["name"] for author in citation["authors"])
-    assert metadata["/CreationDate"] == metadata["/ModDate"] == released, "the publication date, not the build's"
-    assert metadata["/Keywords"] == ", ".join(citation["keywords"]) and metadata["/Subject"]
-    # The structure a screen reader walks: headings, paragraphs, lists, tables with headers, figures described.
-    types = {kind for run in built["runs"] for kind in run.types}
-    assert {"/H1", "/H2", "/P", "/L", "/LI", "/Table", "/TH", "/TD", "/Link"} <= types
-    figures = []
-
-    def walk(node):
-        node = node.get_object()
-        if isinstance(node, list):
-            for item in node:
-                walk(item)
-        elif isinstance(node, dict) and "/S" in node:
-            if node["/S"] == "/Figure":
-                figures.append(str(node.get("/Alt", "")))
-            walk(node.get("/K", []))
-
-    walk(catalog["/StructTreeRoot"]["/K"])
-    assert len(figures) >= 10 and all(len(alt) > 20 for alt in figures), "every chart has its description"
-
-
-def test_no_page_is_nearly_empty_but_at_the_end_of_a_chapter(built, drawn):
-    reader = built["reader"]
-    margins = pdf_pages.page_margins()
-    fills = [pdf_pages.fill(d, float(page.mediabox.height), margins) for d, page in zip(drawn, reader.pages, strict=True)]
-    starts = pdf_pages.chapter_starts(reader)
-    assert pdf_pages.nearly_empty(fills, starts) == [], "pages under a quarter full that end no chapter"
-    assert min(fills[1:]) > 0, "no blank page"
-
-
-def test_no_heading_title_or_table_header_is_hyphenated_or_split(built, web):
-    pages, soups = web
-    words = pdf_pages.heading_words(soups.values())
-    assert {"Marge", "Datum", "Pagina"} <= words
-    assert pdf_pages.broken_headings(built["runs"], words) == []
-    titles = [run for run in built["runs"] if {"/H1", "/TOC", "/TOCI"} & set(run.types)]
-    assert not [run.text for run in titles if run.text.rstrip().endswith(("–", "\u2010", "\u00ad"))]
-
-
-def test_no_text_is_smaller_than_7_points_charts_included(drawn):
-    sizes = [(size, number) for number, page in enumerate(drawn, start=1) for size, _, _ in page.runs]
-    smallest = min(sizes)
-    assert smallest[0] >= 7.0 - 0.01, f"{smallest[0]:.2f} pt on page {smallest[1]}"
-    assert print_charts.MIN_TEXT >= 7.0
-
-
-def test_running_text_has_a_measure_of_65_to_75_characters(built):
-    counts = pdf_pages.body_measure(built["runs"])
-    assert len(counts) > 500
-    assert 65 <= statistics.mean(counts) <= 75, statistics.mean(counts)
-    assert statistics.quantiles(counts, n=10)[-1] <= 80, "hardly a line over 80 characters"
-
-
-def test_the_print_edition_leaves_out_what_only_works_on_screen(built):
-    text = " ".join(built["pages"])
-    assert f"({labels.CHART_DOWNLOAD['file_excel']})" not in text
-    for words in (labels.CHART_DOWNLOAD["csv"], labels.CHART_DOWNLOAD["png"], labels.DOWNLOAD_TEXT):
-        assert words not in text, words
-    assert "datapackage.json" in text and "sources.csv" in text, "the data files are still named"
-
-
 def test_every_chapter_and_appendix_and_section_is_listed_on_the_page_where_it_starts(built, web):
     entries = _contents(built, _titles(web))
     for title, number in entries:
@@ -260,7 +119,7 @@ def _outline(items):
 
 def test_every_page_has_its_chapter_in_the_header_and_its_number_in_the_footer(built, web):
     titles = {page.title for page in web[0]} | {labels.PRINT_CONTENTS}
-    front = _front_matter(built)
+    front = pdf_pages.front_matter(built["pages"])
     assert front == 2, "the title page and the colophon, without header or footer"
     for number, text in enumerate(built["pages"][front:], start=front + 1):
         assert text.endswith(f" {number}"), number
@@ -430,35 +289,3 @@ def test_charts_as_wide_as_their_container_print_as_wide_as_the_text():
     for spec, least, most in ((single, pdf.CHART_WIDTH, pdf.CHART_WIDTH), (faceted, pdf.PART_WIDTH, 2 * pdf.CHART_WIDTH)):
         svg = BeautifulSoup(pdf.chart_svg(spec), "html.parser").find("svg")
         assert least <= float(svg["width"]) <= most and spec["title"] in svg.get_text() and "2.000" in svg.get_text()
-
-
-def test_a_chart_too_tall_for_a_page_gets_a_lower_plot_so_its_text_stays_7_points_or_more():
-    data = {"values": [{"jaar": str(year), "n": year % 7} for year in range(2000, 2020)]}
-    tall = {"data": data, "title": "Hoog", "width": "container", "height": 1000, "mark": "bar"}
-    tall["encoding"] = {"y": {"field": "jaar", "type": "nominal"}, "x": {"field": "n", "type": "quantitative"}}
-    svg = pdf.chart_svg(tall)
-    drawn_height = print_charts.drawing_size(svg)[1]
-    assert drawn_height < 1000, "the plot is lowered"
-    assert print_charts.smallest_text(svg) * print_charts.printed_scale(svg) >= 7.0
-    assert drawn_height >= 1000 * print_charts.MIN_HEIGHT_SHARE, "but no further than its labels need"
-
-
-def test_a_legend_that_would_be_cut_off_prints_in_one_column_and_a_wide_title_in_lines():
-    long = "een reeks met een bijzonder lange naam die de legenda breder maakt dan de grafiek zelf"
-    data = {"values": [{"x": 1, "y": 2, "reeks": "nog " + long}, {"x": 2, "y": 3, "reeks": long}]}
-    spec = {
-        "data": data,
-        "width": "container",
-        "height": 100,
-        "mark": "point",
-        "config": {"legend": {"columns": 2, "labelLimit": 0}},
-    }
-    spec["title"] = {"text": "Titel", "subtitle": "Een ondertitel die veel te lang is voor één regel " * 4}
-    spec["encoding"] = {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"}}
-    spec["encoding"]["color"] = {"field": "reeks", "type": "nominal", "legend": {"orient": "bottom"}}
-    svg = pdf.chart_svg(spec)
-    fitted = {**spec, "width": pdf.CHART_WIDTH, "autosize": {"type": "fit-x", "contains": "padding"}}
-    assert print_charts.legend_overflow(print_charts._draw(fitted)), "as it was: the legend ran past the edge"
-    assert not print_charts.legend_overflow(svg) and print_charts.drawing_size(svg)[0] <= pdf.CHART_WIDTH
-    lines = BeautifulSoup(svg, "html.parser").find_all("tspan")
-    assert len(lines) >= 2 and long in svg

@@ -118,7 +118,7 @@ def colophon(edition: Edition) -> str:
         (words["authors"], html.escape(edition.authors)),
         (words["sources"], html.escape(words["sources_text"])),
         (words["cite"], cited),
-        (words["licence"], html.escape(words["licence_text"].format(licence=licence["name"]))),
+        (words["licence"], _licence(words["licence_text"], licence)),
         (words["web"], html.escape(labels.PRINT_WEB_NOTE)),
         (words["typesetting"], html.escape(words["typesetting_text"])),
     ]
@@ -127,6 +127,12 @@ def colophon(edition: Edition) -> str:
         f'<section class="pp-colophon"><h1 class="pp-colophon-title">{html.escape(words["title"])}</h1>'
         f"<dl>{items}</dl></section>"
     )
+
+
+def _licence(text: str, licence: dict[str, str]) -> str:
+    """Return the licence entry as HTML, the licence's short name ("CC BY 4.0") kept on one line."""
+    written, short = html.escape(text.format(licence=licence["name"])), html.escape(licence["short"])
+    return written.replace(short, f'<span class="pp-nowrap">{short}</span>') if short else written
 
 
 def contents(entries: list[tuple[object, list[tuple[str, str]]]], anchor) -> str:

@@ -2,7 +2,8 @@
 
 - The edition line under every page: the edition (the date of the newest letter in the data the book is built
   from), the publication date (`date-released` in CITATION.cff, the one place it is declared, never the build
-  time) and the version. The citation page uses the same dates (MyST substitutions).
+  time) and the version. The citation page uses the same dates (MyST substitutions), the print edition the same
+  line (`edition_line`, on its title page and every page's foot).
 - Search: the index is stemmed with the same Dutch stemmer as the query in the browser.
 - A description of every page (its first paragraph) and a share title on pages without a document (search).
 - Copies of the data package's CSV files for a Dutch Excel, beside the standard files.

@@ -16,7 +16,7 @@ LETTERS ?= ../shared/seeds
 # (The print edition's code and style sheet only shape the PDF: they re-execute nothing.)
 # (So do the book's fonts, which the HTML build copies into _static/fonts.)
 FONTS := $(wildcard src/participatie/book/fonts/*)
-PRINT := src/participatie/book/pdf.py src/participatie/book/print_charts.py src/participatie/book/static/print.css $(FONTS)
+PRINT := src/participatie/book/pdf.py src/participatie/book/print_charts.py src/participatie/book/print_layout.py src/participatie/book/static/print.css $(FONTS)
 # (Nor does the web edition's style sheet: it only shapes the pages, see WEB below.)
 WEB := src/participatie/book/static/participatie.css $(wildcard src/participatie/book/static/*.js)
 PACKAGE := pyproject.toml $(filter-out src/participatie/themes/% src/participatie/tools/% $(PRINT) $(WEB),$(shell find src/participatie -name '*.py' -o -name '*.css' -o -name '*.svg' -o -name '*.yml' -o -name '*.tekst.md')) src/participatie/themes/__init__.py src/participatie/themes/record.py

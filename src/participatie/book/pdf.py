@@ -4,20 +4,20 @@
 
 `build` reads the book's pages in the order of the table of contents (the root page, then the
 navigation of its sidebar, which Jupyter Book writes from `_toc.yml`), keeps each page's article without
-its code cells, opens the collapsible data tables and draws every chart as SVG with vl-convert, from the
-same Vega-Lite specification and with the same d3 `nl-NL` locale as the web edition (`print_charts`,
-which this module re-exports). CSS paged media (`static/print.css`, with the book's own fonts) lays it
-out: a title page, contents with page numbers, running headers with the chapter's title, page numbers in
-the footer, "zie p. N" for links inside the book and the printed target of links outside it. The edition
-date on the title page is the date of the newest letter in the data the book was built from (the
-`_static/data/` the web edition publishes).
+its code cells and download links, opens the collapsible data tables and draws every chart as SVG with
+vl-convert, from the same Vega-Lite specification and with the same d3 `nl-NL` locale as the web edition
+(`print_charts`, which this module re-exports). `print_layout` adds a title page, a colophon and the contents,
+and the document's metadata. CSS paged media (`static/print.css`, with the book's own fonts) lays it out:
+running headers with the chapter's title, the edition line and page numbers in the footer, "zie p. N" for
+links inside the book and the printed target of links outside it. The edition is the date of the newest
+letter in the data the book was built from (the `_static/data/` the web edition publishes). The PDF is
+tagged (PDF/UA-1), for screen readers.
 """
 
 from __future__ import annotations
 
 import atexit
 import base64
-import html
 import os
 import posixpath
 import re
@@ -33,14 +33,15 @@ from urllib.parse import unquote, urldefrag, urlparse
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from .. import __version__
 from ..data.load import load
 from ..data.package import bundled_data_dir
 from ..presentation import escape, labels
-from ..presentation.vocabulary import long_date
-from .print_charts import CHART_FONT, CHART_WIDTH, FONTS_DIR, PART_WIDTH, chart_spec, chart_svg  # noqa: F401
+from . import print_layout, web
+from .print_charts import CHART_FONT, CHART_ROOM_MM, CHART_WIDTH, FONTS_DIR, PART_WIDTH, chart_spec, chart_svg  # noqa: F401
 
 PDF_NAME = "boek.pdf"
+# Tagged, with the document's title shown and its language and metadata set: what a screen reader needs.
+PDF_VARIANT = "pdf/ua-1"
 PRINT_CSS = Path(__file__).with_name("static") / "print.css"
 # Tables of this many columns or more print in a smaller type.
 WIDE_TABLE = 6
@@ -146,13 +147,20 @@ def _drop_code(article: Tag) -> None:
         element.decompose()
 
 
+# What only works on screen: download links (a chart's data and images, the copies for Excel).
+SCREEN_ONLY = "span.pp-excel, span.pp-chart-images, a.pp-download"
+
+
 def _print_only(article: Tag) -> None:
-    """Drop what only works on screen: the download offer after a source line; mark wide tables."""
+    """Drop what only works on screen: the download offer after a source line, the other download links and
+    the copies for Excel ("(voor Excel)" after a file name); mark wide tables."""
     for caption in article.select("figcaption.pp-source"):
         if caption.select_one("a.pp-download") is not None:
             text = caption.get_text("", strip=False).split(labels.DOWNLOAD_TEXT)[0].strip()
             caption.clear()
             caption.append(text)
+    for element in article.select(SCREEN_ONLY):
+        element.decompose()
     for table in article.find_all("table"):
         header = table.find("tr")
         if header is not None and len(header.find_all(["th", "td"])) >= WIDE_TABLE:
@@ -225,44 +233,13 @@ def print_article(page: Page, html_dir: str | Path, documents: dict[str, str]) -
     _open_details(soup, article)
     _links(page, article, html_dir, documents)
     _break_long_words(soup, article)
+    print_layout.keep_ranges_whole(soup, article)
     sections = [(h2.find_parent("section")["id"], h2.get_text(" ", strip=True)) for h2 in article.select("section > h2")]
     article.name = "div"
     article.attrs = {"class": ["pp-page"], "id": anchor(page.document)}
     if page.part:
         article["data-part"] = page.part
     return str(article), sections
-
-
-def _title_page(title: str, subtitle: str, edition: date) -> str:
-    lines = [
-        f'<section class="pp-title-page"><p class="pp-book-title">{html.escape(title)}</p>',
-        f'<p class="pp-subtitle">{html.escape(subtitle)}</p>' if subtitle else "",
-        f'<p class="pp-edition">{html.escape(labels.PRINT_EDITION.format(date=long_date(edition)))}</p>',
-        f'<p class="pp-edition-note">{html.escape(labels.PRINT_EDITION_NOTE.format(date=long_date(edition)))}</p>',
-        f'<p class="pp-version">{html.escape(labels.PRINT_VERSION.format(version=__version__))}</p>',
-        f'<p class="pp-web-note">{html.escape(labels.PRINT_WEB_NOTE)}</p></section>',
-    ]
-    return "\n".join(line for line in lines if line)
-
-
-def _contents(entries: list[tuple[Page, list[tuple[str, str]]]]) -> str:
-    items, part = [], None
-    for page, sections in entries:
-        if page.part and page.part != part:
-            part = page.part
-            items.append(f'<li class="pp-toc-part">{html.escape(part)}</li>')
-        nested = "".join(
-            f'<li class="pp-toc-section"><a href="#{ident}">{html.escape(text)}</a></li>' for ident, text in sections
-        )
-        items.append(
-            f'<li class="pp-toc-page"><a href="#{anchor(page.document)}">{html.escape(page.title)}</a>'
-            + (f'<ul class="pp-toc-sections">{nested}</ul>' if nested else "")
-            + "</li>"
-        )
-    return (
-        f'<nav class="pp-contents"><h1 class="pp-contents-title">{html.escape(labels.PRINT_CONTENTS)}</h1>'
-        f'<ul class="pp-toc">{"".join(items)}</ul></nav>'
-    )
 
 
 def _subtitle(root: Page) -> str:
@@ -284,8 +261,13 @@ def default_data_dir(html_dir: str | Path) -> Path:
     return published if (published / "datapackage.json").is_file() else bundled_data_dir()
 
 
-def document_html(html_dir: str | Path, data_dir: str | Path | None = None) -> str:
-    """Return the print edition as one HTML document: title page, contents, every page of the book."""
+def document_html(html_dir: str | Path, data_dir: str | Path | None = None, source_dir: str | Path | None = None) -> str:
+    """Return the print edition as one HTML document: title page, colophon, contents, every page of the book.
+
+    The edition is the date of the newest letter in data_dir (default: the data the book publishes); the
+    publication date and the facts to cite are in the CITATION.cff of source_dir (default: the folder the
+    book was built in, html_dir/../..; else the repository's).
+    """
     html_dir = Path(html_dir)
     pages = book_pages(html_dir)
     documents = {p.path.resolve().relative_to(html_dir.resolve()).as_posix(): p.document for p in pages}
@@ -295,18 +277,23 @@ def document_html(html_dir: str | Path, data_dir: str | Path | None = None) -> s
         body, sections = print_article(page, html_dir, documents)
         entries.append((page, sections))
         bodies.append(body)
-    title = _book_title(pages[0])
-    edition = edition_date(data_dir or default_data_dir(html_dir))
-    see = html.escape(labels.PRINT_SEE_PAGE)
+    source_dir = Path(source_dir) if source_dir is not None else html_dir.resolve().parent.parent
+    edition = print_layout.Edition(
+        title=_book_title(pages[0]),
+        subtitle=_subtitle(pages[0]),
+        edition=edition_date(data_dir or default_data_dir(html_dir)),
+        published=web.publication_date(source_dir),
+        citation=print_layout.citation(source_dir),
+    )
     return (
-        '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title>"
-        f'<meta name="dcterms.created" content="{edition.isoformat()}">'
-        f'<style>a.pp-page-ref::after {{ content: " ({see} " '
-        'target-counter(attr(href url), page) ")"; }</style></head><body>\n'
-        + _title_page(title, _subtitle(pages[0]), edition)
+        '<!DOCTYPE html>\n<html lang="nl">'
+        + print_layout.head(edition, CHART_ROOM_MM)
+        + "<body>\n"
+        + print_layout.title_page(edition)
         + "\n"
-        + _contents(entries)
+        + print_layout.colophon(edition)
+        + "\n"
+        + print_layout.contents(entries, anchor)
         + "\n"
         + "\n".join(bodies)
         + "\n</body></html>\n"
@@ -356,8 +343,12 @@ def without_system_fonts() -> None:
     os.environ["FONTCONFIG_FILE"] = os.environ["PARTICIPATIE_FONTCONFIG"] = str(config)
 
 
-def build(html_dir: str | Path, out: str | Path | None = None, data_dir: str | Path | None = None) -> Built:
-    """Write the print edition of the book built in html_dir to out (default: html_dir/boek.pdf)."""
+def build(html_dir: str | Path, out: str | Path | None = None, data_dir: str | Path | None = None, source_dir=None) -> Built:
+    """Write the print edition of the book built in html_dir to out (default: html_dir/boek.pdf).
+
+    A tagged PDF (PDF/UA-1): its structure (headings, paragraphs, lists, tables, figures with their
+    descriptions) is there for a screen reader, with the title, language and metadata of the document.
+    """
     without_system_fonts()
     with warnings.catch_warnings():
         # Without system fonts WeasyPrint warns at import that it has none; the book brings its own (print.css).
@@ -371,7 +362,7 @@ def build(html_dir: str | Path, out: str | Path | None = None, data_dir: str | P
     started = time.perf_counter()
     html_dir = Path(html_dir)
     out = Path(out) if out is not None else html_dir / PDF_NAME
-    source = document_html(html_dir, data_dir)
+    source = document_html(html_dir, data_dir, source_dir)
     root = html_dir.resolve()
     fetcher = _fetcher(root)
     fonts = FontConfiguration()  # where the @font-face rules of print.css put the book's fonts
@@ -383,6 +374,6 @@ def build(html_dir: str | Path, out: str | Path | None = None, data_dir: str | P
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     temporary = out.with_name(f".{out.name}.tmp")
-    document.write_pdf(temporary)
+    document.write_pdf(temporary, pdf_variant=PDF_VARIANT)
     temporary.replace(out)
     return Built(out, len(document.pages), out.stat().st_size, time.perf_counter() - started)

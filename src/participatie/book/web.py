@@ -2,7 +2,8 @@
 
 - The edition line under every page: the edition (the date of the newest letter in the data the book is built
   from), the publication date (`date-released` in CITATION.cff, the one place it is declared, never the build
-  time) and the version. The citation page uses the same dates (MyST substitutions).
+  time) and the version. The citation page uses the same dates (MyST substitutions), the print edition the same
+  line (`edition_line`, on its title page and every page's foot).
 - Search: the index is stemmed with the same Dutch stemmer as the query in the browser.
 - A description of every page (its first paragraph) and a share title on pages without a document (search).
 - Copies of the data package's CSV files for a Dutch Excel, beside the standard files.
@@ -69,7 +70,11 @@ def publication_date(srcdir: Path) -> date:
 
 def edition_words(srcdir: Path) -> dict[str, str]:
     """Return the edition line's parts as plain text, with the dates in ISO form for <time> elements."""
-    edition, published = edition_date(Path(srcdir) / "data"), publication_date(srcdir)
+    return edition_line(edition_date(Path(srcdir) / "data"), publication_date(srcdir))
+
+
+def edition_line(edition: date, published: date) -> dict[str, str]:
+    """Return the edition line's parts for an edition and publication date (the print edition's too)."""
     return {
         "edition": labels.WEB_EDITION.format(date=str(long_date(edition))),
         "edition_iso": edition.isoformat(),

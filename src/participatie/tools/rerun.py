@@ -192,7 +192,7 @@ def _print_edition(result: Path, data_dir: Path) -> None:
     from ..book import pdf
 
     try:
-        built = pdf.build(result / "html", result / "html" / PDF_NAME, data_dir)
+        built = pdf.build(result / "html", result / "html" / PDF_NAME, data_dir, result.parent / "book")
     except Exception as error:  # WeasyPrint, vl-convert or a page without an article
         raise RerunError(f"the print edition did not build: {type(error).__name__}: {error}") from error
     shutil.copy2(built.path, result / PDF_NAME)

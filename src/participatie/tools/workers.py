@@ -125,13 +125,32 @@ def _run_pool(jobs: list[Job], book: Path, workers: int, show_progress: bool, re
 
 
 def _remove_sockets(folder: Path, seconds: float = 5.0) -> None:
-    """Remove the run's socket folder; a kernel of a killed worker may still bind or unlink its sockets
-    for a moment (it ends within a second of its worker), so try again until the folder is gone."""
+    """Remove the run's socket folder. A kernel of a killed worker may still be starting (under load, for
+    seconds) and would make its socket folder again (ipykernel creates its connection file's parent), so end
+    every process started on a connection file in this folder first, then remove until the folder is gone."""
+    _end_kernels_in(folder)
     deadline = time.monotonic() + seconds
     while folder.exists() and time.monotonic() < deadline:
         shutil.rmtree(folder, ignore_errors=True)
         if folder.exists():
             time.sleep(0.2)
+            _end_kernels_in(folder)
+
+
+def _end_kernels_in(folder: Path) -> None:
+    """Kill this user's processes whose command line names a file in `folder` (the run's orphaned kernels)."""
+    import psutil
+
+    marker = str(folder) + os.sep
+    found = []
+    for process in psutil.process_iter(["cmdline", "uids"]):
+        try:
+            if process.pid != os.getpid() and any(marker in part for part in process.info["cmdline"] or ()):
+                process.kill()
+                found.append(process)
+        except (psutil.Error, TypeError):
+            continue
+    psutil.wait_procs(found, timeout=3)
 
 
 def check_scheduler(address: str) -> str:

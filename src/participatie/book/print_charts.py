@@ -38,7 +38,7 @@ CHART_ROOM_MM = 235
 # The smallest text a printed chart has, in points; and the least share of its own height a chart's plot keeps
 # when it is lowered to fit a page (labels placed by date, as in the timeline, need about that much).
 MIN_TEXT = 7.0
-MIN_HEIGHT_SHARE = 0.75
+MIN_HEIGHT_SHARE = 0.7
 PX = 0.75  # points per CSS pixel: a drawing prints at its own size unless it is wider or taller than its room
 _COMPOUND = ("facet", "repeat", "hconcat", "vconcat", "concat")
 _SPEC_START = "var spec = "

@@ -251,7 +251,22 @@ def render_all(editions=EDITIONS, only: Iterable[str] = ()) -> dict[str, dict[st
         if any(e.synthetic for e in editions):
             synthetic_dir = Path(temporary) / "synthetic"
             synthetic.generate(synthetic_dir, count=SYNTHETIC_MUNICIPALITIES)
-        return {e.name: edition_texts(e, synthetic_dir, only) for e in editions}
+        return dict(zip([e.name for e in editions], _map(edition_texts, editions, synthetic_dir, list(only))))
+
+
+def _map(function, editions, *arguments) -> list:
+    """Return `function(edition, *arguments)` for every edition: one process per edition, as many at once as
+    there are cores (forked, so the package is imported once); in this process when there is one of either."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(len(editions), os.cpu_count() or 1)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(edition, *arguments) for edition in editions]
+    from .. import book  # noqa: F401 - imported before forking: pandas, altair and the package load once
+
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(function, editions, *([a] * len(editions) for a in arguments)))
 
 
 def snapshot_path(edition: str, page: str, root: Path = SNAPSHOTS) -> Path:

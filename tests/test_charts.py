@@ -62,6 +62,12 @@ def test_figure_outputs_chart_source_line_and_table(chart):
     assert 'setAttribute("aria-label", description' in script and "window.ppChart = ppChart" in script
 
 
+def test_whole_numbers_are_written_without_decimals_in_both_csvs():
+    table = pd.DataFrame({"Jaar": ["2015", "2016"], "Adviezen": [116.0, None], "Aandeel": [4.8, 5.0]})
+    assert charts.csv_text(table) == "Jaar,Adviezen,Aandeel\n2015,116,4.8\n2016,,5.0\n"
+    assert charts.csv_text(table, excel=True) == "\ufeffJaar;Adviezen;Aandeel\r\n2015;116;4,8\r\n2016;;5,0\r\n"
+
+
 def test_figure_offers_its_own_data_and_image(chart):
     table = pd.DataFrame({"Jaar": ["2015", "2016"], "Aandeel": [11.5, 1388.25], "Soort": ["financiële", 'a "b"; c']})
     line = charts.SourceLine("Bron: brief.", ("beschut_werk.csv",))

@@ -196,7 +196,7 @@ def _kernels(pid: int) -> list[int]:
         try:
             if "ipykernel" in " ".join(psutil.Process(child).cmdline()):
                 found.append(child)
-        except psutil.NoSuchProcess:
+        except psutil.Error:  # ended meanwhile, or a zombie
             pass
     return found
 
@@ -207,7 +207,7 @@ def _wait_for_a_kernel(pid: int, seconds: float = 120) -> list[int]:
     while time.monotonic() < deadline:
         if kernels := _kernels(pid):
             return kernels
-        time.sleep(0.3)
+        time.sleep(0.1)
     return []
 
 
@@ -251,10 +251,14 @@ def test_ctrl_c_ends_with_one_line(tmp_path, run_temp):
         text=True,
         start_new_session=True,
     )
-    _wait_for_a_kernel(process.pid)
+    started = time.monotonic()
+    found = _wait_for_a_kernel(process.pid)
+    assert found and process.poll() is None, (
+        f"no kernel seen while the run was executing (returncode {process.poll()} after {time.monotonic() - started:.0f} s)"
+    )
     os.killpg(process.pid, signal.SIGINT)  # what a terminal sends to the whole foreground group
     _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130
+    assert process.returncode == 130, stderr[-2000:]
     lines = [line for line in stderr.strip().splitlines() if not line.startswith("[IPKernelApp]")]  # kernel start-up notes
     assert lines == ["interrupted (Ctrl-C); nothing was replaced"], stderr[-2000:]
     assert not (tmp_path / "out").exists() and not list(tmp_path.glob(".out.staging-*"))

@@ -128,3 +128,15 @@ def test_dutch_chrome_translates_the_theme_words_only():
     assert 'placeholder="Zoeken…"' in out and "<p>Hoofdinhoud</p>" in out
     assert "<p>Main street</p>" in out and 'var x = "Back to top"' in out  # only whole labels, never inside text
     assert sphinx_ext.dutch_chrome(out) == out
+
+
+def test_ranges_in_headings_and_the_title_stay_whole_and_body_text_is_left_alone():
+    page = (
+        '<p class="title logo__title">Werk naar vermogen, 2009–2018</p><h2 id="x">Cijfers 2015-2017 en meer</h2>'
+        "<p>Van 2009–2012 liepen de pilots.</p>"
+    )
+    kept = sphinx_ext.keep_ranges_whole(page)
+    assert '<p class="title logo__title">Werk naar vermogen, <span class="pp-nowrap">2009–2018</span></p>' in kept
+    assert '<h2 id="x">Cijfers <span class="pp-nowrap">2015-2017</span> en meer</h2>' in kept
+    assert "<p>Van 2009–2012 liepen de pilots.</p>" in kept
+    assert sphinx_ext.keep_ranges_whole(kept) == kept  # the pass over the built pages may run again

@@ -160,6 +160,21 @@ def dutch_chrome(page: str) -> str:
     return _CHROME.sub(swap, page)
 
 
+# A range of years or pages in a heading or the book's title breaks at its dash on a narrow screen ("2009–" over
+# "2018"): the text of a heading or the title is a run of characters up to the next tag.
+_HEADING_TEXT = re.compile(r'(?P<open><h[1-6][^>]*>|<p class="title logo__title">)(?P<text>[^<]+)')
+_RANGE = re.compile(r"\d+[–-]\d+")
+
+
+def keep_ranges_whole(page: str) -> str:
+    """Return a rendered page with every range of numbers in its headings and title in a span that never wraps."""
+
+    def wrap(match: re.Match) -> str:
+        return match.group("open") + _RANGE.sub(r'<span class="pp-nowrap">\g<0></span>', match.group("text"))
+
+    return _HEADING_TEXT.sub(wrap, page)
+
+
 def _translate_chrome(app, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -167,7 +182,7 @@ def _translate_chrome(app, exception) -> None:
         if "_static" in path.relative_to(app.outdir).parts:
             continue
         page = path.read_text(encoding="utf-8")
-        translated = dutch_chrome(page)
+        translated = keep_ranges_whole(dutch_chrome(page))
         if translated != page:
             path.write_text(translated, encoding="utf-8")
 

@@ -199,9 +199,23 @@ def csv_text(frame: pd.DataFrame, excel: bool = False) -> str:
     Excel opens a file as UTF-8 only with a byte order mark, and a Dutch Excel splits columns at semicolons and
     reads decimal commas.
     """
+    frame = _whole_numbers(frame)
     if excel:
         return "\ufeff" + frame.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
     return frame.to_csv(index=False, lineterminator="\n")
+
+
+def _whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return the table with every float column whose values are all whole as integers (116, not 116.0)."""
+    whole = {
+        column: "Int64"
+        for column in frame.columns
+        if pd.api.types.is_float_dtype(frame[column])
+        and frame[column].notna().any()
+        and (frame[column].dropna() % 1 == 0).all()
+        and frame[column].dropna().abs().max() < 2**53
+    }
+    return frame.astype(whole) if whole else frame
 
 
 def csv_uri(frame: pd.DataFrame, excel: bool = False) -> str:

@@ -68,6 +68,14 @@ def test_whole_numbers_are_written_without_decimals_in_both_csvs():
     assert charts.csv_text(table, excel=True) == "\ufeffJaar;Adviezen;Aandeel\r\n2015;116;4,8\r\n2016;;5,0\r\n"
 
 
+def test_a_csv_link_escapes_what_could_end_its_attribute_or_uri_and_keeps_plain_punctuation():
+    table = pd.DataFrame({"Bron": ['a "b" <i> & c # d? 100% (p. 4); e, f: g/h\ni', "financiële"]})
+    uri = charts.csv_uri(table)
+    data = uri.removeprefix("data:text/csv;charset=utf-8,")
+    assert not set(data) & set("\"'<>&#?: \n") and "%25" in data and "(p." in data and ";" in data and data.isascii()
+    assert unquote(data) == charts.csv_text(table)
+
+
 def test_figure_offers_its_own_data_and_image(chart):
     table = pd.DataFrame({"Jaar": ["2015", "2016"], "Aandeel": [11.5, 1388.25], "Soort": ["financiële", 'a "b"; c']})
     line = charts.SourceLine("Bron: brief.", ("beschut_werk.csv",))

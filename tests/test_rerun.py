@@ -250,6 +250,9 @@ def test_ctrl_c_ends_with_one_line(tmp_path, run_temp):
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        # A job started in the background (`make test &`, a CI runner without job control) inherits SIGINT
+        # ignored, and Python then never raises KeyboardInterrupt: the run gets the default a terminal gives.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     started = time.monotonic()
     found = _wait_for_a_kernel(process.pid)

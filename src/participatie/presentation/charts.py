@@ -220,7 +220,10 @@ def _whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
 
 def csv_uri(frame: pd.DataFrame, excel: bool = False) -> str:
     """Return a table as a data: URI of its CSV (see csv_text), written into the page: no extra file."""
-    return "data:text/csv;charset=utf-8," + quote(csv_text(frame, excel), safe="")
+    # Punctuation that means nothing in a data URI or an HTML attribute stays as it is (a smaller page for a
+    # long table); % " ' & < > # ? : and spaces, line breaks and non-ASCII text are escaped (so no text in a
+    # link can read "javascript:").
+    return "data:text/csv;charset=utf-8," + quote(csv_text(frame, excel), safe=",;/()*!")
 
 
 def file_stem(spec: dict) -> str:

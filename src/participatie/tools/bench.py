@@ -29,6 +29,14 @@ REPO = Path(__file__).resolve().parents[3]
 PYTHON = sys.executable
 
 
+class CommandFailed(RuntimeError):
+    """A timed command that failed: its output's end, and what it took until then."""
+
+    def __init__(self, command: list[str], output: str, seconds: float, peak: int, returncode: int) -> None:
+        super().__init__(f"{' '.join(command)} failed:\n{output[-3000:]}")
+        self.seconds, self.peak, self.returncode = seconds, peak, returncode
+
+
 def _timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int]:
     """Run a command; return its wall time and the peak RSS (bytes) of its whole process tree."""
     start = time.perf_counter()
@@ -52,7 +60,7 @@ def _timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[floa
     stop.set()
     sampler.join()
     if process.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{output.decode()[-3000:]}")
+        raise CommandFailed(command, output.decode(), time.perf_counter() - start, peak, process.returncode)
     return time.perf_counter() - start, peak
 
 
@@ -112,14 +120,18 @@ def fresh_clone_rows() -> list[tuple[str, str, str]]:
         book, book_rss = _timed(["make", "book"], clone, env)
         for made in (".venv", "_build"):
             shutil.rmtree(clone / made)
-        test, test_rss = _timed(["make", "test"], clone, env)
+        try:
+            test, test_rss = _timed(["make", "test"], clone, env)
+            failed = ""
+        except CommandFailed as failure:  # still a time to report, marked
+            test, test_rss, failed = failure.seconds, failure.peak, f"FAILED (exit {failure.returncode}); "
     ratio = test / book
     return [
         ("fresh clone: make book (set-up included)", f"{book:.1f} s", f"peak RSS {book_rss / 2**20:.0f} MB"),
         (
             "fresh clone: make test (set-up included)",
             f"{test:.1f} s",
-            f"{ratio:.2f} x make book; target <= 2 x: {'met' if ratio <= 2 else 'MISSED'}; "
+            f"{failed}{ratio:.2f} x make book; target <= 2 x: {'met' if ratio <= 2 else 'MISSED'}; "
             f"peak RSS {test_rss / 2**20:.0f} MB",
         ),
     ]

@@ -143,6 +143,10 @@ def _dates(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     return frame.assign(**{c: frame[c].astype(str) for c in columns})
 
 
+# Columns of the rows the chart's encodings never read: they stay out of the page's specification.
+UNPLOTTED = ["kernlabel", "sources", "slot", "eigen_datering", "source_id"]
+
+
 def timeline(chapter) -> charts.ChartFigure:
     """Return the vertical timeline of the policy path: every event in its strand, key milestones labelled."""
     words = chapter.labels
@@ -158,7 +162,7 @@ def timeline(chapter) -> charts.ChartFigure:
         frame["spoor"].map(dict(zip(lanes, charts.PALETTE))),
     )
     plotted = _dates(
-        frame.assign(kern=frame["kernmoment"].map(kind_of), **looks).drop(columns=["kernlabel", "sources"]),
+        frame.assign(kern=frame["kernmoment"].map(kind_of), **looks).drop(columns=UNPLOTTED),
         ["begin", "eind", "anker"],
     )
     y_axis = alt.Axis(

@@ -366,3 +366,21 @@ def test_rerun_large_per_gemeente_data_national(synthetic_data, tmp_path, reposi
 def test_gemeente_must_be_a_cbs_code(code, tmp_path):
     with pytest.raises(rerun.RerunError, match="not a CBS municipality code"):
         rerun.rerun(DATA, tmp_path / "out", ["pilots_werken_naar_vermogen"], gemeente=code, show_progress=False)
+
+
+def test_removing_the_socket_folder_ends_only_the_processes_started_on_it(tmp_path):
+    from participatie.tools import workers
+
+    folder = tmp_path / "participatie-kernels-x"
+    (folder / "k1").mkdir(parents=True)
+    code = "import time; time.sleep(60)"
+    orphan = subprocess.Popen([sys.executable, "-c", code, str(folder / "k1" / "kernel.json")])
+    other = subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "elsewhere" / "kernel.json")])
+    try:
+        workers._remove_sockets(folder)
+        assert orphan.wait(timeout=10) is not None and not folder.exists()
+        assert other.poll() is None, "a process that names another folder is left alone"
+    finally:
+        for process in (orphan, other):
+            process.kill()
+            process.wait()

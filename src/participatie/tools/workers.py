@@ -141,11 +141,12 @@ def _end_kernels_in(folder: Path) -> None:
     """Kill this user's processes whose command line names a file in `folder` (the run's orphaned kernels)."""
     import psutil
 
-    marker = str(folder) + os.sep
+    marker, me = str(folder) + os.sep, os.getuid()
     found = []
     for process in psutil.process_iter(["cmdline", "uids"]):
         try:
-            if process.pid != os.getpid() and any(marker in part for part in process.info["cmdline"] or ()):
+            mine = process.info["uids"] is not None and process.info["uids"].real == me
+            if mine and process.pid != os.getpid() and any(marker in part for part in process.info["cmdline"] or ()):
                 process.kill()
                 found.append(process)
         except (psutil.Error, TypeError):

@@ -146,6 +146,15 @@ def later_edition(tmp_path_factory, validation_cache) -> Edition:
     )
 
 
+@pytest.fixture(scope="session")
+def printed(tmp_path_factory) -> dict:
+    """Return the built book's print edition as the PDF tests read it (pdf_pages.print_edition), read once per
+    worker for every module that reads it."""
+    import pdf_pages
+
+    return pdf_pages.print_edition(tmp_path_factory)
+
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -1,12 +1,19 @@
-"""Small helpers shared by the tests: editing a copy of a CSV file, and the house rules for a chart."""
+"""Small helpers shared by the tests: editing a copy of a CSV file, the house rules for a chart, text as a reader
+reads it, the values inside a chapter's facts, and the phrases in a module's code."""
 
 from __future__ import annotations
 
+import ast
 import csv
+import re
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import fields, is_dataclass
 from pathlib import Path
+
+from participatie.figures.facts import Letter
+from participatie.tools.texts import ESCAPED
 
 
 def read_rows(path: Path) -> tuple[list[dict], list[str]]:
@@ -101,3 +108,64 @@ def add_later_letters(data_dir: Path) -> dict[str, list[dict]]:
         (data_dir / "letters").mkdir(exist_ok=True)
         shutil.copy(index, data_dir / "letters" / index.name)
     return added
+
+
+def plain(text: str) -> str:
+    """Return Markdown as a reader reads it: a backslash before punctuation is an escape."""
+    return ESCAPED.sub(r"\1", text)
+
+
+def plain_without_emphasis(markdown: str) -> str:
+    """Return Markdown as a reader reads it, escapes and emphasis marks removed."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("**", "").replace("*", "")
+
+
+def walk(value):
+    """Yield every value inside a fact: list items, dictionary values and record fields, recursively; a letter as
+    sources.csv gives it is yielded whole (its chamber and reference are the data's words)."""
+    yield value
+    if isinstance(value, Letter):
+        return
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from walk(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from walk(item)
+    elif is_dataclass(value) and not isinstance(value, type):
+        for field in fields(value):
+            yield from walk(getattr(value, field.name))
+
+
+def docstring_nodes(tree: ast.AST) -> set[int]:
+    """Return the ids of the docstring nodes of a parsed module, its classes and functions."""
+    return {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+        and isinstance(node.body[0].value.value, str)
+    }
+
+
+# A word of a phrase: letters only, not part of a code or a Vega-Lite field shorthand ("soort:N").
+WORD = re.compile(r"(?<![\w:])[a-zà-ÿ]+(?![\w:])", re.IGNORECASE)
+
+
+def phrases_of_five_words(path: Path, skip_keywords: tuple[str, ...] = ()) -> list[str]:
+    """Return a module's string literals of five words or more (docstrings, and the values of the keyword
+    arguments named in `skip_keywords`, aside): in a theme's code, each would be reader text in Python."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped = docstring_nodes(tree) | {
+        id(node.value) for node in ast.walk(tree) if isinstance(node, ast.keyword) and node.arg in skip_keywords
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in skipped
+        and len(WORD.findall(node.value)) >= 5
+    ]

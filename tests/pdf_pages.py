@@ -26,7 +26,12 @@ PRINT_CSS = Path(__file__).resolve().parents[1] / "src" / "participatie" / "book
 MM = 72 / 25.4
 
 
-def print_edition(tmp_path_factory, flat) -> dict:
+def flat(text: str) -> str:
+    """Return text on one line, with the hyphens that hyphenation added at line ends (U+2010) undone."""
+    return re.sub(r"\s+", " ", text).replace("\u2010 ", "").strip()
+
+
+def print_edition(tmp_path_factory) -> dict:
     """Return the print edition of the built book (_build/html) as the tests read it: its path, reader, each
     page's text (through `flat`) and the runs of text with their tags.
 

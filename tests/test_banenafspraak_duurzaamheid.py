@@ -35,6 +35,7 @@ from participatie.themes.banenafspraak_duurzaamheid.facts import facts as theme_
 
 from conftest import CHAPTERS, DATA, REPO
 from helpers import assert_house_chart, set_value
+from helpers import plain_without_emphasis as plain
 
 DATA_FILE = f"{THEME.name}.csv"
 RAW_CODE = re.compile(r"\b(?:ek|tk)-\d|\b[a-z]+_[a-z_]+\b")  # a letter id or a snake_case code
@@ -101,11 +102,6 @@ def notebook():
 
 def value(f, indicator, period, category=None, source_id=None):
     return fig.value(f, indicator, period, category=category, source_id=source_id)
-
-
-def plain(markdown: str) -> str:
-    """Return Markdown as a reader reads it (escapes and emphasis marks removed)."""
-    return re.sub(r"\\(.)", r"\1", markdown).replace("**", "").replace("*", "")
 
 
 def markdown_of(notebook) -> str:

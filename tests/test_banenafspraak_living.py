@@ -5,7 +5,6 @@ follow the data and the jobs chart draws every period, the new one marked as fro
 
 from __future__ import annotations
 
-import re
 import shutil
 from datetime import date
 
@@ -19,13 +18,10 @@ from participatie.themes.banenafspraak_duurzaamheid import THEME, analysis, char
 
 from conftest import CHAPTERS
 from helpers import add_later_letters, glued, papermill, read_rows, write_rows
+from helpers import plain_without_emphasis as plain
 
 NEW = "tk-34352-166"
 END_2018 = "2018-12-31"
-
-
-def plain(markdown: str) -> str:
-    return re.sub(r"\\(.)", r"\1", markdown).replace("**", "").replace("*", "")
 
 
 @pytest.fixture

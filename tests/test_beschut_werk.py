@@ -10,7 +10,6 @@ tests/test_beschut_werk_living.py; its municipal editions: tests/test_beschut_we
 
 from __future__ import annotations
 
-import ast
 import re
 
 import nbformat
@@ -27,7 +26,7 @@ from participatie.themes.beschut_werk.checks import CHECKS
 from participatie.themes.beschut_werk.facts import facts
 
 from conftest import CHAPTERS, REPO
-from helpers import assert_house_chart, set_value
+from helpers import assert_house_chart, phrases_of_five_words, set_value
 
 JUNE_2018_P4 = "Tweede Kamer, 29 817, nr. 145 (15 juni 2018), p. 4"
 THEME_DIR = REPO / "src" / "participatie" / "themes" / "beschut_werk"
@@ -41,7 +40,6 @@ NOT_A_FIGURE = re.compile(
 CITED = re.compile(r"\([^()]*(?:p\. \d|eigen berekening)[^()]*\)|eigen berekeningen?\b")
 UNDEFINED = re.compile(r"\b(?:nan|inf|infinity)\b|∞|(?<!\S)–(?!\S)", re.IGNORECASE)
 # A word of a reader's phrase (not a field name such as 'periode:N').
-WORD = re.compile(r"(?<![\w:])[a-zà-ÿ]+(?![\w:])", re.IGNORECASE)
 CODE = re.compile(r"\b[a-z]+_[a-z_]+\b|\b(?:tk|ek)-\d|\bGM\d{4}\b|Figure\(|Letter\(")
 
 
@@ -503,23 +501,7 @@ def test_the_theme_has_the_six_modules_and_no_reader_phrase_in_its_code():
         "facts.py",
         "tables.py",
     ]
-    phrases = []
-    for path in THEME_DIR.glob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        docstrings = {
-            id(node.body[0].value)
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef)
-            and node.body
-            and isinstance(node.body[0], ast.Expr)
-            and isinstance(node.body[0].value, ast.Constant)
-        }
-        strings = [
-            node.value
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
-        ]
-        phrases += [f"{path.name}: {s}" for s in strings if len(WORD.findall(s)) >= 5]
+    phrases = [f"{path.name}: {found}" for path in THEME_DIR.glob("*.py") for found in phrases_of_five_words(path)]
     assert not phrases, phrases
 
 

@@ -10,8 +10,6 @@ notebook still runs.
 
 from __future__ import annotations
 
-import re
-
 import nbformat
 import pytest
 
@@ -20,10 +18,9 @@ from participatie.presentation import labels, vocabulary
 from participatie.themes.beschut_werk import THEME, analysis, charts
 
 from conftest import CHAPTERS
-from helpers import add_later_letters, glued, papermill
+from helpers import add_later_letters, glued, papermill, plain
 
 NEWER_LETTER = "tk-34352-189"
-ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 @pytest.fixture
@@ -34,17 +31,13 @@ def later(data_copy):
     return open_chapter(THEME, data_copy)
 
 
-def _plain(text: str) -> str:
-    return ESCAPE.sub(r"\1", text)
-
-
 def _newest(latest) -> tuple[str, ...]:
     """Return how the text states the newest count: its number with hedge, its period, its letter's date and Kamerstuk."""
     return (
         vocabulary.count(latest),
         vocabulary.period(latest),
         vocabulary.letter_date(latest),
-        _plain(vocabulary.ref(latest)),
+        plain(vocabulary.ref(latest)),
     )
 
 
@@ -79,7 +72,7 @@ def test_the_latest_state_facts_are_the_newest_count_period_and_letter(later):
 
 
 def test_latest_state_sentences_state_the_newest_count_period_and_letter(later):
-    texts = {name: _plain(text) for name, text in later.text().items()}
+    texts = {name: plain(text) for name, text in later.text().items()}
     latest = later.facts["working_latest"]
     for name in ("bw_working", "bw_finding"):
         assert all(part in texts[name] for part in _newest(latest)), (name, texts[name])
@@ -89,7 +82,7 @@ def test_latest_state_sentences_state_the_newest_count_period_and_letter(later):
         all(part in level for part in _newest(count)) and vocabulary.count(later.facts["regeling_latest"]["places"]) in level
     )
     # The sentence that the latest count is the one given for 31 March 2018 is gone: it no longer is.
-    bundled = {name: _plain(text) for name, text in open_chapter(THEME).text().items()}
+    bundled = {name: plain(text) for name, text in open_chapter(THEME).text().items()}
     before = bundled["bw_working"].split("Dat is de laatste stand")[0]  # the sentences about fixed dates stay
     assert texts["bw_working"] != bundled["bw_working"] and texts["bw_working"].startswith(before)
 
@@ -104,10 +97,10 @@ def test_facts_and_sentences_about_earlier_periods_stay(later):
     # The newer letter's count for the end of 2016 joins the others, with its letter; workplaces against people.
     counts = {c["figures"][0].value: [f.letter.id for f in c["figures"]] for c in facts["counts_2016"]}
     assert counts[270] == [NEWER_LETTER] and facts["counts_2016_kind"] == "measure"
-    assert _plain(vocabulary.cite(facts["counts_2016"][-1]["figures"])) in _plain(texts["bw_counts_2016"])
+    assert plain(vocabulary.cite(facts["counts_2016"][-1]["figures"])) in plain(texts["bw_counts_2016"])
     readings = {r["figures"][0].value: r["share"] for r in facts["cumulative_computed"][0]["readings"]}
     assert readings[270] == pytest.approx(100 * 270 / 504)
-    assert vocabulary.pct(readings[270]) in _plain(texts["bw_share_working"])
+    assert vocabulary.pct(readings[270]) in plain(texts["bw_share_working"])
 
 
 def test_charts_draw_the_new_periods_marked_as_newer(later):
@@ -142,7 +135,7 @@ def test_the_notebook_runs_on_the_later_letters(data_copy, tmp_path):
     notebook = nbformat.read(out, as_version=4)
     texts = glued(notebook)
     latest = open_chapter(THEME, data_copy).facts["working_latest"]
-    assert all(part in _plain(texts["bw_working"]) for part in _newest(latest))
+    assert all(part in plain(texts["bw_working"]) for part in _newest(latest))
     assert "bw_finding" not in texts  # the introduction glues the finding, not the chapter
     shown = "".join(
         str(value)

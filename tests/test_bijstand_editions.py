@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import fields, is_dataclass
 
 import nbformat
 import pandas as pd
@@ -22,13 +21,12 @@ from participatie.book import open_chapter
 from participatie.book.chapter import chapter_of
 from participatie.data import load
 from participatie.figures import checks
-from participatie.figures.facts import Figure, Letter
+from participatie.figures.facts import Figure
 from participatie.presentation import labels, vocabulary
 from participatie.themes.bijstand_financiering import THEME, analysis, charts, tables
-from participatie.tools.texts import ESCAPED
 
 from conftest import CHAPTERS
-from helpers import glued, papermill, read_rows, write_rows
+from helpers import glued, papermill, plain, read_rows, walk, write_rows
 
 # Values of the letters' national figures: in a municipal edition they may appear only in a sentence that
 # says it is about the national figures.
@@ -38,28 +36,9 @@ NUMBER = re.compile(r"€|%|\d\.\d{3}")
 CITATION = re.compile(r"\((?:brief van|Eerste Kamer|Tweede Kamer)[^)]*\)|brief van \d+ \w+ \d{4}")
 
 
-def plain(text: str) -> str:
-    """Return Markdown as a reader reads it: a backslash before punctuation is an escape."""
-    return ESCAPED.sub(r"\1", text)
-
-
 def texts_of(chapter) -> dict[str, str]:
     """Return the chapter's rendered blocks as a reader reads them."""
     return {name: plain(text) for name, text in chapter.text().items()}
-
-
-def walk(value):
-    """Yield every value inside a fact (list items, dictionary values, a figure's fields), not into letters."""
-    yield value
-    if isinstance(value, dict):
-        for item in value.values():
-            yield from walk(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from walk(item)
-    elif is_dataclass(value) and not isinstance(value, type | Letter):
-        for field in fields(value):
-            yield from walk(getattr(value, field.name))
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import fields, is_dataclass
 
 import nbformat
 import pandas as pd
@@ -28,10 +27,10 @@ from participatie.presentation import text as engine
 from participatie.presentation.vocabulary import bound_text, range_text
 from participatie.themes.bijstand_financiering import THEME, analysis, charts, tables
 from participatie.themes.bijstand_financiering.facts import facts
-from participatie.tools.texts import ESCAPED, GLUE
+from participatie.tools.texts import GLUE
 
 from conftest import CHAPTERS, REPO
-from helpers import assert_house_chart, read_rows, set_value
+from helpers import assert_house_chart, plain, read_rows, set_value, walk
 
 JUNE_2017, JUNE_2018, APRIL_2017 = "ek-33981-n", "tk-29817-145", "tk-34352-56"
 
@@ -57,33 +56,12 @@ def texts(hoofdstuk):
     return {name: plain(text) for name, text in hoofdstuk.text().items()}
 
 
-def plain(text: str) -> str:
-    """Return Markdown as a reader reads it: a backslash before punctuation is an escape."""
-    return ESCAPED.sub(r"\1", text)
-
-
 def _edit(data_dir, match, value):
     """Change one figure in a copied data directory; its letter's page index goes, as the figure is no longer printed."""
     path = data_dir / f"{THEME.name}.csv"
     assert set_value(path, match, value) == 1
     [source_id] = {row["source_id"] for row in read_rows(path)[0] if all(row[k] == v for k, v in match.items())}
     (data_dir / LETTERS_DIR / f"{source_id}.json").unlink(missing_ok=True)
-
-
-def walk(value):
-    """Yield every value inside a fact: list items, dictionary values and record fields, recursively."""
-    yield value
-    if isinstance(value, Letter):
-        return  # a letter as sources.csv gives it (its chamber and reference are the data's words)
-    if isinstance(value, dict):
-        for item in value.values():
-            yield from walk(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from walk(item)
-    elif is_dataclass(value) and not isinstance(value, type):
-        for field in fields(value):
-            yield from walk(getattr(value, field.name))
 
 
 def cited_pages(text: str, found: Letter) -> set[int] | None:

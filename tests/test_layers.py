@@ -12,6 +12,7 @@ import pytest
 from participatie.themes import THEMES
 
 from conftest import REPO
+from helpers import docstring_nodes
 
 PACKAGE = REPO / "src" / "participatie"
 # Each layer may import only from the layers listed after it.
@@ -90,16 +91,6 @@ PHRASE_WORDS = 5
 MAX_PHRASES = 50  # the whole package (docstrings and error messages aside)
 
 
-def _docstrings(tree: ast.AST) -> set[int]:
-    found = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
-            first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
-                found.add(id(first.value))
-    return found
-
-
 def _messages(tree: ast.AST) -> set[int]:
     """Return the string nodes inside a raise statement, a print or a warning: messages, not reader text."""
     found = set()
@@ -118,7 +109,7 @@ def _messages(tree: ast.AST) -> set[int]:
 def dutch_phrases(path: Path) -> list[str]:
     """Return the Dutch phrases of five words or more in a module's string literals (f-strings joined)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    skip = _docstrings(tree) | _messages(tree)
+    skip = docstring_nodes(tree) | _messages(tree)
     texts = []
     for node in ast.walk(tree):
         if isinstance(node, ast.JoinedStr) and id(node) not in skip:

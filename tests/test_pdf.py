@@ -32,16 +32,6 @@ MAX_BYTES = 10_000_000
 A4 = (595.28, 841.89)  # points
 
 
-def _flat(text: str) -> str:
-    """Return text on one line, with the hyphens that hyphenation added at line ends (U+2010) undone."""
-    return re.sub(r"\s+", " ", text).replace("\u2010 ", "").strip()
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    return pdf_pages.print_edition(tmp_path_factory, _flat)
-
-
 @pytest.fixture(scope="session")
 def web():
     """What the web edition shows, page by page in table-of-contents order."""
@@ -50,10 +40,10 @@ def web():
     return pages, soups
 
 
-def _contents(built, titles: list[str]) -> list[tuple[str, int]]:
+def _contents(printed, titles: list[str]) -> list[tuple[str, int]]:
     """Return the page number that the printed contents give for each title, read in their order."""
-    start = pdf_pages.front_matter(built["pages"])
-    text = " ".join(built["pages"][start : start + 5])
+    start = pdf_pages.front_matter(printed["pages"])
+    text = " ".join(printed["pages"][start : start + 5])
     entries, position = [], 0
     for title in titles:
         match = re.compile(re.escape(title) + r" ?\.{3,} ?(\d+)").search(text, position)
@@ -63,9 +53,9 @@ def _contents(built, titles: list[str]) -> list[tuple[str, int]]:
     return entries
 
 
-def _page_starts(built, web) -> dict[str, int]:
+def _page_starts(printed, web) -> dict[str, int]:
     pages, _ = web
-    entries = iter(_contents(built, _titles(web)))
+    entries = iter(_contents(printed, _titles(web)))
     starts = {}
     for page in pages:
         title, number = next(entries)
@@ -80,14 +70,16 @@ def _titles(web) -> list[str]:
     titles = []
     for page in pages:
         titles.append(page.title)
-        titles += [_flat(h2.get_text(" ", strip=True)) for h2 in soups[page.document].select("article section > h2")]
+        titles += [
+            pdf_pages.flat(h2.get_text(" ", strip=True)) for h2 in soups[page.document].select("article section > h2")
+        ]
     return [title.rstrip("#").strip() for title in titles]
 
 
-def test_the_pdf_is_a4_of_a_sane_length_and_size(built):
-    reader = built["reader"]
+def test_the_pdf_is_a4_of_a_sane_length_and_size(printed):
+    reader = printed["reader"]
     assert MIN_PAGES <= len(reader.pages) <= MAX_PAGES
-    assert built["path"].stat().st_size < MAX_BYTES
+    assert printed["path"].stat().st_size < MAX_BYTES
     for page in reader.pages:
         assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(A4, abs=0.5)
 
@@ -98,15 +90,15 @@ def test_the_pages_follow_the_table_of_contents(web):
     assert [page.document for page in web[0]] == documents
 
 
-def test_every_chapter_and_appendix_and_section_is_listed_on_the_page_where_it_starts(built, web):
-    entries = _contents(built, _titles(web))
+def test_every_chapter_and_appendix_and_section_is_listed_on_the_page_where_it_starts(printed, web):
+    entries = _contents(printed, _titles(web))
     for title, number in entries:
-        assert title in built["pages"][number - 1], f"{title!r} is not on page {number}"
+        assert title in printed["pages"][number - 1], f"{title!r} is not on page {number}"
     assert [number for _, number in entries] == sorted(number for _, number in entries)
-    starts = list(_page_starts(built, web).values())
+    starts = list(_page_starts(printed, web).values())
     assert len(set(starts)) == len(starts) == len(web[0])
     outline = [
-        (item.title, built["reader"].get_destination_page_number(item) + 1) for item in _outline(built["reader"].outline)
+        (item.title, printed["reader"].get_destination_page_number(item) + 1) for item in _outline(printed["reader"].outline)
     ]
     front = {labels.PRINT_CONTENTS, labels.PRINT_COLOPHON["title"]}
     assert [entry for entry in outline if entry[0] not in front] == entries
@@ -117,18 +109,18 @@ def _outline(items):
         yield from _outline(item) if isinstance(item, list) else [item]
 
 
-def test_every_page_has_its_chapter_in_the_header_and_its_number_in_the_footer(built, web):
+def test_every_page_has_its_chapter_in_the_header_and_its_number_in_the_footer(printed, web):
     titles = {page.title for page in web[0]} | {labels.PRINT_CONTENTS}
-    front = pdf_pages.front_matter(built["pages"])
+    front = pdf_pages.front_matter(printed["pages"])
     assert front == 2, "the title page and the colophon, without header or footer"
-    for number, text in enumerate(built["pages"][front:], start=front + 1):
+    for number, text in enumerate(printed["pages"][front:], start=front + 1):
         assert text.endswith(f" {number}"), number
         assert any(f"Werk naar vermogen, 2009–2018 {title} " in text for title in titles), number
-    assert not re.search(r" \d+$", built["pages"][0]) and not re.search(r" \d+$", built["pages"][1])
+    assert not re.search(r" \d+$", printed["pages"][0]) and not re.search(r" \d+$", printed["pages"][1])
 
 
-def test_every_chart_prints_with_its_title_source_line_and_data_table(built, web):
-    text = " ".join(built["pages"])
+def test_every_chart_prints_with_its_title_source_line_and_data_table(printed, web):
+    text = " ".join(printed["pages"])
     pages, soups = web
     charts = 0
     for page in pages:
@@ -136,23 +128,23 @@ def test_every_chart_prints_with_its_title_source_line_and_data_table(built, web
         for script in soup.select("div.pp-chart + script"):
             spec = pdf.chart_spec(script.string)
             title = spec["title"]["text"] if isinstance(spec["title"], dict) else spec["title"]
-            assert _flat(" ".join(title) if isinstance(title, list) else title) in text
+            assert pdf_pages.flat(" ".join(title) if isinstance(title, list) else title) in text
             charts += 1
         for caption in soup.select("figcaption.pp-source"):
-            line = _flat(caption.get_text(" ", strip=True)).split(labels.DOWNLOAD_TEXT)[0].strip()
+            line = pdf_pages.flat(caption.get_text(" ", strip=True)).split(labels.DOWNLOAD_TEXT)[0].strip()
             assert line.startswith("Bron:") and line in text, line
     assert charts >= 10
     assert text.count(labels.TABLE_SUMMARY) == charts and labels.DOWNLOAD_TEXT not in text
 
 
-def test_charts_are_vector_drawings_with_dutch_numbers(built, web):
-    reader = built["reader"]
+def test_charts_are_vector_drawings_with_dutch_numbers(printed, web):
+    reader = printed["reader"]
     for page in reader.pages:
         objects = page.get("/Resources", {}).get("/XObject", {})
         for name in objects:
             drawing = objects[name].get_object()
             assert drawing.get("/Subtype") != "/Image" or int(drawing["/Width"]) * int(drawing["/Height"]) < 10_000
-    text = " ".join(built["pages"])
+    text = " ".join(printed["pages"])
     pages, soups = web
     script = soups["chapters/beschut_werk"].select_one("div.pp-chart + script")
     svg = BeautifulSoup(pdf.chart_svg(pdf.chart_spec(script.string)), "html.parser")
@@ -161,20 +153,20 @@ def test_charts_are_vector_drawings_with_dutch_numbers(built, web):
     assert thousands and all(label in text for label in labels_drawn if label.strip())
 
 
-def test_code_cells_are_left_out(built, web):
-    text = " ".join(built["pages"])
+def test_code_cells_are_left_out(printed, web):
+    text = " ".join(printed["pages"])
     assert "open_chapter(" not in text
     pages, soups = web
     for page in pages:
         for code in soups[page.document].select(".cell_input pre"):
             for line in code.get_text().splitlines():
-                assert len(line.strip()) < 12 or _flat(line) not in text, line
+                assert len(line.strip()) < 12 or pdf_pages.flat(line) not in text, line
 
 
-def test_links_become_page_references_and_printed_addresses(built, web):
+def test_links_become_page_references_and_printed_addresses(printed, web):
     pages, soups = web
-    text = " ".join(built["pages"])
-    starts = _page_starts(built, web)
+    text = " ".join(printed["pages"])
+    starts = _page_starts(printed, web)
     titles = {page.path.resolve(): page.title for page in pages}
     references = 0
     for page in pages:
@@ -182,7 +174,9 @@ def test_links_become_page_references_and_printed_addresses(built, web):
             target = (page.path.parent / link["href"]).resolve()
             in_list = link.find_parent(class_="toctree-wrapper") is not None  # the printed contents replace it
             if "#" not in link["href"] and target in titles and not in_list:
-                expected = f"{_flat(link.get_text(' ', strip=True))} ({labels.PRINT_SEE_PAGE} {starts[titles[target]]})"
+                expected = (
+                    f"{pdf_pages.flat(link.get_text(' ', strip=True))} ({labels.PRINT_SEE_PAGE} {starts[titles[target]]})"
+                )
                 assert expected in text, expected
                 references += 1
     assert references >= 5
@@ -226,7 +220,7 @@ def test_rerun_with_pdf_writes_the_print_edition(later_edition):
     out = later_edition.out
     assert f"PDF {out / 'boek.pdf'}" in later_edition.stdout
     reader = pypdf.PdfReader(out / "boek.pdf")
-    text = _flat(" ".join(page.extract_text() for page in reader.pages))
+    text = pdf_pages.flat(" ".join(page.extract_text() for page in reader.pages))
     assert 3 <= len(reader.pages) <= MAX_PAGES and "Beschut werk" in text and "Bron:" in text
     assert "4 juli 2019" in text  # the print edition is the rerun's own book, on its newer data
     assert (out / "html" / "boek.pdf").read_bytes() == (out / "boek.pdf").read_bytes()
@@ -268,7 +262,7 @@ def test_the_print_edition_reads_only_the_books_own_files(tmp_path, monkeypatch)
     )
     built = pdf.build(book, tmp_path / "proef.pdf", DATA)
     reader = pypdf.PdfReader(built.path)
-    text = _flat(" ".join(page.extract_text() for page in reader.pages))
+    text = pdf_pages.flat(" ".join(page.extract_text() for page in reader.pages))
     assert "Proef" in text and "(https://example.invalid/)" in text and "not for print" not in text
     assert not reader.attachments
     inside = ("data:", book.resolve().as_uri(), pdf.FONTS_DIR.resolve().as_uri())  # the book and its own fonts

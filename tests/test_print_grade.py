@@ -9,7 +9,6 @@ works on screen. Measured from the PDF with tests/pdf_pages.py (pypdf).
 from __future__ import annotations
 
 import csv
-import re
 import statistics
 from datetime import date
 
@@ -27,20 +26,10 @@ from participatie.presentation.vocabulary import long_date
 from conftest import BUILD_HTML, DATA, REPO
 
 
-def _flat(text: str) -> str:
-    """Return text on one line, with the hyphens that hyphenation added at line ends (U+2010) undone."""
-    return re.sub(r"\s+", " ", text).replace("\u2010 ", "").strip()
-
-
 @pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    return pdf_pages.print_edition(tmp_path_factory, _flat)
-
-
-@pytest.fixture(scope="session")
-def drawn(built):
+def drawn(printed):
     """What every page draws: its text runs (with their printed size) and drawings, charts included."""
-    reader = built["reader"]
+    reader = printed["reader"]
     return [pdf_pages.drawn(page, reader) for page in reader.pages]
 
 
@@ -54,10 +43,10 @@ def _web_edition_line() -> str:
     """Return the edition line under the web edition's root page, as it reads."""
     root = pdf.root_page(BUILD_HTML)
     line = BeautifulSoup(root.read_text(encoding="utf-8"), "html.parser").select_one("footer p.pp-edition")
-    return _flat(line.get_text(" ", strip=True))
+    return pdf_pages.flat(line.get_text(" ", strip=True))
 
 
-def test_the_title_page_and_every_foot_give_the_web_editions_edition_date_and_version(built):
+def test_the_title_page_and_every_foot_give_the_web_editions_edition_date_and_version(printed):
     with open(DATA / "sources.csv", encoding="utf-8") as handle:
         newest = max(date.fromisoformat(row["date"]) for row in csv.DictReader(handle))
     assert pdf.edition_date(DATA) == newest
@@ -65,16 +54,16 @@ def test_the_title_page_and_every_foot_give_the_web_editions_edition_date_and_ve
     line = f"{words['edition']} · {words['published']} · {words['version']}"
     assert line == _web_edition_line(), "the PDF says what the foot of every web page says"
     assert words["version"].endswith(participatie.__version__) and words["edition_date"] == str(long_date(newest))
-    title = built["pages"][0]
+    title = printed["pages"][0]
     assert title.startswith("Werk naar vermogen, 2009–2018") and line in title
-    front = pdf_pages.front_matter(built["pages"])
-    for number, text in enumerate(built["pages"][front:], start=front + 1):
+    front = pdf_pages.front_matter(printed["pages"])
+    for number, text in enumerate(printed["pages"][front:], start=front + 1):
         assert line in text, f"page {number} has no edition line in its foot"
 
 
-def test_the_colophon_gives_edition_date_version_licence_and_how_to_cite(built):
+def test_the_colophon_gives_edition_date_version_licence_and_how_to_cite(printed):
     citation = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
-    colophon = built["pages"][1]
+    colophon = printed["pages"][1]
     words = labels.PRINT_COLOPHON
     released = date.fromisoformat(str(citation["date-released"]))
     assert colophon.startswith(words["title"])
@@ -88,12 +77,12 @@ def test_the_colophon_gives_edition_date_version_licence_and_how_to_cite(built):
         date=long_date(released),
         short=labels.LICENCES[citation["license"]]["short"],
     )
-    assert _flat(cited) in colophon
+    assert pdf_pages.flat(cited) in colophon
     assert labels.LICENCES[citation["license"]]["name"] in colophon and str(long_date(pdf.edition_date(DATA))) in colophon
 
 
-def test_the_pdf_is_tagged_for_screen_readers_with_its_metadata(built):
-    reader = built["reader"]
+def test_the_pdf_is_tagged_for_screen_readers_with_its_metadata(printed):
+    reader = printed["reader"]
     catalog = reader.trailer["/Root"]
     assert catalog["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in catalog, "a tagged PDF"
     assert catalog["/Lang"] == "nl" and catalog["/ViewerPreferences"]["/DisplayDocTitle"]
@@ -106,7 +95,7 @@ def test_the_pdf_is_tagged_for_screen_readers_with_its_metadata(built):
     assert metadata["/CreationDate"] == metadata["/ModDate"] == released, "the publication date, not the build's"
     assert metadata["/Keywords"] == ", ".join(citation["keywords"]) and metadata["/Subject"]
     # The structure a screen reader walks: headings, paragraphs, lists, tables with headers, figures described.
-    types = {kind for run in built["runs"] for kind in run.types}
+    types = {kind for run in printed["runs"] for kind in run.types}
     assert {"/H1", "/H2", "/P", "/L", "/LI", "/Table", "/TH", "/TD", "/Link"} <= types
     figures = []
 
@@ -124,8 +113,8 @@ def test_the_pdf_is_tagged_for_screen_readers_with_its_metadata(built):
     assert len(figures) >= 10 and all(len(alt) > 20 for alt in figures), "every chart has its description"
 
 
-def test_no_page_is_nearly_empty_but_at_the_end_of_a_chapter(built, drawn):
-    reader = built["reader"]
+def test_no_page_is_nearly_empty_but_at_the_end_of_a_chapter(printed, drawn):
+    reader = printed["reader"]
     margins = pdf_pages.page_margins()
     fills = [pdf_pages.fill(d, float(page.mediabox.height), margins) for d, page in zip(drawn, reader.pages, strict=True)]
     starts = pdf_pages.chapter_starts(reader)
@@ -133,11 +122,11 @@ def test_no_page_is_nearly_empty_but_at_the_end_of_a_chapter(built, drawn):
     assert min(fills[1:]) > 0, "no blank page"
 
 
-def test_no_heading_title_or_table_header_is_hyphenated_or_split(built, web_soups):
+def test_no_heading_title_or_table_header_is_hyphenated_or_split(printed, web_soups):
     words = pdf_pages.heading_words(web_soups)
     assert {"Marge", "Datum", "Pagina"} <= words
-    assert pdf_pages.broken_headings(built["runs"], words) == []
-    titles = [run for run in built["runs"] if {"/H1", "/TOC", "/TOCI"} & set(run.types)]
+    assert pdf_pages.broken_headings(printed["runs"], words) == []
+    titles = [run for run in printed["runs"] if {"/H1", "/TOC", "/TOCI"} & set(run.types)]
     assert not [run.text for run in titles if run.text.rstrip().endswith(("–", "\u2010", "\u00ad"))]
 
 
@@ -148,15 +137,15 @@ def test_no_text_is_smaller_than_7_points_charts_included(drawn):
     assert print_charts.MIN_TEXT >= 7.0
 
 
-def test_running_text_has_a_measure_of_65_to_75_characters(built):
-    counts = pdf_pages.body_measure(built["runs"])
+def test_running_text_has_a_measure_of_65_to_75_characters(printed):
+    counts = pdf_pages.body_measure(printed["runs"])
     assert len(counts) > 500
     assert 65 <= statistics.mean(counts) <= 75, statistics.mean(counts)
     assert statistics.quantiles(counts, n=10)[-1] <= 80, "hardly a line over 80 characters"
 
 
-def test_the_print_edition_leaves_out_what_only_works_on_screen(built):
-    text = " ".join(built["pages"])
+def test_the_print_edition_leaves_out_what_only_works_on_screen(printed):
+    text = " ".join(printed["pages"])
     assert f"({labels.CHART_DOWNLOAD['file_excel']})" not in text
     for words in (labels.CHART_DOWNLOAD["csv"], labels.CHART_DOWNLOAD["png"], labels.DOWNLOAD_TEXT):
         assert words not in text, words

@@ -9,7 +9,6 @@ in test_wsw_municipal.py.
 
 from __future__ import annotations
 
-import ast
 import re
 from pathlib import Path
 
@@ -28,7 +27,17 @@ from participatie.themes.wsw_statistiek import tables as wsw_tables
 from participatie.themes.wsw_statistiek.facts import facts
 
 from conftest import CHAPTERS, REPO
-from helpers import LATER_LETTERS, add_later_letters, assert_house_chart, glued, papermill, read_rows, set_value, write_rows
+from helpers import (
+    LATER_LETTERS,
+    add_later_letters,
+    assert_house_chart,
+    glued,
+    papermill,
+    phrases_of_five_words,
+    read_rows,
+    set_value,
+    write_rows,
+)
 
 CHARTS = ["indications"]
 # Two numbers are no chart: the waiting list, the two shares and the budget are tables with their source line.
@@ -433,28 +442,9 @@ def test_the_checks_paragraph_names_each_assumption(texts):
 
 
 def _phrases(path: Path) -> list[str]:
-    """Return the string literals of a module that are phrases of five words or more (docstrings aside).
-
-    The theme's record names the chapter by its title (the notebook's heading): that one is no phrase of the text.
-    """
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    skipped = {
-        id(node.body[0].value)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef)
-        and node.body
-        and isinstance(node.body[0], ast.Expr)
-        and isinstance(node.body[0].value, ast.Constant)
-    }
-    skipped |= {
-        id(k.value) for node in ast.walk(tree) if isinstance(node, ast.keyword) and node.arg == "title" for k in [node]
-    }
-    found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skipped:
-            words = [w for w in node.value.split() if re.search(r"[a-zà-ÿ]{2}", w.lower())]
-            found += [node.value] if len(words) >= 5 else []
-    return found
+    """Return the phrases of five words or more in a theme module (docstrings aside). The theme's record names
+    the chapter by its title (the notebook's heading): that one is no phrase of the text."""
+    return phrases_of_five_words(path, skip_keywords=("title",))
 
 
 def test_no_dutch_phrase_of_five_words_in_the_theme_code(tmp_path):

@@ -11,7 +11,6 @@ publication date, never the time of the build: the same book makes the same PDF.
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -25,7 +24,6 @@ from ..presentation.vocabulary import long_date
 from . import web
 
 # A range of numbers ("2009–2018", "p. 1–2") is never broken at its dash in a title, heading or table header.
-_RANGE = re.compile(r"\d+[–-]\d+")
 NOWRAP_IN = "h1, h2, h3, h4, h5, h6, th, .pp-summary, .admonition-title, caption"
 EDITION_SEPARATOR = " · "  # as in the web edition's footer (templates/pp-edition.html)
 
@@ -74,7 +72,7 @@ def citation(source_dir: str | Path) -> dict:
 def nowrap(text: str) -> str:
     """Return text as HTML in which no range of numbers breaks at its dash."""
     parts, position = [], 0
-    for match in _RANGE.finditer(text):
+    for match in web.NUMBER_RANGE.finditer(text):
         parts += [html.escape(text[position : match.start()]), f'<span class="pp-nowrap">{html.escape(match[0])}</span>']
         position = match.end()
     return "".join(parts) + html.escape(text[position:])
@@ -83,7 +81,7 @@ def nowrap(text: str) -> str:
 def keep_ranges_whole(soup: BeautifulSoup, article: Tag) -> None:
     """Keep the ranges of numbers in an article's headings and table headers on one line (see nowrap)."""
     for element in article.select(NOWRAP_IN):
-        for text in element.find_all(string=_RANGE):
+        for text in element.find_all(string=web.NUMBER_RANGE):
             if type(text) is NavigableString and text.parent is not None:
                 text.replace_with(*BeautifulSoup(nowrap(str(text)), "html.parser").contents)
 

@@ -163,14 +163,13 @@ def dutch_chrome(page: str) -> str:
 # A range of years or pages in a heading or the book's title breaks at its dash on a narrow screen ("2009–" over
 # "2018"): the text of a heading or the title is a run of characters up to the next tag.
 _HEADING_TEXT = re.compile(r'(?P<open><h[1-6][^>]*>|<p class="title logo__title">)(?P<text>[^<]+)')
-_RANGE = re.compile(r"\d+[–-]\d+")
 
 
 def keep_ranges_whole(page: str) -> str:
     """Return a rendered page with every range of numbers in its headings and title in a span that never wraps."""
 
     def wrap(match: re.Match) -> str:
-        return match.group("open") + _RANGE.sub(r'<span class="pp-nowrap">\g<0></span>', match.group("text"))
+        return match.group("open") + web.NUMBER_RANGE.sub(r'<span class="pp-nowrap">\g<0></span>', match.group("text"))
 
     return _HEADING_TEXT.sub(wrap, page)
 

@@ -15,6 +15,7 @@ import csv
 import html
 import io
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -30,6 +31,8 @@ from ..presentation.vocabulary import long_date
 EDITION_TEMPLATE = "pp-edition.html"
 CITATION = "CITATION.cff"
 EXCEL_DIR = "excel"
+# A range of numbers (years, pages) that a line must not break at its dash: "2009–2018", in web and print.
+NUMBER_RANGE = re.compile(r"\d+[–-]\d+")
 # The repository's root, where CITATION.cff lives when the book is built from a copy without it (a rerun).
 REPOSITORY = Path(__file__).resolve().parents[3]
 

@@ -24,7 +24,6 @@ from participatie.figures.facts import Figure, Letter
 from participatie.figures.rounding import Interval, printed_interval, rounding_margin
 from participatie.presentation import labels, vocabulary
 from participatie.presentation import text as engine
-from participatie.presentation.vocabulary import bound_text, range_text
 from participatie.themes.bijstand_financiering import THEME, analysis, charts, tables
 from participatie.themes.bijstand_financiering.facts import facts
 from participatie.tools.texts import GLUE
@@ -105,7 +104,7 @@ def test_interval_overlap_and_errors():
         assert (Interval(1, 2, 3) / divisor).undefined
     undefined = Interval.not_defined()
     assert (undefined + 1).undefined and (undefined * Interval(1, 2, 3)).undefined and (6 / undefined).undefined
-    assert Interval(1, 2, 3).overlap(undefined) is None and range_text(undefined, "euro_mln") == "–"
+    assert Interval(1, 2, 3).overlap(undefined) is None
     with pytest.raises(ValueError):
         Interval(1, math.nan, 3)
     with pytest.raises(ValueError):
@@ -135,16 +134,6 @@ def test_printed_interval_converts_miljard_to_miljoen(f):
     assert printed_interval(f, "buig_macro_budget", "2017") == Interval(5750, 5800, 5850)
     deficit = printed_interval(f, "buig_deficit", "2016")
     assert (deficit.low, deficit.high) == (265, 275)
-
-
-def test_bound_and_range_text_round_outwards():
-    assert bound_text(5463.9, 0, "low") == "5.463" and bound_text(5789.47, 0, "high") == "5.790"
-    assert bound_text(5600.0, 0, "high") == "5.600"
-    assert range_text(Interval(5463.9, 5625, 5789.47), "euro_mln") == "€ 5.463–5.790 mln"
-    assert range_text(Interval(1.021, 1.03, 1.036), "euro", 2, joiner=" en ") == "€ 1,02 en 1,04"
-
-
-# --- the macrobudget BUIG ---------------------------------------------------------------------
 
 
 def test_buig_results_sign_convention_and_preliminary_mark(f):

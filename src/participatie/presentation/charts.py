@@ -344,14 +344,12 @@ def value_axis(unit: str, title: str | None = None) -> alt.Axis:
 # One look per kind of value, the same in every chart (the introduction's Leeswijzer says it in words):
 # printed in a letter: solid, in the series' colour; computed by a letter itself (an extrapolation, a forecast, an
 # expectation, an announced plan): a light tint of that colour with a dotted outline; our own calculation: grey
-# with a dashed outline; a value from a letter newer than the chapter's text: open (white) with a solid outline;
-# an interpolation (no value of its own): a thin grey line without a symbol.
+# with a dashed outline; a value from a letter newer than the chapter's text: open (white) with a solid outline.
 PRINTED, ESTIMATE, OWN, NEWER = "printed", "estimate", "own", "newer"
 WHITE, GREY = "#FFFFFF", "#6F777B"
 SOLID, DOTTED, DASHED = [1, 0], [2, 2], [5, 3]
 TINT = 0.35  # the share of the series' colour in an estimate's fill (the rest is white)
 DASHES = {PRINTED: SOLID, ESTIMATE: DOTTED, OWN: DASHED, NEWER: SOLID}
-INTERPOLATION = {"color": MUTED, "strokeWidth": 1, "strokeDash": SOLID}
 
 
 def tint(colour: str, share: float = TINT) -> str:

@@ -40,7 +40,6 @@ from .vocabulary import Md
 REPO = Path(__file__).resolve().parents[3]
 PACKAGE = Path(__file__).resolve().parents[1]
 SHARED = "book/boek.tekst.md"
-SUFFIX = ".tekst.md"
 LABELS_SUFFIX = ".labels.yml"
 
 # The vocabulary as filters: the names the text files use.

@@ -23,7 +23,6 @@ from babel.numbers import format_decimal
 
 from ..data import periods
 from ..figures.facts import Figure, Letter
-from ..figures.rounding import Interval
 from . import escape, labels
 from .labels import LOCALE, UNIT_TEXT
 
@@ -222,23 +221,6 @@ def when(fact) -> Md:
             return moment(parsed.text)
         return Md(f"op {_label(parsed)}")
     return Md(_label(parsed) if parsed.kind == "open" else f"in {_label(parsed)}")
-
-
-def bound_text(value: float, decimals: int, side: str) -> str:
-    """Return a lower ('low') or upper ('high') bound in Dutch notation, rounded outwards so it still encloses."""
-    if not math.isfinite(value):
-        return MISSING
-    step = 10**-decimals
-    scaled = round(value / step, 6)
-    return number((math.floor(scaled) if side == "low" else math.ceil(scaled)) * step, decimals)
-
-
-def range_text(interval: Interval, unit: str, decimals: int = 0, joiner: str = "–") -> str:
-    """Return an interval's bounds as Dutch text with the unit, rounded outwards (€ 5.463–5.790 mln); "–" if undefined."""
-    if interval.undefined:
-        return MISSING
-    low, high = bound_text(interval.low, decimals, "low"), bound_text(interval.high, decimals, "high")
-    return UNIT_TEXT[unit].format(n=f"{low}{joiner}{high}")
 
 
 def _label(period: periods.Period) -> str:

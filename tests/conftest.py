@@ -58,8 +58,11 @@ def unindexed_data_copy(data_copy: Path) -> Path:
 
 @pytest.fixture(scope="session", autouse=True)
 def validation_cache(tmp_path_factory) -> Path:
-    """Point the validation cache at a private folder (papermill's kernels inherit the environment)."""
-    folder = tmp_path_factory.mktemp("validated")
+    """Point the validation cache at a folder of this test session, shared by its xdist workers (papermill's
+    kernels inherit the environment). Entries are keyed by the hash of every input and written atomically, so
+    a verdict one worker recorded saves the other worker the same validation, and no user's cache is read."""
+    folder = session_root(tmp_path_factory) / "validated"
+    folder.mkdir(exist_ok=True)
     previous = os.environ.get("PARTICIPATIE_CACHE_DIR")
     os.environ["PARTICIPATIE_CACHE_DIR"] = str(folder)
     yield folder
@@ -71,15 +74,22 @@ def validation_cache(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def synthetic_data(tmp_path_factory, validation_cache) -> Path:
-    """Return a synthetic per-gemeente data directory (default seed and years), made once per session
-    (per worker) and validated once, so later loads hit the validation cache."""
+    """Return a synthetic per-gemeente data directory (default seed and years), made and validated once per
+    test session for all xdist workers, so later loads hit the validation cache. Tests only read it."""
     from participatie.data import validate
     from participatie.tools import synthetic
 
-    target = tmp_path_factory.mktemp("synthetic") / "data"
-    synthetic.generate(target)
-    assert validate(target) == []
-    return target
+    def make(folder: Path) -> None:
+        synthetic.generate(folder / "data")
+        assert validate(folder / "data") == []
+
+    return once_per_session(tmp_path_factory, "synthetic", make) / "data"
+
+
+def session_root(tmp_path_factory) -> Path:
+    """Return the folder of this test session that its xdist workers share (the parent of their base folders)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
 def once_per_session(tmp_path_factory, name: str, make) -> Path:
@@ -89,8 +99,7 @@ def once_per_session(tmp_path_factory, name: str, make) -> Path:
     first worker build the folder and the others wait for it, so an expensive edition is built once, not once
     per worker. A failed build leaves no mark, so each waiting worker tries again and reports its own failure.
     """
-    base = tmp_path_factory.getbasetemp()
-    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    root = session_root(tmp_path_factory)
     folder, done = root / name, root / f"{name}.done"
     with open(root / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

@@ -16,8 +16,7 @@ from participatie.presentation import charts as charts_style
 from participatie.presentation import labels, vocabulary
 from participatie.themes.banenafspraak_duurzaamheid import THEME, analysis, charts, tables
 
-from conftest import CHAPTERS
-from helpers import add_later_letters, glued, papermill, read_rows, write_rows
+from helpers import add_later_letters, glued, read_rows, write_rows
 from helpers import plain_without_emphasis as plain
 
 NEW = "tk-34352-166"
@@ -145,10 +144,10 @@ def test_a_later_quarter_of_the_gemeentelijke_doelgroep_is_drawn_and_named(data_
 
 
 @pytest.mark.slow
-def test_the_notebook_runs_on_the_later_letters(later, tmp_path):
-    out = tmp_path / f"{THEME.name}.ipynb"
-    result = papermill(str(CHAPTERS / f"{THEME.name}.ipynb"), str(out), data_dir=str(later))
-    assert result.returncode == 0, result.stderr[-3000:]
+def test_the_notebook_runs_on_the_later_letters(later_edition):
+    # The chapter as the session's later-letters edition executed it (conftest.later_edition).
+    assert later_edition.returncode == 0, later_edition.stderr[-3000:]
+    out = later_edition.out / "notebooks" / "chapters" / f"{THEME.name}.ipynb"
     texts = glued(nbformat.read(out, as_version=4))
     assert "51.956" in texts["ba_latest"] and "4 juli 2019" in texts["ba_latest"]
     assert "ba_finding" not in texts  # the introduction glues the finding

@@ -17,8 +17,7 @@ from participatie.book import open_chapter
 from participatie.presentation import labels, vocabulary
 from participatie.themes.beschut_werk import THEME, analysis, charts
 
-from conftest import CHAPTERS
-from helpers import add_later_letters, glued, papermill, plain
+from helpers import add_later_letters, glued, plain
 
 NEWER_LETTER = "tk-34352-189"
 
@@ -127,14 +126,12 @@ def test_revisions_classify_the_newer_letters_counts(later):
 
 
 @pytest.mark.slow
-def test_the_notebook_runs_on_the_later_letters(data_copy, tmp_path):
-    add_later_letters(data_copy)
-    out = tmp_path / "beschut_werk.ipynb"
-    result = papermill(CHAPTERS / "beschut_werk.ipynb", out, data_dir=str(data_copy))
-    assert result.returncode == 0, result.stderr[-3000:]
-    notebook = nbformat.read(out, as_version=4)
+def test_the_notebook_runs_on_the_later_letters(later_edition):
+    # The chapter as the session's later-letters edition executed it (conftest.later_edition).
+    assert later_edition.returncode == 0, later_edition.stderr[-3000:]
+    notebook = nbformat.read(later_edition.out / "notebooks" / "chapters" / "beschut_werk.ipynb", as_version=4)
     texts = glued(notebook)
-    latest = open_chapter(THEME, data_copy).facts["working_latest"]
+    latest = open_chapter(THEME, later_edition.data).facts["working_latest"]
     assert all(part in plain(texts["bw_working"]) for part in _newest(latest))
     assert "bw_finding" not in texts  # the introduction glues the finding, not the chapter
     shown = "".join(

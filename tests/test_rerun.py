@@ -340,25 +340,21 @@ def test_failing_chapter_is_named_with_its_cell_and_kept(data_copy, tmp_path, re
 
 
 @pytest.mark.slow
-def test_rerun_on_a_local_dask_cluster(tmp_path, repository_unchanged):
+def test_rerun_large_per_gemeente_data_national_on_a_local_dask_cluster(synthetic_data, tmp_path, repository_unchanged):
+    # One run for two behaviours: notebook runs handed to a Dask scheduler, and the national edition of 100k+
+    # per-gemeente rows, which aggregates before charting so pages stay small. (A municipal edition of the same
+    # data: test_gemeente's papermill run; runs in local worker processes: every other rerun here.)
     import distributed  # pinned in requirements.txt
 
     with distributed.LocalCluster(
         n_workers=1, threads_per_worker=1, host="127.0.0.1", dashboard_address=None, processes=True
     ) as cluster:
-        out = tmp_path / "out"
-        result = rerun.rerun(DATA, out, ["beschut_werk"], scheduler=cluster.scheduler_address, show_progress=False)
-    assert [o.ok for o in result.outcomes] == [True]
-    assert (out / "html" / "chapters" / "beschut_werk.html").is_file()
-
-
-@pytest.mark.slow
-def test_rerun_large_per_gemeente_data_national(synthetic_data, tmp_path, repository_unchanged):
-    # The national edition of 100k+ per-gemeente rows aggregates before charting: pages stay small. (A municipal
-    # edition of the same data: test_gemeente's papermill run.)
-    national = rerun.rerun(synthetic_data, tmp_path / "nl", ["beschut_werk"], jobs=1, show_progress=False)
-    assert all(o.ok for o in national.outcomes)
-    html = tmp_path / "nl" / "html" / "chapters" / "beschut_werk.html"
+        out = tmp_path / "nl"
+        national = rerun.rerun(
+            synthetic_data, out, ["beschut_werk"], scheduler=cluster.scheduler_address, show_progress=False
+        )
+    assert [o.ok for o in national.outcomes] == [True]
+    html = out / "html" / "chapters" / "beschut_werk.html"
     assert html.stat().st_size < 200_000 and "SYNTHETISCH" in html.read_text(encoding="utf-8").upper()
 
 

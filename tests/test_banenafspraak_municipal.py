@@ -48,22 +48,34 @@ def national(dataset):
     return chapter_of(THEME, dataset)
 
 
+class _Numbers(dict):
+    """The numbers of one municipality whose direction the texts must follow, each computed when first read
+    (choosing municipalities reads most of them for only the first few; all 342 in full take seconds)."""
+
+    def __init__(self, figures):
+        super().__init__()
+        self.figures = figures
+
+    def __missing__(self, key: str):
+        f = self.figures
+        if key in ("share", "count"):
+            progress = analysis.progress(f)
+            self.update(share=progress["share_of_goal"], count=progress["count"])
+        elif key == "highest":
+            shares = analysis.retention_by_background(f).set_index("category")["share"].drop("totaal")
+            self[key] = shares.idxmax() if shares.is_unique else None
+        elif key == "factor":
+            self[key] = analysis.municipal_factor(f)
+        elif key == "provisions":
+            self[key] = analysis.reintegration_change(f)["increase"]
+        return self[key]
+
+
 @pytest.fixture(scope="module")
 def numbers(dataset):
-    """Return per municipality the numbers whose direction the texts must follow (figures filtered in memory)."""
+    """Return per municipality (in code order) its numbers, filtered from the figures in memory."""
     every = load_figures(dataset.tables[THEME.name], dataset)
-    rows = {}
-    for code in sorted(every["gemeente_code"].unique()):
-        f = municipal(every, code)
-        shares = analysis.retention_by_background(f).set_index("category")["share"]
-        rows[code] = {
-            "share": analysis.progress(f)["share_of_goal"],
-            "count": analysis.progress(f)["count"],
-            "factor": analysis.municipal_factor(f),
-            "highest": shares.drop("totaal").idxmax() if shares.drop("totaal").is_unique else None,
-            "provisions": analysis.reintegration_change(f)["increase"],
-        }
-    return rows
+    return {code: _Numbers(municipal(every, code)) for code in sorted(every["gemeente_code"].unique())}
 
 
 @pytest.fixture(scope="module")

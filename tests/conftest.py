@@ -29,6 +29,13 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 kernels.use_private_sockets_for_nbval()
 
 
+def pytest_xdist_auto_num_workers(config) -> int:
+    """Return one xdist worker per core and one more (`-n auto`): a worker often waits (for a kernel, a rerun's
+    subprocesses, the browser, or an edition another worker builds), and the extra worker uses that time. On 2
+    cores the whole suite took 299 s with 2 workers, 265 s with 3 and 275 s with 4."""
+    return (os.cpu_count() or 1) + 1
+
+
 def skip_or_fail(reason: str) -> None:
     """Skip a test on a machine that lacks something, but fail in CI, where nothing may be skipped."""
     if IN_CI:

@@ -36,24 +36,37 @@ def print_edition(tmp_path_factory) -> dict:
     page's text (through `flat`) and the runs of text with their tags.
 
     The PDF is the one `make pdf` wrote beside the rendered book (make test makes both first); when it is
-    missing or older than the HTML, the same command builds it once per session into a temporary folder.
+    missing or older than the HTML, the same command builds it into the session's folder. Reading its text
+    takes pypdf about 11 s, so the first worker of the session reads it and the others load what it read
+    (a pickle in the session's own temporary folder, written by this function, keyed by the PDF's bytes).
     """
+    import hashlib
+    import pickle
+
     import pytest
 
     from participatie.tools import cli
 
-    from conftest import BUILD_HTML
+    from conftest import BUILD_HTML, once_per_session
 
     if not (BUILD_HTML / "index.html").is_file():
         pytest.fail("the book is not built: run `make html` (make test does) first")
     made = BUILD_HTML / "boek.pdf"  # what `make pdf` (part of make test) wrote from this very build
-    if made.is_file() and made.stat().st_mtime >= (BUILD_HTML / "index.html").stat().st_mtime:
-        out = made
-    else:
-        out = tmp_path_factory.mktemp("print") / "boek.pdf"
-        assert cli.main(["pdf", "--html", str(BUILD_HTML), "--out", str(out)]) == 0
+    fresh = made.is_file() and made.stat().st_mtime >= (BUILD_HTML / "index.html").stat().st_mtime
+
+    def make(folder: Path) -> None:
+        out = made if fresh else folder / "boek.pdf"
+        if not fresh:
+            assert cli.main(["pdf", "--html", str(BUILD_HTML), "--out", str(out)]) == 0
+        texts, runs = read(pypdf.PdfReader(out))
+        digest = hashlib.sha256(out.read_bytes()).hexdigest()
+        (folder / "read.pickle").write_bytes(pickle.dumps((str(out), digest, texts, runs)))
+
+    folder = once_per_session(tmp_path_factory, "printed", make)
+    path, digest, texts, runs = pickle.loads((folder / "read.pickle").read_bytes())
+    out = Path(path)
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == digest, f"{out} changed while the tests read it"
     reader = pypdf.PdfReader(out)
-    texts, runs = read(reader)
     return {"path": out, "reader": reader, "pages": [flat(text) for text in texts], "runs": runs}
 
 

@@ -111,6 +111,18 @@ def test_the_charts_of_the_print_edition_are_set_in_the_books_sans_serif():
     assert fonts == {pdf.CHART_FONT}
 
 
+def test_no_system_fonts_holds_only_inside_its_block_and_gives_the_environment_back(monkeypatch):
+    monkeypatch.setenv("FONTCONFIG_FILE", "/etc/fonts/fonts.conf")
+    with pytest.raises(RuntimeError, match="stop"), pdf.without_system_fonts() as config:
+        assert os.environ["FONTCONFIG_FILE"] == str(config) and "<dir>" not in config.read_text(encoding="utf-8")
+        raise RuntimeError("stop")
+    assert os.environ["FONTCONFIG_FILE"] == "/etc/fonts/fonts.conf"
+    monkeypatch.delenv("FONTCONFIG_FILE")
+    with pdf.without_system_fonts():
+        pass
+    assert "FONTCONFIG_FILE" not in os.environ
+
+
 def test_the_print_edition_sees_no_system_font_and_embeds_only_the_books_own():
     """The PDF cannot depend on a machine's fonts: its build sees none (a fontconfig without font folders)."""
     made = BUILD_HTML / pdf.PDF_NAME
@@ -118,12 +130,19 @@ def test_the_print_edition_sees_no_system_font_and_embeds_only_the_books_own():
         pytest.fail("the print edition is not built: run `make pdf` (make test does) first")
     script = (
         "from participatie.book import pdf\n"
-        "pdf.without_system_fonts()\n"
         "from weasyprint.text.ffi import fontconfig\n"  # what WeasyPrint's fontconfig sees
-        "fonts = fontconfig.FcConfigGetFonts(fontconfig.FcInitLoadConfigAndFonts(), fontconfig.FcSetSystem)\n"
-        "print('system fonts:', fonts.nfont if fonts else 0)\n"
+        "def count():\n"
+        "    fonts = fontconfig.FcConfigGetFonts(fontconfig.FcInitLoadConfigAndFonts(), fontconfig.FcSetSystem)\n"
+        "    return fonts.nfont if fonts else 0\n"
+        "print('before:', count())\n"
+        "with pdf.without_system_fonts():\n"
+        "    print('system fonts:', count())\n"
+        "print('afterwards:', count())\n"
     )
-    env = {k: v for k, v in os.environ.items() if k not in ("FONTCONFIG_FILE", "PARTICIPATIE_FONTCONFIG")}
+    env = {k: v for k, v in os.environ.items() if k != "FONTCONFIG_FILE"}
     result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0 and "system fonts: 0" in result.stdout, result.stderr[-2000:]
+    # and the process sees the machine's fonts again afterwards (a browser it starts later needs them)
+    before, afterwards = (int(re.search(rf"{when}: (\d+)", result.stdout).group(1)) for when in ("before", "afterwards"))
+    assert afterwards == before, result.stdout
     assert {name.split("-")[0] for name in embedded_fonts(pypdf.PdfReader(made))} == {"Source"}

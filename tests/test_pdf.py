@@ -8,6 +8,7 @@ measure of running text, the lines of headings) with tests/pdf_pages.py.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -260,7 +261,9 @@ def test_the_print_edition_reads_only_the_books_own_files(tmp_path, monkeypatch)
             opened.append(getattr(request, "full_url", request)) or original(self, request, *args, **kwargs)
         ),
     )
+    fontconfig = os.environ.get("FONTCONFIG_FILE")
     built = pdf.build(book, tmp_path / "proef.pdf", DATA)
+    assert os.environ.get("FONTCONFIG_FILE") == fontconfig  # the build gives the environment back
     reader = pypdf.PdfReader(built.path)
     text = pdf_pages.flat(" ".join(page.extract_text() for page in reader.pages))
     assert "Proef" in text and "(https://example.invalid/)" in text and "not for print" not in text

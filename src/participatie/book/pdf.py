@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import atexit
 import base64
+import contextlib
 import os
 import posixpath
 import re
 import shutil
-import sys
 import tempfile
 import time
 import warnings
@@ -331,16 +331,32 @@ NO_SYSTEM_FONTS = (
 )
 
 
-def without_system_fonts() -> None:
-    """Make fontconfig see no system font before WeasyPrint loads it (once per process; a private folder)."""
-    ours = os.environ.get("PARTICIPATIE_FONTCONFIG")
-    if "weasyprint" in sys.modules or (ours is not None and ours == os.environ.get("FONTCONFIG_FILE")):
-        return
-    folder = Path(tempfile.mkdtemp(prefix="participatie-fonts-"))
-    atexit.register(shutil.rmtree, folder, True)
-    config = folder / "fonts.conf"
-    config.write_text(NO_SYSTEM_FONTS.format(cache=folder / "cache"), encoding="utf-8")
-    os.environ["FONTCONFIG_FILE"] = os.environ["PARTICIPATIE_FONTCONFIG"] = str(config)
+_no_system_fonts: Path | None = None  # this process's configuration file (NO_SYSTEM_FONTS), made once
+
+
+@contextlib.contextmanager
+def without_system_fonts():
+    """While open, fontconfig sees no system font: FONTCONFIG_FILE names a configuration without font folders.
+
+    WeasyPrint reads it each time a FontConfiguration is made (and once at import). The environment is put back
+    on leaving, so what the process starts afterwards (a browser, a kernel, another WeasyPrint document) sees
+    the machine's fonts as before (a Chromium started with no fonts at all closed on the book's search page).
+    """
+    global _no_system_fonts
+    if _no_system_fonts is None:
+        folder = Path(tempfile.mkdtemp(prefix="participatie-fonts-"))
+        atexit.register(shutil.rmtree, folder, True)
+        _no_system_fonts = folder / "fonts.conf"
+        _no_system_fonts.write_text(NO_SYSTEM_FONTS.format(cache=folder / "cache"), encoding="utf-8")
+    before = os.environ.get("FONTCONFIG_FILE")
+    os.environ["FONTCONFIG_FILE"] = str(_no_system_fonts)
+    try:
+        yield _no_system_fonts
+    finally:
+        if before is None:
+            os.environ.pop("FONTCONFIG_FILE", None)
+        else:
+            os.environ["FONTCONFIG_FILE"] = before
 
 
 def build(html_dir: str | Path, out: str | Path | None = None, data_dir: str | Path | None = None, source_dir=None) -> Built:
@@ -349,31 +365,33 @@ def build(html_dir: str | Path, out: str | Path | None = None, data_dir: str | P
     A tagged PDF (PDF/UA-1): its structure (headings, paragraphs, lists, tables, figures with their
     descriptions) is there for a screen reader, with the title, language and metadata of the document.
     """
-    without_system_fonts()
-    with warnings.catch_warnings():
-        # Without system fonts WeasyPrint warns at import that it has none; the book brings its own (print.css).
-        warnings.filterwarnings("ignore", message="No fonts configured in FontConfig")
-        try:
-            import weasyprint  # imported here: the web edition and the notebooks never need it
-            from weasyprint.text.fonts import FontConfiguration
-        except ImportError as error:
-            raise ImportError("the print edition needs WeasyPrint: pip install 'participatie[pdf]'") from error
-
     started = time.perf_counter()
     html_dir = Path(html_dir)
     out = Path(out) if out is not None else html_dir / PDF_NAME
     source = document_html(html_dir, data_dir, source_dir)
     root = html_dir.resolve()
-    fetcher = _fetcher(root)
-    fonts = FontConfiguration()  # where the @font-face rules of print.css put the book's fonts
-    style = weasyprint.CSS(
-        string=PRINT_CSS.read_text(encoding="utf-8"), base_url=PRINT_CSS.as_uri(), url_fetcher=fetcher, font_config=fonts
-    )
-    document = weasyprint.HTML(string=source, base_url=root.as_uri() + "/", url_fetcher=fetcher).render(
-        stylesheets=[style], font_config=fonts
-    )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    temporary = out.with_name(f".{out.name}.tmp")
-    document.write_pdf(temporary, pdf_variant=PDF_VARIANT)
+    with without_system_fonts():
+        with warnings.catch_warnings():
+            # Without system fonts WeasyPrint warns at import that it has none; the book brings its own (print.css).
+            warnings.filterwarnings("ignore", message="No fonts configured in FontConfig")
+            try:
+                import weasyprint  # imported here: the web edition and the notebooks never need it
+                from weasyprint.text.fonts import FontConfiguration
+            except ImportError as error:
+                raise ImportError("the print edition needs WeasyPrint: pip install 'participatie[pdf]'") from error
+        fetcher = _fetcher(root)
+        fonts = FontConfiguration()  # where the @font-face rules of print.css put the book's fonts
+        style = weasyprint.CSS(
+            string=PRINT_CSS.read_text(encoding="utf-8"),
+            base_url=PRINT_CSS.as_uri(),
+            url_fetcher=fetcher,
+            font_config=fonts,
+        )
+        document = weasyprint.HTML(string=source, base_url=root.as_uri() + "/", url_fetcher=fetcher).render(
+            stylesheets=[style], font_config=fonts
+        )
+        out.parent.mkdir(parents=True, exist_ok=True)
+        temporary = out.with_name(f".{out.name}.tmp")
+        document.write_pdf(temporary, pdf_variant=PDF_VARIANT)
     temporary.replace(out)
     return Built(out, len(document.pages), out.stat().st_size, time.perf_counter() - started)

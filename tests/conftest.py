@@ -29,6 +29,7 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 kernels.use_private_sockets_for_nbval()
 
 
+@pytest.hookimpl(optionalhook=True)  # a run without xdist (-p no:xdist) has no such hook
 def pytest_xdist_auto_num_workers(config) -> int:
     """Return one xdist worker per core and one more (`-n auto`): a worker often waits (for a kernel, a rerun's
     subprocesses, the browser, or an edition another worker builds), and the extra worker uses that time. On 2

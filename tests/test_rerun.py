@@ -131,23 +131,6 @@ def test_a_symlinked_out_is_refused(tmp_path):
 
 
 @pytest.mark.slow
-def test_force_replaces_an_earlier_rerun_only_after_success(tmp_path, repository_unchanged):
-    out = tmp_path / "out"
-    (out / "html").mkdir(parents=True)
-    outdir.mark(out, DATA)  # an earlier rerun's folder, as rerun marks it (one real run below)
-    (out / "html" / "marker-of-the-first-run").write_text("x")
-    again = _cli("--data-dir", str(DATA), "--out", str(out), "--chapters", "beschut_werk")
-    assert again.returncode == 1 and "pass --force" in again.stderr
-    forced = _cli("--data-dir", str(DATA), "--out", str(out), "--chapters", "beschut_werk", "--force", "--jobs", "1")
-    assert forced.returncode == 0, forced.stderr[-3000:]
-    assert json.loads((out / outdir.MARKER).read_text())["written_by"] == "participatie rerun"
-    assert (
-        not (out / "html" / "marker-of-the-first-run").exists()
-        and (out / "html" / "chapters" / "beschut_werk.html").is_file()
-    )
-    assert not list(tmp_path.glob(".out.*staging*")) and not list(tmp_path.glob(".out.old-*"))
-
-
 def test_a_second_run_on_the_same_out_stops_with_a_clear_message(tmp_path):
     out = tmp_path / "out"
     with outdir.Lock(out), pytest.raises(rerun.RerunError, match=r"another rerun \(process \d+\) is writing"):
@@ -272,9 +255,20 @@ def test_ctrl_c_ends_with_one_line(tmp_path, run_temp):
 
 
 @pytest.mark.slow
+def _earlier_run(out: Path, data_dir: Path) -> Path:
+    """Make OUT look like an earlier rerun's folder, as rerun marks it; return a file only that run wrote."""
+    (out / "html").mkdir(parents=True)
+    outdir.mark(out, data_dir)
+    first = out / "html" / "marker-of-the-first-run"
+    first.write_text("x")
+    return first
+
+
 def test_rerun_two_chapters_and_the_introduction_in_parallel_builds_a_book(
     unindexed_data_copy, tmp_path, repository_unchanged
 ):
+    # One run for three behaviours: chapters in parallel on data without a page index, what the published data
+    # hold, and --force replacing an earlier rerun once the new one has succeeded (a failure: the next test).
     data_copy = unindexed_data_copy
 
     def edit(rows):
@@ -286,10 +280,14 @@ def test_rerun_two_chapters_and_the_introduction_in_parallel_builds_a_book(
     edit_rows(data_copy / "beschut_werk.csv", edit)
     (data_copy / "not-in-the-package.txt").write_text("private notes")
     out = tmp_path / "out"
-    result = _cli(
-        "--data-dir", str(data_copy), "--out", str(out), "--chapters", "beschut_werk,wsw_statistiek,intro", "--jobs", "2"
-    )
+    first = _earlier_run(out, data_copy)
+    chapters = ["--chapters", "beschut_werk,wsw_statistiek,intro"]
+    again = _cli("--data-dir", str(data_copy), "--out", str(out), *chapters)
+    assert again.returncode == 1 and "pass --force" in again.stderr and first.exists()
+    result = _cli("--data-dir", str(data_copy), "--out", str(out), *chapters, "--jobs", "2", "--force")
     assert result.returncode == 0, result.stderr[-3000:]
+    assert json.loads((out / outdir.MARKER).read_text())["written_by"] == "participatie rerun" and not first.exists()
+    assert not list(tmp_path.glob(".out.*staging*")) and not list(tmp_path.glob(".out.old-*"))
     html = (out / "html" / "chapters" / "beschut_werk.html").read_text(encoding="utf-8")
     assert "2.222" in html and (out / "html" / "chapters" / "wsw_statistiek.html").is_file()
     assert (out / "html" / "intro.html").is_file()  # the introduction's list of chapters may be empty in a partial edition
@@ -328,15 +326,18 @@ def test_failing_chapter_is_named_with_its_cell_and_kept(data_copy, tmp_path, re
         data_copy / "beschut_werk.csv", lambda rows: [r for r in rows if r["indicator"] != "working_sheltered_workplace"]
     )
     out = tmp_path / "out"
+    first = _earlier_run(out, data_copy)  # --force replaces it only after a success, so it stays
     result = _cli(
-        "--data-dir", str(data_copy), "--out", str(out), "--chapters", "beschut_werk", "wsw_statistiek", "--jobs", "2"
-    )
+        "--data-dir", str(data_copy), "--out", str(out), "--chapters", "beschut_werk", "wsw_statistiek", "--jobs", "2",
+        "--force",
+    )  # fmt: skip
     assert result.returncode == 1
     assert "chapters/beschut_werk: cell 3 failed: KeyError" in result.stderr
     kept = tmp_path / "out.failed" / "chapters" / "beschut_werk.ipynb"
     notebook = nbformat.read(kept, as_version=4)
     assert any(o.get("output_type") == "error" for c in notebook.cells if c.cell_type == "code" for o in c.outputs)
-    assert outdir.written_by_rerun(tmp_path / "out.failed") and not out.exists()
+    assert outdir.written_by_rerun(tmp_path / "out.failed")
+    assert first.read_text() == "x" and outdir.written_by_rerun(out)  # the earlier run, untouched
 
 
 @pytest.mark.slow

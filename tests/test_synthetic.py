@@ -145,11 +145,18 @@ def test_the_text_follows_the_extra_periods_of_the_synthetic_data(synthetic_data
     )
 
 
-def test_every_chapter_key_figure_equal_with_one_period(tmp_path):
+@pytest.fixture(scope="module")
+def one_period(tmp_path_factory) -> Path:
+    """Return synthetic data with the real periods only (years=1), made once for this module's tests."""
+    folder = tmp_path_factory.mktemp("one-period") / "data"
+    synthetic.generate(folder, years=1)
+    return folder
+
+
+def test_every_chapter_key_figure_equal_with_one_period(one_period):
     # The extra periods feed the analyses of whole series (wsw_statistiek, bijstand_financiering);
     # with the real periods only, every key figure of every chapter and the book is the same.
-    synthetic.generate(tmp_path / "one", years=1)
-    one, bundled = open_book(tmp_path / "one"), open_book()
+    one, bundled = open_book(one_period), open_book()
     assert {n: c.text() for n, c in one.chapters.items()} == {n: c.text() for n, c in bundled.chapters.items()}
     assert one.facts["counts"] == bundled.facts["counts"]
 
@@ -158,11 +165,10 @@ def test_every_chapter_key_figure_equal_with_one_period(tmp_path):
 
 
 @pytest.mark.slow
-def test_papermill_on_synthetic_data_prints_the_bundled_numbers_on_a_small_page(tmp_path):
+def test_papermill_on_synthetic_data_prints_the_bundled_numbers_on_a_small_page(one_period, tmp_path):
     # One period per figure: municipal rows that add up to exactly the bundled figures (see the module doc).
-    synthetic.generate(tmp_path / "data", years=1)
     out = tmp_path / "beschut_werk.ipynb"
-    result = papermill(str(CHAPTERS / "beschut_werk.ipynb"), str(out), data_dir=str(tmp_path / "data"))
+    result = papermill(str(CHAPTERS / "beschut_werk.ipynb"), str(out), data_dir=str(one_period))
     assert result.returncode == 0, result.stderr[-3000:]
     run = nbformat.read(out, as_version=4)
     stored = nbformat.read(CHAPTERS / "beschut_werk.ipynb", as_version=4)

@@ -368,8 +368,6 @@ def build(html_dir: str | Path, out: str | Path | None = None, data_dir: str | P
     started = time.perf_counter()
     html_dir = Path(html_dir)
     out = Path(out) if out is not None else html_dir / PDF_NAME
-    source = document_html(html_dir, data_dir, source_dir)
-    root = html_dir.resolve()
     with without_system_fonts():
         with warnings.catch_warnings():
             # Without system fonts WeasyPrint warns at import that it has none; the book brings its own (print.css).
@@ -379,6 +377,8 @@ def build(html_dir: str | Path, out: str | Path | None = None, data_dir: str | P
                 from weasyprint.text.fonts import FontConfiguration
             except ImportError as error:
                 raise ImportError("the print edition needs WeasyPrint: pip install 'participatie[pdf]'") from error
+        source = document_html(html_dir, data_dir, source_dir)
+        root = html_dir.resolve()
         fetcher = _fetcher(root)
         fonts = FontConfiguration()  # where the @font-face rules of print.css put the book's fonts
         style = weasyprint.CSS(

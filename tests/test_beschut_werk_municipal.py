@@ -25,8 +25,9 @@ from participatie.presentation.labels import MUNICIPAL_FIGURE
 from participatie.themes.beschut_werk import THEME, analysis, charts
 from participatie.themes.beschut_werk import tables as bw_tables
 
+from helpers import plain
+
 BAD = re.compile(r"\b(?:nan|inf|infinity)\b|∞", re.IGNORECASE)
-ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # How the text file labels a paragraph on the letters' national picture in a municipal edition.
 NATIONAL_LABEL = "Landelijk beeld uit de brieven"
 # What a citation of a letter looks like: its page, its Kamerstuk or its date.
@@ -122,7 +123,7 @@ def editions(dataset, table, chosen):
 @pytest.fixture(scope="module")
 def texts(editions):
     """Return every rendered block of each edition as a reader reads it (Markdown escapes resolved)."""
-    return {name: {k: ESCAPE.sub(r"\1", v) for k, v in edition.text().items()} for name, edition in editions.items()}
+    return {name: {k: plain(v) for k, v in edition.text().items()} for name, edition in editions.items()}
 
 
 def _figures(value):

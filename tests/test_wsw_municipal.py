@@ -26,10 +26,9 @@ from participatie.themes.wsw_statistiek import charts as wsw_charts
 from participatie.themes.wsw_statistiek import tables as wsw_tables
 
 from conftest import CHAPTERS
-from helpers import glued, papermill
+from helpers import glued, papermill, plain
 
 BAD = re.compile(r"\b(?:nan|inf|infinity|None)\b|∞", re.IGNORECASE)
-ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 LETTER = re.compile(r"volgens de brie|Tweede Kamer|Eerste Kamer")
 NATIONAL = "andelijk"  # the word that labels a national figure in a municipal text: "Landelijk", "landelijke"
 # Magnitudes of the national text that a municipal text may show only as a national figure.
@@ -108,10 +107,6 @@ def editions(loaded, chosen):
     return {case: _edition(loaded, code) for case, code in chosen.items()}
 
 
-def _plain(markdown: str) -> str:
-    return ESCAPE.sub(r"\1", markdown)
-
-
 def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.)])\s+(?=[A-Z«*])", text) if s]
 
@@ -150,7 +145,7 @@ def test_municipal_texts_attribute_no_municipal_number_to_a_letter(editions, cas
     edition = editions[case]
     texts = edition.text()
     for name, block in texts.items():
-        reader = _plain(block)
+        reader = plain(block)
         assert not BAD.search(reader), (name, reader)
         for sentence in _sentences(reader):
             if LETTER.search(sentence):
@@ -158,7 +153,7 @@ def test_municipal_texts_attribute_no_municipal_number_to_a_letter(editions, cas
             for number in NATIONAL_NUMBERS:
                 if number in sentence:
                     assert NATIONAL in sentence, (name, number, sentence)
-    indications = _plain(texts["wsw_indications"])
+    indications = plain(texts["wsw_indications"])
     assert edition.gemeente_naam in indications and not LETTER.search(indications)
     assert "gedrukte" not in " ".join(texts.values())  # nothing the municipality has was printed
 
@@ -168,18 +163,18 @@ def test_municipal_directions_are_computed_from_the_municipal_numbers(editions):
     change, relative = fell.facts["workforce_change"], fell.facts["workforce_change_pct"]
     assert change < 0
     said = f"{vocabulary.number(abs(change))} minder ({vocabulary.pct(relative, 1)}"
-    assert said in _plain(fell.text()["wsw_workforce"])
+    assert said in plain(fell.text()["wsw_workforce"])
     seconded = editions["seconded_fell"]
     change, decimals = seconded.facts["seconded_change"], seconded.facts["seconded_decimals"]
     assert change < 0
     said = f"{vocabulary.value(abs(change), 'procentpunt', decimals)} minder"
-    assert said in _plain(seconded.text()["wsw_seconded"])
+    assert said in plain(seconded.text()["wsw_seconded"])
     for case, word in (("regular_above", "hoger dan"), ("regular_below", "lager dan")):
         edition = editions[case]
         latest, whole = edition.facts["regular_latest"], edition.facts["regular_national"]
         assert vocabulary.higher_lower(latest, whole) == word
         sentence = f"{word} het landelijke aandeel van {vocabulary.value(whole)} {vocabulary.when(whole)}"
-        assert sentence in _plain(edition.text()["wsw_regular_employer"])
+        assert sentence in plain(edition.text()["wsw_regular_employer"])
         assert vocabulary.letter(whole) in edition.text()["wsw_regular_employer"]
     flat = editions["waiting_flat"]
     assert flat.facts["waiting_decrease"].value == 0 and flat.facts["waiting_start"] == flat.facts["waiting_stand"].value
@@ -187,20 +182,20 @@ def test_municipal_directions_are_computed_from_the_municipal_numbers(editions):
     assert "daling van" not in flat.text()["wsw_waiting_list"]
     zero = editions["cut_zero"]
     assert zero.facts["cut_total_last"].value == 0
-    cut = _plain(zero.text()["wsw_efficiency_cut"])
+    cut = plain(zero.text()["wsw_efficiency_cut"])
     assert f"{vocabulary.value_or_nil(zero.facts['cut_total_last'])} {vocabulary.when(zero.facts['cut_total_last'])}" in cut
     assert vocabulary.value(zero.facts["cut_national_last"]) in cut and NATIONAL in cut
 
 
 def test_municipal_finding_and_national_statements(editions):
     edition = editions["staff_fell"]
-    facts, finding = edition.facts, _plain(edition.finding())
+    facts, finding = edition.facts, plain(edition.finding())
     assert finding.startswith(f"In {edition.gemeente_naam}") and vocabulary.value(facts["staff_latest"]) in finding
-    assert _plain(vocabulary.cite(facts["june_2018"], 8)) in finding  # the national statement, cited
-    cause = _plain(edition.text()["wsw_indications_cause"])
-    assert cause.startswith("Landelijk") and _plain(vocabulary.cite(facts["cause_total"])) in cause
+    assert plain(vocabulary.cite(facts["june_2018"], 8)) in finding  # the national statement, cited
+    cause = plain(edition.text()["wsw_indications_cause"])
+    assert cause.startswith("Landelijk") and plain(vocabulary.cite(facts["cause_total"])) in cause
     for block in ("wsw_checks", "wsw_revisions", "wsw_scope"):
-        assert not re.search(r"\d", _plain(edition.text()[block]).replace(edition.gemeente_naam, ""))
+        assert not re.search(r"\d", plain(edition.text()[block]).replace(edition.gemeente_naam, ""))
 
 
 def test_municipal_charts_and_tables_name_the_municipal_data(editions):

@@ -34,6 +34,7 @@ from helpers import (
     glued,
     papermill,
     phrases_of_five_words,
+    plain,
     read_rows,
     set_value,
     write_rows,
@@ -45,7 +46,6 @@ TABLE_FIGURES = ["waiting_list", "seconded_share", "regular_employer_share", "bu
 TABLES = ["efficiency_cut", "money", "repeated_figures", *TABLE_FIGURES]
 THEME_DIR = REPO / "src" / "participatie" / "themes" / "wsw_statistiek"
 GLUE = re.compile(r"\{glue:md\}`([^`]+)`")
-ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 CITATION = re.compile(r"\(((?:Tweede|Eerste) Kamer, [^()]*)\)")
 BAD = re.compile(r"\b(?:nan|inf|infinity|None|Figure|Letter)\b|∞|\{\{|\}\}|\{%", re.IGNORECASE)
 
@@ -68,11 +68,6 @@ def f(hoofdstuk):
 @pytest.fixture(scope="module")
 def texts(hoofdstuk):
     return hoofdstuk.text()
-
-
-def plain(markdown: str) -> str:
-    """Return rendered Markdown as a reader reads it (escapes resolved)."""
-    return ESCAPE.sub(r"\1", markdown)
 
 
 def cited(texts: dict[str, str]) -> dict[str, set[int]]:

@@ -115,7 +115,7 @@ class _Table:
 
 
 def _pytest_seconds(output: str) -> str:
-    """Return pytest's own time from its last line ("1,244 passed in 317.6 s"), or nothing if it printed none."""
+    """Return pytest's own time from its last line ("1243 passed in 317.60s"), or nothing if it printed none."""
     found = re.findall(r"(\d+) passed.* in ([\d.]+)s", output)
     return f"pytest {found[-1][0]} passed in {float(found[-1][1]):.1f} s; " if found else ""
 

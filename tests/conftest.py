@@ -151,45 +151,67 @@ class Edition:
     stdout: str
     stderr: str
     added: dict
+    refused: dict  # the same command without --force on an earlier rerun's folder: returncode, stderr, earlier_kept
+    repository_unchanged: bool  # chapters/, data/ and appendices/ hash the same after the runs as before
 
 
 # The pages the real later letters change (see later_edition).
 LATER_PAGES = ["intro", "banenafspraak_duurzaamheid", "beschut_werk", "wijzigingen"]
+PRIVATE_FILE = "not-in-the-package.txt"  # a file in the data folder the descriptor does not list: never published
 
 
 @pytest.fixture(scope="session")
 def later_edition(tmp_path_factory, validation_cache) -> Edition:
     """Return the book rerun with `--pdf` on the bundled data plus the two real later letters (once).
 
-    One edition serves every test of the living publication: the text that follows the data, the changes
-    appendix, the print edition of a rerun, and the chapters' notebooks executed on newer data. It runs the
-    pages those letters change (LATER_PAGES: the introduction, the two chapters they add figures to, the
-    changes appendix); the other chapters run on newer letters of their own in their modules' tests.
+    One edition serves every test of the living publication (the text that follows the data, the changes
+    appendix, the print edition of a rerun, the chapters' notebooks executed on newer data) and of the
+    command's own promises: it runs the pages those letters change (LATER_PAGES: the introduction, the two
+    chapters they add figures to, the changes appendix) with two jobs, on data that hold a private file, into
+    the folder of an earlier rerun, first without --force (refused) and then with it. The other chapters run on
+    newer letters of their own in their modules' tests.
     """
-    from helpers import add_later_letters
+    from helpers import UNTOUCHED, add_later_letters, earlier_run, tree_digest
 
     def make(folder: Path) -> None:
-        data = folder / "data"
+        data, out = folder / "data", folder / "editie-2019"
         shutil.copytree(DATA, data)
         added = add_later_letters(data)
-        command = [sys.executable, "-m", "participatie", "rerun", "--no-progress", "--pdf", "--jobs", "2"]
+        (data / PRIVATE_FILE).write_text("private notes", encoding="utf-8")
+        earlier = earlier_run(out, data)
+        before = tree_digest(*UNTOUCHED)
+        command = [
+            sys.executable,
+            "-m",
+            "participatie",
+            "rerun",
+            "--no-progress",
+            "--data-dir",
+            str(data),
+            "--out",
+            str(out),
+        ]
         command += ["--chapters", *LATER_PAGES]
-        result = subprocess.run(
-            [*command, "--data-dir", str(data), "--out", str(folder / "editie-2019")],
-            capture_output=True,
-            text=True,
-            timeout=1800,
-        )
+        refused = subprocess.run(command, capture_output=True, text=True, timeout=600)
+        refusal = {"returncode": refused.returncode, "stderr": refused.stderr, "earlier_kept": earlier.exists()}
+        result = subprocess.run([*command, "--pdf", "--jobs", "2", "--force"], capture_output=True, text=True, timeout=1800)
         (folder / "result.json").write_text(
-            json.dumps({"returncode": result.returncode, "stdout": result.stdout, "stderr": result.stderr, "added": added}),
+            json.dumps(
+                {
+                    "returncode": result.returncode,
+                    "stdout": result.stdout,
+                    "stderr": result.stderr,
+                    "added": added,
+                    "refused": refusal,
+                    "repository_unchanged": tree_digest(*UNTOUCHED) == before,
+                }
+            ),
             encoding="utf-8",
         )
 
     folder = once_per_session(tmp_path_factory, "later-edition", make)
     result = json.loads((folder / "result.json").read_text(encoding="utf-8"))
-    return Edition(
-        folder / "data", folder / "editie-2019", result["returncode"], result["stdout"], result["stderr"], result["added"]
-    )
+    return Edition(folder / "data", folder / "editie-2019", **result)
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import hashlib
 import re
 import subprocess
 import sys
@@ -108,6 +109,32 @@ def add_later_letters(data_dir: Path) -> dict[str, list[dict]]:
         (data_dir / "letters").mkdir(exist_ok=True)
         shutil.copy(index, data_dir / "letters" / index.name)
     return added
+
+
+REPO = Path(__file__).resolve().parents[1]
+# What no run of the book on other data may change: the repository's notebooks and data.
+UNTOUCHED = (REPO / "chapters", REPO / "data", REPO / "appendices")
+
+
+def tree_digest(*folders: Path) -> str:
+    """Return one hash of every file's path and bytes below the folders (to see that a run changed none)."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(str(path).encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def earlier_run(out: Path, data_dir: Path) -> Path:
+    """Make OUT look like an earlier rerun's folder, as rerun marks it; return a file only that run wrote."""
+    from participatie.tools import outdir
+
+    (out / "html").mkdir(parents=True)
+    outdir.mark(out, data_dir)
+    first = out / "html" / "marker-of-the-first-run"
+    first.write_text("x")
+    return first
 
 
 def plain(text: str) -> str:

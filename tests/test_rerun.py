@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -19,24 +18,15 @@ import pytest
 
 from participatie.tools import execute, outdir, rerun
 
-from conftest import CHAPTERS, DATA, REPO
-from helpers import edit_rows
-
-
-def _digest(*folders: Path) -> str:
-    digest = hashlib.sha256()
-    for folder in folders:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                digest.update(str(path).encode() + path.read_bytes())
-    return digest.hexdigest()
+from conftest import DATA, PRIVATE_FILE, REPO
+from helpers import UNTOUCHED, earlier_run, edit_rows, tree_digest
 
 
 @pytest.fixture
 def repository_unchanged():
-    before = _digest(CHAPTERS, DATA, REPO / "appendices")
+    before = tree_digest(*UNTOUCHED)
     yield
-    assert _digest(CHAPTERS, DATA, REPO / "appendices") == before
+    assert tree_digest(*UNTOUCHED) == before
 
 
 def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -255,47 +245,24 @@ def test_ctrl_c_ends_with_one_line(tmp_path, run_temp):
 
 
 @pytest.mark.slow
-def _earlier_run(out: Path, data_dir: Path) -> Path:
-    """Make OUT look like an earlier rerun's folder, as rerun marks it; return a file only that run wrote."""
-    (out / "html").mkdir(parents=True)
-    outdir.mark(out, data_dir)
-    first = out / "html" / "marker-of-the-first-run"
-    first.write_text("x")
-    return first
-
-
-def test_rerun_two_chapters_and_the_introduction_in_parallel_builds_a_book(
-    unindexed_data_copy, tmp_path, repository_unchanged
-):
-    # One run for three behaviours: chapters in parallel on data without a page index, what the published data
-    # hold, and --force replacing an earlier rerun once the new one has succeeded (a failure: the next test).
-    data_copy = unindexed_data_copy
-
-    def edit(rows):
-        for row in rows:
-            if row["indicator"] == "working_sheltered_workplace" and row["period"] == "2018-03-31":
-                row["value"] = "2222"
-        return rows
-
-    edit_rows(data_copy / "beschut_werk.csv", edit)
-    (data_copy / "not-in-the-package.txt").write_text("private notes")
-    out = tmp_path / "out"
-    first = _earlier_run(out, data_copy)
-    chapters = ["--chapters", "beschut_werk,wsw_statistiek,intro"]
-    again = _cli("--data-dir", str(data_copy), "--out", str(out), *chapters)
-    assert again.returncode == 1 and "pass --force" in again.stderr and first.exists()
-    result = _cli("--data-dir", str(data_copy), "--out", str(out), *chapters, "--jobs", "2", "--force")
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert json.loads((out / outdir.MARKER).read_text())["written_by"] == "participatie rerun" and not first.exists()
-    assert not list(tmp_path.glob(".out.*staging*")) and not list(tmp_path.glob(".out.old-*"))
-    html = (out / "html" / "chapters" / "beschut_werk.html").read_text(encoding="utf-8")
-    assert "2.222" in html and (out / "html" / "chapters" / "wsw_statistiek.html").is_file()
-    assert (out / "html" / "intro.html").is_file()  # the introduction's list of chapters may be empty in a partial edition
+def test_rerun_two_chapters_and_the_introduction_in_parallel_builds_a_book(later_edition):
+    # The session's later-letters edition (conftest.later_edition) is that run: the introduction, two chapters and
+    # an appendix with --jobs 2 on a data copy that holds a private file, into an earlier rerun's folder. Without
+    # --force the command refused and kept that folder; with --force it replaced it once the new book was built
+    # (a failure keeps it: the next test). Its rows flowing into the pages: test_living.
+    refused, out = later_edition.refused, later_edition.out
+    assert refused["returncode"] == 1 and "pass --force" in refused["stderr"] and refused["earlier_kept"]
+    assert later_edition.returncode == 0, later_edition.stderr[-3000:]
+    assert later_edition.repository_unchanged
+    assert json.loads((out / outdir.MARKER).read_text())["written_by"] == "participatie rerun"
+    assert not (out / "html" / "marker-of-the-first-run").exists()
+    assert not list(out.parent.glob(f".{out.name}.*staging*")) and not list(out.parent.glob(f".{out.name}.old-*"))
+    assert (out / "html" / "chapters" / "beschut_werk.html").is_file() and (out / "html" / "intro.html").is_file()
     executed = nbformat.read(out / "notebooks" / "chapters" / "beschut_werk.ipynb", as_version=4)
     injected = [c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert injected and "remove-cell" in injected[0].metadata["tags"]
     published = out / "html" / "_static" / "data"
-    assert (published / "beschut_werk.csv").is_file() and not (published / "not-in-the-package.txt").exists()
+    assert (published / "beschut_werk.csv").is_file() and not (published / PRIVATE_FILE).exists()
 
 
 def test_bad_data_is_reported_at_once_and_nothing_runs(data_copy, tmp_path):
@@ -326,7 +293,7 @@ def test_failing_chapter_is_named_with_its_cell_and_kept(data_copy, tmp_path, re
         data_copy / "beschut_werk.csv", lambda rows: [r for r in rows if r["indicator"] != "working_sheltered_workplace"]
     )
     out = tmp_path / "out"
-    first = _earlier_run(out, data_copy)  # --force replaces it only after a success, so it stays
+    first = earlier_run(out, data_copy)  # --force replaces it only after a success, so it stays
     result = _cli(
         "--data-dir", str(data_copy), "--out", str(out), "--chapters", "beschut_werk", "wsw_statistiek", "--jobs", "2",
         "--force",

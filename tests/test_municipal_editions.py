@@ -77,6 +77,20 @@ def by_size(loaded):
     return additive.groupby("gemeente_code")["value"].sum().sort_values(kind="stable").index.tolist()
 
 
+@pytest.fixture(scope="module")
+def edition(loaded):
+    """Return a function that gives the municipal edition of a chapter, made once per module: the text and the
+    chart sweeps share the editions of the municipalities both sample, and so each edition's facts."""
+    made: dict[tuple[str, str], Chapter] = {}
+
+    def get(theme: str, code: str) -> Chapter:
+        if (theme, code) not in made:
+            made[theme, code] = _edition(loaded, theme, code)
+        return made[theme, code]
+
+    return get
+
+
 def _sample(by_size: list[str], smallest: int = SMALLEST, spread: int = SPREAD) -> list[str]:
     rest = sorted(by_size[smallest:])
     return by_size[:smallest] + rest[:: len(rest) // spread][:spread]
@@ -139,23 +153,23 @@ def test_ratio_to_zero_or_missing_is_not_defined():
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_texts_of_the_sampled_municipalities(theme, loaded, by_size):
+def test_texts_of_the_sampled_municipalities(theme, edition, by_size):
     zeros = 0
     for code in _sample(by_size, KEY_SMALLEST, KEY_SPREAD):
-        edition = _edition(loaded, theme, code)
-        texts = edition.text()
+        chapter = edition(theme, code)
+        texts = chapter.text()
         _assert_clean(texts.values(), f"{theme} {code} texts")
-        zeros += int(((edition.figures["value"] == 0) & edition.figures["unit"].isin(ADDITIVE_UNITS)).sum())
+        zeros += int(((chapter.figures["value"] == 0) & chapter.figures["unit"].isin(ADDITIVE_UNITS)).sum())
     assert zeros, f"{theme}: no sampled municipality has a zero count; the test no longer sees the zeros"
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_charts_tables_and_checks_of_sampled_municipalities(theme, loaded, by_size):
+def test_charts_tables_and_checks_of_sampled_municipalities(theme, edition, by_size):
     makers = _makers(PRESENTATION[theme])
     assert len(makers) >= 2, theme
     for code in _sample(by_size):
-        edition = _edition(loaded, theme, code)
-        for made in (make(edition) for make in makers):
+        chapter = edition(theme, code)
+        for made in (make(chapter) for make in makers):
             where = f"{theme} {code} {type(made).__name__}"
             if isinstance(made, tables.Table):
                 _assert_clean(tables.formatted(made.frame, made.formats).to_numpy().ravel(), where)

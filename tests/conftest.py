@@ -38,17 +38,19 @@ def pytest_xdist_auto_num_workers(config) -> int:
 
 
 # The modules that build, rerun or visit whole editions, slowest first (their tests' summed --durations on 2
-# cores: 125 s, 96 s, 95 s, 91 s, 54 s, 52 s, 44 s, 39 s; the next is 28 s). xdist hands each worker one module
-# at a time in collection order (`--dist loadfile --no-loadscope-reorder` in pyproject.toml); starting these
-# first keeps the end of the run from waiting on one long module while the other workers have nothing to do.
+# cores, waits for a shared edition included). xdist hands each worker one module at a time in collection order
+# (`--dist loadfile --no-loadscope-reorder` in pyproject.toml); starting these first keeps the end of the run
+# from waiting on one long module while the other workers have nothing to do. test_pdf builds the session's
+# later-letters edition (conftest.later_edition); test_rerun, which reads it too, starts after the first three,
+# so that no worker waits at the start for an edition another is building.
 SLOW_FIRST = (
-    "test_rerun.py",
     "test_pdf.py",
+    "test_untrusted_markup.py",
     "test_municipal_editions.py",
     "test_browser.py",
+    "test_rerun.py",
     "test_notebooks.py",
     "test_gemeente.py",
-    "test_untrusted_markup.py",
     "test_synthetic.py",
 )
 

@@ -69,6 +69,16 @@ def skip_or_fail(reason: str) -> None:
 
 
 @pytest.fixture
+def repository_unchanged():
+    """Fail the test when it changed the repository's notebooks or data (a run on other data must not)."""
+    from helpers import UNTOUCHED, tree_digest
+
+    before = tree_digest(*UNTOUCHED)
+    yield
+    assert tree_digest(*UNTOUCHED) == before, "the run changed chapters/, data/ or appendices/"
+
+
+@pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """Return a private copy of the bundled data directory that a test may change."""
     target = tmp_path / "data"
@@ -182,18 +192,8 @@ def later_edition(tmp_path_factory, validation_cache) -> Edition:
         (data / PRIVATE_FILE).write_text("private notes", encoding="utf-8")
         earlier = earlier_run(out, data)
         before = tree_digest(*UNTOUCHED)
-        command = [
-            sys.executable,
-            "-m",
-            "participatie",
-            "rerun",
-            "--no-progress",
-            "--data-dir",
-            str(data),
-            "--out",
-            str(out),
-        ]
-        command += ["--chapters", *LATER_PAGES]
+        command = [sys.executable, "-m", "participatie", "rerun", "--no-progress", "--chapters", *LATER_PAGES]
+        command += ["--data-dir", str(data), "--out", str(out)]
         refused = subprocess.run(command, capture_output=True, text=True, timeout=600)
         refusal = {"returncode": refused.returncode, "stderr": refused.stderr, "earlier_kept": earlier.exists()}
         result = subprocess.run([*command, "--pdf", "--jobs", "2", "--force"], capture_output=True, text=True, timeout=1800)

@@ -121,7 +121,7 @@ def tree_digest(*folders: Path) -> str:
     digest = hashlib.sha256()
     for folder in folders:
         for path in sorted(folder.rglob("*")):
-            if path.is_file():
+            if path.is_file() and ".ipynb_checkpoints" not in path.parts:
                 digest.update(str(path).encode() + path.read_bytes())
     return digest.hexdigest()
 

@@ -8,7 +8,6 @@ and that nothing in chapters/ or data/ changes.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import shutil
@@ -24,7 +23,7 @@ from participatie.book import open_chapter
 from participatie.data import DataValidationError
 from participatie.themes import BY_NAME
 
-from conftest import CHAPTERS, DATA, REPO
+from conftest import CHAPTERS, REPO
 from helpers import papermill, read_rows, write_rows
 
 
@@ -95,22 +94,6 @@ ALL_NOTEBOOKS = sorted(
     p.relative_to(REPO).as_posix()
     for p in [*REPO.glob("*.ipynb"), *CHAPTERS.glob("*.ipynb"), *(REPO / "appendices").glob("*.ipynb")]
 )
-
-
-def _tree_digest(*folders: Path) -> str:
-    digest = hashlib.sha256()
-    for folder in folders:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and ".ipynb_checkpoints" not in path.parts:
-                digest.update(str(path.relative_to(REPO)).encode() + path.read_bytes())
-    return digest.hexdigest()
-
-
-@pytest.fixture
-def repository_unchanged():
-    before = _tree_digest(CHAPTERS, DATA)
-    yield
-    assert _tree_digest(CHAPTERS, DATA) == before, "a chapter run changed chapters/ or data/"
 
 
 def test_papermill_can_rerun_the_book_pages(data_copy, tmp_path):

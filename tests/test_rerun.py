@@ -19,14 +19,7 @@ import pytest
 from participatie.tools import cli, execute, outdir, rerun
 
 from conftest import DATA, PRIVATE_FILE, REPO
-from helpers import UNTOUCHED, earlier_run, edit_rows, tree_digest
-
-
-@pytest.fixture
-def repository_unchanged():
-    before = tree_digest(*UNTOUCHED)
-    yield
-    assert tree_digest(*UNTOUCHED) == before
+from helpers import earlier_run, edit_rows
 
 
 def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:

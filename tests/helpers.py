@@ -111,11 +111,6 @@ def add_later_letters(data_dir: Path) -> dict[str, list[dict]]:
     return added
 
 
-REPO = Path(__file__).resolve().parents[1]
-# What no run of the book on other data may change: the repository's notebooks and data.
-UNTOUCHED = (REPO / "chapters", REPO / "data", REPO / "appendices")
-
-
 def tree_digest(*folders: Path) -> str:
     """Return one hash of every file's path and bytes below the folders (to see that a run changed none)."""
     digest = hashlib.sha256()

@@ -18,6 +18,7 @@ smallest municipality check the notebooks end to end.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
 
@@ -81,14 +82,7 @@ def by_size(loaded):
 def edition(loaded):
     """Return a function that gives the municipal edition of a chapter, made once per module: the text and the
     chart sweeps share the editions of the municipalities both sample, and so each edition's facts."""
-    made: dict[tuple[str, str], Chapter] = {}
-
-    def get(theme: str, code: str) -> Chapter:
-        if (theme, code) not in made:
-            made[theme, code] = _edition(loaded, theme, code)
-        return made[theme, code]
-
-    return get
+    return functools.cache(functools.partial(_edition, loaded))
 
 
 def _sample(by_size: list[str], smallest: int = SMALLEST, spread: int = SPREAD) -> list[str]:

@@ -22,6 +22,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import nbformat
 import psutil
@@ -130,7 +131,19 @@ def _make_test(clone: Path, env: dict) -> tuple[float, int, str]:
         return failure.seconds, failure.peak, f"FAILED (exit {failure.returncode}); "
 
 
-def _one_fresh_clone() -> tuple[float, int, float, str, float, int, str]:
+class _CloneRun(NamedTuple):
+    """One fresh clone's times (seconds), peak RSS (bytes) and notes (pytest's own time; a failure)."""
+
+    book: float
+    book_rss: int
+    after: float
+    after_note: str
+    test: float
+    test_rss: int
+    note: str
+
+
+def _one_fresh_clone() -> _CloneRun:
     """Time `make book` and `make test` on one fresh clone of the committed HEAD.
 
     `make book` from nothing (no .venv, no _build: set-up included, as a new user meets it); then `make test`
@@ -144,7 +157,7 @@ def _one_fresh_clone() -> tuple[float, int, float, str, float, int, str]:
         for made in (".venv", "_build"):
             shutil.rmtree(clone / made)
         test, test_rss, note = _make_test(clone, env)
-    return book, book_rss, after, after_note, test, test_rss, note
+    return _CloneRun(book, book_rss, after, after_note, test, test_rss, note)
 
 
 def fresh_clone_rows(clones: int = 1) -> list[tuple[str, str, str]]:
@@ -153,26 +166,30 @@ def fresh_clone_rows(clones: int = 1) -> list[tuple[str, str, str]]:
     The rows give the median clone: the one whose `make test` from nothing is the median, so every ratio is one
     clone's. With more than one clone each note lists that row's time in every clone, slowest last: on 2 cores
     single runs differ by 15-20 %, so a target read from one clone can fall either side of the line."""
-    runs = sorted((_one_fresh_clone() for _ in range(clones)), key=lambda run: run[4])
-    book, book_rss, after, after_note, test, test_rss, note = runs[len(runs) // 2]
+    runs = sorted((_one_fresh_clone() for _ in range(clones)), key=lambda run: run.test)
+    run = runs[len(runs) // 2]
 
-    def spread(index: int) -> str:
-        values = sorted(run[index] for run in runs)
+    def spread(field: str) -> str:
+        values = sorted(getattr(each, field) for each in runs)
         return f"; clones: {', '.join(f'{value:.1f}' for value in values)} s" if clones > 1 else ""
 
-    ratio = test / book
+    ratio = run.test / run.book
     return [
-        ("fresh clone: make book (set-up included)", f"{book:.1f} s", f"peak RSS {book_rss / 2**20:.0f} MB{spread(0)}"),
+        (
+            "fresh clone: make book (set-up included)",
+            f"{run.book:.1f} s",
+            f"peak RSS {run.book_rss / 2**20:.0f} MB{spread('book')}",
+        ),
         (
             "fresh clone: make test after make book",
-            f"{after:.1f} s",
-            f"{after_note}{after / book:.2f} x make book{spread(2)}",
+            f"{run.after:.1f} s",
+            f"{run.after_note}{run.after / run.book:.2f} x make book{spread('after')}",
         ),
         (
             "fresh clone: make test (set-up included)",
-            f"{test:.1f} s",
-            f"{note}{ratio:.2f} x make book; target <= 2 x: {'met' if ratio <= 2 else 'MISSED'}; "
-            f"peak RSS {test_rss / 2**20:.0f} MB{spread(4)}",
+            f"{run.test:.1f} s",
+            f"{run.note}{ratio:.2f} x make book; target <= 2 x: {'met' if ratio <= 2 else 'MISSED'}; "
+            f"peak RSS {run.test_rss / 2**20:.0f} MB{spread('test')}",
         ),
     ]
 

@@ -194,3 +194,35 @@ def test_a_changed_page_index_is_checked_again(data_copy, cache):
     index["pages"][1]["numbers"] = [n for n in index["pages"][1]["numbers"] if n != "1.465"]
     index_path.write_text(json.dumps(index), encoding="utf-8")
     assert any(p.column == "page" and "1465" in p.message for p in validate(data_copy))
+
+
+def test_a_changed_referenced_table_is_checked_again(data_copy, cache):
+    # beschut_werk's verdict depends on sources.csv (its foreign key): a letter removed from it is found again.
+    assert validate(data_copy, ["beschut_werk"]) == []
+    rows, fields = read_rows(data_copy / "sources.csv")
+    write_rows(data_copy / "sources.csv", [row for row in rows if row["id"] != "tk-34352-56"], fields)
+    problems = validate(data_copy, ["beschut_werk"])
+    assert any(p.file == "beschut_werk.csv" and p.column == "source_id" for p in problems), problems
+
+
+def test_a_changed_schema_file_is_checked_again(data_copy, cache):
+    assert validate(data_copy, ["beschut_werk"]) == []
+    path = data_copy / "schemas" / "figures.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    value = next(f for f in schema["fields"] if f["name"] == "value")
+    value.setdefault("constraints", {})["maximum"] = 1
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    assert any(p.file == "beschut_werk.csv" and p.column == "value" for p in validate(data_copy, ["beschut_werk"]))
+
+
+def test_a_load_whose_verdicts_are_all_recorded_reads_without_frictionless(data_copy, cache):
+    # The point of the cache for a kernel: opening validated data again neither checks rows nor imports frictionless.
+    import subprocess
+    import sys
+
+    code = "import sys; from participatie.data import load; load(sys.argv[1]); print('frictionless' in sys.modules)"
+    said = [
+        subprocess.run([sys.executable, "-c", code, str(data_copy)], capture_output=True, text=True, check=True).stdout
+        for _ in range(2)
+    ]
+    assert said == ["True\n", "False\n"]

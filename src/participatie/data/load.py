@@ -21,11 +21,12 @@ from .package import (
     SYNTHETIC,
     DataValidationError,
     read_descriptor,
+    read_schema,
     resolve_data_dir,
     resource_paths,
 )
 from .untrusted import BIDI_CONTROLS, without_bidi
-from .validation import frictionless_package, validate
+from .validation import validate
 
 _NO_BIDI = str.maketrans(dict.fromkeys(BIDI_CONTROLS))
 _BIDI_BYTES = [character.encode("utf-8") for character in BIDI_CONTROLS]
@@ -95,8 +96,8 @@ def load(data_dir: str | Path | None = None, resources: list[str] | None = None)
         problems = validate(directory, wanted)
         if problems:
             raise DataValidationError(problems)
-        package = frictionless_package(directory)
-        tables = {name: _read_table(package, name, directory) for name in wanted}
+        entries = {entry["name"]: entry for entry in descriptor["resources"]}
+        tables = {name: _read_table(entries[name], directory) for name in wanted}
         if len(_LOADED) >= _LOADED_MAX:
             _LOADED.pop(next(iter(_LOADED)))
         _LOADED[key] = Dataset(directory, without_bidi(descriptor), tables, {name: paths[name] for name in wanted})
@@ -104,9 +105,11 @@ def load(data_dir: str | Path | None = None, resources: list[str] | None = None)
     return Dataset(found.data_dir, found.descriptor, {n: t.copy() for n, t in found.tables.items()}, dict(found.paths))
 
 
-def _read_table(package, name: str, directory: Path) -> pd.DataFrame:
-    resource = package.get_resource(name)
-    raw = (directory / resource.path).read_bytes()
+def _read_table(entry: dict, directory: Path) -> pd.DataFrame:
+    """Return a validated resource's file as a table, each column typed as its schema field (no type: string)."""
+    schema = entry.get("schema") or {"fields": []}
+    schema = read_schema(directory, schema) if isinstance(schema, str) else schema
+    raw = (directory / entry["path"]).read_bytes()
     bidi = any(character in raw for character in _BIDI_BYTES)  # rare: translating every cell costs seconds
     frame = pd.read_csv(
         io.BytesIO(raw),
@@ -116,8 +119,8 @@ def _read_table(package, name: str, directory: Path) -> pd.DataFrame:
         encoding="utf-8-sig",
         compression=None,
     )
-    for schema_field in resource.schema.fields:
-        column, kind = schema_field.name, schema_field.type
+    for schema_field in schema.get("fields", []):
+        column, kind = schema_field["name"], schema_field.get("type", "string")
         if column not in frame.columns:
             continue  # an optional column the file leaves out
         if kind in {"string", "date"}:

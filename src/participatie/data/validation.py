@@ -24,20 +24,22 @@ validator's version and the hash of everything the verdict depends on (the file'
 schema, the tables its foreign keys refer to, the page indexes, this code and frictionless). A later
 check of the same inputs reads the entry and skips the row checks only when the entry parses, names
 the same inputs and validator and says "valid"; anything else (a change, a corrupt or foreign entry)
-validates again. Problems are never cached.
+validates again. Problems are never cached. The key is computed from the files as written, so a check
+whose every file has a verdict does not import frictionless at all (a kernel opening validated data).
 """
 
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 import json
 import os
+from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import frictionless
 import pandas as pd
-from frictionless import Package, Schema
 
 from . import page_index, periods, table, untrusted, values
 from .package import (
@@ -54,23 +56,32 @@ from .package import (
     with_optional_columns,
 )
 
+if TYPE_CHECKING:  # frictionless is imported where a file is checked: a load whose verdicts are all cached skips it
+    from frictionless import Package, Schema
+
 CACHE_ENV = "PARTICIPATIE_CACHE_DIR"
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 
 def validate(data_dir: str | Path | None = None, resources: list[str] | None = None) -> list[Problem]:
     """Return every problem in the files of a data directory (all resources, or those named), sorted."""
     directory = resolve_data_dir(data_dir)
     try:
-        package = frictionless_package(directory)
+        descriptor = read_descriptor(directory)
     except DataValidationError as error:
         return error.problems
-    names = [r.name for r in package.resources]
+    names = [entry["name"] for entry in descriptor["resources"]]
     unknown = [name for name in resources or [] if name not in names]
     if unknown:
         return [Problem(DESCRIPTOR, None, None, f"no resource named {name!r} in the descriptor") for name in unknown]
     wanted = names if resources is None else [n for n in names if n in resources]
     indexes, index_problems = _indexes(directory)
+    if all(_cache_hit(_cache_key(directory, descriptor, name, indexes)) for name in wanted):
+        return sorted(index_problems, key=Problem.sort_key)  # these very files passed every check before
+    try:
+        package = frictionless_package(directory)
+    except DataValidationError as error:
+        return error.problems
     unsafe = _unsafe_references(package, directory)
     problems = index_problems + [p for name in wanted for p in validate_resource(package, name, directory, indexes, unsafe)]
     return sorted(problems, key=Problem.sort_key)
@@ -96,6 +107,8 @@ def frictionless_package(directory: Path) -> Package:
     Only the keys validation needs are passed on (no profiles, no remote schemas, no dialects), each
     schema is read from its local file, and frictionless reads files relative to the directory.
     """
+    import frictionless
+
     descriptor = read_descriptor(directory)
     resources = []
     for resource in descriptor["resources"]:
@@ -116,7 +129,7 @@ def frictionless_package(directory: Path) -> Package:
             }
         )
     try:
-        return Package.from_descriptor({"resources": resources}, basepath=str(directory))
+        return frictionless.Package.from_descriptor({"resources": resources}, basepath=str(directory))
     except frictionless.FrictionlessException as error:
         message = error.error.message
     except Exception as error:  # a shape of schema frictionless cannot read that `schema_problems` let through
@@ -137,7 +150,7 @@ def validate_resource(
     header = table.first_record(raw)  # the header table.read finds, if the file can be read at all
     narrowed = _narrow_schema(resource, header, unsafe)
     indexes = indexes if indexes is not None else _indexes(directory)[0]
-    key = _cache_key(package, resource, directory, raw, indexes)
+    key = _cache_key(directory, read_descriptor(directory), name, indexes)
     if not narrowed and _cache_hit(key):
         return []  # these very bytes passed every check, the text checks included
     parsed = table.read(file, raw)
@@ -199,6 +212,8 @@ def _indexes(directory: Path) -> tuple[dict, list[Problem]]:
 def _narrow_schema(resource, header: list[str], unsafe: set[str] = frozenset()) -> list[Problem]:
     """Fit a schema with optional fields to the file: with them (`with_optional_columns`: required and keyed)
     or without; drop foreign keys to `unsafe` tables; report an incomplete set of optional fields."""
+    from frictionless import Schema
+
     descriptor = resource.schema.to_descriptor()
     if unsafe and "foreignKeys" in descriptor:
         descriptor["foreignKeys"] = [
@@ -315,38 +330,48 @@ def cache_dir() -> Path:
     return Path.home() / ".cache" / "participatie" / "validated"
 
 
+@functools.cache
 def validator_version() -> str:
     """Return a digest of what decides a verdict besides the data: the validating code and frictionless."""
-    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{frictionless.__version__}\0{pd.__version__}".encode())
+    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{metadata.version('frictionless')}\0{pd.__version__}".encode())
     modules = (periods, values, page_index, table, untrusted)
     for module in (__file__, *(m.__file__ for m in modules), Path(__file__).with_name("package.py")):
         digest.update(Path(module).read_bytes())
     return digest.hexdigest()
 
 
-def _cache_key(package: Package, resource, directory: Path, raw: bytes, indexes: dict) -> str:
-    """Return the hash of every input of a resource's verdict: code, descriptor, schema, file, references, indexes."""
-    digest = hashlib.sha256(validator_version().encode())
-    descriptor = (directory / DESCRIPTOR).read_bytes()
-    digest.update(descriptor)
-    for entry in json.loads(descriptor.decode("utf-8-sig")).get("resources", []):
-        if entry.get("name") == resource.name and isinstance(entry.get("schema"), str):
-            digest.update((directory / entry["schema"]).read_bytes())  # the schema file as written
-    digest.update(json.dumps(resource.schema.to_descriptor(), sort_keys=True).encode())  # the narrowed schema
-    digest.update(f"\0{resource.name}\0{resource.path}\0".encode())
-    digest.update(hashlib.sha256(raw).digest())
-    referenced = sorted({fk["reference"].get("resource") or resource.name for fk in resource.schema.foreign_keys})
-    for name in referenced:
-        other = package.get_resource(name) if package.has_resource(name) else None
-        other_path = directory / other.path if other is not None else None
-        digest.update(f"\0{name}\0".encode())
-        digest.update(hashlib.sha256(other_path.read_bytes()).digest() if other_path and other_path.is_file() else b"-")
-    digest.update(json.dumps(indexes, sort_keys=True).encode())
+def _cache_key(directory: Path, descriptor: dict, name: str, indexes: dict) -> str:
+    """Return the hash of every input of a resource's verdict, from the files as written ("" if one is unreadable):
+    code, descriptor, schema, file, referenced files (so the schema `_narrow_schema` fits to them), page indexes.
+    """
+    try:
+        written = (directory / DESCRIPTOR).read_bytes()
+        entries = {entry["name"]: entry for entry in descriptor["resources"]}
+        digest = hashlib.sha256(validator_version().encode())
+        digest.update(written)
+        schema = entries[name].get("schema") or {"fields": []}
+        if isinstance(schema, str):
+            digest.update((directory / schema).read_bytes())  # the schema file as written
+            schema = read_schema(directory, schema)
+        digest.update(json.dumps(schema, sort_keys=True).encode())
+        digest.update(f"\0{name}\0{entries[name]['path']}\0".encode())
+        digest.update(hashlib.sha256((directory / entries[name]["path"]).read_bytes()).digest())
+        foreign_keys = schema.get("foreignKeys") or [] if isinstance(schema, dict) else []
+        referenced = sorted({(fk.get("reference") or {}).get("resource") or name for fk in foreign_keys})
+        for other in referenced:
+            other_path = directory / entries[other]["path"] if other in entries else None
+            digest.update(f"\0{other}\0".encode())
+            digest.update(hashlib.sha256(other_path.read_bytes()).digest() if other_path and other_path.is_file() else b"-")
+        digest.update(json.dumps(indexes, sort_keys=True).encode())
+    except (OSError, ValueError, TypeError, AttributeError, KeyError):
+        return ""
     return digest.hexdigest()
 
 
 def _cache_hit(key: str) -> bool:
     """Return whether a valid verdict is recorded for exactly these inputs (a corrupt entry is no hit)."""
+    if not key:
+        return False
     try:
         entry = json.loads((cache_dir() / key).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -361,6 +386,8 @@ def _cache_hit(key: str) -> bool:
 
 def _cache_store(key: str, file: str) -> None:
     """Record a valid verdict; a cache that cannot be written only costs time, so errors are ignored."""
+    if not key:
+        return
     entry = {"key": key, "verdict": "valid", "validator": validator_version(), "file": file}
     try:
         directory = cache_dir()

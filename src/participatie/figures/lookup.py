@@ -46,8 +46,11 @@ def row(
     values and no `source_id` says which one is meant.
     """
     rows = select(figures, indicator, category=category, period=period, source_id=source_id)
-    if category is None and rows["category"].notna().any():
-        rows = rows.loc[rows["category"].isna()] if rows["category"].isna().any() else rows
+    if category is None and len(rows) > 1:
+        without = rows["category"].isna()
+        rows = rows.loc[without] if without.any() else rows
+    if len(rows) == 1:
+        return rows.iloc[0]
     if rows.empty:
         where = f" from {source_id}" if source_id else ""
         raise KeyError(f"no figure {indicator} ({category or 'no category'}) for period {period}{where}")

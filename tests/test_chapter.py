@@ -1,5 +1,8 @@
 """book.chapter: a theme's chapter on validated data, its checks and revisions tables, and its notes."""
 
+import dataclasses
+
+import pandas as pd
 import pytest
 
 from participatie.book import chapter, markup, open_chapter
@@ -59,3 +62,17 @@ def test_edition_note_escapes_the_municipality_name():
 
     rendered = MarkdownIt("commonmark").render(chapter.edition_note([opened]).data)
     assert "<img" not in rendered and "<a " not in rendered and "&lt;img src=x" in rendered
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), pd.NA])
+def test_only_a_letter_dated_after_the_text_is_newer(missing):
+    # A row without a letter (our own sum) is never newer, however pandas writes the missing value.
+    opened = open_chapter(BY_NAME["beschut_werk"])
+    dates = opened.sources.set_index("id")["date"].astype(str)
+    older = dates[dates <= opened.theme.text_until].index[0]
+    later = opened.sources.iloc[0].to_dict() | {"id": "later-letter", "date": "2099-01-01"}
+    opened = dataclasses.replace(opened, sources=pd.concat([opened.sources, pd.DataFrame([later])], ignore_index=True))
+    for dtype in (object, "string"):
+        frame = pd.DataFrame({"source_id": pd.Series([older, "later-letter", missing], index=[7, 8, 9], dtype=dtype)})
+        newer = opened.from_newer_letters(frame)
+        assert newer.dtype == bool and newer.to_dict() == {7: False, 8: True, 9: False}

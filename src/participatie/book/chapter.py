@@ -126,9 +126,11 @@ class Chapter:
         return revisions(self.figures.iloc[0:0] if self.municipal else self.figures)
 
     def from_newer_letters(self, frame: pd.DataFrame) -> pd.Series:
-        """Return, per row of a frame with `source_id`, whether its letter is newer than the chapter's text."""
+        """Return, per row of a frame with `source_id`, whether its letter is newer than the chapter's text (a row
+        without a letter, such as our own sum, never is)."""
         dates = self.sources.set_index("id")["date"] if "id" in self.sources.columns else self.sources["date"]
-        return frame["source_id"].map(dates).astype(str) > self.theme.text_until
+        letters = frame["source_id"].map(dates)
+        return (letters.notna() & (letters.astype(str) > self.theme.text_until)).astype(bool)
 
     def newer_data(self) -> tuple[str, str] | None:
         """Return (latest period in the data, latest period the text covers) as Dutch text, or None.

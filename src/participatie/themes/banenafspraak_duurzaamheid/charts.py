@@ -278,15 +278,6 @@ def _kind(chapter, kind: str) -> str:
     return shared.MUNICIPAL_FIGURE if chapter.municipal and kind == PRINTED else KIND[kind]
 
 
-def _newer(chapter, frame: pd.DataFrame) -> pd.Series:
-    # Per row: printed in a letter newer than the chapter's text (rows without a letter are ours: never newer).
-    printed = frame["source_id"].notna()
-    newer = pd.Series(False, index=frame.index)
-    if printed.any():
-        newer.loc[printed] = chapter.from_newer_letters(frame.loc[printed]).to_numpy()
-    return newer
-
-
 def _letters_pages(chapter, source_ids, pages) -> list[str]:
     # Per value the letters that print it with their pages ('Eerste Kamer, 33 981, N (30 juni 2017), p. 18'),
     # joined by '; '; in a municipal edition that the value is the municipality's; '–' where no letter prints it.
@@ -307,7 +298,7 @@ def _letters_pages(chapter, source_ids, pages) -> list[str]:
 def _jobs_frame(chapter) -> pd.DataFrame:
     # The jobs chart's data: every count and target in the data and our path, with kind, newer letter and letters.
     path = analysis.jobs_path(chapter.figures)
-    newer = _newer(chapter, path)
+    newer = chapter.from_newer_letters(path)
     series = chapter.label("extra_jobs.series")
     letters = _letters_pages(chapter, path["source_ids"], path["pages"])
     # The June 2018 letter gives the final target no end date but a number rising "tot 2026": its reference at the

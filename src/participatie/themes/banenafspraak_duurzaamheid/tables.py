@@ -16,14 +16,15 @@ from ...presentation import tables as house
 from ...presentation.labels import COLUMN_TEXT
 from . import analysis
 from .analysis import COMPUTED, NO_PERIOD, PAST_HALF_YEAR, REALISED_PACE, UNDATED
-from .charts import _kind, _letters_pages, _newer, _table
+from .charts import _kind, _letters_pages, _table
 
 
 def municipal_target_group(chapter) -> shapes.TableFigure:
     """Return the gemeentelijke doelgroep at work per quarter in the data (two numbers: a table), Q4 2016 our derivation."""
     group = analysis.municipal_target_group(chapter.figures)
     computed = group["kind"] == COMPUTED
-    newer = _newer(chapter, group.assign(source_id=group["source_id"].where(~computed)))  # our derivation: never newer
+    # Our derivation (no letter) is never newer.
+    newer = chapter.from_newer_letters(group.assign(source_id=group["source_id"].where(~computed)))
     frame = pd.DataFrame(
         {
             "kwartaal": vocabulary.period_labels(group["period"]),

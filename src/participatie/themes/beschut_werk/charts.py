@@ -57,11 +57,6 @@ def _present(order: list[str], values: pd.Series) -> list[str]:
     return [v for v in order if v in set(values)]
 
 
-def _newer(chapter, frame: pd.DataFrame) -> pd.Series:
-    """Return, per row with `source_id`, whether its letter is newer than the chapter's text (never for our sums)."""
-    return chapter.from_newer_letters(frame).fillna(False).astype(bool)
-
-
 def _tooltip(chapter, chart: str, fields: str, counts: str = "") -> list[alt.Tooltip]:
     """Return the tooltips of the fields ('name:type …'), titled as the chart's table columns; `counts` as counts."""
     columns = _columns(chapter, chart)
@@ -89,7 +84,7 @@ def advices(chapter) -> charts.ChartFigure:
     """Return the bars of positive advices per calendar year: counts, a part-year count, the letters' extrapolations."""
     years = analysis.advices_by_year(chapter.figures)
     words = {**chapter.label("advices.kind"), EXTRAPOLATED: _kind_words(chapter)[EXTRAPOLATED]}
-    kind = years["kind"].map(words).where(~_newer(chapter, years), NEWER_LETTER)
+    kind = years["kind"].map(words).where(~chapter.from_newer_letters(years), NEWER_LETTER)
     frame = pd.DataFrame(
         {
             "jaar": years["year"].astype(str),
@@ -312,7 +307,7 @@ def _counts(chapter, rows: pd.DataFrame, series: pd.Series, kind: pd.Series) -> 
     words = chapter.label("words")
     frame = rows.assign(
         reeks=series.map(words["series"]).values,
-        soort=kind.map(_kind_words(chapter)).where(~_newer(chapter, rows), NEWER_LETTER).values,
+        soort=kind.map(_kind_words(chapter)).where(~chapter.from_newer_letters(rows), NEWER_LETTER).values,
         tekst=[
             vocabulary.value_text(v, "aantal", qualifier=q if isinstance(q, str) and q else None)
             for v, q in zip(rows["value"], rows["qualifier"])

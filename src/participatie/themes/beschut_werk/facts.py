@@ -53,7 +53,7 @@ def facts(chapter) -> dict:
             "june_2018": national.letter(JUNE_2018),
             "sept_2018": national.letter(SEPT_2018),
             # Whether a letter newer than the chapter's text gives figures (the charts then mark them apart).
-            "newer_letters": bool(chapter.from_newer_letters(chapter.figures).fillna(False).astype(bool).any()),
+            "newer_letters": bool(chapter.from_newer_letters(chapter.figures).any()),
         }
         | _advices(own, figures, chapter.municipal)
         | _applicants(own)

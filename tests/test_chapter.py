@@ -76,3 +76,15 @@ def test_only_a_letter_dated_after_the_text_is_newer(missing):
         frame = pd.DataFrame({"source_id": pd.Series([older, "later-letter", missing], index=[7, 8, 9], dtype=dtype)})
         newer = opened.from_newer_letters(frame)
         assert newer.dtype == bool and newer.to_dict() == {7: False, 8: True, 9: False}
+
+
+def test_where_printed_names_the_letter_and_page_or_that_the_figure_is_municipal():
+    from participatie.presentation.labels import MUNICIPAL_FIGURE
+
+    national = open_chapter(BY_NAME["beschut_werk"])
+    row = national.figures.iloc[0]
+    where = national.where_printed(pd.Series([row["source_id"]]), pd.Series([row["page"]]))
+    assert len(where) == 1 and where[0].endswith(f", p. {row['page']}") and "Kamer" in where[0]
+    municipal = dataclasses.replace(national, gemeente="GM0363", gemeente_naam="Amsterdam")
+    assert municipal.municipal
+    assert municipal.where_printed([row["source_id"]] * 2, [row["page"]] * 2) == [MUNICIPAL_FIGURE] * 2

@@ -103,6 +103,14 @@ class Chapter:
             return [MUNICIPAL_FIGURE] * len(source_ids)
         return tables.letter_references(source_ids, self.sources)
 
+    def where_printed(self, source_ids, pages) -> list[str]:
+        """Return, per figure, its letter and page ('…, p. 4'); in a municipal edition, that the figure is municipal."""
+        return (
+            self.letters_of(source_ids)
+            if self.municipal
+            else tables.letter_pages(list(source_ids), list(pages), self.sources)
+        )
+
     def checks(self) -> pd.DataFrame:
         """Return the verdicts of the theme's cross-checks, discrepancies first (none in a municipal edition).
 

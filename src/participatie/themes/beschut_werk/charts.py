@@ -13,7 +13,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ...presentation import charts, shapes, tables, vocabulary
+from ...presentation import charts, shapes, vocabulary
 from ...presentation.labels import COMPUTED as COMPUTED_TEXT
 from ...presentation.labels import NEWER_LETTER
 from ...presentation.labels import PRINTED as PRINTED_TEXT
@@ -35,13 +35,6 @@ def _kind_words(chapter) -> dict[str, str]:
     printed, extrapolated = ("municipal", "municipal_extrapolated") if chapter.municipal else (None, "extrapolated")
     words = chapter.label("words")
     return {PRINTED: words[printed] if printed else PRINTED_TEXT, COMPUTED: COMPUTED_TEXT, EXTRAPOLATED: words[extrapolated]}
-
-
-def _letter_pages(chapter, source_ids, pages) -> list[str]:
-    """Return 'letter, p. N' per figure; in a municipal edition, that the figure is the municipality's."""
-    if chapter.municipal:
-        return chapter.letters_of(list(source_ids))
-    return tables.letter_pages(list(source_ids), list(pages), chapter.sources)
 
 
 def _columns(chapter, chart: str) -> dict[str, str]:
@@ -91,7 +84,7 @@ def advices(chapter) -> charts.ChartFigure:
             "periode": vocabulary.period_labels(years["period"]),
             "soort": kind,
             "adviezen": years["advices"],
-            "brief": _letter_pages(chapter, years["source_id"], years["page"]),
+            "brief": chapter.where_printed(years["source_id"], years["page"]),
             "berekening": [
                 _formula("positive_advices", p, s) if k == EXTRAPOLATED else "–"
                 for p, s, k in zip(years["period"], years["source_id"], years["kind"])
@@ -133,7 +126,7 @@ def assessments(chapter) -> charts.ChartFigure:
     shown = table.assign(
         periode=vocabulary.period_labels(table["period"]),
         aanvrager=table["category"].map(applicant),
-        brief=_letter_pages(chapter, table["source_id"], table["page"]),
+        brief=chapter.where_printed(table["source_id"], table["page"]),
     )
     parts = shown.loc[shown["category"] != "totaal"]
     long = pd.concat(
@@ -189,7 +182,7 @@ def citizen_months(chapter) -> charts.ChartFigure:
             "maand": vocabulary.period_labels(months["period"]),
             "datum": months["date"],
             "beoordelingen": months["assessments"],
-            "brief": _letter_pages(chapter, months["source_id"], months["page"]),
+            "brief": chapter.where_printed(months["source_id"], months["page"]),
             "source_id": months["source_id"],
         }
     )
@@ -299,7 +292,7 @@ def regeling(chapter) -> charts.ChartFigure:
 
 def _letters_pages(chapter, source_ids: tuple, pages: tuple) -> str:
     """Return every letter that prints one value, each with its page ('…, p. 4; …, p. 2')."""
-    return "; ".join(_letter_pages(chapter, source_ids, pages)[: 1 if chapter.municipal else None])
+    return "; ".join(chapter.where_printed(source_ids, pages)[: 1 if chapter.municipal else None])
 
 
 def _counts(chapter, rows: pd.DataFrame, series: pd.Series, kind: pd.Series) -> pd.DataFrame:

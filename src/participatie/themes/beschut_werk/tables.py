@@ -11,7 +11,7 @@ from ...presentation.labels import COMPUTED as COMPUTED_TEXT
 from ...presentation.labels import PRINTED as PRINTED_TEXT
 from . import analysis
 from .analysis import END_2017, HOURS, PERSONS, PRINTED
-from .charts import _columns, _letter_pages
+from .charts import _columns
 
 
 def fill_rate(chapter) -> tables.Table:
@@ -31,7 +31,7 @@ def fill_rate(chapter) -> tables.Table:
         PRINTED: "–",
     }
     printed = lookup.row(figures, "regeling_fill_rate", END_2017)
-    where = _letter_pages(chapter, [printed["source_id"]], [printed["page"]])[0]
+    where = chapter.where_printed([printed["source_id"]], [printed["page"]])[0]
     kind = {
         PERSONS: COMPUTED_TEXT,
         HOURS: COMPUTED_TEXT,
@@ -62,7 +62,7 @@ def money(chapter) -> tables.Table:
             columns["label"]: rows["label"],
             columns["period"]: [chapter.label("money.bonus_period", period=p) if b else p for p, b in zip(periods, bonus)],
             columns["amount"]: [tables.figure_value(row) for _, row in rows.iterrows()],
-            columns["letter"]: _letter_pages(chapter, rows["source_id"], rows["page"]),
+            columns["letter"]: chapter.where_printed(rows["source_id"], rows["page"]),
         }
     )
     return tables.show(shown)

@@ -11,23 +11,16 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ...presentation import charts, tables, vocabulary
+from ...presentation import charts, vocabulary
 from ...presentation import labels as shared
 from . import analysis
-
-
-def _letters_and_pages(chapter, rows: pd.DataFrame) -> list[str]:
-    """Return per figure 'letter, p. N' (in a municipal edition: that the figure is the municipality's)."""
-    if chapter.municipal:
-        return chapter.letters_of(rows["source_id"])
-    return tables.letter_pages(rows["source_id"].tolist(), rows["page"].tolist(), chapter.sources)
 
 
 def participation_budget(chapter) -> charts.ChartFigure:
     """Return the stacked bars of the participatiebudget per target group and year, with the printed totals."""
     parts = analysis.participation_budget_parts(chapter.figures)
     newer = chapter.from_newer_letters(parts).to_numpy()
-    sources = _letters_and_pages(chapter, parts)
+    sources = chapter.where_printed(parts["source_id"], parts["page"])
     groups, short = chapter.label("participation_budget.groups"), chapter.label("participation_budget.groups_short")
     base_frame = parts.assign(nieuwer=newer, brief=sources)
     long = pd.concat(

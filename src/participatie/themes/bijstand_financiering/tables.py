@@ -12,7 +12,6 @@ from ...presentation import labels as shared
 from ...presentation import shapes, vocabulary
 from ...presentation import tables as shown_tables
 from . import analysis
-from .charts import _letters_and_pages
 
 OTHER_FIGURES = (
     "bijstand_recipients",
@@ -50,7 +49,7 @@ def buig_results(chapter) -> shapes.TableFigure:
             column["amount"]: [vocabulary.value_text(v, u, None, q) for v, u, q in zip(rows["value"], rows["unit"], hedges)],
             chapter.label("buig_results.columns.share"): rows["share"],  # a template: its words follow the edition
             column["status"]: [s or vocabulary.MISSING for s in status],
-            column["source"]: _letters_and_pages(chapter, rows),
+            column["source"]: chapter.where_printed(rows["source_id"], rows["page"]),
         }
     )
     return shapes.table_figure(

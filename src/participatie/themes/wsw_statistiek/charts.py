@@ -17,7 +17,7 @@ import pandas as pd
 
 from ...presentation import charts as house
 from ...presentation import labels as shared
-from ...presentation import shapes, tables, vocabulary
+from ...presentation import shapes, vocabulary
 from . import analysis
 
 # --- helpers (shared with tables.py) ------------------------------------------------------------------------
@@ -41,14 +41,6 @@ def _kind_texts(chapter, kinds: pd.Series, source_ids: pd.Series) -> pd.Series:
     words = kinds.map(_kind_words(chapter))
     newer = chapter.from_newer_letters(pd.DataFrame({"source_id": source_ids.to_numpy()})).to_numpy()
     return words.where(~(newer & (kinds != analysis.COMPUTED).to_numpy()), shared.NEWER_LETTER)
-
-
-def _where_printed(chapter, source_ids, pages) -> list[str]:
-    """Return per value the letter and page that print it, or in a municipal edition that it is the municipality's."""
-    source_ids, pages = list(source_ids), list(pages)
-    if chapter.municipal:
-        return chapter.letters_of(source_ids)
-    return tables.letter_pages(source_ids, pages, chapter.sources)
 
 
 def _source(chapter, frame: pd.DataFrame, texts: list[str]) -> pd.Series:
@@ -90,7 +82,7 @@ def indications(chapter) -> house.ChartFigure:
             "kind": rows["kind"],
         }
     )
-    frame["bron"] = _source(chapter, frame, _where_printed(chapter, rows["source_id"], rows["page"]))
+    frame["bron"] = _source(chapter, frame, chapter.where_printed(rows["source_id"], rows["page"]))
     is_total, is_sum = rows["part"] == analysis.TOTAL, rows["part"] == analysis.SUM_OF_PARTS
     newer = frame["herkomst"] == shared.NEWER_LETTER
     frame["staaf"] = [

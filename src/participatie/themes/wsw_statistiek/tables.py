@@ -17,7 +17,7 @@ from ...presentation import labels as shared
 from ...presentation import shapes, vocabulary
 from ...presentation import tables as house
 from . import analysis
-from .charts import _kind_texts, _source, _where_printed
+from .charts import _kind_texts, _source
 
 
 def _periods(chapter, frame: pd.DataFrame) -> list[str]:
@@ -55,7 +55,7 @@ def waiting_list(chapter) -> shapes.TableFigure:
             "kind": rows["kind"],
         }
     )
-    frame["bron"] = _source(chapter, frame, _where_printed(chapter, rows["source_id"], rows["page"]))
+    frame["bron"] = _source(chapter, frame, chapter.where_printed(rows["source_id"], rows["page"]))
     return _figure(chapter, "waiting_list", frame, chapter.label("waiting_list.columns"))
 
 
@@ -67,7 +67,7 @@ def _share(chapter, indicator: str, key: str) -> shapes.TableFigure:
             "periode": vocabulary.period_labels(rows["period"]),
             "procent": rows["percent"],
             "herkomst": _kind_texts(chapter, rows["kind"], rows["source_id"]),
-            "bron": _where_printed(chapter, rows["source_id"], rows["page"]),
+            "bron": chapter.where_printed(rows["source_id"], rows["page"]),
             "source_id": rows["source_id"],
         }
     )
@@ -99,7 +99,7 @@ def budget(chapter) -> shapes.TableFigure:
             "jaar": rows["year"].astype(str),
             "miljoen_euro": rows["mln_euro"],
             "herkomst": _kind_texts(chapter, rows["kind"], rows["source_id"]),
-            "bron": _where_printed(chapter, rows["source_id"], rows["page"]),
+            "bron": chapter.where_printed(rows["source_id"], rows["page"]),
             "source_id": rows["source_id"],
         }
     )
@@ -110,8 +110,8 @@ def efficiency_cut(chapter) -> house.Table:
     """Return the efficiency cut per Wsw employee and on the total Wsw budget (a yearly amount), with letter and pages."""
     frame = analysis.efficiency_cut(chapter.figures)
     columns = chapter.label("efficiency_cut.columns")
-    per = _where_printed(chapter, frame["source_id"], frame["page"])
-    total = _where_printed(chapter, frame["total_source_id"], frame["total_page"])
+    per = chapter.where_printed(frame["source_id"], frame["page"])
+    total = chapter.where_printed(frame["total_source_id"], frame["total_page"])
     one_letter = (frame["source_id"] == frame["total_source_id"]) & (frame["page"] != frame["total_page"])
     sources = []
     for p, t, page, same in zip(per, total, frame["total_page"], one_letter):
@@ -157,7 +157,7 @@ def money(chapter) -> house.Table:
             columns["period"]: [missing if assumed else label for assumed, label in zip(frame["period_assumed"], labels)],
             columns["amount"]: [house.figure_value(row) for _, row in frame.iterrows()],
             columns["status"]: municipal if chapter.municipal else kinds,
-            columns["source"]: _where_printed(chapter, frame["source_id"], frame["page"]),
+            columns["source"]: chapter.where_printed(frame["source_id"], frame["page"]),
         }
     )
     return house.show(shown)
@@ -187,7 +187,7 @@ def repeated_figures(chapter) -> house.Table:
             shared.COLUMN_TEXT["label"]: frame["label"],
             shared.COLUMN_TEXT["period_label"]: _periods(chapter, frame),
             shared.COLUMN_TEXT["value"]: [house.figure_value(row) for _, row in frame.iterrows()],
-            shared.COLUMN_TEXT["source"]: _where_printed(chapter, frame["source_id"], frame["page"]),
+            shared.COLUMN_TEXT["source"]: chapter.where_printed(frame["source_id"], frame["page"]),
             chapter.label("repeated_figures.agree"): frame["values_agree"],
             shared.COLUMN_TEXT["kind"]: kind,
         }

@@ -76,14 +76,17 @@ def validate(data_dir: str | Path | None = None, resources: list[str] | None = N
         return [Problem(DESCRIPTOR, None, None, f"no resource named {name!r} in the descriptor") for name in unknown]
     wanted = names if resources is None else [n for n in names if n in resources]
     indexes, index_problems = _indexes(directory)
-    if all(_cache_hit(_cache_key(directory, descriptor, name, indexes)) for name in wanted):
+    keys = {name: _cache_key(directory, descriptor, name, indexes) for name in wanted}
+    if all(_cache_hit(key) for key in keys.values()):
         return sorted(index_problems, key=Problem.sort_key)  # these very files passed every check before
     try:
-        package = frictionless_package(directory)
+        package = frictionless_package(directory, descriptor)
     except DataValidationError as error:
         return error.problems
     unsafe = _unsafe_references(package, directory)
-    problems = index_problems + [p for name in wanted for p in validate_resource(package, name, directory, indexes, unsafe)]
+    problems = index_problems + [
+        p for name in wanted for p in validate_resource(package, name, directory, indexes, unsafe, keys[name])
+    ]
     return sorted(problems, key=Problem.sort_key)
 
 
@@ -101,7 +104,7 @@ def _unsafe_references(package: Package, directory: Path) -> set[str]:
     }
 
 
-def frictionless_package(directory: Path) -> Package:
+def frictionless_package(directory: Path, descriptor: dict) -> Package:
     """Return the frictionless Package of a data directory, built from a checked, local-only descriptor.
 
     Only the keys validation needs are passed on (no profiles, no remote schemas, no dialects), each
@@ -109,7 +112,6 @@ def frictionless_package(directory: Path) -> Package:
     """
     import frictionless
 
-    descriptor = read_descriptor(directory)
     resources = []
     for resource in descriptor["resources"]:
         schema = resource.get("schema") or {"fields": []}
@@ -138,19 +140,18 @@ def frictionless_package(directory: Path) -> Package:
 
 
 def validate_resource(
-    package: Package, name: str, directory: Path, indexes: dict | None = None, unsafe: set[str] = frozenset()
+    package: Package, name: str, directory: Path, indexes: dict, unsafe: set[str], key: str
 ) -> list[Problem]:
     """Return the problems of one resource: text, header, cells, keys, periods, values, provenance.
 
-    `unsafe` names tables that frictionless may not read for a foreign key (they failed `table`'s checks).
+    `unsafe` names tables that frictionless may not read for a foreign key (they failed `table`'s checks); `key`
+    is the resource's `_cache_key`, under which a valid verdict is recorded.
     """
     resource = package.get_resource(name)
     file = resource.path
     raw = (directory / file).read_bytes()
     header = table.first_record(raw)  # the header table.read finds, if the file can be read at all
     narrowed = _narrow_schema(resource, header, unsafe)
-    indexes = indexes if indexes is not None else _indexes(directory)[0]
-    key = _cache_key(directory, read_descriptor(directory), name, indexes)
     if not narrowed and _cache_hit(key):
         return []  # these very bytes passed every check, the text checks included
     parsed = table.read(file, raw)
@@ -356,7 +357,7 @@ def _cache_key(directory: Path, descriptor: dict, name: str, indexes: dict) -> s
         digest.update(json.dumps(schema, sort_keys=True).encode())
         digest.update(f"\0{name}\0{entries[name]['path']}\0".encode())
         digest.update(hashlib.sha256((directory / entries[name]["path"]).read_bytes()).digest())
-        foreign_keys = schema.get("foreignKeys") or [] if isinstance(schema, dict) else []
+        foreign_keys = (schema.get("foreignKeys") or []) if isinstance(schema, dict) else []
         referenced = sorted({(fk.get("reference") or {}).get("resource") or name for fk in foreign_keys})
         for other in referenced:
             other_path = directory / entries[other]["path"] if other in entries else None

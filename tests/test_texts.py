@@ -146,3 +146,43 @@ def test_macros_and_set_blocks_are_not_escaped_twice():
 def test_a_list_reads_as_dutch():
     out = _render("{% for x in xs %}{{ x }}{{ sep(loop) }}{% endfor %}", xs=["a", "b", "c"])
     assert out == "a, b en c"
+
+
+def _block_over(folder) -> str:
+    """Return block `a` of `p.tekst.md` in folder, as a new kernel renders it (a new environment, the cache as set)."""
+    from jinja2 import FileSystemLoader
+
+    environment = text._environment(text._markdown_value, text._join)
+    assert environment.bytecode_cache is not None
+    environment.loader = FileSystemLoader(str(folder))
+    template = environment.get_template("p.tekst.md")
+    return "".join(template.blocks["a"](template.new_context()))
+
+
+def test_a_compiled_text_file_is_reused_until_its_text_changes(tmp_path, monkeypatch):
+    from participatie.data import validation
+
+    monkeypatch.setenv(validation.CACHE_ENV, str(tmp_path / "cache"))
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "p.tekst.md").write_text("{% block a %}Een zin.{% endblock %}", encoding="utf-8")
+    assert _block_over(pages) == "Een zin."  # one kernel compiles the file and keeps the result
+    kept = list((tmp_path / "cache" / "templates").rglob("*.cache"))
+    assert len(kept) == 1 and (kept[0].stat().st_mode & 0o777) == 0o600 and (kept[0].parent.stat().st_mode & 0o777) == 0o700
+    (pages / "p.tekst.md").write_text("{% block a %}Een andere zin.{% endblock %}", encoding="utf-8")
+    assert _block_over(pages) == "Een andere zin."  # the next kernel compiles the changed text, never runs the old
+
+
+def test_compiled_text_files_are_kept_only_in_a_folder_no_one_else_can_write(tmp_path, monkeypatch):
+    from participatie.data import validation
+
+    shared = tmp_path / "shared"
+    (shared / "templates").mkdir(parents=True)
+    (shared / "templates").chmod(0o777)  # a folder others may write to: code planted there would run
+    monkeypatch.setenv(validation.CACHE_ENV, str(shared))
+    assert text._bytecode_cache() is None
+    monkeypatch.setenv(validation.CACHE_ENV, str(tmp_path / "own"))
+    assert text._bytecode_cache() is not None
+    monkeypatch.setenv(validation.CACHE_ENV, str(tmp_path / "file"))
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    assert text._bytecode_cache() is None  # no cache folder can be made: every file is compiled, nothing fails

@@ -186,3 +186,25 @@ def test_compiled_text_files_are_kept_only_in_a_folder_no_one_else_can_write(tmp
     monkeypatch.setenv(validation.CACHE_ENV, str(tmp_path / "file"))
     (tmp_path / "file").write_text("not a folder", encoding="utf-8")
     assert text._bytecode_cache() is None  # no cache folder can be made: every file is compiled, nothing fails
+
+
+def test_a_cache_folder_that_goes_away_only_costs_the_compiling(tmp_path, monkeypatch):
+    import shutil
+
+    from participatie.data import validation
+
+    monkeypatch.setenv(validation.CACHE_ENV, str(tmp_path / "cache"))
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "p.tekst.md").write_text("{% block a %}Een zin.{% endblock %}", encoding="utf-8")
+    removed = []
+    original = text._bytecode_cache
+
+    def cache_then_remove():  # the folder is made and checked, then removed before the compiled file is kept
+        made = original()
+        shutil.rmtree(tmp_path / "cache")
+        removed.append(made)
+        return made
+
+    monkeypatch.setattr(text, "_bytecode_cache", cache_then_remove)
+    assert _block_over(pages) == "Een zin." and removed and not (tmp_path / "cache").exists()

@@ -30,6 +30,7 @@ and its name carries the Jinja2 version and the digest of this module, which set
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -164,6 +165,20 @@ def _environment(finalize, join) -> Environment:
     return environment
 
 
+class _KeptCompilations(FileSystemBytecodeCache):
+    """Jinja2's file cache of compiled text files, where a file that cannot be read or written only costs time."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
     """Return the cache of compiled text files, or None (compile every time) where it cannot be trusted."""
     digest = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
@@ -175,7 +190,7 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
     except OSError:
         return None
     own = all(stat.S_ISDIR(m.st_mode) and m.st_uid == os.getuid() and not m.st_mode & 0o022 for m in mode)
-    return FileSystemBytecodeCache(str(folder)) if own else None
+    return _KeptCompilations(str(folder)) if own else None
 
 
 def separator(loop, last: str = " en ", between: str = ", ") -> Md:

@@ -152,7 +152,7 @@ def _block_over(folder) -> str:
     """Return block `a` of `p.tekst.md` in folder, as a new kernel renders it (a new environment, the cache as set)."""
     from jinja2 import FileSystemLoader
 
-    environment = text._environment(text._markdown_value, text._join)
+    environment = text._environment(text._markdown_value, text._join, text._bytecode_cache())
     assert environment.bytecode_cache is not None
     environment.loader = FileSystemLoader(str(folder))
     template = environment.get_template("p.tekst.md")

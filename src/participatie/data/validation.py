@@ -76,7 +76,7 @@ def validate(data_dir: str | Path | None = None, resources: list[str] | None = N
         return [Problem(DESCRIPTOR, None, None, f"no resource named {name!r} in the descriptor") for name in unknown]
     wanted = names if resources is None else [n for n in names if n in resources]
     indexes, index_problems = _indexes(directory)
-    keys = {name: _cache_key(directory, descriptor, name, indexes) for name in wanted}
+    keys = _cache_keys(directory, descriptor, wanted, indexes)
     if all(_cache_hit(key) for key in keys.values()):
         return sorted(index_problems, key=Problem.sort_key)  # these very files passed every check before
     try:
@@ -145,7 +145,7 @@ def validate_resource(
     """Return the problems of one resource: text, header, cells, keys, periods, values, provenance.
 
     `unsafe` names tables that frictionless may not read for a foreign key (they failed `table`'s checks); `key`
-    is the resource's `_cache_key`, under which a valid verdict is recorded.
+    is the resource's key (`_cache_keys`), under which a valid verdict is recorded.
     """
     resource = package.get_resource(name)
     file = resource.path
@@ -341,32 +341,32 @@ def validator_version() -> str:
     return digest.hexdigest()
 
 
-def _cache_key(directory: Path, descriptor: dict, name: str, indexes: dict) -> str:
-    """Return the hash of every input of a resource's verdict, from the files as written ("" if one is unreadable):
-    code, descriptor, schema, file, referenced files (so the schema `_narrow_schema` fits to them), page indexes.
-    """
-    try:
-        written = (directory / DESCRIPTOR).read_bytes()
-        entries = {entry["name"]: entry for entry in descriptor["resources"]}
-        digest = hashlib.sha256(validator_version().encode())
-        digest.update(written)
-        schema = entries[name].get("schema") or {"fields": []}
-        if isinstance(schema, str):
-            digest.update((directory / schema).read_bytes())  # the schema file as written
-            schema = read_schema(directory, schema)
-        digest.update(json.dumps(schema, sort_keys=True).encode())
-        digest.update(f"\0{name}\0{entries[name]['path']}\0".encode())
-        digest.update(hashlib.sha256((directory / entries[name]["path"]).read_bytes()).digest())
-        foreign_keys = (schema.get("foreignKeys") or []) if isinstance(schema, dict) else []
-        referenced = sorted({(fk.get("reference") or {}).get("resource") or name for fk in foreign_keys})
-        for other in referenced:
-            other_path = directory / entries[other]["path"] if other in entries else None
-            digest.update(f"\0{other}\0".encode())
-            digest.update(hashlib.sha256(other_path.read_bytes()).digest() if other_path and other_path.is_file() else b"-")
-        digest.update(json.dumps(indexes, sort_keys=True).encode())
-    except (OSError, ValueError, TypeError, AttributeError, KeyError):
-        return ""
-    return digest.hexdigest()
+def _cache_keys(directory: Path, descriptor: dict, names: list[str], indexes: dict) -> dict[str, str]:
+    """Return per resource the hash of every input of its verdict ("" if a file is unreadable), each file hashed
+    once as written: code, descriptor, schema, file, referenced files (`_narrow_schema` fits to them), indexes."""
+
+    @functools.cache
+    def sha(path: str) -> bytes:
+        return hashlib.sha256((directory / path).read_bytes()).digest()
+
+    entries, keys, indexed = {e["name"]: e for e in descriptor["resources"]}, {}, json.dumps(indexes, sort_keys=True)
+    for name in names:
+        try:
+            digest = hashlib.sha256(f"{validator_version()}\0{name}\0{entries[name]['path']}\0".encode())
+            schema = entries[name].get("schema") or {"fields": []}
+            digest.update(sha(DESCRIPTOR) + (sha(schema) if isinstance(schema, str) else b"-"))  # schema file as written
+            schema = read_schema(directory, schema) if isinstance(schema, str) else schema
+            digest.update(json.dumps(schema, sort_keys=True).encode() + sha(entries[name]["path"]))
+            foreign_keys = (schema.get("foreignKeys") or []) if isinstance(schema, dict) else []
+            for other in sorted({(fk.get("reference") or {}).get("resource") or name for fk in foreign_keys}):
+                path = entries[other]["path"] if other in entries else None
+                found = path is not None and (directory / path).is_file()
+                digest.update(f"\0{other}\0".encode() + (sha(path) if found else b"-"))
+            digest.update(indexed.encode())
+            keys[name] = digest.hexdigest()
+        except (OSError, ValueError, TypeError, AttributeError, KeyError):
+            keys[name] = ""
+    return keys
 
 
 def _cache_hit(key: str) -> bool:

@@ -147,7 +147,7 @@ def _plain_join(items, separator: str = "") -> str:
     return separator.join(str(item) for item in items)
 
 
-def _environment(finalize, join) -> Environment:
+def _environment(finalize, join, bytecode_cache: FileSystemBytecodeCache | None = None) -> Environment:
     environment = _TextEnvironment(
         loader=ChoiceLoader([FileSystemLoader(str(REPO)), FileSystemLoader(str(PACKAGE))]),
         undefined=StrictUndefined,
@@ -156,7 +156,7 @@ def _environment(finalize, join) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=bytecode_cache,
     )
     environment.filters.update(FILTERS)
     environment.filters["join"] = join
@@ -202,8 +202,8 @@ def separator(loop, last: str = " en ", between: str = ", ") -> Md:
 
 @functools.cache
 def markdown_environment() -> Environment:
-    """Return the environment of the text files (values escaped for Markdown)."""
-    return _environment(_markdown_value, _join)
+    """Return the environment of the text files (values escaped for Markdown), their compilations kept."""
+    return _environment(_markdown_value, _join, _bytecode_cache())
 
 
 @functools.cache

@@ -88,6 +88,12 @@ def _make(cwd: Path) -> list[str]:
     return ["make", "book", f"VENV={venv}", "-o", str(venv / ".setup-done")]
 
 
+def _rerun(data_dir: Path, out: Path, jobs: int) -> list[str]:
+    """Return the command that re-runs the whole book on a data directory, replacing `out`."""
+    options = ["--data-dir", str(data_dir), "--out", str(out), "--jobs", str(jobs), "--force", "--no-progress"]
+    return [PYTHON, "-m", "participatie", "rerun", *options]
+
+
 def floor_kernel(repeat: int) -> float:
     """Return the median time to start a kernel and import the package (one trivial notebook)."""
     with tempfile.TemporaryDirectory() as folder:
@@ -110,9 +116,12 @@ class _Table:
         print(f"{'row':<{self.WIDTH}}  {'value':>10}  note")
         print(f"{'-' * self.WIDTH}  {'-' * 10}  ----", flush=True)
 
-    def append(self, row: tuple[str, str, str]) -> None:
-        name, value, note = row
+    def add(self, name: str, value: str, note: str = "") -> None:
         print(f"{name:<{self.WIDTH}}  {value:>10}  {note}", flush=True)
+
+
+def _verdict(met: bool) -> str:
+    return "met" if met else "MISSED"
 
 
 def _pytest_seconds(output: str) -> str:
@@ -188,7 +197,7 @@ def fresh_clone_rows(clones: int = 1) -> list[tuple[str, str, str]]:
         (
             "fresh clone: make test (set-up included)",
             f"{run.test:.1f} s",
-            f"{run.note}{ratio:.2f} x make book; target <= 2 x: {'met' if ratio <= 2 else 'MISSED'}; "
+            f"{run.note}{ratio:.2f} x make book; target <= 2 x: {_verdict(ratio <= 2)}; "
             f"peak RSS {run.test_rss / 2**20:.0f} MB{spread('test')}",
         ),
     ]
@@ -208,14 +217,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.fresh_clone_only:
         table = _Table()
         for row in fresh_clone_rows(args.clones):
-            table.append(row)
+            table.add(*row)
         return 0
     cores = os.cpu_count() or 1
     notebooks = len(list(REPO.glob("chapters/*.ipynb"))) + len(list(REPO.glob("appendices/*.ipynb"))) + 1
     rows = _Table()
 
     kernel = floor_kernel(args.repeat)
-    rows.append(("kernel start + imports (one notebook)", f"{kernel:.2f} s", ""))
+    rows.add("kernel start + imports (one notebook)", f"{kernel:.2f} s")
 
     with tempfile.TemporaryDirectory() as folder:
         scratch = _scratch_copy(Path(folder) / "book")
@@ -232,27 +241,20 @@ def main(argv: list[str] | None = None) -> int:
         cold_time, cold_rss = _median(cold)
         write_time = _median(write)[0]
         floor = kernel * notebooks / cores + write_time
-        rows.append(("Sphinx write + PDF (all executed)", f"{write_time:.1f} s", ""))
-        rows.append((f"floor = {notebooks} x kernel / {cores} cores + write", f"{floor:.1f} s", ""))
-        rows.append(
-            (
-                "cold book build (make book)",
-                f"{cold_time:.1f} s",
-                f"{cold_time / floor:.2f} x floor; target <= 1.5 x ({1.5 * floor:.1f} s): "
-                f"{'met' if cold_time <= 1.5 * floor else 'MISSED'}",
-            )
+        rows.add("Sphinx write + PDF (all executed)", f"{write_time:.1f} s")
+        rows.add(f"floor = {notebooks} x kernel / {cores} cores + write", f"{floor:.1f} s")
+        rows.add(
+            "cold book build (make book)",
+            f"{cold_time:.1f} s",
+            f"{cold_time / floor:.2f} x floor; target <= 1.5 x ({1.5 * floor:.1f} s): {_verdict(cold_time <= 1.5 * floor)}",
         )
         unchanged = _median([_timed(_make(scratch), scratch) for _ in range(args.repeat)])[0]
-        rows.append(
-            ("rebuild, nothing changed", f"{unchanged:.2f} s", f"target <= 4 s: {'met' if unchanged <= 4 else 'MISSED'}")
-        )
+        rows.add("rebuild, nothing changed", f"{unchanged:.2f} s", f"target <= 4 s: {_verdict(unchanged <= 4)}")
         changed = []
         for _ in range(args.repeat):
             (scratch / "data" / "beschut_werk.csv").touch()
             changed.append(_timed(_make(scratch), scratch))
-        rows.append(
-            ("rebuild, one data file changed", f"{_median(changed)[0]:.1f} s", "re-executes its chapter + book pages")
-        )
+        rows.add("rebuild, one data file changed", f"{_median(changed)[0]:.1f} s", "re-executes its chapter + book pages")
         html = scratch / "_build" / "html"
         pdf_runs = []
         for _ in range(args.repeat):
@@ -262,131 +264,53 @@ def main(argv: list[str] | None = None) -> int:
         import pypdf
 
         pages = len(pypdf.PdfReader(html / "boek.pdf").pages)
-        rows.append(
-            (
-                "print edition (make pdf)",
-                f"{pdf_time:.1f} s",
-                f"{pages} A4 pages, {(html / 'boek.pdf').stat().st_size / 1024:.0f} KB, peak RSS {pdf_rss / 2**20:.0f} MB",
-            )
+        rows.add(
+            "print edition (make pdf)",
+            f"{pdf_time:.1f} s",
+            f"{pages} A4 pages, {(html / 'boek.pdf').stat().st_size / 1024:.0f} KB, peak RSS {pdf_rss / 2**20:.0f} MB",
         )
         static = sum(p.stat().st_size for p in (html / "_static").rglob("*") if p.is_file())
         bundle = sum(p.stat().st_size for p in (html / "_static" / "vega").glob("*.js"))
-        rows.append(("_static/ (all)", f"{static / 1024:.0f} KB", f"of which the Vega bundle {bundle / 1024:.0f} KB"))
+        rows.add("_static/ (all)", f"{static / 1024:.0f} KB", f"of which the Vega bundle {bundle / 1024:.0f} KB")
         for page in sorted(html.glob("chapters/*.html")) + sorted(html.glob("appendices/*.html")) + [html / "intro.html"]:
             size = page.stat().st_size / 1024
-            rows.append(
-                (
-                    f"page {page.relative_to(html)}",
-                    f"{size:.0f} KB",
-                    f"target <= 200 KB: {'met' if size <= 200 else 'MISSED'}",
-                )
-            )
+            rows.add(f"page {page.relative_to(html)}", f"{size:.0f} KB", f"target <= 200 KB: {_verdict(size <= 200)}")
 
     for row in fresh_clone_rows(args.clones):
-        rows.append(row)
+        rows.add(*row)
 
     # nbval's kernels start on private Unix sockets here too: the package's pytest plugin (tools.kernels) loads in
     # every pytest run of the environment, not only where tests/conftest.py is read.
-    nbval = _median(
-        [
-            _timed(
-                [
-                    PYTHON,
-                    "-m",
-                    "pytest",
-                    "--nbval",
-                    "--nbval-current-env",
-                    "-p",
-                    "no:cacheprovider",
-                    "-n",
-                    str(cores),
-                    "--dist",
-                    "loadfile",
-                    "-q",
-                    "chapters",
-                    "appendices",
-                    "intro.ipynb",
-                    "-o",
-                    "addopts=",
-                ],
-                REPO,
-            )
-            for _ in range(args.repeat)
-        ]
-    )[0]
-    rows.append(("nbval over all notebooks", f"{nbval:.1f} s", ""))
+    nbval_command = [PYTHON, "-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", "-n", str(cores)]
+    nbval_command += ["--dist", "loadfile", "-q", "chapters", "appendices", "intro.ipynb", "-o", "addopts="]
+    nbval = _median([_timed(nbval_command, REPO) for _ in range(args.repeat)])[0]
+    rows.add("nbval over all notebooks", f"{nbval:.1f} s")
 
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         bundled = {}
         for jobs in (1, 2):
-            runs = [
-                _timed(
-                    [
-                        PYTHON,
-                        "-m",
-                        "participatie",
-                        "rerun",
-                        "--data-dir",
-                        str(REPO / "data"),
-                        "--out",
-                        str(folder / f"out{jobs}"),
-                        "--jobs",
-                        str(jobs),
-                        "--force",
-                        "--no-progress",
-                    ],
-                    REPO,
-                )
-                for _ in range(args.repeat)
-            ]
+            runs = [_timed(_rerun(REPO / "data", folder / f"out{jobs}", jobs), REPO) for _ in range(args.repeat)]
             bundled[jobs] = _median(runs)
-            rows.append(
-                (
-                    f"rerun, bundled data, {jobs} job(s)",
-                    f"{bundled[jobs][0]:.1f} s",
-                    f"peak RSS {bundled[jobs][1] / 2**20:.0f} MB",
-                )
+            rows.add(
+                f"rerun, bundled data, {jobs} job(s)",
+                f"{bundled[jobs][0]:.1f} s",
+                f"peak RSS {bundled[jobs][1] / 2**20:.0f} MB",
             )
         synthetic = folder / "synthetic"
         _timed([PYTHON, "-m", "participatie", "synthetic", "--out", str(synthetic)], REPO)
         rows_count = sum(len(p.read_text(encoding="utf-8").splitlines()) - 1 for p in synthetic.glob("*.csv"))
-        large = _median(
-            [
-                _timed(
-                    [
-                        PYTHON,
-                        "-m",
-                        "participatie",
-                        "rerun",
-                        "--data-dir",
-                        str(synthetic),
-                        "--out",
-                        str(folder / "outsyn"),
-                        "--jobs",
-                        "2",
-                        "--force",
-                        "--no-progress",
-                    ],
-                    REPO,
-                )
-                for _ in range(args.repeat)
-            ]
-        )
+        large = _median([_timed(_rerun(synthetic, folder / "outsyn", 2), REPO) for _ in range(args.repeat)])
         ratio = large[0] / bundled[2][0]
-        rows.append(
-            (
-                f"rerun, synthetic data ({rows_count:,} rows), 2 jobs",
-                f"{large[0]:.1f} s",
-                f"{ratio:.1f} x bundled; target <= 3 x: {'met' if ratio <= 3 else 'MISSED'}",
-            )
+        rows.add(
+            f"rerun, synthetic data ({rows_count:,} rows), 2 jobs",
+            f"{large[0]:.1f} s",
+            f"{ratio:.1f} x bundled; target <= 3 x: {_verdict(ratio <= 3)}",
         )
-        rows.append(
-            (
-                "peak RSS (rerun on synthetic data, all processes)",
-                f"{large[1] / 2**20:.0f} MB",
-                f"target <= 2048 MB: {'met' if large[1] <= 2 * 2**30 else 'MISSED'}",
-            )
+        rows.add(
+            "peak RSS (rerun on synthetic data, all processes)",
+            f"{large[1] / 2**20:.0f} MB",
+            f"target <= 2048 MB: {_verdict(large[1] <= 2 * 2**30)}",
         )
 
     return 0

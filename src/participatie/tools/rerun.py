@@ -29,6 +29,7 @@ from pathlib import Path
 
 import yaml
 
+from ..book import toc
 from ..data import package
 from ..data.editions import InvalidMunicipalityCode, check_municipality_code
 from ..data.validation import validate
@@ -68,23 +69,14 @@ class Result:
     pdf: Path | None = None
 
 
-def book_documents(repo: Path = REPO) -> list[str]:
-    """Return the book's documents in table-of-contents order (root first), without suffixes."""
-    toc = yaml.safe_load((repo / "_toc.yml").read_text(encoding="utf-8"))
-    documents = [toc["root"]]
-    for part in toc.get("parts", []):
-        documents += [entry["file"] for entry in part.get("chapters", [])]
-    return documents
-
-
-def notebook_documents(repo: Path = REPO) -> list[str]:
+def notebook_documents() -> list[str]:
     """Return the book's documents that are notebooks, in table-of-contents order."""
-    return [d for d in book_documents(repo) if (repo / f"{d}.ipynb").is_file()]
+    return [d for d in toc.documents() if (REPO / f"{d}.ipynb").is_file()]
 
 
-def select(names: list[str] | None, repo: Path = REPO) -> list[str]:
+def select(names: list[str] | None) -> list[str]:
     """Return the notebook documents named (by stem or path); all of them when names is None."""
-    available = notebook_documents(repo)
+    available = notebook_documents()
     if not names:
         return available
     by_name = {Path(d).name: d for d in available} | {d: d for d in available}
@@ -108,15 +100,15 @@ def _compare_dir(compare_to: str | Path) -> Path:
     return directory
 
 
-def _out_folders(out: str | Path, force: bool, repo: Path, data_dir: Path) -> tuple[Path, Path]:
+def _out_folders(out: str | Path, force: bool, data_dir: Path) -> tuple[Path, Path]:
     """Return OUT and OUT.failed, absolute, after every check that can be made before the run."""
     out_path = Path(out).expanduser()
     if out_path.is_symlink():
         raise RerunError(f"OUT {out_path} is a symbolic link; rerun writes only to a real folder")
     out = out_path.resolve()
     failed_dir = out.with_name(f"{out.name}.failed")
-    check_out(out, {"repository": repo, "data directory": data_dir})
-    check_out(failed_dir, {"repository": repo, "data directory": data_dir})
+    check_out(out, {"repository": REPO, "data directory": data_dir})
+    check_out(failed_dir, {"repository": REPO, "data directory": data_dir})
     check_replaceable(out, force, "OUT")
     check_replaceable(failed_dir, True, "OUT.failed")
     return out, failed_dir
@@ -152,16 +144,16 @@ def job_parameters(document: str, gemeente: str | None, compare: bool) -> dict:
     return parameters
 
 
-def _stage_book(staging: Path, documents: list[str], data_dir: Path, repo: Path) -> Path:
+def _stage_book(staging: Path, documents: list[str], data_dir: Path) -> Path:
     book = staging / "book"
     book.mkdir(parents=True)
     for name in BOOK_FILES:
-        shutil.copy2(repo / name, book / name)
+        shutil.copy2(REPO / name, book / name)
     copy_package(data_dir, book / DATA_COPY)  # what the notebooks read and the book publishes for download
-    if documents == notebook_documents(repo):
-        shutil.copy2(repo / "_toc.yml", book / "_toc.yml")
-        for document in book_documents(repo):
-            source = repo / f"{document}.md"
+    if documents == notebook_documents():
+        shutil.copy2(REPO / "_toc.yml", book / "_toc.yml")
+        for document in toc.documents():
+            source = REPO / f"{document}.md"
             if source.is_file():
                 (book / document).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(source, book / f"{document}.md")
@@ -170,8 +162,8 @@ def _stage_book(staging: Path, documents: list[str], data_dir: Path, repo: Path)
         (book / "index.md").write_text(
             "# Heruitvoering\n\nHoofdstukken in deze editie:\n\n```{tableofcontents}\n```\n", encoding="utf-8"
         )
-        toc = {"format": "jb-book", "root": "index", "chapters": [{"file": d} for d in documents]}
-        (book / "_toc.yml").write_text(yaml.safe_dump(toc, sort_keys=False), encoding="utf-8")
+        contents = {"format": "jb-book", "root": "index", "chapters": [{"file": d} for d in documents]}
+        (book / "_toc.yml").write_text(yaml.safe_dump(contents, sort_keys=False), encoding="utf-8")
         config = yaml.safe_load((book / "_config.yml").read_text(encoding="utf-8"))
         sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
         sphinx_config["suppress_warnings"] = [*sphinx_config.get("suppress_warnings", []), *PARTIAL_WARNINGS]
@@ -222,7 +214,6 @@ def rerun(
     force: bool = False,
     scheduler: str | None = None,
     show_progress: bool = True,
-    repo: Path = REPO,
     compare_to: str | Path | None = None,
     pdf: bool = False,
 ) -> Result:
@@ -246,10 +237,10 @@ def rerun(
     if scheduler:
         check_scheduler(scheduler)
     try:
-        out, failed_dir = _out_folders(out, force, repo, data_dir)
+        out, failed_dir = _out_folders(out, force, data_dir)
     except OSError as error:  # a name too long, a folder without permission
         raise RerunError(f"OUT {out}: {error.strerror or error}") from None
-    documents = select(chapters, repo)
+    documents = select(chapters)
     problems = validate(data_dir)
     if problems:
         listed = "\n".join(f"  - {p}" for p in problems)
@@ -265,15 +256,15 @@ def rerun(
         staging = staging_folder(out)
         keep = False
         try:
-            book = _stage_book(staging, documents, data_dir, repo)
+            book = _stage_book(staging, documents, data_dir)
             if compared is not None:
                 copy_package(compared, staging / posixpath.basename(COMPARE_COPY))
             if not pdf:
                 _without_print_link(book)
             if scheduler:
-                outcomes = run_distributed(work, book, scheduler, show_progress, repo)
+                outcomes = run_distributed(work, book, scheduler, show_progress)
             else:
-                outcomes = run_local(work, book, max(1, jobs), show_progress, repo)
+                outcomes = run_local(work, book, max(1, jobs), show_progress)
             failed = [o for o in outcomes if not o.ok]
             if failed:
                 kept = staging / "failed"

@@ -22,6 +22,7 @@ from pathlib import Path
 from .execute import Outcome, code_cells, execute
 from .outdir import RerunError
 
+REPO = Path(__file__).resolve().parents[3]
 # A Dask scheduler is named by an address with one of distributed's transports: tcp://HOST:PORT and the like.
 SCHEDULER_SCHEMES = ("tcp", "tls", "ws", "wss", "ucx")
 SCHEDULER_TIMEOUT = "20s"  # to reach the scheduler; then the run fails with a message
@@ -66,19 +67,19 @@ def _execute_job(job: Job, source: str, target: str) -> Outcome:
     return execute(source, target, job.parameters, progress=_queue, document=job.document, sockets=_sockets)
 
 
-def run_local(jobs: list[Job], book: Path, workers: int, show_progress: bool, repo: Path) -> list[Outcome]:
+def run_local(jobs: list[Job], book: Path, workers: int, show_progress: bool) -> list[Outcome]:
     # The kernels' socket folders go in one folder of this run, removed even when a worker was killed.
     sockets = tempfile.mkdtemp(prefix="participatie-kernels-")
     try:
-        return _run_pool(jobs, book, workers, show_progress, repo, sockets)
+        return _run_pool(jobs, book, workers, show_progress, sockets)
     finally:
         _remove_sockets(Path(sockets))
 
 
-def _run_pool(jobs: list[Job], book: Path, workers: int, show_progress: bool, repo: Path, sockets: str) -> list[Outcome]:
+def _run_pool(jobs: list[Job], book: Path, workers: int, show_progress: bool, sockets: str) -> list[Outcome]:
     from tqdm import tqdm
 
-    total = sum(code_cells(repo / f"{j.document}.ipynb") for j in jobs)
+    total = sum(code_cells(REPO / f"{j.document}.ipynb") for j in jobs)
     # spawn: the workers are children of this process, so they end with it (see _worker_init); forkserver
     # workers would be children of the fork server and outlive a killed run.
     context = multiprocessing.get_context("spawn")
@@ -106,7 +107,7 @@ def _run_pool(jobs: list[Job], book: Path, workers: int, show_progress: bool, re
         )
         try:
             futures = [
-                pool.submit(_execute_job, job, str(repo / f"{job.document}.ipynb"), str(book / f"{job.document}.ipynb"))
+                pool.submit(_execute_job, job, str(REPO / f"{job.document}.ipynb"), str(book / f"{job.document}.ipynb"))
                 for job in jobs
             ]
             for future in as_completed(futures):
@@ -172,7 +173,7 @@ def check_scheduler(address: str) -> str:
     return address
 
 
-def run_distributed(jobs: list[Job], book: Path, scheduler: str, show_progress: bool, repo: Path) -> list[Outcome]:
+def run_distributed(jobs: list[Job], book: Path, scheduler: str, show_progress: bool) -> list[Outcome]:
     """Hand the notebook runs to a Dask distributed scheduler (progress per chapter)."""
     try:
         from distributed import Client
@@ -184,14 +185,14 @@ def run_distributed(jobs: list[Job], book: Path, scheduler: str, show_progress: 
     except (OSError, TimeoutError, ValueError) as error:
         raise RerunError(f"cannot reach the scheduler {scheduler}: {type(error).__name__}: {error}") from None
     try:
-        return _run_on(client, jobs, book, show_progress, repo)
+        return _run_on(client, jobs, book, show_progress)
     except RerunError:
         raise
     except Exception as error:  # a worker that died, a connection that broke
         raise RerunError(f"the scheduler {scheduler} did not finish the run: {type(error).__name__}: {error}") from None
 
 
-def _run_on(client, jobs: list[Job], book: Path, show_progress: bool, repo: Path) -> list[Outcome]:
+def _run_on(client, jobs: list[Job], book: Path, show_progress: bool) -> list[Outcome]:
     from distributed import as_completed as dask_completed
     from tqdm import tqdm
 
@@ -203,7 +204,7 @@ def _run_on(client, jobs: list[Job], book: Path, show_progress: bool, repo: Path
         futures = [
             client.submit(
                 execute,
-                str(repo / f"{job.document}.ipynb"),
+                str(REPO / f"{job.document}.ipynb"),
                 str(book / f"{job.document}.ipynb"),
                 job.parameters,
                 None,

@@ -17,7 +17,6 @@ from datetime import timedelta
 import altair as alt
 import pandas as pd
 
-from ...figures.facts import letters as letters_of
 from ...presentation import charts, shapes, vocabulary
 from ...presentation.labels import NEWER_LETTER
 from .analysis import LANE_CODES, PRECISIONS
@@ -37,7 +36,7 @@ INK, GREY = "#0b0c0c", "#6f777b"
 
 
 def _letters_text(pairs, letters: dict) -> str:
-    """Return the letters and pages an event comes from: 'reference, p. N; reference, p. M' (one letter's pages joined)."""
+    """Return the letters and pages an event comes from: 'reference, p. N; reference, p. M'."""
     pages: dict[str, list[int]] = {}
     for source_id, page in pairs:
         pages.setdefault(source_id, []).append(int(page))
@@ -46,26 +45,18 @@ def _letters_text(pairs, letters: dict) -> str:
 
 def _remarks(words: dict, announced: bool, dated_by_book: bool, newer: bool) -> str:
     """Return the remarks on an event for the tooltip and table (aangekondigd plan; eigen datering; nieuwere brief)."""
-    parts = [words["announced"] if announced else "", words["dated_by_book"] if dated_by_book else ""]
-    return "; ".join(p for p in [*parts, NEWER_LETTER if newer else ""] if p)
+    remarks = ((announced, words["announced"]), (dated_by_book, words["dated_by_book"]), (newer, NEWER_LETTER))
+    return "; ".join(text for applies, text in remarks if applies)
 
 
 def _slots(frame: pd.DataFrame) -> pd.Series:
-    """Return the column within its strand of each event, so that no two overlapping events share one.
-
-    An event takes the first column of its strand whose last event ended more than SLOT_GAP_DAYS
-    before it starts, or a new column.
-    """
+    """Return each event's column in its strand: the first whose last event ended SLOT_GAP_DAYS before, or a new one."""
     slot = pd.Series(0, index=frame.index)
     for _, group in frame.groupby("lane", sort=False):
-        ends = []
+        ends = {}  # column: the end of its last event
         for index, row in group.sort_values(["start", "end"], kind="stable").iterrows():
-            free = next((i for i, end in enumerate(ends) if (row["start"] - end).days > SLOT_GAP_DAYS), None)
-            if free is None:
-                ends.append(row["end"])
-                free = len(ends) - 1
-            else:
-                ends[free] = row["end"]
+            free = next((i for i, end in ends.items() if (row["start"] - end).days > SLOT_GAP_DAYS), len(ends))
+            ends[free] = row["end"]
             slot[index] = free
     return slot
 
@@ -73,9 +64,8 @@ def _slots(frame: pd.DataFrame) -> pd.Series:
 def _rows(chapter) -> pd.DataFrame:
     """Return the timeline as the chart draws it: Dutch date, strand, milestone and letter texts, and each event's x."""
     frame = events_timeline(chapter.table("policy_timeline"), chapter.sources)
-    words, letters = chapter.labels, letters_of(chapter.sources)
-    lane_number = frame["lane"].map({code: i for i, code in enumerate(LANE_CODES)})
-    newer = chapter.from_newer_letters(frame.assign(source_id=frame["newest_source_id"]))
+    words, letters = chapter.labels, chapter.finder.letters
+    newer = chapter.from_newer_letters(frame.assign(source_id=frame["newest_source_id"])).to_numpy()
     slot = _slots(frame)
     return pd.DataFrame(
         {
@@ -87,29 +77,24 @@ def _rows(chapter) -> pd.DataFrame:
             "nauwkeurigheid": frame["precision"].map(words["precision"]),
             "spoor": frame["lane"].map(words["lane"]),
             "slot": slot,
-            "x": lane_number + SLOT_STEP * slot,
+            "x": frame["lane"].map(LANE_CODES.index) + SLOT_STEP * slot,
             "kernmoment": frame["milestone"],
             "kernlabel": frame["event_code"].map(words["milestone"]),
             "aangekondigd": frame["announced"],
             "eigen_datering": frame["dated_by_book"],
-            "nieuwer": newer.to_numpy(),
+            "nieuwer": newer,
             "gebeurtenis": frame["event"],
             "bron": [_letters_text(pairs, letters) for pairs in frame["sources"]],
-            "opmerking": [
-                _remarks(words["remark"], a, d, n)
-                for a, d, n in zip(frame["announced"], frame["dated_by_book"], newer.to_numpy())
-            ],
-            "source_id": frame["source_id"],
+            "opmerking": [_remarks(words["remark"], *r) for r in zip(frame["announced"], frame["dated_by_book"], newer)],
             "sources": frame["sources"],
         }
     )
 
 
 def _milestone_labels(rows: pd.DataFrame, own_dating: str) -> pd.DataFrame:
-    """Return one label per milestone day (labels of one day joined), placed so that no two labels overlap.
+    """Return one label per milestone day (a day's labels joined), each at its anchor or lower, so none overlap.
 
-    `rows` is `_rows`; `own_dating` marks a date that is ours. A label sits at its event's anchor, or lower
-    when the label above it needs the room (`label_at`); `regels` breaks it after each joined label.
+    `own_dating` marks a date that is ours; `regels` is the label broken into lines.
     """
     marked = rows.loc[rows["kernmoment"]]
     labels = (
@@ -144,7 +129,17 @@ def _dates(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 
 
 # Columns of the rows the chart's encodings never read: they stay out of the page's specification.
-UNPLOTTED = ["kernlabel", "sources", "slot", "eigen_datering", "source_id"]
+UNPLOTTED = ["kernlabel", "sources", "slot", "eigen_datering"]
+# The column of the rows under each heading of the tooltip and of the table (the label files' keys).
+COLUMNS = {
+    "date": "datum_tekst",
+    "event": "gebeurtenis",
+    "lane": "spoor",
+    "source": "bron",
+    "precision": "nauwkeurigheid",
+    "remark": "opmerking",
+    "milestone": "kernmoment",
+}
 
 
 def timeline(chapter) -> charts.ChartFigure:
@@ -156,7 +151,7 @@ def timeline(chapter) -> charts.ChartFigure:
     first_year, last_year = min(d.year for d in frame["begin"]), max(d.year for d in frame["eind"])
     y_scale = alt.Scale(domain=[f"{first_year}-01-01", f"{last_year + 1}-01-01"], reverse=True)
     wide = f"width >= {NARROW}"
-    kind_of = _kinds(words)
+    kind_of = {True: words["milestone_kind"]["milestone"], False: words["milestone_kind"]["other"]}
     looks = shapes.kind_colours(
         [charts.ESTIMATE if a else charts.PRINTED for a in frame["aangekondigd"]],
         frame["spoor"].map(dict(zip(lanes, charts.PALETTE))),
@@ -173,9 +168,10 @@ def timeline(chapter) -> charts.ChartFigure:
         labelBaseline="top",
         labelOffset=3,
     )
-    long_names = " : ".join(f"datum.value == {i} ? {lane!r}" for i, lane in enumerate(lanes)) + " : ''"
-    short = words["lane_short"]
-    short_names = " : ".join(f"datum.value == {i} ? {short[c]!r}" for i, c in enumerate(LANE_CODES)) + " : ''"
+    long_names, short_names = (
+        " : ".join(f"datum.value == {i} ? {name!r}" for i, name in enumerate(names)) + " : ''"
+        for names in (lanes, [words["lane_short"][code] for code in LANE_CODES])
+    )
     x_axis = alt.Axis(
         title=None,
         orient="top",
@@ -197,12 +193,7 @@ def timeline(chapter) -> charts.ChartFigure:
     colour = alt.Color("spoor:N", legend=None, scale=alt.Scale(domain=lanes, range=charts.PALETTE[: len(lanes)]))
     tips = words["timeline"]["tooltip"]
     tooltip = [
-        alt.Tooltip("datum_tekst:N", title=tips["date"]),
-        alt.Tooltip("gebeurtenis:N", title=tips["event"]),
-        alt.Tooltip("spoor:N", title=tips["lane"]),
-        alt.Tooltip("bron:N", title=tips["source"]),
-        alt.Tooltip("nauwkeurigheid:N", title=tips["precision"]),
-        alt.Tooltip("opmerking:N", title=tips["remark"]),
+        alt.Tooltip(f"{COLUMNS[k]}:N", title=tips[k]) for k in ("date", "event", "lane", "source", "precision", "remark")
     ]
     base = alt.Chart(plotted)
     span = {"x": x, "y": alt.Y("begin:T", title=None, scale=y_scale, axis=y_axis), "y2": "eind:T"}
@@ -295,18 +286,6 @@ def timeline(chapter) -> charts.ChartFigure:
         description=description,
         source_line=chapter.source_line(pd.DataFrame({"source_id": [s for pairs in frame["sources"] for s, _ in pairs]})),
         table=pd.DataFrame(
-            {
-                heads["date"]: frame["datum_tekst"],
-                heads["lane"]: frame["spoor"],
-                heads["milestone"]: frame["kernmoment"],
-                heads["event"]: frame["gebeurtenis"],
-                heads["source"]: frame["bron"],
-                heads["remark"]: frame["opmerking"],
-            }
+            {heads[k]: frame[COLUMNS[k]] for k in ("date", "lane", "milestone", "event", "source", "remark")}
         ),
     )
-
-
-def _kinds(words: dict) -> dict[bool, str]:
-    """Return the words for a key milestone and for another event (the size legend's domain)."""
-    return {True: words["milestone_kind"]["milestone"], False: words["milestone_kind"]["other"]}

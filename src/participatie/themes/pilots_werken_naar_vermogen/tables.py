@@ -28,9 +28,7 @@ def _pilots(numbers: list[int], all_pilots: bool, every: str) -> str:
 def pilots(chapter) -> tables.Table:
     """Return the four pilots as a Dutch table, one block per pilot: aim, period, scale, findings and source pages.
 
-    The table is long (one row per item of a pilot) rather than wide, so that the long texts of aim
-    and findings keep a readable column width on the page. The names are the letter's own names of
-    the pilots.
+    Long (one row per item of a pilot) rather than wide, so that the long texts keep a readable width.
     """
     words = chapter.labels["pilots_table"]
     frame = pilots_overview(chapter.table("pilots"), chapter.table("pilots_findings"))
@@ -40,24 +38,21 @@ def pilots(chapter) -> tables.Table:
         for own, found in zip(frame["pages"], frame["finding_pages"])
     ]
     shown = frame.assign(
-        periode=[
-            chapter.label("pilots_table.period", start=str(start), end=str(end))
-            for start, end in zip(frame["period_start"], frame["period_end"])
+        period=[
+            chapter.label("pilots_table.period", start=str(s), end=str(e))
+            for s, e in zip(frame["period_start"], frame["period_end"])
         ],
-        schaal=[_scale(v, u) for v, u in zip(frame["scale_value"], frame["scale_unit"])],
-        bron=pages if single_letter else [f"{chapter.reference(s)}, {p}" for s, p in zip(frame["source_id"], pages)],
+        scale=[_scale(v, u) for v, u in zip(frame["scale_value"], frame["scale_unit"])],
+        source=pages if single_letter else [f"{chapter.reference(s)}, {p}" for s, p in zip(frame["source_id"], pages)],
     )
-    items = [(words["items"][key], column) for key, column in (
-        ("aim", "aim"), ("period", "periode"), ("scale", "schaal"), ("findings", "findings"), ("source", "bron")
-    )]  # fmt: skip
     rows = [
         {
             words["pilot"]: f"{pilot['pilot']}. {pilot['name']}" if i == 0 else "",
-            words["item"]: item,
-            words["content"]: pilot[column],
+            words["item"]: words["items"][item],
+            words["content"]: pilot[item],
         }
         for _, pilot in shown.iterrows()
-        for i, (item, column) in enumerate(items)
+        for i, item in enumerate(("aim", "period", "scale", "findings", "source"))
     ]
     return tables.show(pd.DataFrame(rows), caption=chapter.source_line(frame) if single_letter else None)
 

@@ -4,9 +4,4 @@ from ..record import Theme
 from .checks import CHECKS
 from .facts import facts
 
-THEME = Theme(
-    name="pilots_werken_naar_vermogen",
-    facts=facts,
-    prefix="pil",
-    checks=CHECKS,
-)
+THEME = Theme(name="pilots_werken_naar_vermogen", facts=facts, prefix="pil", checks=CHECKS)

@@ -1,22 +1,16 @@
 """Pilots Werken naar Vermogen (2009–2012) and the policy path the letters describe after them: the analyses.
 
-Sources: the four pilots and their findings come from the letter of July 2013 (tk-29817-126); the
-timeline draws on all five letters, up to the decision of September 2018 (ek-34775-ak) not to bring
-loondispensatie into the Participatiewet. The theme reads the tables `pilots`, `pilots_findings` and
-`policy_timeline`; it has no figure table, so nothing to recompute and no checks. Topics, strands (lanes),
-events, milestones, date precisions and matters are codes; their Dutch names are in the chapter's labels.
+The pilots and their findings come from the letter of July 2013 (tk-29817-126); the timeline draws on all
+five letters, up to the decision of September 2018 (ek-34775-ak) not to bring loondispensatie into the
+Participatiewet. Topics, strands (lanes), events, milestones, date precisions and matters are codes; their
+Dutch names are in the chapter's labels.
 
-How the chapter reads each row of the timeline (its strand, its event, the matter on which letters differ)
-is this chapter's reading, not the letters'. It is written down per row in `readings.csv` beside this
-module: a row is found by its letter, its page and a phrase of its text, so a corrected date or a reworded
-text keeps its reading as long as the phrase stays. A row that no reading covers (a later letter added to
-the data) is its own event, not a milestone, and goes to a strand by `lane_of`.
-
-Two conventions of the data's text are read as codes: a text starting with "Aangekondigd" tells of a plan
-the letter announces, and a text saying "eigen datering" carries a date that no letter gives (ours).
+How the chapter reads each row of the timeline (its strand, its event, the matter on which letters differ) is
+its own reading, written per row in `readings.csv`: a row is found by its letter, page and a phrase of its text,
+so a corrected date or a reworded text keeps its reading. A row no reading covers is its own event (`lane_of`).
+A text starting with "Aangekondigd" tells of a plan the letter announces; one saying "eigen datering" carries a
+date that no letter gives (ours).
 """
-
-from __future__ import annotations
 
 import csv
 import functools
@@ -31,10 +25,9 @@ PRECISIONS = {"day": "D", "month": "M", "year": "Y"}
 # The strands, each drawn as its own column, in the order of the columns.
 LANE_CODES = ("wage_instruments", "sheltered_work", "pilots_wsw", "participation_act")
 DEFAULT_LANE = "participation_act"
-# The key milestones of the policy path this chapter follows, in order: the pilots (start, last year,
-# results to parliament), the sociaal akkoord (banenafspraak; loonkostensubsidie in place of
-# loondispensatie), the two laws of 2015, the duty to offer beschut werk, and the plan for loondispensatie
-# in the Participatiewet from the regeerakkoord to its end and the breed offensief.
+# The key milestones of the policy path, in order: the pilots (start, last year, results to parliament), the
+# sociaal akkoord (banenafspraak; loonkostensubsidie in place of loondispensatie), the two laws of 2015, the duty
+# to offer beschut werk, the plan for loondispensatie in the Participatiewet up to its end, the breed offensief.
 MILESTONE_CODES = (
     "pilots_start",
     "pilots_last_year",

@@ -1,31 +1,25 @@
 """Pilots Werken naar Vermogen: the timeline of the policy path, as a chart.
 
-One column per strand; an event dated to the day is a circle, to the month a square with a thin line
-over the month, to the year a bar over the year (the letters give no day, so no point claims one).
-Key milestones are large and outlined in black, and labelled in a column to the right; announced plans
-are open symbols or dashed bars, never drawn before the letter that announces them; events from letters
-newer than the chapter's text get a dashed ring. On a narrow screen (a phone) the label column and the
-long strand names give way: the chart keeps the four columns, with short strand names, and the labels
-are in the table below the chart and in the chart's description.
+One column per strand; an event dated to the day is a circle, to the month a square over a thin line, to
+the year a bar (no point claims a day the letters do not give). Key milestones are large, outlined and
+labelled to the right; announced plans are open or dashed, events from letters newer than the text get a
+ring. On a phone the label column gives way (the labels are in the table and the description).
 """
 
-from __future__ import annotations
-
 import textwrap
-from datetime import timedelta
+from datetime import date, timedelta
 
 import altair as alt
 import pandas as pd
 
 from ...presentation import charts, shapes, vocabulary
 from ...presentation.labels import NEWER_LETTER
-from .analysis import LANE_CODES, PRECISIONS
-from .analysis import timeline as events_timeline
+from . import analysis
 
 # Layout, in units of the x scale (one unit per strand) and in days on the time axis.
 SLOT_STEP = 0.13  # horizontal step between events that would otherwise overlap within a strand
 SLOT_GAP_DAYS = 50  # events closer than this (about eight pixels) share no column within a strand
-LABEL_X = len(LANE_CODES) + 0.1  # where the milestone labels start, right of the strands
+LABEL_X = len(analysis.LANE_CODES) + 0.1  # where the milestone labels start, right of the strands
 X_MAX = LABEL_X + 6.2
 PIXELS_PER_YEAR = 60
 LINE_DAYS = 95  # the height of one line of label text (about 15 pixels) in days
@@ -63,7 +57,7 @@ def _slots(frame: pd.DataFrame) -> pd.Series:
 
 def _rows(chapter) -> pd.DataFrame:
     """Return the timeline as the chart draws it: Dutch date, strand, milestone and letter texts, and each event's x."""
-    frame = events_timeline(chapter.table("policy_timeline"), chapter.sources)
+    frame = analysis.timeline(chapter.table("policy_timeline"), chapter.sources)
     words, letters = chapter.labels, chapter.finder.letters
     newer = chapter.from_newer_letters(frame.assign(source_id=frame["newest_source_id"])).to_numpy()
     slot = _slots(frame)
@@ -77,7 +71,7 @@ def _rows(chapter) -> pd.DataFrame:
             "nauwkeurigheid": frame["precision"].map(words["precision"]),
             "spoor": frame["lane"].map(words["lane"]),
             "slot": slot,
-            "x": frame["lane"].map(LANE_CODES.index) + SLOT_STEP * slot,
+            "x": frame["lane"].map(analysis.LANE_CODES.index) + SLOT_STEP * slot,
             "kernmoment": frame["milestone"],
             "kernlabel": frame["event_code"].map(words["milestone"]),
             "aangekondigd": frame["announced"],
@@ -97,12 +91,9 @@ def _milestone_labels(rows: pd.DataFrame, own_dating: str) -> pd.DataFrame:
     `own_dating` marks a date that is ours; `regels` is the label broken into lines.
     """
     marked = rows.loc[rows["kernmoment"]]
+    own = marked["eigen_datering"].map({True: f" ({own_dating})", False: ""})
     labels = (
-        marked.assign(
-            datum_label=[
-                t + (f" ({own_dating})" if own else "") for t, own in zip(marked["datum_tekst"], marked["eigen_datering"])
-            ]
-        )
+        marked.assign(datum_label=marked["datum_tekst"] + own)
         .groupby("anker", sort=True)
         .agg(
             datum_tekst=("datum_label", "first"),
@@ -116,11 +107,10 @@ def _milestone_labels(rows: pd.DataFrame, own_dating: str) -> pd.DataFrame:
     labels["regels"] = [
         ";\n".join("\n".join(textwrap.wrap(part, LABEL_CHARACTERS)) for part in text.split("; ")) for text in labels["tekst"]
     ]
-    places, below = [], None
+    places, below = [], date.min  # each label starts below the one above it
     for anchor, text in zip(labels["anker"], labels["regels"]):
-        place = anchor if below is None else max(anchor, below)
-        places.append(place)
-        below = place + timedelta(days=LINE_DAYS * (text.count("\n") + 1))
+        places.append(max(anchor, below))
+        below = places[-1] + timedelta(days=LINE_DAYS * (text.count("\n") + 1))
     return labels.assign(label_at=places, label_x=LABEL_X)
 
 
@@ -147,7 +137,7 @@ def timeline(chapter) -> charts.ChartFigure:
     words = chapter.labels
     frame = _rows(chapter)
     labels = _milestone_labels(frame, words["own_dating"])
-    lanes = [words["lane"][code] for code in LANE_CODES]
+    lanes = [words["lane"][code] for code in analysis.LANE_CODES]
     first_year, last_year = min(d.year for d in frame["begin"]), max(d.year for d in frame["eind"])
     y_scale = alt.Scale(domain=[f"{first_year}-01-01", f"{last_year + 1}-01-01"], reverse=True)
     wide = f"width >= {NARROW}"
@@ -170,7 +160,7 @@ def timeline(chapter) -> charts.ChartFigure:
     )
     long_names, short_names = (
         " : ".join(f"datum.value == {i} ? {name!r}" for i, name in enumerate(names)) + " : ''"
-        for names in (lanes, [words["lane_short"][code] for code in LANE_CODES])
+        for names in (lanes, [words["lane_short"][code] for code in analysis.LANE_CODES])
     )
     x_axis = alt.Axis(
         title=None,
@@ -212,12 +202,12 @@ def timeline(chapter) -> charts.ChartFigure:
         .mark_rule(strokeWidth=2, opacity=0.45)
         .encode(**span, color=colour, tooltip=tooltip)
     )
-    precision_words = [words["precision"][p] for p in PRECISIONS]
+    precision_words = [words["precision"][p] for p in analysis.PRECISIONS]
     shape = alt.Shape(
         "nauwkeurigheid:N",
         title=tips["precision"],
         sort=precision_words,
-        scale=alt.Scale(domain=precision_words, range=[PRECISION_SHAPE[p] for p in PRECISIONS]),
+        scale=alt.Scale(domain=precision_words, range=[PRECISION_SHAPE[p] for p in analysis.PRECISIONS]),
     )
     kinds = list(kind_of.values())
     at = {"x": x, "y": alt.Y("anker:T", scale=y_scale)}

@@ -4,8 +4,6 @@ The latest step is computed from the timeline (`analysis.latest_step`), so an ed
 letter says what that letter adds. A municipal edition shows the national text (no figures per municipality).
 """
 
-from __future__ import annotations
-
 import pandas as pd
 
 from ...figures.facts import Figure

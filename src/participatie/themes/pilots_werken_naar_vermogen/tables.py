@@ -3,21 +3,16 @@
 Their headings and the words for codes are in chapters/pilots_werken_naar_vermogen.labels.yml.
 """
 
-from __future__ import annotations
-
 import pandas as pd
 
 from ...figures.facts import Figure
 from ...presentation import tables, vocabulary
-from .analysis import differing_accounts as accounts_differing
-from .analysis import findings_by_topic, pilots_overview
+from . import analysis
 
 
 def _scale(value: float | None, unit: str | None) -> str:
     """Return a pilot's scale with its unit (32 gemeenten), or – when the letter gives none."""
-    if value is None or pd.isna(value):
-        return vocabulary.MISSING
-    return vocabulary.quantity(Figure(value, unit, ""))
+    return vocabulary.MISSING if pd.isna(value) else vocabulary.quantity(Figure(value, unit, ""))
 
 
 def _pilots(numbers: list[int], all_pilots: bool, every: str) -> str:
@@ -31,7 +26,7 @@ def pilots(chapter) -> tables.Table:
     Long (one row per item of a pilot) rather than wide, so that the long texts keep a readable width.
     """
     words = chapter.labels["pilots_table"]
-    frame = pilots_overview(chapter.table("pilots"), chapter.table("pilots_findings"))
+    frame = analysis.pilots_overview(chapter.table("pilots"), chapter.table("pilots_findings"))
     single_letter = frame["source_id"].nunique() == 1
     pages = [
         vocabulary.pages_text(own) + (f"; {words['findings_pages']} {vocabulary.pages_text(found)}" if found else "")
@@ -60,7 +55,7 @@ def pilots(chapter) -> tables.Table:
 def findings(chapter) -> tables.Table:
     """Return the pilots' findings grouped by topic (each topic named once), with pilots and page."""
     words = chapter.labels["findings_table"]
-    frame = findings_by_topic(chapter.table("pilots_findings"), chapter.table("pilots"))
+    frame = analysis.findings_by_topic(chapter.table("pilots_findings"), chapter.table("pilots"))
     topic = frame["topic"].map(chapter.labels["topic"])
     single_letter = frame["source_id"].nunique() == 1
     source = (
@@ -83,7 +78,7 @@ def findings(chapter) -> tables.Table:
 def differing_accounts(chapter) -> tables.Table:
     """Return the matters on which the letters tell the story differently, their versions side by side."""
     words = chapter.labels["differing_table"]
-    frame = accounts_differing(chapter.table("policy_timeline"), chapter.sources)
+    frame = analysis.differing_accounts(chapter.table("policy_timeline"), chapter.sources)
     matter = frame["matter"].map(chapter.labels["matter"])
     shown = pd.DataFrame(
         {

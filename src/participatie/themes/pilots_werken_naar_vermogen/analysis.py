@@ -116,8 +116,7 @@ def pilot_numbers(text: str) -> list[int]:
 def pilots_overview(pilots: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
     """Return one row per pilot: name, aim, years, scale, main findings and the pages where the letter says so.
 
-    `pages` are the pages of aim, scale and years; `finding_pages` those of the findings of that pilot alone
-    or with some (not all) of the others: the lessons of all pilots belong to none of them in particular.
+    `finding_pages` leaves out the lessons of all pilots together: they belong to none in particular.
     """
     frame = pilots.sort_values("pilot").reset_index(drop=True)
     own = findings.assign(pilots=findings["pilot"].map(pilot_numbers)).loc[lambda f: f["pilots"].map(len) < len(pilots)]
@@ -195,24 +194,17 @@ def placement(
     return first, first + (last - first) / 2, last
 
 
-def letter_dates(sources: pd.DataFrame) -> dict[str, date]:
-    """Return the date of every letter by its id."""
-    ids = sources["id"] if "id" in sources.columns else sources.index
-    return {s: pd.Timestamp(d).date() for s, d in zip(ids, sources["date"])}
-
-
 def accounts(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Return every row of the timeline with how the chapter reads it: strand, event, matter, plan or not, dates.
 
-    `event_code` is the event the row tells of (a row no reading covers is its own, `row-<n>`); `announced`
-    says the letter announces a plan; `dated_by_book` that the year is ours. `start`, `anchor` and `end`
-    come from `placement` with the row's letter date.
+    A row no reading covers is its own event (`row-<n>`); `dated_by_book` says the year is ours, not the letter's.
     """
+    ids = sources["id"] if "id" in sources.columns else sources.index
     frame = events[["date", "precision", "event", "source_id", "page", "section"]].reset_index(drop=True)
     frame = frame.assign(
         page=frame["page"].astype(int),
         row=frame.index,
-        letter_date=frame["source_id"].map(letter_dates(sources)),
+        letter_date=frame["source_id"].map({s: pd.Timestamp(d).date() for s, d in zip(ids, sources["date"])}),
         announced=frame["event"].map(is_announced),
         dated_by_book=frame["event"].str.contains("eigen datering", regex=False).astype(bool),
     )
@@ -233,10 +225,8 @@ def accounts(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 def timeline(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Return the events of the policy path, oldest first: one row per event, its accounts merged.
 
-    Where several rows tell of one event (the sociaal akkoord in three letters), the event takes the most
-    precise date any gives (a tie: the older letter; `source_id` is that letter), their texts in the order
-    of the letters, and every letter and page (`sources`: (source_id, page) pairs); `newest_source_id`
-    is the newest letter that tells of it.
+    An event told by several rows (the sociaal akkoord in three letters) takes the most precise date any gives
+    (a tie: the older letter, its `source_id`), their texts in the letters' order and every (letter, page).
     """
     frame = accounts(events, sources)
     if frame.empty:

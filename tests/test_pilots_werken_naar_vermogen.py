@@ -58,6 +58,8 @@ def test_span_and_placement_keep_an_event_on_its_side_of_the_letter():
     assert analysis.placement("2019", "year", date(2018, 6, 15), announced=True)[0] == date(2019, 1, 1)
     with pytest.raises(ValueError):
         analysis.span("2018", "quarter")
+    with pytest.raises(ValueError):  # a date more precise than its code
+        analysis.span("2016-02-03", "month")
 
 
 def test_every_row_of_the_timeline_has_exactly_one_reading_and_every_reading_one_row(hoofdstuk):

@@ -173,6 +173,8 @@ def span(date_text: str, precision: str) -> tuple[date, date]:
     if precision not in PRECISIONS:
         raise ValueError(f"unknown date precision {precision!r}")
     period = pd.Period(date_text, freq=PRECISIONS[precision])
+    if str(period) != date_text:  # a date more or less precise than its code says
+        raise ValueError(f"date {date_text!r} is not of precision {precision!r}")
     return period.start_time.date(), period.end_time.date()
 
 

@@ -44,7 +44,7 @@ def _remarks(words: dict, announced: bool, dated_by_book: bool, newer: bool) -> 
 
 
 def _slots(frame: pd.DataFrame) -> pd.Series:
-    """Return each event's column in its strand: the first whose last event ended SLOT_GAP_DAYS before, or a new one."""
+    """Return each event's column in its strand: the first whose last event ended over SLOT_GAP_DAYS before, or a new one."""
     slot = pd.Series(0, index=frame.index)
     for _, group in frame.groupby("lane", sort=False):
         ends = {}  # column: the end of its last event

@@ -118,17 +118,16 @@ def pilots_overview(pilots: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFram
 
     `finding_pages` leaves out the lessons of all pilots together: they belong to none in particular.
     """
-    frame = pilots.sort_values("pilot").reset_index(drop=True)
+    types = {"pilot": int, "period_start": int, "period_end": int, "scale_value": float, "page": int}
+    columns = ["pilot", "name", "aim", "period_start", "period_end", "scale_value", "scale_unit", "findings", "page"]
+    frame = pilots.sort_values("pilot").reset_index(drop=True).astype(types)
     own = findings.assign(pilots=findings["pilot"].map(pilot_numbers)).loc[lambda f: f["pilots"].map(len) < len(pilots)]
-    numbers = frame["pilot"].astype(int)
-    return frame[["name", "aim", "scale_unit", "findings", "source_id"]].assign(
-        pilot=numbers,
-        period_start=frame["period_start"].astype(int),
-        period_end=frame["period_end"].astype(int),
-        scale_value=frame["scale_value"].astype(float),
-        page=frame["page"].astype(int),
-        pages=[sorted({int(p), period_page(s, p)}) for s, p in zip(frame["source_id"], frame["page"])],
-        finding_pages=[sorted({int(p) for p, found in zip(own["page"], own["pilots"]) if n in found}) for n in numbers],
+    return frame[columns].assign(
+        pages=[sorted({p, period_page(s, p)}) for s, p in zip(frame["source_id"], frame["page"])],
+        finding_pages=[
+            sorted({int(p) for p, found in zip(own["page"], own["pilots"]) if n in found}) for n in frame["pilot"]
+        ],
+        source_id=frame["source_id"],
     )
 
 

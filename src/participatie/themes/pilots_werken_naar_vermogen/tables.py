@@ -23,7 +23,8 @@ def _pilots(numbers: list[int], all_pilots: bool, every: str) -> str:
 def pilots(chapter) -> tables.Table:
     """Return the four pilots as a Dutch table, one block per pilot: aim, period, scale, findings and source pages.
 
-    Long (one row per item of a pilot) rather than wide, so that the long texts keep a readable width.
+    Long (one row per item of a pilot) rather than wide, so that the long texts keep a readable width. The names
+    are the letter's own names of the pilots.
     """
     words = chapter.labels["pilots_table"]
     frame = analysis.pilots_overview(chapter.table("pilots"), chapter.table("pilots_findings"))

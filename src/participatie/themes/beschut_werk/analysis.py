@@ -1,8 +1,7 @@
 """Beschut werk: the analyses in pure pandas (figures in, frames and numbers out, no display text).
 
-Periods are ISO 8601 text, letters their source ids, kinds, measures and series English codes; the
-Dutch words for them are the presentation's. Time series are read from the data as they are: every
-period the data hold is returned, so an edition with a later letter shows its periods too.
+Periods are ISO 8601 text, letters source ids, kinds and series English codes (the Dutch words are the
+presentation's). Time series return every period the data hold, so a later letter's periods show too.
 """
 
 from __future__ import annotations
@@ -54,43 +53,36 @@ def _placed(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.assign(date=_at(rows).astype(str))
 
 
+def _pages(pages: pd.Series) -> tuple[int, ...]:
+    return tuple(int(page) for page in pages)
+
+
 def advices_by_year(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the national positive advices per calendar year: counts realised, part-year counts, extrapolations.
 
-    Columns: year, period, kind (REALISED, PART_YEAR or EXTRAPOLATED), advices, qualifier, source_id, page;
-    by year, then kind. A count for a period that had not ended when its letter was written is that
-    letter's own extrapolation.
+    Columns: year, period, kind, advices, qualifier, source_id, page; by year, then kind. A count for a
+    period that had not ended when its letter was written is that letter's own extrapolation.
     """
     rows = fig.select(figures, "positive_advices").loc[lambda f: f["category"].isna()]
     kind = observed(rows).map({True: REALISED, False: EXTRAPOLATED})
     kind = kind.where((kind == EXTRAPOLATED) | (rows["period_kind"] == "year"), PART_YEAR)
-    order = {REALISED: 0, PART_YEAR: 1, EXTRAPOLATED: 2}
-    frame = rows.assign(
-        year=[d.year for d in rows["period_start"]], kind=kind, _order=kind.map(order), advices=rows["value"]
-    )
-    return (
-        frame.sort_values(["year", "_order", "source_date"], kind="stable")[
-            ["year", "period", "kind", "advices", "qualifier", "source_id", "page"]
-        ]
-        .reset_index(drop=True)
-        .astype({"year": int})
-    )
+    order = kind.map({REALISED: 0, PART_YEAR: 1, EXTRAPOLATED: 2})
+    frame = rows.assign(year=[d.year for d in rows["period_start"]], kind=kind, _order=order, advices=rows["value"])
+    columns = ["year", "period", "kind", "advices", "qualifier", "source_id", "page"]
+    frame = frame.sort_values(["year", "_order", "source_date"], kind="stable")[columns]
+    return frame.reset_index(drop=True).astype({"year": int})
 
 
 def assessments_by_applicant(figures: pd.DataFrame) -> pd.DataFrame:
     """Return UWV's assessments by applicant with the share positive as printed and as recomputed.
 
     Columns: category, period, assessments, positive, share_printed, share_recomputed (percent), source_id,
-    page; latest period first, each in the order of APPLICANTS. Monthly figures are left out, and so is a
+    page; latest period first, applicants in the letter's order. Monthly figures are left out, and so is a
     total for a period with one applicant only (in 2016 only gemeenten could apply: the total repeats them).
     """
-    rows = (
-        fig.select(figures, "assessments")
-        .loc[lambda f: (f["dimension"] == "aanvrager") & (f["period_kind"] != "month")]
-        .rename(columns={"value": "assessments"})
-    )
-    frame = rows[["category", "period", "assessments", "source_id", "page", "period_start"]]
+    rows = fig.select(figures, "assessments").loc[lambda f: (f["dimension"] == "aanvrager") & (f["period_kind"] != "month")]
     keyed = ["category", "period"]
+    frame = rows.rename(columns={"value": "assessments"})[[*keyed, "assessments", "source_id", "page", "period_start"]]
     for indicator, name in (("positive_advices", "positive"), ("share_positive_advices", "share_printed")):
         other = fig.select(figures, indicator).loc[lambda f: f["dimension"] == "aanvrager"]
         frame = frame.merge(other[[*keyed, "value"]].rename(columns={"value": name}), on=keyed, how="left")
@@ -100,18 +92,12 @@ def assessments_by_applicant(figures: pd.DataFrame) -> pd.DataFrame:
         share_recomputed=fig.ratio(100 * frame["positive"], frame["assessments"]),
         order=frame["category"].map(APPLICANTS.index),
     )
-    return (
-        frame.sort_values(["period_start", "order"], ascending=[False, True])
-        .drop(columns=["order", "period_start"])
-        .reset_index(drop=True)
-    )
+    frame = frame.sort_values(["period_start", "order"], ascending=[False, True])
+    return frame.drop(columns=["order", "period_start"]).reset_index(drop=True)
 
 
 def unweighted_total_share(figures: pd.DataFrame) -> float:
-    """Return the plain mean of the gemeente and burger shares positive in January–May 2017.
-
-    It equals the printed total of 71%; the letter does not say that it computed the total this way.
-    """
+    """Return the plain mean of the gemeente and burger shares positive in January–May 2017 (it equals the printed 71%)."""
     return (
         value(figures, "share_positive_advices", JAN_MAY_2017, "gemeente")
         + value(figures, "share_positive_advices", JAN_MAY_2017, "burger")
@@ -119,18 +105,11 @@ def unweighted_total_share(figures: pd.DataFrame) -> float:
 
 
 def by_month(figures: pd.DataFrame, indicator: str, category: str) -> pd.DataFrame:
-    """Return an applicant's monthly figures of one indicator (assessments or shares positive), in time order.
-
-    Columns: period (ISO month), date (its first day, ISO), value, source_id, page.
-    """
-    rows = (
-        fig.select(figures, indicator, category=category)
-        .loc[lambda f: (f["period_kind"] == "month") & (f["dimension"] == "aanvrager")]
-        .sort_values("period_start")
-    )
-    return rows.assign(date=rows["period_start"].astype(str))[["period", "date", "value", "source_id", "page"]].reset_index(
-        drop=True
-    )
+    """Return an applicant's monthly figures of one indicator: period, date (first day, ISO), value, source_id, page."""
+    rows = fig.select(figures, indicator, category=category)
+    rows = rows.loc[(rows["period_kind"] == "month") & (rows["dimension"] == "aanvrager")].sort_values("period_start")
+    rows = rows.assign(date=rows["period_start"].astype(str))
+    return rows[["period", "date", "value", "source_id", "page"]].reset_index(drop=True)
 
 
 def citizen_assessments_by_month(figures: pd.DataFrame) -> pd.DataFrame:
@@ -145,23 +124,17 @@ def working_counts(figures: pd.DataFrame) -> pd.DataFrame:
     counted places rather than persons), value, qualifier, source_id, page, source_date.
     """
     rows = _placed(fig.select(figures, "working_sheltered_workplace"))
-    series = (rows["unit"] == PERSONS_UNIT).map({True: WORKING, False: PLACES_COUNTED})
-    return (
-        rows.assign(series=series)
-        .sort_values(["date", "source_date"], kind="stable")[
-            ["date", "period", "series", "value", "qualifier", "source_id", "page", "source_date"]
-        ]
-        .reset_index(drop=True)
-    )
+    rows = rows.assign(series=(rows["unit"] == PERSONS_UNIT).map({True: WORKING, False: PLACES_COUNTED}))
+    columns = ["date", "period", "series", "value", "qualifier", "source_id", "page", "source_date"]
+    return rows.sort_values(["date", "source_date"], kind="stable")[columns].reset_index(drop=True)
 
 
 def cumulative_advices(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the positive advices given since the start, per date: printed, carried forward, or added up by us.
 
-    Columns: date, period, value, kind (PRINTED; EXTRAPOLATED for a letter's forecast; COMPUTED), source_id,
-    page, source_date. Where a count of people working has no printed cumulative for its year end, we add up
-    the realised yearly counts from FIRST_YEAR (advices before that year are assumed nil); the row then
-    carries the latest letter of those counts.
+    Columns: date, period, value, kind (PRINTED, EXTRAPOLATED or COMPUTED), source_id, page, source_date.
+    Where a count of people working has no printed cumulative for its year end, we add up the realised
+    yearly counts from FIRST_YEAR; the row then carries the latest letter of those counts.
     """
     rows = _placed(fig.select(figures, "positive_advices_cumulative"))
     rows = rows.assign(kind=observed(rows).map({True: PRINTED, False: EXTRAPOLATED}))
@@ -169,23 +142,11 @@ def cumulative_advices(figures: pd.DataFrame) -> pd.DataFrame:
     years = years.set_index("year")
     added = []
     for date in sorted(set(working_counts(figures)["date"]) - set(rows["date"])):
-        end = pd.Timestamp(date)
-        needed = range(FIRST_YEAR, end.year + 1)
-        if (end.month, end.day) != (12, 31) or end.year < FIRST_YEAR or not set(needed) <= set(years.index):
-            continue
-        parts = years.loc[list(needed)]
-        last = parts.iloc[-1]
-        added.append(
-            {
-                "date": date,
-                "period": date,
-                "value": float(parts["advices"].sum()),
-                "kind": COMPUTED,
-                "source_id": last["source_id"],
-                "page": last["page"],
-                "source_date": None,
-            }
-        )
+        needed = list(range(FIRST_YEAR, int(date[:4]) + 1))
+        if date.endswith("-12-31") and needed and set(needed) <= set(years.index):
+            last = years.loc[needed[-1]]
+            total = float(years.loc[needed, "advices"].sum())
+            added.append([date, date, total, COMPUTED, last["source_id"], last["page"], None])
     columns = ["date", "period", "value", "kind", "source_id", "page", "source_date"]
     frame = pd.concat([rows[columns], pd.DataFrame(added, columns=columns)], ignore_index=True) if added else rows[columns]
     return frame.sort_values("date", kind="stable").reset_index(drop=True)
@@ -194,11 +155,9 @@ def cumulative_advices(figures: pd.DataFrame) -> pd.DataFrame:
 def working_vs_advised(figures: pd.DataFrame) -> pd.DataFrame:
     """Return, per date and count of people working, that count against the positive advices given so far.
 
-    Columns: date, working, working_series, working_qualifier, source_id and working_page (the letter of the
-    count of people working), advised, advised_kind, advised_source_id, advised_page, share_working (percent,
-    ours). Only dates with
-    a cumulative count that is not a forecast; where letters give different counts for a date, each is a
-    row (oldest letter first; identical counts once).
+    Columns: date; working, working_series, working_qualifier, source_id, working_page (the count); advised,
+    advised_kind, advised_source_id, advised_page; share_working (percent, ours). Only dates with a
+    cumulative count that is not a forecast; where letters differ on a date, one row per count.
     """
     advised = cumulative_advices(figures).loc[lambda f: f["kind"] != EXTRAPOLATED]
     advised = advised.drop_duplicates("date", keep="last").set_index("date")
@@ -223,26 +182,14 @@ def working_vs_advised(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def counts_at(figures: pd.DataFrame, date: str) -> pd.DataFrame:
-    """Return the distinct counts of people working (or places) that the letters give for one date.
+    """Return the distinct counts of people working (or places) the letters give for a date, oldest letter first.
 
-    Columns: value, series, qualifier, source_ids (tuple, oldest letter first), pages (tuple); oldest first.
+    Columns: value, series, qualifier, source_ids and pages (tuples, oldest letter first).
     """
-    rows = working_counts(figures).loc[lambda f: f["date"] == date]
-    keyed = rows.assign(qualifier=rows["qualifier"].fillna(""))
-    groups = keyed.groupby(["value", "series", "qualifier"], sort=False)
-    return pd.DataFrame(
-        [
-            {
-                "value": v,
-                "series": s,
-                "qualifier": q or None,
-                "source_ids": tuple(g["source_id"]),
-                "pages": tuple(int(p) for p in g["page"]),
-            }
-            for (v, s, q), g in groups
-        ],
-        columns=["value", "series", "qualifier", "source_ids", "pages"],
-    )
+    rows = working_counts(figures).loc[lambda f: f["date"] == date].fillna({"qualifier": ""})
+    groups = rows.groupby(["value", "series", "qualifier"], sort=False)
+    counts = groups.agg(source_ids=("source_id", tuple), pages=("page", _pages)).reset_index()
+    return counts.assign(qualifier=counts["qualifier"].where(counts["qualifier"] != "", None))
 
 
 def latest_working(figures: pd.DataFrame) -> pd.Series:
@@ -261,27 +208,14 @@ def latest_share_working(figures: pd.DataFrame) -> pd.Series | None:
 def regeling_places(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the regeling's numbers of places per year end: date, period, value, source_ids, pages (oldest letter first)."""
     rows = _placed(fig.select(figures, "regeling_sheltered_workplaces")).sort_values(["date", "source_date"])
-    groups = rows.groupby(["date", "period", "value"], sort=True)
-    return pd.DataFrame(
-        [
-            {
-                "date": d,
-                "period": p,
-                "value": v,
-                "source_ids": tuple(g["source_id"]),
-                "pages": tuple(int(x) for x in g["page"]),
-            }
-            for (d, p, v), g in groups
-        ],
-        columns=["date", "period", "value", "source_ids", "pages"],
-    )
+    groups = rows.groupby(["date", "period", "value"])
+    return groups.agg(source_ids=("source_id", tuple), pages=("page", _pages)).reset_index()
 
 
 def latest_against_regeling(figures: pd.DataFrame) -> tuple[pd.Series, pd.Series] | None:
-    """Return the latest count of people working at a date the regeling gives a number for, and that number.
+    """Return the newest letter's latest count of people working at a date with a regeling number, and that number.
 
-    Returns (the count's figure row, the regeling's row of `regeling_places`), the count from the newest
-    letter for that date; None when no date has both.
+    Returns (the count's row of `working_counts`, the regeling's row of `regeling_places`); None when no date has both.
     """
     places = regeling_places(figures).drop_duplicates("date", keep="last").set_index("date")
     working = working_counts(figures).loc[lambda f: (f["series"] == WORKING) & f["date"].isin(places.index)]
@@ -293,13 +227,8 @@ def latest_against_regeling(figures: pd.DataFrame) -> tuple[pd.Series, pd.Series
 
 def working_growth(figures: pd.DataFrame) -> float:
     """Return the growth of the people working on a beschut werkplek from end 2017 to 31 March 2018, in percent."""
-    return 100 * (
-        fig.ratio(
-            value(figures, "working_sheltered_workplace", MARCH_2018, source_id=SEPT_2018),
-            value(figures, "working_sheltered_workplace", END_2017, source_id=SEPT_2018),
-        )
-        - 1
-    )
+    march, end = (value(figures, "working_sheltered_workplace", p, source_id=SEPT_2018) for p in (MARCH_2018, END_2017))
+    return 100 * (fig.ratio(march, end) - 1)
 
 
 def fill_rate_inputs(figures: pd.DataFrame) -> pd.Series:
@@ -317,34 +246,23 @@ def fill_rate_inputs(figures: pd.DataFrame) -> pd.Series:
 def fill_rate(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the 2017 regeling's fill rate by persons and by hours (ours), beside the letter's printed 37%.
 
-    Columns: measure (PERSONS, HOURS, PRINTED), numerator, denominator, fill_rate (percent).
-    By hours: people working × hours they work on average, against places × hours the regeling
-    assumes per place. The letter gives both hour figures but not its formula: this reading reproduces
-    its 37% (a reconstruction, checks.bw-vervulling-regeling-2017).
+    Columns: measure (PERSONS, HOURS, PRINTED), numerator, denominator, fill_rate (percent). By hours: people
+    working × their average hours, against places × the hours the regeling assumes per place. The letter
+    gives both hour figures but not its formula; this reading reproduces its 37% (checks.bw-vervulling-regeling-2017).
     """
     x = fill_rate_inputs(figures)
-    worked, assumed = x["working"] * x["hours_worked"], x["places"] * x["hours_per_place"]
+    assumed = x["places"] * x["hours_per_place"]
     return pd.DataFrame(
-        [
-            {
-                "measure": PERSONS,
-                "numerator": x["working"],
-                "denominator": x["places"],
-                "fill_rate": fig.ratio(100 * x["working"], x["places"]),
-            },
-            {
-                "measure": HOURS,
-                "numerator": worked,
-                "denominator": assumed,
-                "fill_rate": fig.ratio(100 * x["working"] * x["hours_worked"], assumed),
-            },
-            {
-                "measure": PRINTED,
-                "numerator": None,
-                "denominator": None,
-                "fill_rate": value(figures, "regeling_fill_rate", END_2017),
-            },
-        ]
+        {
+            "measure": [PERSONS, HOURS, PRINTED],
+            "numerator": [x["working"], x["working"] * x["hours_worked"], None],
+            "denominator": [x["places"], assumed, None],
+            "fill_rate": [
+                fig.ratio(100 * x["working"], x["places"]),
+                fig.ratio(100 * x["working"] * x["hours_worked"], assumed),
+                value(figures, "regeling_fill_rate", END_2017),
+            ],
+        }
     )
 
 

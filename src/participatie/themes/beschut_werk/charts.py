@@ -1,11 +1,9 @@
 """Beschut werk: the charts the chapter shows, one public function per chart; their words are in
 chapters/beschut_werk.labels.yml (`chapter.label`).
 
-Every time chart draws every period the data hold. Values from letters newer than the chapter's text
-(`Chapter.from_newer_letters`) are drawn apart, as open symbols or bars named `labels.NEWER_LETTER`; our
-own sums and the letters' extrapolations are drawn apart from printed counts as well. Printed counts are
-filled symbols on a solid line; our own sums, the letters' extrapolations and counts from newer letters are
-open symbols (the latter on a dashed line of their own), each kind with its own shape.
+Every time chart draws every period the data hold. Printed counts are filled symbols on a solid line; our own
+sums, the letters' extrapolations and counts from letters newer than the text (`labels.NEWER_LETTER`) are
+drawn apart, each kind in its own look.
 """
 
 from __future__ import annotations
@@ -21,10 +19,7 @@ from . import analysis
 from .analysis import ADVISED, COMPUTED, EXTRAPOLATED, PART_YEAR, PLACES_COUNTED, PRINTED, REALISED, REGELING, WORKING
 from .checks import CHECKS
 
-# Open symbols and bars are white inside; outlines and the regeling's marks dark grey.
-_WHITE, _DARK = "#FFFFFF", charts.PALETTE[4]
-_SHAPES = {PRINTED: "circle", COMPUTED: "diamond", EXTRAPOLATED: "triangle-up"}
-_ASSESSMENT_FIELDS = "aanvrager:N periode:N uitkomst:N aantal:Q soort:N brief:N"
+_DARK = charts.PALETTE[4]  # the regeling's marks: dark grey
 
 
 # --- shared by the charts and the tables ------------------------------------------------------------------------
@@ -32,9 +27,10 @@ _ASSESSMENT_FIELDS = "aanvrager:N periode:N uitkomst:N aantal:Q soort:N brief:N"
 
 def _kind_words(chapter) -> dict[str, str]:
     """Return the words for printed, computed and carried-forward figures in this edition."""
-    printed, extrapolated = ("municipal", "municipal_extrapolated") if chapter.municipal else (None, "extrapolated")
     words = chapter.label("words")
-    return {PRINTED: words[printed] if printed else PRINTED_TEXT, COMPUTED: COMPUTED_TEXT, EXTRAPOLATED: words[extrapolated]}
+    if chapter.municipal:
+        return {PRINTED: words["municipal"], COMPUTED: COMPUTED_TEXT, EXTRAPOLATED: words["municipal_extrapolated"]}
+    return {PRINTED: PRINTED_TEXT, COMPUTED: COMPUTED_TEXT, EXTRAPOLATED: words["extrapolated"]}
 
 
 def _columns(chapter, chart: str) -> dict[str, str]:
@@ -64,10 +60,16 @@ def _title(chapter, chart: str, subtitle=None) -> alt.TitleParams:
     return charts.title(chapter.label(f"{chart}.title"), subtitle or chapter.label(f"{chart}.subtitle"))
 
 
-def _formula(indicator: str, period: str, source_id: str) -> str:
-    # How the letter computed a figure, as our cross-check recomputes it ("–" for a printed count).
-    found = [c.formula for c in CHECKS if (c.indicator, c.period, c.source_id) == (indicator, period, source_id)]
-    return found[0] if found else "–"
+def _formula(period: str, source_id: str) -> str:
+    # How a letter extrapolated its advices, as our cross-check recomputes it ("–" where no check does).
+    key = ("positive_advices", period, source_id)
+    return next((c.formula for c in CHECKS if (c.indicator, c.period, c.source_id) == key), "–")
+
+
+def _figure(chapter, name: str, chart, frame: pd.DataFrame, table: pd.DataFrame, **formats) -> charts.ChartFigure:
+    """Return a chart with its description, the source line of the frame's letters and its data table."""
+    description, source_line = chapter.label(f"{name}.description"), chapter.source_line(frame)
+    return charts.figure(chart, description=description, source_line=source_line, table=table, **formats)
 
 
 # --- the charts --------------------------------------------------------------------------------------------------
@@ -86,7 +88,7 @@ def advices(chapter) -> charts.ChartFigure:
             "adviezen": years["advices"],
             "brief": chapter.where_printed(years["source_id"], years["page"]),
             "berekening": [
-                _formula("positive_advices", p, s) if k == EXTRAPOLATED else "–"
+                _formula(p, s) if k == EXTRAPOLATED else "–"
                 for p, s, k in zip(years["period"], years["source_id"], years["kind"])
             ],
             "source_id": years["source_id"],
@@ -105,15 +107,10 @@ def advices(chapter) -> charts.ChartFigure:
     )
     bars = base.mark_bar(strokeWidth=1.5).encode(**charts.kind_look("soort", {k: looks[k] for k in kinds}, colours))
     chart = (bars + base.mark_text(dy=-7).encode(text=alt.Text("adviezen:Q", format=",.0f"))).properties(
-        width=charts.WIDTH,
-        height=charts.HEIGHT,
-        title=_title(chapter, "advices"),
+        width=charts.WIDTH, height=charts.HEIGHT, title=_title(chapter, "advices")
     )
-    return charts.figure(
-        chart,
-        description=chapter.label("advices.description"),
-        source_line=chapter.source_line(frame),
-        table=frame[["jaar", "periode", "soort", "adviezen", "brief"]].rename(columns=columns),
+    return _figure(
+        chapter, "advices", chart, frame, frame[["jaar", "periode", "soort", "adviezen", "brief"]].rename(columns=columns)
     )
 
 
@@ -145,7 +142,9 @@ def assessments(chapter) -> charts.ChartFigure:
             x=alt.X("aantal:Q", stack="zero", axis=charts.value_axis("beoordelingen")),
             **charts.kind_look("uitkomst", dict(zip(outcomes, [charts.PRINTED, charts.OWN]))),
             order=alt.Order("uitkomst:N", sort="descending"),
-            tooltip=_tooltip(chapter, "assessments", _ASSESSMENT_FIELDS, "aantal:Q"),
+            tooltip=_tooltip(
+                chapter, "assessments", "aanvrager:N periode:N uitkomst:N aantal:Q soort:N brief:N", "aantal:Q"
+            ),
         )
         .properties(height=alt.Step(26))
         .facet(
@@ -165,13 +164,7 @@ def assessments(chapter) -> charts.ChartFigure:
     columns = _columns(chapter, "assessments")
     fields = ["aanvrager", "periode", "assessments", "positive", "share_printed", "share_recomputed", "brief"]
     data_table = shown.assign(share_recomputed=shown["share_recomputed"].round(0))[fields].rename(columns=columns)
-    return charts.figure(
-        chart,
-        description=chapter.label("assessments.description"),
-        source_line=chapter.source_line(shown),
-        table=data_table,
-        table_formats={columns["share_recomputed"]: 0},
-    )
+    return _figure(chapter, "assessments", chart, shown, data_table, table_formats={columns["share_recomputed"]: 0})
 
 
 def citizen_months(chapter) -> charts.ChartFigure:
@@ -199,43 +192,24 @@ def citizen_months(chapter) -> charts.ChartFigure:
     points = base.mark_point(filled=True, size=80, opacity=1) + base.mark_text(dy=-12).encode(
         text=alt.Text("beoordelingen:Q", format=",.0f")
     )
-    chart = points.properties(
-        width=charts.WIDTH,
-        height=220,
-        title=_title(chapter, "citizen_months"),
-    )
-    return charts.figure(
-        chart,
-        description=chapter.label("citizen_months.description"),
-        source_line=chapter.source_line(frame),
-        table=frame[["maand", "beoordelingen", "brief"]].rename(columns=_columns(chapter, "citizen_months")),
-    )
+    chart = points.properties(width=charts.WIDTH, height=220, title=_title(chapter, "citizen_months"))
+    table = frame[["maand", "beoordelingen", "brief"]].rename(columns=_columns(chapter, "citizen_months"))
+    return _figure(chapter, "citizen_months", chart, frame, table)
 
 
 def working_vs_advised(chapter) -> charts.ChartFigure:
     """Return every count of people working on a beschut werkplek against the positive advices given so far."""
     series = chapter.label("words.series")
-    advised = analysis.cumulative_advices(chapter.figures).assign(qualifier=None, _series=ADVISED)
-    frame = pd.concat(
-        [_working_points(chapter), _counts(chapter, advised, pd.Series(ADVISED, index=advised.index), advised["kind"])],
-        ignore_index=True,
-    ).sort_values(["datum", "reeks"], kind="stable")
+    advised = analysis.cumulative_advices(chapter.figures).assign(qualifier=None, series=ADVISED)
+    frame = pd.concat([_working_points(chapter), _counts(chapter, advised)], ignore_index=True)
+    frame = frame.sort_values(["datum", "reeks"], kind="stable")
     shown = _present([series[WORKING], series[PLACES_COUNTED], series[ADVISED]], frame["reeks"])
     colours = {series[WORKING]: charts.PRIMARY, series[PLACES_COUNTED]: charts.PALETTE[2], series[ADVISED]: charts.SECONDARY}
     chart = _points_and_lines(
         chapter, frame, shown, [colours[s] for s in shown], chapter.label("working_vs_advised.axis")
-    ).properties(
-        width=charts.WIDTH,
-        height=300,
-        title=_title(chapter, "working_vs_advised"),
-    )
-    columns = _columns(chapter, "counts")
-    return charts.figure(
-        chart,
-        description=chapter.label("working_vs_advised.description"),
-        source_line=chapter.source_line(frame),
-        table=frame[["peildatum", "reeks", "tekst", "soort", "brief"]].rename(columns=columns),
-    )
+    ).properties(width=charts.WIDTH, height=300, title=_title(chapter, "working_vs_advised"))
+    table = frame[["peildatum", "reeks", "tekst", "soort", "brief"]].rename(columns=_columns(chapter, "counts"))
+    return _figure(chapter, "working_vs_advised", chart, frame, table)
 
 
 def regeling(chapter) -> charts.ChartFigure:
@@ -273,18 +247,12 @@ def regeling(chapter) -> charts.ChartFigure:
     tick_labels = (
         alt.Chart(frame).mark_text(dx=18, align="left", color=_DARK).encode(x="datum:T", y="aantal:Q", text="tekst:N")
     )
+    subtitle = [chapter.label("regeling.subtitle"), chapter.label("regeling.subtitle_people")]
     chart = (people + ticks + tick_labels).properties(
-        width=charts.WIDTH,
-        height=280,
-        title=_title(chapter, "regeling", [chapter.label("regeling.subtitle"), chapter.label("regeling.subtitle_people")]),
+        width=charts.WIDTH, height=280, title=_title(chapter, "regeling", subtitle)
     )
-    columns = _columns(chapter, "counts")
-    return charts.figure(
-        chart,
-        description=chapter.label("regeling.description"),
-        source_line=chapter.source_line(both),
-        table=both[["peildatum", "reeks", "tekst", "eenheid", "brief"]].rename(columns=columns),
-    )
+    table = both[["peildatum", "reeks", "tekst", "eenheid", "brief"]].rename(columns=_columns(chapter, "counts"))
+    return _figure(chapter, "regeling", chart, both, table)
 
 
 # --- the time charts' points -------------------------------------------------------------------------------------
@@ -295,12 +263,12 @@ def _letters_pages(chapter, source_ids: tuple, pages: tuple) -> str:
     return "; ".join(chapter.where_printed(source_ids, pages)[: 1 if chapter.municipal else None])
 
 
-def _counts(chapter, rows: pd.DataFrame, series: pd.Series, kind: pd.Series) -> pd.DataFrame:
-    """Return one point per date, series, kind and value (letters that print the same value joined)."""
+def _counts(chapter, rows: pd.DataFrame) -> pd.DataFrame:
+    """Return one point per date, series, kind and value of the rows (letters that print the same value joined)."""
     words = chapter.label("words")
     frame = rows.assign(
-        reeks=series.map(words["series"]).values,
-        soort=kind.map(_kind_words(chapter)).where(~chapter.from_newer_letters(rows), NEWER_LETTER).values,
+        reeks=rows["series"].map(words["series"]),
+        soort=rows["kind"].map(_kind_words(chapter)).where(~chapter.from_newer_letters(rows), NEWER_LETTER),
         tekst=[
             vocabulary.value_text(v, "aantal", qualifier=q if isinstance(q, str) and q else None)
             for v, q in zip(rows["value"], rows["qualifier"])
@@ -316,7 +284,7 @@ def _counts(chapter, rows: pd.DataFrame, series: pd.Series, kind: pd.Series) -> 
                 "soort": s,
                 "aantal": float(g["value"].iloc[0]),
                 "tekst": t,
-                "eenheid": words["unit"][g["_series"].iloc[0]],
+                "eenheid": words["unit"][g["series"].iloc[0]],
                 "brief": _letters_pages(chapter, tuple(g["source_id"]), tuple(g["page"])),
                 "source_id": g["source_id"].iloc[-1],
             }
@@ -326,16 +294,13 @@ def _counts(chapter, rows: pd.DataFrame, series: pd.Series, kind: pd.Series) -> 
 
 
 def _working_points(chapter) -> pd.DataFrame:
-    working = analysis.working_counts(chapter.figures).assign(_series=lambda f: f["series"])
-    return _counts(chapter, working, working["series"], pd.Series(PRINTED, index=working.index))
+    return _counts(chapter, analysis.working_counts(chapter.figures).assign(kind=PRINTED))
 
 
 def _points_and_lines(chapter, frame: pd.DataFrame, series: list[str], colours: list[str], axis_title: str):
-    """Return points per series, each in the look of its kind (`charts.kind_look`), lines through printed points and
-    through a newer letter's points, and a legend of the kinds.
+    """Return points per series in the look of their kind, lines through printed and newer letters' points, a legend.
 
-    Labels stand right of a point; for a letter newer than the text on the left, and for a count of places
-    below, so that labels of one date do not overlap.
+    Labels stand right of a point; for a newer letter left, for a count of places below (no overlap on one date).
     """
     words = _kind_words(chapter)
     looks = {words[PRINTED]: charts.PRINTED, words[COMPUTED]: charts.OWN, words[EXTRAPOLATED]: charts.ESTIMATE}

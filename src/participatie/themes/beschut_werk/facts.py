@@ -1,13 +1,8 @@
 """Beschut werk: the facts the chapter's text file (chapters/beschut_werk.tekst.md) turns into words.
 
-One flat dictionary: figures (`figures.facts.Figure`, with the letter and page that print them), letters,
-numbers, ISO periods, flags and lists of those; no words. A fact whose name starts with `national_` is a
-national figure of the letters in every edition (in a municipal edition the text labels the paragraph
-that states it as national); every other figure is the edition's own, and in a municipal edition it is the
-municipality's number, which no letter printed and the text cannot cite.
-
-Sentences about a fixed period read that period's figures; sentences about the latest state read the
-latest period in the data, so an edition with a later letter states the newer figure.
+One flat dictionary of figures (`figures.facts.Figure`), letters, numbers, ISO periods, flags and lists; no
+words. A fact named `national_…` is the letters' national figure in every edition; every other figure is the
+edition's own (in a municipal edition the municipality's, which no letter printed and the text cannot cite).
 """
 
 from __future__ import annotations
@@ -76,6 +71,11 @@ def _figure(finder: Finder, value, period, source_id=None, page=None, qualifier=
     return finder.of(pd.Series(row))
 
 
+def _cited(finder: Finder, row: pd.Series, unit: str = "aantal") -> Figure:
+    """Return a row of an analysis frame (value, period, source_id, page, qualifier if any) as a figure."""
+    return _figure(finder, row["value"], row["period"], row["source_id"], row["page"], row.get("qualifier"), unit)
+
+
 def _sources(finder: Finder, value, period, source_ids, pages, qualifier=None) -> list[Figure]:
     """Return a value once per letter that prints it (letters that agree on it), each with its page."""
     return [_figure(finder, value, period, s, p, qualifier) for s, p in zip(source_ids, pages)]
@@ -90,19 +90,18 @@ def _rounds_to(ours: float, printed: float) -> bool:
     return bool(not (math.isnan(ours) or math.isnan(printed)) and round(ours) == printed)
 
 
-def _value(figures: pd.DataFrame, indicator: str, period: str, category=None, source_id=None) -> float:
+def _or_nan(compute, *args) -> float:
+    """Return compute(*args), or NaN when the data lack a figure it needs."""
     try:
-        return analysis.value(figures, indicator, period, category=category, source_id=source_id)
+        return compute(*args)
     except KeyError:
         return math.nan
 
 
 def _last_year(months: pd.DataFrame) -> pd.DataFrame:
     """Return the monthly figures of the latest year that has any (the months a sentence goes through)."""
-    if months.empty:
-        return months
     years = months["period"].str[:4]
-    return months.loc[years == years.iloc[-1]]
+    return months.loc[years == years.iloc[-1]] if len(months) else months
 
 
 def _trend(values: list[float]) -> str:
@@ -120,39 +119,35 @@ def _trend(values: list[float]) -> str:
 
 def _advices(own: Finder, figures: pd.DataFrame, municipal: bool) -> dict:
     years = analysis.advices_by_year(figures)
-    realised = years.loc[years["kind"] == REALISED].drop_duplicates("year", keep="last")
+    realised = years.loc[years["kind"] == REALISED].drop_duplicates("year", keep="last").set_index("year", drop=False)
 
     def advices(row) -> Figure:
         return _figure(own, row["advices"], row["period"], row["source_id"], row["page"], row["qualifier"], "adviezen")
 
     def outcome(row) -> dict:
         # What became of a letter's extrapolation: the realised count for its year (None: none yet).
-        found = realised.loc[realised["year"] == row["year"]]
-        done = found.iloc[-1] if not found.empty else None
-        gap = math.nan if done is None else 100 * (lookup.ratio(done["advices"], row["advices"]) - 1)
-        equal = done is not None and done["advices"] == row["advices"]
+        done = realised.loc[row["year"]] if row["year"] in realised.index else None
+        if done is None or done["advices"] == row["advices"]:
+            gap = None
+        else:  # ours, in percent
+            gap = _defined(abs(100 * (lookup.ratio(done["advices"], row["advices"]) - 1)))
         return {
             "year": str(row["year"]),
             "forecast": advices(row),
             "realised": None if done is None else advices(done),
-            "gap": None if equal else _defined(abs(gap)),  # ours, in percent; None when equal or not defined
+            "gap": gap,
             "cumulative": own.figure("positive_advices_cumulative", END_2018, source_id=row["source_id"]),
         }
 
     forecasts = years.loc[years["kind"] == EXTRAPOLATED]
     if not municipal:
-        chosen = [
-            forecasts.loc[(forecasts["year"] == y) & (forecasts["source_id"] == s)] for y, s in NATIONAL_EXTRAPOLATIONS
-        ]
-        forecasts = pd.concat([rows.iloc[:1] for rows in chosen])
+        wanted = pd.DataFrame(NATIONAL_EXTRAPOLATIONS, columns=["year", "source_id"])
+        forecasts = wanted.merge(forecasts.drop_duplicates(["year", "source_id"]))
     printed = analysis.cumulative_advices(figures).loc[lambda f: f["kind"] == PRINTED]
-    last = printed.iloc[-1] if not printed.empty else None
     return {
         "advices_realised": [advices(row) for _, row in realised.iterrows()],
         "advices_part_year": [advices(row) for _, row in years.loc[years["kind"] == PART_YEAR].iterrows()],
-        "advices_cumulative": None
-        if last is None
-        else _figure(own, last["value"], last["period"], last["source_id"], last["page"], unit="adviezen"),
+        "advices_cumulative": None if printed.empty else _cited(own, printed.iloc[-1], "adviezen"),
         "extrapolations": [outcome(row) for _, row in forecasts.iterrows()],
     }
 
@@ -172,22 +167,17 @@ def _shares(own: Finder, figures: pd.DataFrame) -> dict:
     for applicant in ("burger", "gemeente"):
         months = _last_year(analysis.by_month(figures, "share_positive_advices", applicant))
         if len(months) >= 2:
-            first, last = (
-                _figure(own, r["value"], r["period"], r["source_id"], r["page"], unit="procent")
-                for _, r in months.iloc[[0, -1]].iterrows()
-            )
+            first, last = (_cited(own, row, "procent") for _, row in months.iloc[[0, -1]].iterrows())
             moves.append({"applicant": applicant, "first": first, "last": last})
     printed, positive, assessed = (
-        _value(figures, indicator, JAN_MAY_2017, "totaal")
+        _or_nan(analysis.value, figures, indicator, JAN_MAY_2017, "totaal")
         for indicator in ("share_positive_advices", "positive_advices", "assessments")
     )
     ours = lookup.ratio(100 * positive, assessed)
-    try:
-        unweighted = analysis.unweighted_total_share(figures)
-    except KeyError:
-        unweighted = math.nan
+    unweighted = _or_nan(analysis.unweighted_total_share, figures)
     citizens = _last_year(analysis.by_month(figures, "assessments", "burger"))
     starts = pd.to_datetime(citizens["date"])
+    month_numbers = starts.dt.year * 12 + starts.dt.month
     return {
         "share_jan_may_gemeente": own.figure("share_positive_advices", JAN_MAY_2017, category="gemeente"),
         "share_jan_may_burger": own.figure("share_positive_advices", JAN_MAY_2017, category="burger"),
@@ -199,34 +189,26 @@ def _shares(own: Finder, figures: pd.DataFrame) -> dict:
         "total_share_rounds": _rounds_to(ours, printed),
         "unweighted_share": unweighted,  # the plain mean of the gemeente and burger shares
         "unweighted_rounds": _rounds_to(unweighted, printed),
-        "citizen_months": [
-            _figure(own, r["value"], r["period"], r["source_id"], r["page"], unit="beoordelingen")
-            for _, r in citizens.iterrows()
-        ],
+        "citizen_months": [_cited(own, row, "beoordelingen") for _, row in citizens.iterrows()],
         "citizen_months_trend": _trend(citizens["value"].tolist()),
-        "citizen_months_gaps": any(
-            (b.year * 12 + b.month) - (a.year * 12 + a.month) > 1 for a, b in zip(starts, starts[1:])
-        ),
+        "citizen_months_gaps": bool((month_numbers.diff() > 1).any()),
     }
 
 
 def _working(own: Finder, figures: pd.DataFrame, municipal: bool) -> dict:
-    end = own.figure("working_sheltered_workplace", END_2017, source_id=SEPT_2018)
-    march = own.figure("working_sheltered_workplace", MARCH_2018, source_id=SEPT_2018)
-    values = [_value(figures, "working_sheltered_workplace", p, source_id=SEPT_2018) for p in (END_2017, MARCH_2018)]
-    growth = 100 * (lookup.ratio(values[1], values[0]) - 1)
+    growth = _or_nan(analysis.working_growth, figures)
+    printed_growth = _or_nan(analysis.value, figures, "working_sheltered_workplace_growth", Q1_2018)
     latest = analysis.latest_working(figures)
-    # The sentence on the latest state says so when the latest count is the one it already gave.
-    known = (latest["period"], None if municipal else latest["source_id"]) == (MARCH_2018, None if municipal else SEPT_2018)
     return {
         "working_2017": own.figure("working_sheltered_workplace", END_2017, source_id=JUNE_2018),
-        "working_end_2017": end,
-        "working_march_2018": march,
+        "working_end_2017": own.figure("working_sheltered_workplace", END_2017, source_id=SEPT_2018),
+        "working_march_2018": own.figure("working_sheltered_workplace", MARCH_2018, source_id=SEPT_2018),
         "working_growth": _defined(abs(growth)),  # ours, in percent, without sign (None when not defined)
         "working_growth_printed": own.figure("working_sheltered_workplace_growth", Q1_2018),
-        "working_growth_rounds": _rounds_to(growth, _value(figures, "working_sheltered_workplace_growth", Q1_2018)),
+        "working_growth_rounds": _rounds_to(growth, printed_growth),
         "working_latest": own.of(latest),
-        "working_latest_is_march_2018": known,
+        # The sentence on the latest state says so when the latest count is the one it already gave.
+        "working_latest_is_march_2018": latest["period"] == MARCH_2018 and (municipal or latest["source_id"] == SEPT_2018),
     }
 
 
@@ -244,32 +226,32 @@ def _share_working(own: Finder, figures: pd.DataFrame) -> dict:
             "advised": _figure(own, row["advised"], row["date"], row["advised_source_id"], row["advised_page"]),
         }
 
+    def computed(total) -> dict:
+        # Our sum of the yearly counts, against each count of people working (or places) for its date.
+        counts = analysis.counts_at(figures, total["date"])
+        return {
+            "total": _cited(own, total),
+            "readings": [
+                {
+                    "series": count["series"],
+                    "figures": _sources(
+                        own, count["value"], total["period"], count["source_ids"], count["pages"], count["qualifier"]
+                    ),
+                    "share": lookup.ratio(100 * count["value"], total["value"]),
+                }
+                for _, count in counts.iterrows()
+            ],
+        }
+
     latest = analysis.latest_share_working(figures)
-    computed = []
-    for _, row in analysis.cumulative_advices(figures).loc[lambda f: f["kind"] == COMPUTED].iterrows():
-        counts = analysis.counts_at(figures, row["date"])
-        computed.append(
-            {
-                "total": _figure(own, row["value"], row["period"], row["source_id"], row["page"]),
-                "readings": [
-                    {
-                        "series": count["series"],
-                        "figures": _sources(
-                            own, count["value"], row["period"], count["source_ids"], count["pages"], count["qualifier"]
-                        ),
-                        "share": lookup.ratio(100 * count["value"], row["value"]),
-                    }
-                    for _, count in counts.iterrows()
-                ],
-            }
-        )
+    sums = analysis.cumulative_advices(figures).loc[lambda f: f["kind"] == COMPUTED]
     return {
         "share_working_2017": own.figure("share_advised_working", END_2017),
         "cumulative_2017": own.figure("positive_advices_cumulative", END_2017),
         # The latest share of ours, where it is later than the letter's own share (end 2017).
         "share_working_latest": reading(latest) if latest is not None and latest["date"] != END_2017 else None,
         "share_working_all": [reading(row) for _, row in printed.drop_duplicates("date", keep="last").iterrows()],
-        "cumulative_computed": computed,
+        "cumulative_computed": [computed(row) for _, row in sums.iterrows()],
     }
 
 
@@ -295,9 +277,7 @@ def _regeling(own: Finder, figures: pd.DataFrame) -> dict:
     if found is not None:
         count, places = found
         latest = {
-            "count": _figure(
-                own, count["value"], count["period"], count["source_id"], count["page"], count["qualifier"], "personen"
-            ),
+            "count": _cited(own, count, "personen"),
             "places": _figure(own, places["value"], places["period"]),
             "sources": _sources(own, places["value"], places["period"], places["source_ids"], places["pages"]),
         }

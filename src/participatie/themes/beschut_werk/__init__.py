@@ -4,9 +4,4 @@ from ..record import Theme
 from .checks import CHECKS
 from .facts import facts
 
-THEME = Theme(
-    name="beschut_werk",
-    facts=facts,
-    prefix="bw",
-    checks=CHECKS,
-)
+THEME = Theme(name="beschut_werk", facts=facts, prefix="bw", checks=CHECKS)

@@ -58,11 +58,7 @@ def _pages(pages: pd.Series) -> tuple[int, ...]:
 
 
 def advices_by_year(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the national positive advices per calendar year: counts realised, part-year counts, extrapolations.
-
-    Columns: year, period, kind, advices, qualifier, source_id, page; by year, then kind. A count for a
-    period that had not ended when its letter was written is that letter's own extrapolation.
-    """
+    """Return the national positive advices per calendar year and kind (realised, part-year, a letter's extrapolation)."""
     rows = fig.select(figures, "positive_advices").loc[lambda f: f["category"].isna()]
     kind = observed(rows).map({True: REALISED, False: EXTRAPOLATED})
     kind = kind.where((kind == EXTRAPOLATED) | (rows["period_kind"] == "year"), PART_YEAR)
@@ -74,18 +70,14 @@ def advices_by_year(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def assessments_by_applicant(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return UWV's assessments by applicant with the share positive as printed and as recomputed.
-
-    Columns: category, period, assessments, positive, share_printed, share_recomputed (percent), source_id,
-    page; latest period first, applicants in the letter's order. Monthly figures are left out, and so is a
-    total for a period with one applicant only (in 2016 only gemeenten could apply: the total repeats them).
-    """
+    """Return UWV's assessments by applicant and period (latest first), share positive as printed and recomputed."""
     rows = fig.select(figures, "assessments").loc[lambda f: (f["dimension"] == "aanvrager") & (f["period_kind"] != "month")]
     keyed = ["category", "period"]
     frame = rows.rename(columns={"value": "assessments"})[[*keyed, "assessments", "source_id", "page", "period_start"]]
     for indicator, name in (("positive_advices", "positive"), ("share_positive_advices", "share_printed")):
         other = fig.select(figures, indicator).loc[lambda f: f["dimension"] == "aanvrager"]
         frame = frame.merge(other[[*keyed, "value"]].rename(columns={"value": name}), on=keyed, how="left")
+    # A total for a period with one applicant only repeats it (in 2016 only gemeenten could apply).
     applicants = frame.loc[frame["category"] != "totaal"].groupby("period")["category"].nunique()
     frame = frame.loc[(frame["category"] != "totaal") | frame["period"].map(applicants).gt(1)]
     frame = frame.assign(
@@ -118,11 +110,7 @@ def citizen_assessments_by_month(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def working_counts(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return every count of people working on a beschut werkplek, one row per letter, in time order.
-
-    Columns: date (ISO, the end of the period), period, series (WORKING, or PLACES_COUNTED where a letter
-    counted places rather than persons), value, qualifier, source_id, page, source_date.
-    """
+    """Return every count of people working on a beschut werkplek (PLACES_COUNTED: places), one row per letter, by date."""
     rows = _placed(fig.select(figures, "working_sheltered_workplace"))
     rows = rows.assign(series=(rows["unit"] == PERSONS_UNIT).map({True: WORKING, False: PLACES_COUNTED}))
     columns = ["date", "period", "series", "value", "qualifier", "source_id", "page", "source_date"]
@@ -132,9 +120,8 @@ def working_counts(figures: pd.DataFrame) -> pd.DataFrame:
 def cumulative_advices(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the positive advices given since the start, per date: printed, carried forward, or added up by us.
 
-    Columns: date, period, value, kind (PRINTED, EXTRAPOLATED or COMPUTED), source_id, page, source_date.
-    Where a count of people working has no printed cumulative for its year end, we add up the realised
-    yearly counts from FIRST_YEAR; the row then carries the latest letter of those counts.
+    Where a count of people working has no printed cumulative for its year end, we add up the realised yearly
+    counts from FIRST_YEAR; the row then carries the latest letter of those counts.
     """
     rows = _placed(fig.select(figures, "positive_advices_cumulative"))
     rows = rows.assign(kind=observed(rows).map({True: PRINTED, False: EXTRAPOLATED}))
@@ -153,39 +140,24 @@ def cumulative_advices(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def working_vs_advised(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return, per date and count of people working, that count against the positive advices given so far.
-
-    Columns: date; working, working_series, working_qualifier, source_id, working_page (the count); advised,
-    advised_kind, advised_source_id, advised_page; share_working (percent, ours). Only dates with a
-    cumulative count that is not a forecast; where letters differ on a date, one row per count.
-    """
-    advised = cumulative_advices(figures).loc[lambda f: f["kind"] != EXTRAPOLATED]
-    advised = advised.drop_duplicates("date", keep="last").set_index("date")
+    """Return each distinct count of people working at a date against the positive advices given by then (no forecasts)."""
+    advised = cumulative_advices(figures).loc[lambda f: f["kind"] != EXTRAPOLATED].drop_duplicates("date", keep="last")
+    advised = advised.set_index("date")[["value", "kind", "source_id", "page"]].add_prefix("advised_")
     working = working_counts(figures).drop_duplicates(["date", "series", "value", "qualifier"], keep="first")
-    working = working.loc[working["date"].isin(advised.index)]
-    at = working["date"]
-    return pd.DataFrame(
-        {
-            "date": at,
-            "working": working["value"],
-            "working_series": working["series"],
-            "working_qualifier": working["qualifier"],
-            "source_id": working["source_id"],
-            "working_page": working["page"].astype(int),
-            "advised": at.map(advised["value"]),
-            "advised_kind": at.map(advised["kind"]),
-            "advised_source_id": at.map(advised["source_id"]),
-            "advised_page": at.map(advised["page"]).astype(int),
-            "share_working": fig.ratio(100 * working["value"], at.map(advised["value"])),
-        }
-    ).reset_index(drop=True)
+    frame = working.join(advised, on="date", how="inner")
+    frame = frame.assign(
+        working_page=frame["page"].astype(int),
+        advised_page=frame["advised_page"].astype(int),
+        share_working=fig.ratio(100 * frame["value"], frame["advised_value"]),
+    )
+    names = {"value": "working", "series": "working_series", "qualifier": "working_qualifier", "advised_value": "advised"}
+    columns = ["date", "working", "working_series", "working_qualifier", "source_id", "working_page", "advised"]
+    columns += ["advised_kind", "advised_source_id", "advised_page", "share_working"]
+    return frame.rename(columns=names)[columns].reset_index(drop=True)
 
 
 def counts_at(figures: pd.DataFrame, date: str) -> pd.DataFrame:
-    """Return the distinct counts of people working (or places) the letters give for a date, oldest letter first.
-
-    Columns: value, series, qualifier, source_ids and pages (tuples, oldest letter first).
-    """
+    """Return the distinct counts of people working (or places) for a date, with the letters and pages that give each."""
     rows = working_counts(figures).loc[lambda f: f["date"] == date].fillna({"qualifier": ""})
     groups = rows.groupby(["value", "series", "qualifier"], sort=False)
     counts = groups.agg(source_ids=("source_id", tuple), pages=("page", _pages)).reset_index()
@@ -213,10 +185,7 @@ def regeling_places(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def latest_against_regeling(figures: pd.DataFrame) -> tuple[pd.Series, pd.Series] | None:
-    """Return the newest letter's latest count of people working at a date with a regeling number, and that number.
-
-    Returns (the count's row of `working_counts`, the regeling's row of `regeling_places`); None when no date has both.
-    """
+    """Return the latest count of people working at a date with a regeling number (newest letter), and that number."""
     places = regeling_places(figures).drop_duplicates("date", keep="last").set_index("date")
     working = working_counts(figures).loc[lambda f: (f["series"] == WORKING) & f["date"].isin(places.index)]
     if working.empty:
@@ -246,8 +215,7 @@ def fill_rate_inputs(figures: pd.DataFrame) -> pd.Series:
 def fill_rate(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the 2017 regeling's fill rate by persons and by hours (ours), beside the letter's printed 37%.
 
-    Columns: measure (PERSONS, HOURS, PRINTED), numerator, denominator, fill_rate (percent). By hours: people
-    working × their average hours, against places × the hours the regeling assumes per place. The letter
+    By hours: people working × their average hours, against places × the hours assumed per place. The letter
     gives both hour figures but not its formula; this reading reproduces its 37% (checks.bw-vervulling-regeling-2017).
     """
     x = fill_rate_inputs(figures)

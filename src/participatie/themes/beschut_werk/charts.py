@@ -1,9 +1,7 @@
-"""Beschut werk: the charts the chapter shows, one public function per chart; their words are in
-chapters/beschut_werk.labels.yml (`chapter.label`).
+"""Beschut werk: the charts the chapter shows, one public function per chart (words: chapters/beschut_werk.labels.yml).
 
-Every time chart draws every period the data hold. Printed counts are filled symbols on a solid line; our own
-sums, the letters' extrapolations and counts from letters newer than the text (`labels.NEWER_LETTER`) are
-drawn apart, each kind in its own look.
+Time charts draw every period the data hold; printed counts are filled symbols on a solid line, our sums, the
+letters' extrapolations and counts from letters newer than the text (`labels.NEWER_LETTER`) each a look of their own.
 """
 
 from __future__ import annotations
@@ -234,19 +232,10 @@ def regeling(chapter) -> charts.ChartFigure:
     series = [words["series"][WORKING], words["series"][REGELING]]
     colour = alt.Color("reeks:N", title=None, sort=series, scale=alt.Scale(domain=series, range=[charts.PRIMARY, _DARK]))
     people = _points_and_lines(chapter, working, series, [charts.PRIMARY, _DARK], chapter.label("regeling.axis"))
-    ticks = (
-        alt.Chart(frame)
-        .mark_tick(orient="horizontal", thickness=3, size=28)
-        .encode(
-            x=alt.X("datum:T"),
-            y=alt.Y("aantal:Q"),
-            color=colour,
-            tooltip=_tooltip(chapter, "counts", "peildatum:N reeks:N tekst:N eenheid:N brief:N"),
-        )
-    )
-    tick_labels = (
-        alt.Chart(frame).mark_text(dx=18, align="left", color=_DARK).encode(x="datum:T", y="aantal:Q", text="tekst:N")
-    )
+    marks = alt.Chart(frame).encode(x="datum:T", y="aantal:Q")
+    tooltip = _tooltip(chapter, "counts", "peildatum:N reeks:N tekst:N eenheid:N brief:N")
+    ticks = marks.mark_tick(orient="horizontal", thickness=3, size=28).encode(color=colour, tooltip=tooltip)
+    tick_labels = marks.mark_text(dx=18, align="left", color=_DARK).encode(text="tekst:N")
     subtitle = [chapter.label("regeling.subtitle"), chapter.label("regeling.subtitle_people")]
     chart = (people + ticks + tick_labels).properties(
         width=charts.WIDTH, height=280, title=_title(chapter, "regeling", subtitle)

@@ -1,8 +1,7 @@
 """Beschut werk: the claims of the letters that are recomputed from their other printed figures (ours).
 
-Each check is data: the printed figure and how we recompute it. Its words (the claim, the recomputation and,
-where the comparison rests on a reading the letter does not state, the assumption) are in the chapter's label
-file, chapters/beschut_werk.labels.yml, under `checks` and the check's id.
+Each check is data; its words (claim, formula and any assumption) are in chapters/beschut_werk.labels.yml under
+`checks.<id>`.
 """
 
 from __future__ import annotations

@@ -76,9 +76,10 @@ def _cited(finder: Finder, row: pd.Series, unit: str = "aantal") -> Figure:
     return _figure(finder, row["value"], row["period"], row["source_id"], row["page"], row.get("qualifier"), unit)
 
 
-def _sources(finder: Finder, value, period, source_ids, pages, qualifier=None) -> list[Figure]:
-    """Return a value once per letter that prints it (letters that agree on it), each with its page."""
-    return [_figure(finder, value, period, s, p, qualifier) for s, p in zip(source_ids, pages)]
+def _sources(finder: Finder, row: pd.Series, period: str | None = None) -> list[Figure]:
+    """Return a row's value once per letter that prints it (its source_ids and pages), for its period or `period`."""
+    pairs = zip(row["source_ids"], row["pages"])
+    return [_figure(finder, row["value"], period or row["period"], s, p, row.get("qualifier")) for s, p in pairs]
 
 
 def _defined(value: float) -> float | None:
@@ -234,9 +235,7 @@ def _share_working(own: Finder, figures: pd.DataFrame) -> dict:
             "readings": [
                 {
                     "series": count["series"],
-                    "figures": _sources(
-                        own, count["value"], total["period"], count["source_ids"], count["pages"], count["qualifier"]
-                    ),
+                    "figures": _sources(own, count, total["period"]),
                     "share": lookup.ratio(100 * count["value"], total["value"]),
                 }
                 for _, count in counts.iterrows()
@@ -260,13 +259,7 @@ def _counts_2016(chapter, own: Finder, figures: pd.DataFrame) -> dict:
     revised = chapter.revisions()
     kinds = revised.loc[(revised["indicator"] == "working_sheltered_workplace") & (revised["period"] == END_2016), "kind"]
     return {
-        "counts_2016": [
-            {
-                "series": row["series"],
-                "figures": _sources(own, row["value"], END_2016, row["source_ids"], row["pages"], row["qualifier"]),
-            }
-            for _, row in counts.iterrows()
-        ],
+        "counts_2016": [{"series": row["series"], "figures": _sources(own, row, END_2016)} for _, row in counts.iterrows()],
         "counts_2016_kind": kinds.iloc[0] if not kinds.empty else CONFLICT,  # figures.revisions: the kind of difference
     }
 
@@ -279,7 +272,7 @@ def _regeling(own: Finder, figures: pd.DataFrame) -> dict:
         latest = {
             "count": _cited(own, count, "personen"),
             "places": _figure(own, places["value"], places["period"]),
-            "sources": _sources(own, places["value"], places["period"], places["source_ids"], places["pages"]),
+            "sources": _sources(own, places),
         }
     return {
         "regeling_places": [_figure(own, r["value"], r["period"]) for _, r in analysis.regeling_places(figures).iterrows()],
@@ -292,10 +285,8 @@ def _fill(own: Finder, figures: pd.DataFrame) -> dict:
     rates = analysis.fill_rate(figures).set_index("measure")["fill_rate"]
     inputs = analysis.fill_rate_inputs(figures)
     return {
-        "fill_working": float(inputs["working"]),
-        "fill_places": float(inputs["places"]),
-        "fill_hours_worked": float(inputs["hours_worked"]),
-        "fill_hours_per_place": float(inputs["hours_per_place"]),
+        # fill_working, fill_places, fill_hours_worked, fill_hours_per_place:
+        **{f"fill_{name}": float(number) for name, number in inputs.items()},
         "fill_persons": float(rates[PERSONS]),  # ours, in percent
         "fill_hours": float(rates[HOURS]),  # ours, in percent
         "fill_printed": float(rates[PRINTED]),
@@ -323,11 +314,7 @@ def _national(national: Finder, figures: pd.DataFrame) -> dict:
         ),
         "national_placement_months": national.figure("placement_time_after_advice", "2018"),
         "national_regeling": [_figure(national, r["value"], r["period"]) for _, r in places.iterrows()],
-        "national_regeling_sources": [
-            figure
-            for _, r in places.iterrows()
-            for figure in _sources(national, r["value"], r["period"], r["source_ids"], r["pages"])
-        ],
+        "national_regeling_sources": [figure for _, r in places.iterrows() for figure in _sources(national, r)],
         "national_financed_2017": national.figure("financed_sheltered_workplaces", END_2017),
         "national_financed_structural": national.of(structural.iloc[0]) if not structural.empty else None,
         "national_financed_from": str(structural["period_start"].iloc[0].year) if not structural.empty else None,

@@ -19,12 +19,7 @@ def fill_rate(chapter) -> tables.Table:
     figures = chapter.figures
     frame = analysis.fill_rate(figures)
     inputs = analysis.fill_rate_inputs(figures)
-    values = {
-        "working": inputs["working"],
-        "places": inputs["places"],
-        "hours_worked": chapter.finder.figure("average_hours_worked", "2017"),
-        "hours_per_place": inputs["hours_per_place"],
-    }
+    values = {**inputs, "hours_worked": chapter.finder.figure("average_hours_worked", "2017")}  # with its hedge
     formula = {
         PERSONS: chapter.label("fill_rate.persons", **values),
         HOURS: chapter.label("fill_rate.hours", **values),

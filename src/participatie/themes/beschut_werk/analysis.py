@@ -21,13 +21,10 @@ APPLICANTS = ("gemeente", "burger", "totaal")
 # Kinds of a figure: printed in a letter, computed by us, or carried forward by the letter itself (a period
 # that had not ended when the letter was written: an extrapolation or a forecast).
 PRINTED, COMPUTED, EXTRAPOLATED = "printed", "computed", "extrapolated"
-# Kinds of an advices count.
-REALISED, PART_YEAR = "realised", "part_year"
-# Series of the time charts: people working, a count of places (the April 2017 letter), cumulative advices,
-# the regeling's numbers.
+REALISED, PART_YEAR = "realised", "part_year"  # kinds of an advices count
+# Series of the time charts; PLACES_COUNTED: the April 2017 letter counted places, not people.
 WORKING, PLACES_COUNTED, ADVISED, REGELING = "working", "places_counted", "advised", "regeling"
-# Measures of the fill rate.
-PERSONS, HOURS = "persons", "hours"
+PERSONS, HOURS = "persons", "hours"  # measures of the fill rate
 MONEY_INDICATORS = ("stimulus_budget", "bonus_available", "bonus_paid", "bonus_retained")
 PERSONS_UNIT = "personen"
 

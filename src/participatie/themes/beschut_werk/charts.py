@@ -104,12 +104,10 @@ def advices(chapter) -> charts.ChartFigure:
         tooltip=_tooltip(chapter, "advices", "periode:N soort:N adviezen:Q berekening:N brief:N", "adviezen:Q"),
     )
     bars = base.mark_bar(strokeWidth=1.5).encode(**charts.kind_look("soort", {k: looks[k] for k in kinds}, colours))
-    chart = (bars + base.mark_text(dy=-7).encode(text=alt.Text("adviezen:Q", format=",.0f"))).properties(
-        width=charts.WIDTH, height=charts.HEIGHT, title=_title(chapter, "advices")
-    )
-    return _figure(
-        chapter, "advices", chart, frame, frame[["jaar", "periode", "soort", "adviezen", "brief"]].rename(columns=columns)
-    )
+    numbers = base.mark_text(dy=-7).encode(text=alt.Text("adviezen:Q", format=",.0f"))
+    chart = (bars + numbers).properties(width=charts.WIDTH, height=charts.HEIGHT, title=_title(chapter, "advices"))
+    table = frame[["jaar", "periode", "soort", "adviezen", "brief"]].rename(columns=columns)
+    return _figure(chapter, "advices", chart, frame, table)
 
 
 def assessments(chapter) -> charts.ChartFigure:
@@ -131,31 +129,20 @@ def assessments(chapter) -> charts.ChartFigure:
         ]
     )[["periode", "aanvrager", "uitkomst", "aantal", "soort", "brief"]]
     periods = list(dict.fromkeys(parts["periode"]))
-    outcomes = [outcome["positive"], outcome["other"]]
+    header = alt.Header(labelAngle=0, labelAnchor="start", labelOrient="top", labelFontSize=12, labelFontWeight="bold")
+    tooltip = _tooltip(chapter, "assessments", "aanvrager:N periode:N uitkomst:N aantal:Q soort:N brief:N", "aantal:Q")
     chart = (
         alt.Chart(long)
         .mark_bar(strokeWidth=1.5)
         .encode(
             y=alt.Y("aanvrager:N", title=None, sort=list(applicant.values())),
             x=alt.X("aantal:Q", stack="zero", axis=charts.value_axis("beoordelingen")),
-            **charts.kind_look("uitkomst", dict(zip(outcomes, [charts.PRINTED, charts.OWN]))),
+            **charts.kind_look("uitkomst", {outcome["positive"]: charts.PRINTED, outcome["other"]: charts.OWN}),
             order=alt.Order("uitkomst:N", sort="descending"),
-            tooltip=_tooltip(
-                chapter, "assessments", "aanvrager:N periode:N uitkomst:N aantal:Q soort:N brief:N", "aantal:Q"
-            ),
+            tooltip=tooltip,
         )
         .properties(height=alt.Step(26))
-        .facet(
-            row=alt.Row(
-                "periode:N",
-                sort=periods,
-                title=None,
-                header=alt.Header(
-                    labelAngle=0, labelAnchor="start", labelOrient="top", labelFontSize=12, labelFontWeight="bold"
-                ),
-            ),
-            spacing=14,
-        )
+        .facet(row=alt.Row("periode:N", sort=periods, title=None, header=header), spacing=14)
         .resolve_scale(y="independent")
         .properties(title=_title(chapter, "assessments"))
     )
@@ -177,13 +164,9 @@ def citizen_months(chapter) -> charts.ChartFigure:
             "source_id": months["source_id"],
         }
     )
+    axis = alt.Axis(format="%B %Y", tickCount={"interval": "month", "step": 1}, labelBound=True)
     base = alt.Chart(frame).encode(
-        x=alt.X(
-            "datum:T",
-            title=None,
-            axis=alt.Axis(format="%B %Y", tickCount={"interval": "month", "step": 1}, labelBound=True),
-            scale=alt.Scale(padding=30),
-        ),
+        x=alt.X("datum:T", title=None, axis=axis, scale=alt.Scale(padding=30)),
         y=alt.Y("beoordelingen:Q", axis=charts.value_axis("beoordelingen")),
         tooltip=_tooltip(chapter, "citizen_months", "maand:N beoordelingen:Q brief:N", "beoordelingen:Q"),
     )
@@ -201,8 +184,8 @@ def working_vs_advised(chapter) -> charts.ChartFigure:
     advised = analysis.cumulative_advices(chapter.figures).assign(qualifier=None, series=ADVISED)
     frame = pd.concat([_working_points(chapter), _counts(chapter, advised)], ignore_index=True)
     frame = frame.sort_values(["datum", "reeks"], kind="stable")
-    shown = _present([series[WORKING], series[PLACES_COUNTED], series[ADVISED]], frame["reeks"])
     colours = {series[WORKING]: charts.PRIMARY, series[PLACES_COUNTED]: charts.PALETTE[2], series[ADVISED]: charts.SECONDARY}
+    shown = _present(list(colours), frame["reeks"])
     chart = _points_and_lines(
         chapter, frame, shown, [colours[s] for s in shown], chapter.label("working_vs_advised.axis")
     ).properties(width=charts.WIDTH, height=300, title=_title(chapter, "working_vs_advised"))
@@ -237,9 +220,8 @@ def regeling(chapter) -> charts.ChartFigure:
     ticks = marks.mark_tick(orient="horizontal", thickness=3, size=28).encode(color=colour, tooltip=tooltip)
     tick_labels = marks.mark_text(dx=18, align="left", color=_DARK).encode(text="tekst:N")
     subtitle = [chapter.label("regeling.subtitle"), chapter.label("regeling.subtitle_people")]
-    chart = (people + ticks + tick_labels).properties(
-        width=charts.WIDTH, height=280, title=_title(chapter, "regeling", subtitle)
-    )
+    layers = people + ticks + tick_labels
+    chart = layers.properties(width=charts.WIDTH, height=280, title=_title(chapter, "regeling", subtitle))
     table = both[["peildatum", "reeks", "tekst", "eenheid", "brief"]].rename(columns=_columns(chapter, "counts"))
     return _figure(chapter, "regeling", chart, both, table)
 

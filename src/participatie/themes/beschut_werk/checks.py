@@ -28,7 +28,7 @@ from .analysis import value as _v
 _WORDS = text.labels(f"{CHAPTERS_DIR}/beschut_werk.labels.yml")["checks"]
 
 
-def _check(id: str, indicator: str, period: str, source_id: str, recompute, tolerance: float, category=None) -> Check:
+def _check(id: str, indicator: str, period: str, source_id: str, recompute, tolerance: float = 0, category=None) -> Check:
     """Return a check of a printed figure, with its words from the label file."""
     words = _WORDS[id]
     claim, formula, assumption = words["claim"], words["formula"], words.get("assumption")
@@ -45,7 +45,7 @@ def _parts(indicator: str):
 
 
 # Each check: its id, the printed indicator, period and letter, our recomputation, the tolerance that the printed
-# rounding explains, and the category.
+# rounding explains (none: exact), and the category.
 CHECKS = (
     *(
         _check(f"bw-aandeel-positief-{c}-2017", "share_positive_advices", JAN_MAY_2017, JUNE_2017, _share(c), 0.5, c)
@@ -71,16 +71,13 @@ CHECKS = (
         lambda f: _v(f, "positive_advices", JAN_MAY_2017, "totaal") / 5 * 12,
         0.5,
     ),
-    _check(
-        "bw-extrapolatie-2018", "positive_advices", "2018", JUNE_2018, lambda f: _v(f, "positive_advices", Q1_2018) * 4, 0
-    ),
+    _check("bw-extrapolatie-2018", "positive_advices", "2018", JUNE_2018, lambda f: _v(f, "positive_advices", Q1_2018) * 4),
     _check(
         "bw-cumulatief-2017",
         "positive_advices_cumulative",
         END_2017,
         JUNE_2018,
         lambda f: sum(_v(f, "positive_advices", y, source_id=JUNE_2018) for y in ("2015", "2016", "2017")),
-        0,
     ),
     _check(
         "bw-cumulatief-maart-2018",
@@ -88,7 +85,6 @@ CHECKS = (
         MARCH_2018,
         JUNE_2018,
         lambda f: _v(f, "positive_advices_cumulative", END_2017) + _v(f, "positive_advices", Q1_2018),
-        0,
     ),
     _check(
         "bw-cumulatief-2018-extrapolatie",
@@ -96,7 +92,6 @@ CHECKS = (
         END_2018,
         JUNE_2018,
         lambda f: _v(f, "positive_advices_cumulative", END_2017) + _v(f, "positive_advices", "2018"),
-        0,
     ),
     _check(
         "bw-aandeel-werkend-2017",

@@ -128,10 +128,8 @@ def _advices(own: Finder, figures: pd.DataFrame, municipal: bool) -> dict:
     def outcome(row) -> dict:
         # What became of a letter's extrapolation: the realised count for its year (None: none yet).
         done = realised.loc[row["year"]] if row["year"] in realised.index else None
-        if done is None or done["advices"] == row["advices"]:
-            gap = None
-        else:  # ours, in percent
-            gap = _defined(abs(100 * (lookup.ratio(done["advices"], row["advices"]) - 1)))
+        same = done is None or done["advices"] == row["advices"]
+        gap = None if same else _defined(abs(100 * (lookup.ratio(done["advices"], row["advices"]) - 1)))  # ours, in %
         return {
             "year": str(row["year"]),
             "forecast": advices(row),

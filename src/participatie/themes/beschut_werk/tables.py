@@ -11,7 +11,7 @@ from ...presentation.labels import COMPUTED as COMPUTED_TEXT
 from ...presentation.labels import PRINTED as PRINTED_TEXT
 from . import analysis
 from .analysis import END_2017, HOURS, PERSONS, PRINTED
-from .charts import _columns
+from .charts import _columns, _kind_words
 
 
 def fill_rate(chapter) -> tables.Table:
@@ -32,8 +32,7 @@ def fill_rate(chapter) -> tables.Table:
         HOURS: COMPUTED_TEXT,
         PRINTED: where if chapter.municipal else f"{PRINTED_TEXT} ({where})",
     }
-    printed_measure = chapter.label("words.municipal") if chapter.municipal else PRINTED_TEXT
-    measure = chapter.label("fill_rate.measure") | {PRINTED: printed_measure.capitalize()}
+    measure = chapter.label("fill_rate.measure") | {PRINTED: _kind_words(chapter)[PRINTED].capitalize()}
     columns = _columns(chapter, "fill_rate")
     shown = pd.DataFrame(
         {

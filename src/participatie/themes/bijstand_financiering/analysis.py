@@ -1,13 +1,9 @@
 """Financiering van bijstand en re-integratie: the analyses, figures in and frames or numbers out.
 
-The money for benefits (macrobudget BUIG) and for re-integration (participatiebudget). Sources: the
-letters of April 2017 (tk-34352-56), June 2017 (ek-33981-n, most figures) and June 2018 (tk-29817-145).
-Several printed figures are rounded (`ca. € 270 miljoen`, `4,8%`, `€ 5,8 miljard`); an amount the letters
-imply but do not print is an interval (`figures.rounding.Interval`): how far the rounding of the printed
-figures lets it move. Money is in miljoen euro unless a column says otherwise. Frames have English
-column names and codes; periods are ISO text and letters source ids. Every function works on the figures
-of any edition (national, or one municipality's) and on data with later letters: series are taken from
-the data, never from a list of years.
+Money for benefits (macrobudget BUIG) and re-integration (participatiebudget), in miljoen euro unless a column
+says otherwise. An amount the letters imply but do not print is an interval over the rounding of the printed
+figures (`ca. € 270 miljoen`, `4,8%`). Series are taken from the data, never from a list of years, so every
+function works on any edition (national, or one municipality's) and on data with later letters.
 """
 
 from __future__ import annotations
@@ -17,7 +13,8 @@ import pandas as pd
 from ...figures import checks, lookup
 from ...figures.rounding import Interval, printed_interval, rounding_margin
 
-APRIL_2017, JUNE_2017, JUNE_2018 = "tk-34352-56", "ek-33981-n", "tk-29817-145"
+# The letters of June 2017 (most figures) and June 2018.
+JUNE_2017, JUNE_2018 = "ek-33981-n", "tk-29817-145"
 PERCENT = 100  # a percentage is a share times a hundred
 SURPLUS, DEFICIT = "surplus", "deficit"
 # The target groups of the participatiebudget: the data's categories.
@@ -34,7 +31,6 @@ PRELIMINARY = frozenset({("buig_deficit", "2016", JUNE_2017), ("buig_deficit_sha
 # "vrijwel gelijk" from that year on.
 FLAT = 0.01
 OVERPAID, RAISED = "benefit_overpayment_monthly", "benefit_increase_monthly"
-IOAZ_DATE = "2017-01-01"  # the IOAZ income norms the June 2017 letter gives, and their corrections
 
 
 def _qualifier(found: pd.Series) -> str:
@@ -47,48 +43,31 @@ def _years(period: pd.Series) -> pd.Series:
     return period.astype(str).str.fullmatch(r"\d{4}")
 
 
-def buig_results(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the results on the macrobudget BUIG the letters give: surplus positive, deficit negative.
+def _last(rows: pd.DataFrame, by) -> pd.Series | None:
+    """Return the last row in the (stable) order of `by`; None if there are no rows."""
+    return None if rows.empty else rows.sort_values(by, kind="stable").iloc[-1]
 
-    Columns: period, kind (surplus or deficit), result (signed, mln euro), value, unit and qualifier as
-    printed, share (the deficit as printed percentage of the macrobudget, from the same letter; NaN if
-    none), cumulative (the result adds up several years), preliminary (the letter calls it preliminary),
-    source_id, page, source_date. Single years first, then cumulative results; each by period and letter.
-    """
-    deficits = lookup.select(figures, "buig_deficit").assign(kind=DEFICIT, sign=-1)
-    surpluses = lookup.select(figures, "buig_surplus").assign(kind=SURPLUS, sign=1)
-    rows = pd.concat([surpluses, deficits])
-    shares = {
-        (p, s): v
-        for p, s, v in lookup.select(figures, "buig_deficit_share")[["period", "source_id", "value"]].itertuples(index=False)
-    }
+
+def buig_results(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return the results on the macrobudget BUIG (surplus positive, deficit negative), single years first."""
+    rows = pd.concat(
+        [
+            lookup.select(figures, "buig_surplus").assign(kind=SURPLUS, result=lambda f: f["value"]),
+            lookup.select(figures, "buig_deficit").assign(kind=DEFICIT, result=lambda f: -f["value"]),
+        ]
+    )
+    found = lookup.select(figures, "buig_deficit_share")
+    shares = dict(zip(zip(found["period"], found["source_id"]), found["value"]))  # printed beside a deficit
+    keys = list(zip(rows["period"], rows["source_id"]))
+    columns = ["period", "kind", "result", "value", "unit", "qualifier", "share", "cumulative", "preliminary"]
     return (
         rows.assign(
-            result=rows["sign"] * rows["value"],
-            share=[
-                shares.get((p, s)) if k == DEFICIT else None
-                for p, s, k in zip(rows["period"], rows["source_id"], rows["kind"])
-            ],
+            share=[shares.get(key) if kind == DEFICIT else None for key, kind in zip(keys, rows["kind"])],
             cumulative=~_years(rows["period"]),
-            preliminary=[(i, p, s) in PRELIMINARY for i, p, s in zip(rows["indicator"], rows["period"], rows["source_id"])],
+            preliminary=[key in PRELIMINARY for key in zip(rows["indicator"], rows["period"], rows["source_id"])],
         )
         .astype({"share": float})
-        .sort_values(["cumulative", "period", "source_date"], kind="stable")[
-            [
-                "period",
-                "kind",
-                "result",
-                "value",
-                "unit",
-                "qualifier",
-                "share",
-                "cumulative",
-                "preliminary",
-                "source_id",
-                "page",
-                "source_date",
-            ]
-        ]
+        .sort_values(["cumulative", "period", "source_date"], kind="stable")[[*columns, "source_id", "page", "source_date"]]
         .reset_index(drop=True)
     )
 
@@ -108,33 +87,26 @@ def focus_result(figures: pd.DataFrame) -> pd.Series | None:
 
 def latest_result(figures: pd.DataFrame) -> pd.Series | None:
     """Return the result on the macrobudget of the latest single year in the data (ties: the newest letter)."""
-    results = single_year_results(figures)
-    return None if results.empty else results.sort_values(["period", "source_date"], kind="stable").iloc[-1]
+    return _last(single_year_results(figures), ["period", "source_date"])
 
 
 def cumulative_result(figures: pd.DataFrame) -> pd.Series | None:
     """Return the result summed over several years (2012–2016), from the newest letter; None if the data hold none."""
     results = buig_results(figures)
-    summed = results.loc[results["cumulative"]]
-    return None if summed.empty else summed.sort_values(["period", "source_date"], kind="stable").iloc[-1]
+    return _last(results.loc[results["cumulative"]], ["period", "source_date"])
 
 
 def years_without_result(figures: pd.DataFrame, period: str) -> list[str]:
     """Return the years inside a summed period for which the data hold no single-year result (2012, 2014, 2015)."""
-    found = lookup.select(figures, "buig_deficit", period=period)
-    if found.empty:
-        found = lookup.select(figures, "buig_surplus", period=period)
-    start, end = found["period_start"].iloc[0].year, found["period_end"].iloc[0].year
+    summed = figures.loc[figures["indicator"].isin(["buig_deficit", "buig_surplus"]) & (figures["period"] == period)]
     given = set(single_year_results(figures)["period"])
-    return [str(year) for year in range(start, end + 1) if str(year) not in given]
+    years = range(summed["period_start"].iloc[0].year, summed["period_end"].iloc[0].year + 1)
+    return [str(year) for year in years if str(year) not in given]
 
 
 def budget_2016(figures: pd.DataFrame) -> Interval:
-    """Return the macrobudget 2016 that the revised 2017 budget and its increase imply (our computation, mln euro).
-
-    The June 2017 letter does not print it. Interval over the rounding of both printed figures; undefined
-    when the figures imply no positive budget (a municipality whose rounded budget is 0).
-    """
+    """Return the macrobudget 2016 implied by the revised 2017 budget and its increase (our computation, mln euro)."""
+    # The June 2017 letter does not print it. Undefined when no positive budget follows (a municipal rounded 0).
     budget = printed_interval(figures, "buig_macro_budget", BUDGET_YEAR) - printed_interval(
         figures, "buig_macro_budget_change", BUDGET_YEAR, category=PREVIOUS_BUDGET
     )
@@ -142,11 +114,8 @@ def budget_2016(figures: pd.DataFrame) -> Interval:
 
 
 def deficit_share_2016(figures: pd.DataFrame) -> float:
-    """Return the 2016 deficit as a percentage of the implied macrobudget 2016 (central values; NaN if undefined).
-
-    Rests on our assumptions that the budget of the 2017 passage is the base of the printed percentage and
-    that the central values of the rounded figures are the ones to compare.
-    """
+    """Return the 2016 deficit as a percentage of the implied macrobudget 2016 (central values; NaN if undefined)."""
+    # Our assumptions: the budget of the 2017 passage is the printed percentage's base, and central values compare.
     return lookup.ratio(PERCENT * lookup.value(figures, "buig_deficit", "2016"), budget_2016(figures).mid)
 
 
@@ -156,32 +125,27 @@ def deficit_share_2016_range(figures: pd.DataFrame) -> Interval:
 
 
 def participation_budget_parts(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return per year the two target groups' budgets, their sum and the printed total, from one letter's table.
-
-    For a year that several letters split over the target groups, the newest letter's table counts.
-    Columns: year, classic, new, sum, printed_total (NaN if the letter prints none), difference (sum −
-    printed total), margin (what the rounding of the two parts explains), verdict (a `figures.checks`
-    verdict code), source_id, page, source_date.
-    """
-    rows = lookup.select(figures, "participation_budget").loc[lambda f: _years(f["period"])]
+    """Return per year both target groups' budgets, their sum and the printed total, checked, from the newest table."""
+    rows = (
+        lookup.select(figures, "participation_budget").loc[lambda f: _years(f["period"])].rename(columns={"period": "year"})
+    )
+    keys = ["year", "source_id"]
     parts = rows.loc[rows["category"].isin([CLASSIC, NEW])]
-    both = parts.groupby(["period", "source_id"])["category"].transform("nunique") == 2
-    parts = parts.loc[both]
-    newest = parts.groupby("period")["source_date"].transform("max")
-    parts = parts.loc[parts["source_date"] == newest]
-    wide = parts.pivot_table(index=["period", "source_id"], columns="category", values="value", aggfunc="first")
-    frame = wide.reset_index().rename(columns={"period": "year", CLASSIC: "classic", NEW: "new"})
-    totals = rows.loc[rows["category"] == TOTAL].set_index(["period", "source_id"])["value"]
-    first = parts.drop_duplicates(["period", "source_id"]).set_index(["period", "source_id"])
-    keys = list(zip(frame["year"], frame["source_id"]))
+    parts = parts.loc[parts.groupby(keys)["category"].transform("nunique") == 2]
+    parts = parts.loc[parts["source_date"] == parts.groupby("year")["source_date"].transform("max")]  # newest letter
+    frame = (
+        parts.pivot_table(index=keys, columns="category", values="value", aggfunc="first")
+        .rename(columns={CLASSIC: "classic", NEW: "new"})
+        .join(rows.loc[rows["category"] == TOTAL].set_index(keys)["value"].rename("printed_total"))
+        .join(parts.drop_duplicates(keys).set_index(keys)[["page", "source_date"]])
+        .reset_index()
+        .astype({"printed_total": float, "page": "int64", "source_date": str})
+    )
     frame = frame.assign(
         sum=frame["classic"] + frame["new"],
-        printed_total=[totals.get(k) for k in keys],
+        difference=lambda f: f["sum"] - f["printed_total"],
         margin=[rounding_margin(c) + rounding_margin(n) for c, n in zip(frame["classic"], frame["new"])],
-        page=[first.loc[k, "page"] for k in keys],
-        source_date=[first.loc[k, "source_date"] for k in keys],
-    ).astype({"printed_total": float})
-    frame = frame.assign(difference=frame["sum"] - frame["printed_total"])
+    )
     verdicts = [
         checks.verdict(p, s, m) if pd.notna(p) else checks.NOT_COMPUTABLE
         for p, s, m in zip(frame["printed_total"], frame["sum"], frame["margin"])
@@ -191,33 +155,23 @@ def participation_budget_parts(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def target_group_shift(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return per year the new target group's share of the participatiebudget and both parts' change.
-
-    The share is of the sum of the two parts: our reading of the table, whose total row the two parts
-    make up. Columns: year, classic, new, new_share (%), classic_change and new_change (mln euro since the
-    first year), new_growth (mln euro since the year before; NaN in the first year).
-    """
+    """Return per year the new group's share of the two parts' sum (%), both parts' change since the first year
+    and the new part's growth since the year before (mln euro)."""
     parts = participation_budget_parts(figures)
     if parts.empty:
         return parts.assign(new_share=[], classic_change=[], new_change=[], new_growth=[])
-    first = parts.iloc[0]
     return parts.assign(
-        new_share=lookup.ratio(PERCENT * parts["new"], parts["sum"]),
-        classic_change=parts["classic"] - first["classic"],
-        new_change=parts["new"] - first["new"],
+        new_share=lookup.ratio(PERCENT * parts["new"], parts["sum"]),  # of the sum: the two parts make up the total row
+        classic_change=parts["classic"] - parts["classic"].iloc[0],
+        new_change=parts["new"] - parts["new"].iloc[0],
         new_growth=parts["new"].diff(),
     )[["year", "classic", "new", "new_share", "classic_change", "new_change", "new_growth"]]
 
 
 def flat_since(values: pd.Series) -> str | None:
-    """Return the first label from which every later value stays within FLAT of the value there (None if none).
-
-    At least two later values must follow; a series of zeros is flat from its start.
-    """
-    labels = list(values.index)
-    for position, label in enumerate(labels[:-2]):
-        level = float(values.iloc[position])
-        later = values.iloc[position + 1 :].astype(float)
+    """Return the first label after which at least two values follow, all within FLAT of the value there."""
+    for position, label in enumerate(values.index[:-2]):  # a series of zeros is flat from its start
+        level, later = float(values.iloc[position]), values.iloc[position + 1 :].astype(float)
         if ((later - level).abs() <= FLAT * abs(level)).all():
             return label
     return None
@@ -225,44 +179,35 @@ def flat_since(values: pd.Series) -> str | None:
 
 def newest_letter_total(figures: pd.DataFrame) -> pd.Series | None:
     """Return the re-integration total for a single year from the newest letter that gives one (its latest year)."""
-    rows = lookup.select(figures, "participation_budget", category=TOTAL).loc[lambda f: _years(f["period"])]
-    if rows.empty:
-        return None
-    return rows.sort_values(["source_date", "period"], kind="stable").iloc[-1]
+    rows = lookup.select(figures, "participation_budget", category=TOTAL)
+    return _last(rows.loc[_years(rows["period"])], ["source_date", "period"])
 
 
 def structural_level(figures: pd.DataFrame) -> pd.Series | None:
     """Return the structural level of re-integration money (an open period), from the newest letter; None if none."""
-    rows = lookup.select(figures, "participation_budget", category=TOTAL).loc[lambda f: f["period"].str.endswith("/..")]
-    return None if rows.empty else rows.sort_values("source_date", kind="stable").iloc[-1]
+    rows = lookup.select(figures, "participation_budget", category=TOTAL)
+    return _last(rows.loc[rows["period"].str.endswith("/..")], "source_date")
 
 
-def _same_year(rows: pd.DataFrame, category: str, year: int) -> pd.DataFrame:
-    """Return the rows of a category whose period starts in the given year."""
-    return rows.loc[(rows["category"] == category) & (rows["period_start"].map(lambda d: d.year) == year)]
+def _first_of_year(rows: pd.DataFrame, category: str, year: int) -> pd.Series | None:
+    """Return the first row of a category whose period starts in the given year (None if none)."""
+    found = rows.loc[(rows["category"] == category) & (rows["period_start"].map(lambda d: d.year) == year)]
+    return None if found.empty else found.iloc[0]
 
 
 def benefit_corrections(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return per benefit level the monthly overpayment in early 2017, its sum over the months, and the July rise.
-
-    A level's category is '<scheme>_<percentage>' (aow_70); a level is paired with the overpayment and the
-    rise of the same category in the same year. Columns: scheme, category, percentage,
-    overpaid_monthly (euro), overpaid_qualifier and overpaid_span (the period) as printed, months,
-    overpaid_period (our computation: the monthly amount times the months), rise (euro, NaN if not
-    printed), rise_qualifier and rise_period as printed, source_id, page.
-    """
+    """Return per benefit level the monthly overpayment in early 2017, its total over the months, and the July rise."""
+    # A level's category is '<scheme>_<percentage>' (aow_70): paired with the overpayment and rise of that
+    # category in the same year. overpaid_period is our computation: the monthly amount times the months.
     rows = []
-    overpaid_rows, rise_rows = lookup.select(figures, OVERPAID), lookup.select(figures, RAISED)
-    levels = lookup.select(figures, "benefit_level_percentage").sort_values("period", kind="stable")
-    for _, level in levels.iterrows():
+    overpaid, raised = lookup.select(figures, OVERPAID), lookup.select(figures, RAISED)
+    for _, level in lookup.select(figures, "benefit_level_percentage").sort_values("period", kind="stable").iterrows():
         category, year = level["category"], level["period_start"].year
-        overpaid, rise = (_same_year(rows, category, year) for rows in (overpaid_rows, rise_rows))
-        if overpaid.empty:
+        paid, rise = _first_of_year(overpaid, category, year), _first_of_year(raised, category, year)
+        if paid is None:
             continue
-        paid = overpaid.iloc[0]
         start, end = paid["period_start"], paid["period_end"]
         months = (end.year - start.year) * 12 + end.month - start.month + 1
-        raised = rise.iloc[0] if not rise.empty else None
         rows.append(
             {
                 "scheme": category.split("_")[0],
@@ -273,9 +218,9 @@ def benefit_corrections(figures: pd.DataFrame) -> pd.DataFrame:
                 "overpaid_span": paid["period"],
                 "months": months,
                 "overpaid_period": float(paid["value"]) * months,
-                "rise": float(raised["value"]) if raised is not None else float("nan"),
-                "rise_qualifier": _qualifier(raised) if raised is not None else "",
-                "rise_period": raised["period"] if raised is not None else None,
+                "rise": float("nan") if rise is None else float(rise["value"]),
+                "rise_qualifier": "" if rise is None else _qualifier(rise),
+                "rise_period": None if rise is None else rise["period"],
                 "source_id": paid["source_id"],
                 "page": int(paid["page"]),
             }

@@ -1,25 +1,9 @@
 """Financiering van bijstand en re-integratie: the facts the chapter's text needs, by name (no words).
 
-`facts(chapter)` returns one flat dictionary for `chapters/bijstand_financiering.tekst.md` and the labels
-of `chapters/bijstand_financiering.labels.yml`. Printed figures are `Figure`s: the edition's own (in a
-municipal edition the municipality's, cited to no letter), and under `national_…` the letters' national
-figures, cited (a municipal text names them as national). Letters are `Letter`s; computed numbers are
-floats; periods and years are ISO text; lists hold figures or small records (dictionaries):
-
-- a result on the macrobudget: `figure` (the printed amount), `result` (signed: a surplus above zero, a
-  deficit below), `deficit` (the letter calls it a deficit), `share` (the printed percentage of the
-  macrobudget, None if none) and `preliminary` (the letter calls it preliminary);
-- a level of a benefit: `amount` (a figure in euro) and `percentage` (the benefit level), grouped per
-  `scheme` (aow, bijstand) with the `total` of the amounts;
-- a gap between the two target groups and the printed total: `year` and `gap` (miljoen euro, unsigned);
-- a figure that letters give with different values: `label`, `period`, `kind` (figures.revisions) and
-  the `figures`, oldest letter first (`revisions`, `total_revision`: none in a municipal edition, whose
-  figures no letter printed, as `Chapter.revisions`).
-
-Who signed a letter is the data's own words (sources.csv `sender`): `senders` gives per letter id the surname as
-running text writes it after "staatssecretaris" ("Van Ark"), `letters_by_sender` the chapter's letters per sender.
-
-A key whose figure the data do not hold is None (a list: empty), and the text leaves its sentence out.
+`facts(chapter)` returns one flat dictionary; chapters/bijstand_financiering.tekst.md lists its keys and records.
+Printed figures are `Figure`s: the edition's own (a municipality's are cited to no letter), and under
+`national_…` the letters' national figures. A key whose figure the data do not hold is None (a list: empty),
+and the text leaves its sentence out.
 """
 
 from __future__ import annotations
@@ -33,23 +17,15 @@ from ...figures import checks, lookup
 from ...figures.facts import Figure, Finder
 from ...figures.rounding import MLN_PER_MLD
 from . import analysis
-from .analysis import BUDGET_YEAR, FOCUS, IOAZ_DATE, JUNE_2017, PREVIOUS_BUDGET, PREVIOUS_YEAR, PROVISIONAL, RAISED
+from .analysis import BUDGET_YEAR, FOCUS, JUNE_2017, PREVIOUS_BUDGET, PREVIOUS_YEAR, PROVISIONAL, RAISED
 
 
 def facts(chapter) -> dict:
     """Return what the chapter's text and labels need, by name (see the module docstring)."""
-    return (
-        _letters(chapter)
-        | _buig(chapter)
-        | _budget(chapter)
-        | _people(chapter)
-        | _budget_parts(chapter)
-        | _target_groups(chapter)
-        | _totals(chapter)
-        | _benefits(chapter)
-        | _ioaz(chapter)
-        | _checks(chapter)
-    )
+    found = {}
+    for part in (_letters, _buig, _budget, _people, _budget_parts, _target_groups, _totals, _benefits, _ioaz, _checks):
+        found |= part(chapter)
+    return found
 
 
 def _of(finder: Finder, row: pd.Series | None) -> Figure | None:
@@ -67,9 +43,9 @@ def _result(finder: Finder, row: pd.Series | None) -> dict | None:
         return None
     return {
         "figure": finder.of(row),
-        "result": float(row["result"]),
+        "result": float(row["result"]),  # signed: a surplus above zero, a deficit below
         "deficit": row["kind"] == analysis.DEFICIT,
-        "share": _number(row["share"]),
+        "share": _number(row["share"]),  # the printed percentage of the macrobudget
         "preliminary": bool(row["preliminary"]),
     }
 
@@ -81,22 +57,20 @@ def _surname(sender: str) -> str:
 
 
 def _letters(chapter) -> dict:
-    """Return the letter most national figures come from, the others (oldest first), the June 2017 letter, and who
-    signed each letter: `senders` (letter id → surname, as sources.csv gives the sender) and `letters_by_sender`
-    (the chapter's letters grouped per sender, in order of their first letter)."""
+    """Return the letter most national figures come from, the others, the June 2017 letter, and who signed each."""
     counts = chapter.national["source_id"].value_counts()
     letters = chapter.national_finder.letters
     main = counts.index[0] if not counts.empty else None
-    others = [letters[s] for s in counts.index if s != main]
+    ordered = sorted((letters[s] for s in counts.index), key=lambda x: (x.date, x.id))  # oldest first
     sources = chapter.sources.set_index("id") if "id" in chapter.sources.columns else chapter.sources
     senders = {i: _surname(sources.loc[i, "sender"]) for i in letters if i in sources.index and "sender" in sources}
     grouped: dict[str, list] = {}
-    for found in sorted((letters[s] for s in counts.index), key=lambda x: (x.date, x.id)):
+    for found in ordered:
         if found.id in senders:
             grouped.setdefault(senders[found.id], []).append(found)
     return {
         "main_letter": letters[main] if main is not None else None,
-        "other_letters": sorted(others, key=lambda x: (x.date, x.id)),
+        "other_letters": [found for found in ordered if found.id != main],
         "june_2017_letter": letters[JUNE_2017] if JUNE_2017 in counts.index else None,
         "senders": senders,
         "letters_by_sender": [{"name": name, "letters": found} for name, found in grouped.items()],
@@ -170,23 +144,10 @@ def _people(chapter) -> dict:
     }
 
 
-NO_PARTS = {
-    "pb_first_year": None,
-    "pb_last_year": None,
-    "pb_start": None,
-    "pb_end": None,
-    "pb_letters": [],
-    "pb_citations": [],
-    "pb_from_june_2017": False,
-    "classic_first": None,
-    "classic_last": None,
-    "classic_flat_year": None,
-    "classic_flat_value": None,
-    "classic_flat_second": False,
-    "new_first": None,
-    "new_last": None,
-    "new_factor": None,
-}
+# The participatiebudget's facts when the data hold no table of it.
+NO_PARTS = {"pb_letters": [], "pb_citations": [], "pb_from_june_2017": False, "classic_flat_second": False}
+NO_PARTS |= dict.fromkeys(["pb_first_year", "pb_last_year", "pb_start", "pb_end", "classic_first", "classic_last"])
+NO_PARTS |= dict.fromkeys(["classic_flat_year", "classic_flat_value", "new_first", "new_last", "new_factor"])
 
 
 def _budget_parts(chapter) -> dict:
@@ -196,13 +157,14 @@ def _budget_parts(chapter) -> dict:
     if parts.empty:
         return found | NO_PARTS
     by_year = parts.set_index("year")
-    total = by_year["printed_total"].where(by_year["printed_total"].notna(), by_year["sum"])
+    total = by_year["printed_total"].fillna(by_year["sum"])
     first, last = parts["year"].iloc[0], parts["year"].iloc[-1]
     classic, new = by_year["classic"], by_year["new"]
     flat = analysis.flat_since(classic)
     factor = lookup.ratio(new[last], new[first])
     national = not chapter.municipal  # a municipality's table is printed in no letter
     letters = parts["source_id"].unique().tolist()
+    cited = parts.drop_duplicates("source_id") if national else parts.iloc[:0]
     return found | {
         "pb_first_year": first,
         "pb_last_year": last,
@@ -210,9 +172,7 @@ def _budget_parts(chapter) -> dict:
         "pb_end": float(total[last]),
         "pb_letters": [chapter.finder.letter(s) for s in letters] if national else [],
         "pb_citations": [
-            {"letter": chapter.finder.letter(row.source_id), "page": int(row.page)}
-            for row in parts.drop_duplicates("source_id").itertuples()
-            if national
+            {"letter": chapter.finder.letter(s), "page": int(p)} for s, p in zip(cited["source_id"], cited["page"])
         ],
         "pb_from_june_2017": national and letters == [JUNE_2017],
         "classic_first": float(classic[first]),
@@ -235,17 +195,17 @@ def _target_groups(chapter) -> dict:
         rows = checked.loc[checked["verdict"] == verdict]
         return [{"year": year, "gap": abs(float(gap))} for year, gap in zip(rows["year"], rows["difference"])]
 
-    found = {"sum_checked": not checked.empty, "sum_discrepancies": gaps(checks.DISCREPANCY)}
-    found["sum_roundings"] = gaps(checks.ROUNDED)
     shift = analysis.target_group_shift(chapter.figures)
     first, last = (shift.iloc[0], shift.iloc[-1]) if not shift.empty else ({}, {})
-    for key, row, column in (
-        ("share_new_first", first, "new_share"),
-        ("share_new_last", last, "new_share"),
-        ("classic_change", last, "classic_change"),
-        ("new_change", last, "new_change"),
-    ):
-        found[key] = _number(row.get(column))
+    found = {
+        "sum_checked": not checked.empty,
+        "sum_discrepancies": gaps(checks.DISCREPANCY),
+        "sum_roundings": gaps(checks.ROUNDED),
+        "share_new_first": _number(first.get("new_share")),
+        "share_new_last": _number(last.get("new_share")),
+        "classic_change": _number(last.get("classic_change")),
+        "new_change": _number(last.get("new_change")),
+    }
     growth = shift.set_index("year")["new_growth"].dropna() if not shift.empty else pd.Series(dtype=float)
     if len(growth) < 2:
         return found | NO_GROWTH
@@ -263,16 +223,8 @@ def _target_groups(chapter) -> dict:
     }
 
 
-NO_GROWTH = {
-    "growth_until": None,
-    "growth_small": None,
-    "growth_large": None,
-    "growth_last_year": None,
-    "growth_last": None,
-    "growth_rising": False,
-    "growth_falling": False,
-    "growth_unusual": False,
-}
+NO_GROWTH = dict.fromkeys(["growth_until", "growth_small", "growth_large", "growth_last_year", "growth_last"])
+NO_GROWTH |= dict.fromkeys(["growth_rising", "growth_falling", "growth_unusual"], False)
 
 
 def _in_mln(figure: Figure) -> float:
@@ -296,26 +248,20 @@ def _totals(chapter) -> dict:
 
 
 def _earlier_value(chapter, total: pd.Series | None) -> dict | None:
-    """Return an earlier letter's value of the same total: its figure, the kind of difference, from the 2017 table.
-
-    Letters give national figures: a municipal edition has no such value (None).
-    """
+    """Return an earlier letter's value of the same national total: its figure, the kind of difference, its table."""
     if total is None:
         return None
     changed = chapter.revisions()  # between letters: none in a municipal edition
-    same = changed.loc[
-        (changed["indicator"] == total["indicator"])
-        & (changed["category"] == total["category"])
-        & (changed["period"] == total["period"])
-        & (changed["source_id"] != total["source_id"])
-    ]
-    if same.empty:
+    same = ["indicator", "category", "period"]
+    earlier = changed.loc[changed[same].eq(total[same]).all(axis=1) & (changed["source_id"] != total["source_id"])]
+    if earlier.empty:
         return None
-    earlier = same.iloc[0]
+    first = earlier.iloc[0]
+    # from_table: the June 2017 participatiebudget table, not a total with beschut werk.
     return {
-        "figure": chapter.national_finder.of(earlier),
-        "kind": earlier["kind"],
-        "from_table": earlier["source_id"] == JUNE_2017,  # the participatiebudget table, not a total with beschut werk
+        "figure": chapter.national_finder.of(first),
+        "kind": first["kind"],
+        "from_table": first["source_id"] == JUNE_2017,
     }
 
 
@@ -360,7 +306,7 @@ def _ioaz(chapter) -> dict:
     finder, printed = chapter.finder, chapter.national_finder
 
     def norms(figures: pd.DataFrame, indicator: str) -> pd.DataFrame:
-        return lookup.select(figures, indicator, period=IOAZ_DATE).sort_values("category")
+        return lookup.select(figures, indicator, period="2017-01-01").sort_values("category")  # June 2017 letter
 
     corrections = norms(chapter.figures, "ioaz_income_norm_correction")
     rises = lookup.select(chapter.figures, RAISED)

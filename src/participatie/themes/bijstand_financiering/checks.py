@@ -1,9 +1,7 @@
-"""Financiering van bijstand en re-integratie: the claims of the letters that are recomputed from other figures.
+"""Financiering van bijstand en re-integratie: the letters' claims recomputed from other figures.
 
-Their claims, formulas and assumptions in Dutch are in the chapter's label file (`checks:` in
-`chapters/bijstand_financiering.labels.yml`). The comparison of the June 2018 total for 2018 with the June
-2017 table is no cross-check but a comparison between two letters: it is a revision (figures.revisions),
-shown in the chapter's Verschillen tussen brieven.
+Their Dutch words are under `checks:` in the chapter's label file. The June 2018 total for 2018 against the June
+2017 table is a revision between two letters (figures.revisions), not a cross-check.
 """
 
 from __future__ import annotations

@@ -28,47 +28,45 @@ def buig_results(chapter) -> shapes.TableFigure:
     newer = chapter.from_newer_letters(rows).to_numpy()
     twice = rows["period"].duplicated(keep=False).to_numpy()
     kinds, column = chapter.label("buig_results.kinds"), chapter.label("buig_results.columns")
+    share = chapter.label("buig_results.columns.share")  # a template: its words follow the edition
     status = [
         chapter.label("buig_results.status", preliminary=bool(early), newer=bool(new), newer_letter=shared.NEWER_LETTER)
         for early, new in zip(rows["preliminary"], newer)
     ]
-    hedges = [q if isinstance(q, str) and q else None for q in rows.get("qualifier", pd.Series(None, index=rows.index))]
+    periods = [
+        chapter.label(
+            "buig_results.bar_period",
+            period=vocabulary.period(period),
+            preliminary=bool(early),
+            twice=bool(both),
+            date=vocabulary.long_date(pd.Timestamp(day).date()),
+        )
+        for period, early, both, day in zip(rows["period"], rows["preliminary"], twice, rows["source_date"])
+    ]
     table = pd.DataFrame(
         {
-            column["period"]: [
-                chapter.label(
-                    "buig_results.bar_period",
-                    period=vocabulary.period(period),
-                    preliminary=bool(early),
-                    twice=bool(both),
-                    date=vocabulary.long_date(pd.Timestamp(day).date()),
-                )
-                for period, early, both, day in zip(rows["period"], rows["preliminary"], twice, rows["source_date"])
-            ],
+            column["period"]: periods,
             column["kind"]: rows["kind"].map(kinds).where(rows["result"] != 0, kinds["none"]),
-            column["amount"]: [vocabulary.value_text(v, u, None, q) for v, u, q in zip(rows["value"], rows["unit"], hedges)],
-            chapter.label("buig_results.columns.share"): rows["share"],  # a template: its words follow the edition
+            column["amount"]: [
+                vocabulary.value_text(v, u, None, q)
+                for v, u, q in zip(rows["value"], rows["unit"], rows["qualifier"].fillna(""))
+            ],
+            share: rows["share"],
             column["status"]: [s or vocabulary.MISSING for s in status],
             column["source"]: chapter.where_printed(rows["source_id"], rows["page"]),
         }
     )
     return shapes.table_figure(
-        table,
-        title=chapter.label("buig_results.title"),
-        source_line=chapter.source_line(rows),
-        table_formats={chapter.label("buig_results.columns.share"): 1},
+        table, title=chapter.label("buig_results.title"), source_line=chapter.source_line(rows), table_formats={share: 1}
     )
 
 
 def benefit_corrections(chapter) -> shown_tables.Table:
-    """Return per benefit level the overpayment per month in early 2017, its sum over the months and the July rise.
-
-    With one period of overpayment (the letters' data) the headers name it; with several (data that add
-    other years) a column names each row's period.
-    """
+    """Return per benefit level the overpayment per month in early 2017, its sum over the months and the July rise."""
     frame = analysis.benefit_corrections(chapter.figures)
     if frame.empty:
         return shown_tables.show(frame)
+    # With one period of overpayment (the letters' data) the headers name it; with several a column does.
     one = frame["overpaid_span"].nunique() == 1
     rise = frame["rise_period"].dropna()
     words = {
@@ -79,8 +77,8 @@ def benefit_corrections(chapter) -> shown_tables.Table:
     }
     schemes = chapter.label("benefit_corrections.schemes")
 
-    def euro(amount, qualifier="") -> str:
-        return vocabulary.value_text(amount, "euro", 2, qualifier or None) if pd.notna(amount) else vocabulary.MISSING
+    def euro(amounts, qualifiers) -> list[str]:
+        return [vocabulary.value_text(v, "euro", 2, q) for v, q in zip(amounts, qualifiers)]
 
     def heading(key: str) -> str:
         return chapter.label(f"benefit_corrections.columns.{key}", **words)
@@ -89,9 +87,9 @@ def benefit_corrections(chapter) -> shown_tables.Table:
         heading("benefit"): [
             f"{schemes[s]}, {vocabulary.value_text(p, 'procent')}" for s, p in zip(frame["scheme"], frame["percentage"])
         ],
-        heading("overpaid"): [euro(v, q) for v, q in zip(frame["overpaid_monthly"], frame["overpaid_qualifier"])],
-        heading("overpaid_total"): [euro(v) for v in frame["overpaid_period"]],
-        heading("rise"): [euro(v, q) for v, q in zip(frame["rise"], frame["rise_qualifier"])],
+        heading("overpaid"): euro(frame["overpaid_monthly"], frame["overpaid_qualifier"]),
+        heading("overpaid_total"): euro(frame["overpaid_period"], [None] * len(frame)),
+        heading("rise"): euro(frame["rise"], frame["rise_qualifier"]),
     }
     if not one:
         columns = {shared.COLUMN_TEXT["period_label"]: vocabulary.period_labels(frame["overpaid_span"]).tolist(), **columns}
@@ -99,25 +97,19 @@ def benefit_corrections(chapter) -> shown_tables.Table:
 
 
 def other_figures(chapter) -> shown_tables.Table:
-    """Return the remaining figures on money and numbers (recipients, advances, ESF, budget per person, inflow).
-
-    A figure the letter ties to a moment rather than a year (the amounts per person and the assumed inflow, set
-    at the introduction of the Participatiewet) shows that moment as its period (`other_figures.periods`), with
-    the year of the data. In a municipal edition the column that names the letter is headed as a source: no
-    letter printed the municipality's figures.
-    """
+    """Return the remaining figures on money and numbers (recipients, advances, ESF, budget per person, inflow)."""
     rows = pd.concat([lookup.select(chapter.figures, indicator) for indicator in OTHER_FIGURES]).reset_index(drop=True)
     words = chapter.label("other_figures.suffixes")
     suffix = [words.get(c, words.get(i)) for c, i in zip(rows["category"].fillna(""), rows["indicator"])]
     table = shapes.edition_figures_table(
         chapter, rows, label_suffix=pd.Series([f" ({s})" if s else "" for s in suffix], index=rows.index)
     )
-    moments = chapter.label("other_figures.periods")
-    period_column = shared.COLUMN_TEXT["period_label"]
+    # A figure the letter ties to a moment rather than a year (the amounts per person and the assumed inflow, set
+    # at the introduction of the Participatiewet) shows that moment, with the year of the data.
+    moments, column = chapter.label("other_figures.periods"), shared.COLUMN_TEXT["period_label"]
     frame = table.frame.copy()
-    for i, (indicator, period) in enumerate(zip(rows["indicator"], rows["period"].astype(str))):
-        if indicator in moments:
-            frame.loc[frame.index[i], period_column] = chapter.label(f"other_figures.periods.{indicator}", year=period[:4])
-    if chapter.municipal:
-        frame = frame.rename(columns={shared.COLUMN_TEXT["letter"]: chapter.label("other_figures.municipal_source")})
+    frame[column] = [
+        chapter.label(f"other_figures.periods.{i}", year=str(p)[:4]) if i in moments else shown
+        for i, p, shown in zip(rows["indicator"], rows["period"], frame[column])
+    ]
     return shown_tables.show(frame, table.formats, caption=table.caption)

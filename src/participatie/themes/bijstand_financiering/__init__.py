@@ -4,9 +4,4 @@ from ..record import Theme
 from .checks import CHECKS
 from .facts import facts
 
-THEME = Theme(
-    name="bijstand_financiering",
-    facts=facts,
-    prefix="bf",
-    checks=CHECKS,
-)
+THEME = Theme(name="bijstand_financiering", facts=facts, prefix="bf", checks=CHECKS)

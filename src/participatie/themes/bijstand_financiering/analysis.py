@@ -1,9 +1,7 @@
-"""Financiering van bijstand en re-integratie: the analyses, figures in and frames or numbers out.
+"""Financiering van bijstand en re-integratie: the analyses, figures in and frames or numbers out (mln euro).
 
-Money for benefits (macrobudget BUIG) and re-integration (participatiebudget), in miljoen euro unless a column
-says otherwise. An amount the letters imply but do not print is an interval over the rounding of the printed
-figures (`ca. € 270 miljoen`, `4,8%`). Series are taken from the data, never from a list of years, so every
-function works on any edition (national, or one municipality's) and on data with later letters.
+An amount the letters imply but do not print is an interval over the rounding of the printed figures. Series
+come from the data, never from a list of years: every function works on any edition and on later letters.
 """
 
 from __future__ import annotations
@@ -27,9 +25,7 @@ FOCUS = (PREVIOUS_YEAR, JUNE_2017)
 # The figures a letter itself calls preliminary: (indicator, period, letter). ek-33981-n p. 13 bases the
 # 2016 result on preliminary expenditure figures; a later letter's value for 2016 is no longer preliminary.
 PRELIMINARY = frozenset({("buig_deficit", "2016", JUNE_2017), ("buig_deficit_share", "2016", JUNE_2017)})
-# Our threshold, not the letters': a budget part that moves less than 1% from a year's level on stays
-# "vrijwel gelijk" from that year on.
-FLAT = 0.01
+FLAT = 0.01  # our threshold, not the letters': a part that moves less than 1% from a level on stays "vrijwel gelijk"
 OVERPAID, RAISED = "benefit_overpayment_monthly", "benefit_increase_monthly"
 
 
@@ -145,18 +141,17 @@ def participation_budget_parts(figures: pd.DataFrame) -> pd.DataFrame:
         sum=frame["classic"] + frame["new"],
         difference=lambda f: f["sum"] - f["printed_total"],
         margin=[rounding_margin(c) + rounding_margin(n) for c, n in zip(frame["classic"], frame["new"])],
+        verdict=lambda f: [
+            checks.verdict(p, s, m) if pd.notna(p) else checks.NOT_COMPUTABLE
+            for p, s, m in zip(f["printed_total"], f["sum"], f["margin"])
+        ],
     )
-    verdicts = [
-        checks.verdict(p, s, m) if pd.notna(p) else checks.NOT_COMPUTABLE
-        for p, s, m in zip(frame["printed_total"], frame["sum"], frame["margin"])
-    ]
     columns = ["year", "classic", "new", "sum", "printed_total", "difference", "margin", "verdict", "source_id", "page"]
-    return frame.assign(verdict=verdicts)[[*columns, "source_date"]].sort_values("year").reset_index(drop=True)
+    return frame[[*columns, "source_date"]].sort_values("year").reset_index(drop=True)
 
 
 def target_group_shift(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return per year the new group's share of the two parts' sum (%), both parts' change since the first year
-    and the new part's growth since the year before (mln euro)."""
+    """Return per year the new group's share (%), both parts' change since the first year and the new part's growth."""
     parts = participation_budget_parts(figures)
     if parts.empty:
         return parts.assign(new_share=[], classic_change=[], new_change=[], new_growth=[])

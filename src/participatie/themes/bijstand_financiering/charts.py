@@ -16,10 +16,14 @@ from . import analysis
 
 def participation_budget(chapter) -> charts.ChartFigure:
     """Return the stacked bars of the participatiebudget per target group and year, with the printed totals."""
+
+    def label(key: str, **values):
+        return chapter.label(f"participation_budget.{key}", **values)
+
     parts = analysis.participation_budget_parts(chapter.figures)
     newer = chapter.from_newer_letters(parts).to_numpy()
     sources = chapter.where_printed(parts["source_id"], parts["page"])
-    groups, short = chapter.label("participation_budget.groups"), chapter.label("participation_budget.groups_short")
+    groups, short = label("groups"), label("groups_short")
     long = parts.assign(jaar=parts["year"], nieuwer=newer, brief=sources).melt(
         ["jaar", "nieuwer", "brief"], ["classic", "new"], "key", "bedrag"
     )
@@ -30,7 +34,7 @@ def participation_budget(chapter) -> charts.ChartFigure:
     )[["jaar", "doelgroep", "bedrag", "volgorde", "nieuwer", "brief", "label"]]
     domain = [groups["classic"], groups["new"]]
     colours = alt.Scale(domain=domain, range=[charts.PRIMARY, charts.SECONDARY])
-    tooltip = chapter.label("participation_budget.tooltip")
+    tooltip = label("tooltip")
     base = alt.Chart(long).encode(
         x=alt.X("jaar:N", title=None, axis=alt.Axis(labelAngle=0)),
         tooltip=[
@@ -64,7 +68,7 @@ def participation_budget(chapter) -> charts.ChartFigure:
     )
     printed = parts["printed_total"].notna()
     top = parts["printed_total"].fillna(parts["sum"])
-    total_word, sum_word = chapter.label("participation_budget.printed_total"), chapter.label("participation_budget.sum")
+    total_word, sum_word = label("printed_total"), label("sum")
     # On two lines, so that a total keeps within its bar's width on a phone.
     text = [[total_word if p else sum_word, vocabulary.number(v, 3)] for p, v in zip(printed, top)]
     totals_frame = pd.DataFrame({"jaar": parts["year"], "top": top, "tekst": text})
@@ -73,18 +77,14 @@ def participation_budget(chapter) -> charts.ChartFigure:
     chart = (bars + inside + totals).properties(
         width=charts.WIDTH,
         height=charts.HEIGHT,
-        title=charts.title(
-            chapter.label("participation_budget.title"), chapter.label("participation_budget.subtitle", **words)
-        ),
+        title=charts.title(label("title"), label("subtitle", **words)),
     )
-    heading = [
-        chapter.label(f"participation_budget.columns.{k}", **words) for k in ("year", "classic", "new", "total", "sum")
-    ]
+    heading = [label(f"columns.{key}", **words) for key in ("year", "classic", "new", "total", "sum")]
     table = parts[["year", "classic", "new", "printed_total", "sum"]].set_axis(heading, axis=1)
-    table[chapter.label("participation_budget.columns.source")] = sources
+    table[label("columns.source")] = sources
     return charts.figure(
         chart,
-        description=chapter.label("participation_budget.description", **words),
+        description=label("description", **words),
         source_line=chapter.source_line(parts),
         table=table,
         table_formats=dict.fromkeys(heading[1:], 3),

@@ -8,6 +8,7 @@ and the text leaves its sentence out.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 
@@ -15,7 +16,7 @@ import pandas as pd
 
 from ...figures import checks, lookup
 from ...figures.facts import Figure, Finder
-from ...figures.rounding import MLN_PER_MLD
+from ...figures.rounding import MLN_PER_MLD, Interval
 from . import analysis
 from .analysis import BUDGET_YEAR, FOCUS, JUNE_2017, PREVIOUS_BUDGET, PREVIOUS_YEAR, PROVISIONAL, RAISED
 
@@ -64,16 +65,13 @@ def _letters(chapter) -> dict:
     ordered = sorted((letters[s] for s in counts.index), key=lambda x: (x.date, x.id))  # oldest first
     sources = chapter.sources.set_index("id") if "id" in chapter.sources.columns else chapter.sources
     senders = {i: _surname(sources.loc[i, "sender"]) for i in letters if i in sources.index and "sender" in sources}
-    grouped: dict[str, list] = {}
-    for found in ordered:
-        if found.id in senders:
-            grouped.setdefault(senders[found.id], []).append(found)
+    names = dict.fromkeys(senders[found.id] for found in ordered if found.id in senders)  # by their first letter
     return {
         "main_letter": letters[main] if main is not None else None,
         "other_letters": [found for found in ordered if found.id != main],
         "june_2017_letter": letters[JUNE_2017] if JUNE_2017 in counts.index else None,
         "senders": senders,
-        "letters_by_sender": [{"name": name, "letters": found} for name, found in grouped.items()],
+        "letters_by_sender": [{"name": n, "letters": [x for x in ordered if senders.get(x.id) == n]} for n in names],
     }
 
 
@@ -105,21 +103,17 @@ def _budget(chapter) -> dict:
     own, finder = chapter.figures, chapter.finder
     budget = finder.figure("buig_macro_budget", BUDGET_YEAR, source_id=JUNE_2017)
     later = lookup.select(own, "buig_macro_budget", period=BUDGET_YEAR).loc[lambda f: f["source_id"] != JUNE_2017]
-    implied, decimals = None, 0
+    implied = None
     if budget is not None:
-        try:
-            mid = analysis.budget_2016(own).mid
-        except KeyError:
-            mid = math.nan
-        mid = mid / MLN_PER_MLD if budget.unit == "euro_mld" else mid
-        implied = Figure(mid, budget.unit, PREVIOUS_YEAR) if math.isfinite(mid) else None
-        decimals = len(f"{budget.value:g}".partition(".")[2])  # as precise as the printed budget
+        with contextlib.suppress(KeyError):  # the data lack a figure it is computed from
+            mid = analysis.budget_2016(own).mid / (MLN_PER_MLD if budget.unit == "euro_mld" else 1)
+            implied = Figure(mid, budget.unit, PREVIOUS_YEAR) if math.isfinite(mid) else None
     return {
         "budget_2017": budget,
         "budget_increase": finder.figure("buig_macro_budget_change", BUDGET_YEAR, category=PREVIOUS_BUDGET),
         "budget_revision": finder.figure("buig_macro_budget_change", BUDGET_YEAR, category=PROVISIONAL),
         "budget_2016": implied,
-        "budget_2016_decimals": decimals,
+        "budget_2016_decimals": 0 if budget is None else len(f"{budget.value:g}".partition(".")[2]),  # as printed
         "budget_2017_later": finder.of(later.iloc[-1]) if not later.empty else None,
         "national_budget_2017": chapter.national_finder.figure("buig_macro_budget", BUDGET_YEAR, source_id=JUNE_2017),
     }
@@ -162,19 +156,17 @@ def _budget_parts(chapter) -> dict:
     classic, new = by_year["classic"], by_year["new"]
     flat = analysis.flat_since(classic)
     factor = lookup.ratio(new[last], new[first])
-    national = not chapter.municipal  # a municipality's table is printed in no letter
-    letters = parts["source_id"].unique().tolist()
-    cited = parts.drop_duplicates("source_id") if national else parts.iloc[:0]
+    cited = parts.iloc[:0] if chapter.municipal else parts.drop_duplicates("source_id")  # a municipality's: no letter
     return found | {
         "pb_first_year": first,
         "pb_last_year": last,
         "pb_start": float(total[first]),
         "pb_end": float(total[last]),
-        "pb_letters": [chapter.finder.letter(s) for s in letters] if national else [],
+        "pb_letters": [chapter.finder.letter(s) for s in cited["source_id"]],
         "pb_citations": [
             {"letter": chapter.finder.letter(s), "page": int(p)} for s, p in zip(cited["source_id"], cited["page"])
         ],
-        "pb_from_june_2017": national and letters == [JUNE_2017],
+        "pb_from_june_2017": cited["source_id"].tolist() == [JUNE_2017],
         "classic_first": float(classic[first]),
         "classic_last": float(classic[last]),
         "classic_flat_year": flat,
@@ -323,22 +315,15 @@ def _ioaz(chapter) -> dict:
 
 def _checks(chapter) -> dict:
     """Return the range of the recomputed 2016 deficit share over the rounding, and the figures letters revise."""
-    try:
+    share = Interval.not_defined()
+    with contextlib.suppress(KeyError):  # the data lack a figure it is computed from
         share = analysis.deficit_share_2016_range(chapter.national)
-    except KeyError:
-        share = None
-    defined = share is not None and not share.undefined
     changed = chapter.revisions()  # between letters: none in a municipal edition
     return {
-        "deficit_share_low": share.low if defined else None,
-        "deficit_share_high": share.high if defined else None,
+        "deficit_share_low": None if share.undefined else share.low,
+        "deficit_share_high": None if share.undefined else share.high,
         "revisions": [
-            {
-                "label": rows["label"].iloc[0],
-                "period": rows["period"].iloc[0],
-                "kind": rows["kind"].iloc[0],
-                "figures": chapter.national_finder.rows(rows),
-            }
+            rows.iloc[0][["label", "period", "kind"]].to_dict() | {"figures": chapter.national_finder.rows(rows)}
             for _, rows in changed.groupby(lookup.KEY, sort=False, dropna=False)
         ],
     }

@@ -31,6 +31,7 @@ def buig_results(chapter) -> shapes.TableFigure:
     share = chapter.label("buig_results.columns.share")  # a template: its words follow the edition
     status = [
         chapter.label("buig_results.status", preliminary=bool(early), newer=bool(new), newer_letter=shared.NEWER_LETTER)
+        or vocabulary.MISSING
         for early, new in zip(rows["preliminary"], newer)
     ]
     periods = [
@@ -52,7 +53,7 @@ def buig_results(chapter) -> shapes.TableFigure:
                 for v, u, q in zip(rows["value"], rows["unit"], rows["qualifier"].fillna(""))
             ],
             share: rows["share"],
-            column["status"]: [s or vocabulary.MISSING for s in status],
+            column["status"]: status,
             column["source"]: chapter.where_printed(rows["source_id"], rows["page"]),
         }
     )

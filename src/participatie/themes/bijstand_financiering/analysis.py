@@ -152,9 +152,7 @@ def participation_budget_parts(figures: pd.DataFrame) -> pd.DataFrame:
 
 def target_group_shift(figures: pd.DataFrame) -> pd.DataFrame:
     """Return per year the new group's share (%), both parts' change since the first year and the new part's growth."""
-    parts = participation_budget_parts(figures)
-    if parts.empty:
-        return parts.assign(new_share=[], classic_change=[], new_change=[], new_growth=[])
+    parts = participation_budget_parts(figures)  # never empty: without a table it raises KeyError
     return parts.assign(
         new_share=lookup.ratio(PERCENT * parts["new"], parts["sum"]),  # of the sum: the two parts make up the total row
         classic_change=parts["classic"] - parts["classic"].iloc[0],

@@ -58,19 +58,14 @@ def participation_budget(chapter) -> charts.ChartFigure:
     )
     inside = (
         base.mark_text(lineBreak="\n", fontSize=10)
-        .encode(
-            y=alt.Y("midden:Q"),
-            text="label:N",
-            color=alt.condition("datum.nieuwer", alt.value("black"), alt.value("white")),
-        )
+        .encode(y="midden:Q", text="label:N", color=alt.condition("datum.nieuwer", alt.value("black"), alt.value("white")))
         .transform_stack(stack="bedrag", groupby=["jaar"], sort=[alt.SortField("volgorde")], as_=["onder", "boven"])
         .transform_calculate(midden="(datum.onder + datum.boven) / 2")
     )
     printed = parts["printed_total"].notna()
     top = parts["printed_total"].fillna(parts["sum"])
-    total_word, sum_word = label("printed_total"), label("sum")
     # On two lines, so that a total keeps within its bar's width on a phone.
-    text = [[total_word if p else sum_word, vocabulary.number(v, 3)] for p, v in zip(printed, top)]
+    text = [[label("printed_total" if p else "sum"), vocabulary.number(v, 3)] for p, v in zip(printed, top)]
     totals_frame = pd.DataFrame({"jaar": parts["year"], "top": top, "tekst": text})
     totals = alt.Chart(totals_frame).mark_text(dy=-18, baseline="bottom").encode(x="jaar:N", y="top:Q", text="tekst:N")
     words = {"newer": bool(newer.any()), "newer_letter": shared.NEWER_LETTER, "computed": shared.COMPUTED}

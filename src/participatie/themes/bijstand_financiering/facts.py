@@ -79,8 +79,7 @@ def _buig(chapter) -> dict:
     """Return the results on the macrobudget: the one the June 2017 letter explains, the latest, the summed."""
     own, national = chapter.figures, chapter.national
     finder, printed = chapter.finder, chapter.national_finder
-    latest = analysis.latest_result(own)
-    summed = analysis.cumulative_result(own)
+    latest, summed = analysis.latest_result(own), analysis.cumulative_result(own)
     others = analysis.single_year_results(own).loc[lambda f: f["period"] != FOCUS[0]]
     advances = lookup.select(own, "asylum_advance_budget").sort_values(["period", "source_date"])
     newest = None if latest is None or (latest["period"], latest["source_id"]) == FOCUS else latest
@@ -138,18 +137,9 @@ def _people(chapter) -> dict:
     }
 
 
-# The participatiebudget's facts when the data hold no table of it.
-NO_PARTS = {"pb_letters": [], "pb_citations": [], "pb_from_june_2017": False, "classic_flat_second": False}
-NO_PARTS |= dict.fromkeys(["pb_first_year", "pb_last_year", "pb_start", "pb_end", "classic_first", "classic_last"])
-NO_PARTS |= dict.fromkeys(["classic_flat_year", "classic_flat_value", "new_first", "new_last", "new_factor"])
-
-
 def _budget_parts(chapter) -> dict:
     """Return the participatiebudget's total and target groups in its first and last year, and the letters of its table."""
-    found = {"flat_threshold": 100 * analysis.FLAT}  # percent: a part that moves less stays "vrijwel gelijk"
-    parts = analysis.participation_budget_parts(chapter.figures)
-    if parts.empty:
-        return found | NO_PARTS
+    parts = analysis.participation_budget_parts(chapter.figures)  # never empty: without a table it raises
     by_year = parts.set_index("year")
     total = by_year["printed_total"].fillna(by_year["sum"])
     first, last = parts["year"].iloc[0], parts["year"].iloc[-1]
@@ -157,7 +147,8 @@ def _budget_parts(chapter) -> dict:
     flat = analysis.flat_since(classic)
     factor = lookup.ratio(new[last], new[first])
     cited = parts.iloc[:0] if chapter.municipal else parts.drop_duplicates("source_id")  # a municipality's: no letter
-    return found | {
+    return {
+        "flat_threshold": 100 * analysis.FLAT,  # percent: a part that moves less stays "vrijwel gelijk"
         "pb_first_year": first,
         "pb_last_year": last,
         "pb_start": float(total[first]),
@@ -181,24 +172,23 @@ def _budget_parts(chapter) -> dict:
 def _target_groups(chapter) -> dict:
     """Return whether the two target groups add up to the total, their shares and changes, and the new group's growth."""
     parts = analysis.participation_budget_parts(chapter.figures)
-    checked = parts.loc[parts["verdict"] != checks.NOT_COMPUTABLE]
 
     def gaps(verdict: str) -> list[dict]:
-        rows = checked.loc[checked["verdict"] == verdict]
+        rows = parts.loc[parts["verdict"] == verdict]
         return [{"year": year, "gap": abs(float(gap))} for year, gap in zip(rows["year"], rows["difference"])]
 
     shift = analysis.target_group_shift(chapter.figures)
-    first, last = (shift.iloc[0], shift.iloc[-1]) if not shift.empty else ({}, {})
+    first, last = shift.iloc[0], shift.iloc[-1]
     found = {
-        "sum_checked": not checked.empty,
+        "sum_checked": bool((parts["verdict"] != checks.NOT_COMPUTABLE).any()),
         "sum_discrepancies": gaps(checks.DISCREPANCY),
         "sum_roundings": gaps(checks.ROUNDED),
-        "share_new_first": _number(first.get("new_share")),
-        "share_new_last": _number(last.get("new_share")),
-        "classic_change": _number(last.get("classic_change")),
-        "new_change": _number(last.get("new_change")),
+        "share_new_first": _number(first["new_share"]),
+        "share_new_last": _number(last["new_share"]),
+        "classic_change": _number(last["classic_change"]),
+        "new_change": _number(last["new_change"]),
     }
-    growth = shift.set_index("year")["new_growth"].dropna() if not shift.empty else pd.Series(dtype=float)
+    growth = shift.set_index("year")["new_growth"].dropna()
     if len(growth) < 2:
         return found | NO_GROWTH
     before, last_growth = growth.iloc[:-1], float(growth.iloc[-1])

@@ -64,14 +64,14 @@ def _letters(chapter) -> dict:
     main = counts.index[0] if not counts.empty else None
     ordered = sorted((letters[s] for s in counts.index), key=lambda x: (x.date, x.id))  # oldest first
     sources = chapter.sources.set_index("id") if "id" in chapter.sources.columns else chapter.sources
-    senders = {i: _surname(sources.loc[i, "sender"]) for i in letters if i in sources.index and "sender" in sources}
-    names = dict.fromkeys(senders[found.id] for found in ordered if found.id in senders)  # by their first letter
+    senders = {i: _surname(sources.loc[i, "sender"]) for i in letters}  # every letter has a sender (sources.csv)
+    names = dict.fromkeys(senders[found.id] for found in ordered)  # in the order of their first letter
     return {
         "main_letter": letters[main] if main is not None else None,
         "other_letters": [found for found in ordered if found.id != main],
         "june_2017_letter": letters[JUNE_2017] if JUNE_2017 in counts.index else None,
         "senders": senders,
-        "letters_by_sender": [{"name": n, "letters": [x for x in ordered if senders.get(x.id) == n]} for n in names],
+        "letters_by_sender": [{"name": n, "letters": [x for x in ordered if senders[x.id] == n]} for n in names],
     }
 
 
@@ -254,7 +254,6 @@ def _levels(rows: pd.DataFrame, column: str, qualifier: str, period: str) -> lis
         levels = [
             {"amount": Figure(float(v), "euro", str(p), q or None), "percentage": float(level)}
             for v, q, p, level in zip(group[column], group[qualifier], group[period], group["percentage"])
-            if pd.notna(v)
         ]
         found.append({"scheme": scheme, "levels": levels, "total": float(group[column].sum())})
     return found

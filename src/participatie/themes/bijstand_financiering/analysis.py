@@ -135,7 +135,7 @@ def participation_budget_parts(figures: pd.DataFrame) -> pd.DataFrame:
         .join(rows.loc[rows["category"] == TOTAL].set_index(keys)["value"].rename("printed_total"))
         .join(parts.drop_duplicates(keys).set_index(keys)[["page", "source_date"]])
         .reset_index()
-        .astype({"printed_total": float, "page": "int64", "source_date": str})
+        .astype({"printed_total": float, "page": "int64", "source_date": str})  # plain dtypes: pages are required
     )
     frame = frame.assign(
         sum=frame["classic"] + frame["new"],

@@ -1,18 +1,12 @@
 """De sociale werkvoorziening in cijfers: the analyses, figures in and frames or numbers out.
 
 Sources: the letters of July 2013 (tk-29817-126, the Wsw-statistiek 2012), April 2017 (tk-34352-56),
-June 2017 (ek-33981-n) and June 2018 (tk-29817-145). Frames have English column names and codes;
-periods are ISO text and letters source ids. Assumptions are written where they are made.
-
-Series are read whole: every period in the data is drawn and the latest period (`lookup.latest`) is the
-one a sentence about "the latest state" names, so a later letter or a municipality's older periods
-flow through without a list of dates here. Only the recomputations of a letter's own claims (the
-checks) name the period of that claim.
+June 2017 (ek-33981-n) and June 2018 (tk-29817-145). Frames have English column names and codes.
+Series are read whole: the latest period in the data (`lookup.latest`) is the one a sentence about "the
+latest state" names; only the checks of a letter's own claims name the period of that claim.
 """
 
 from __future__ import annotations
-
-import math
 
 import pandas as pd
 
@@ -27,17 +21,8 @@ START_2012, END_2012 = "2012-01-01", "2012-12-31"
 PRINTED, COMPUTED, EXPECTED = "printed", "computed", "expected"
 # Kinds of Wsw-indicaties: the data's categories, and our sum of the printed parts of a year.
 TOTAL, FIRST, REPEAT, SUM_OF_PARTS = "totaal", "eerste_indicatie", "herindicatie", "sum_of_parts"
-INDICATION_ORDER = {TOTAL: 0, SUM_OF_PARTS: 1, FIRST: 2, REPEAT: 3}
 # Figures whose period the letters do not give: the data need a period, and the one there is our assumption.
 ASSUMED_PERIOD = {"motie_kerstens_funds", "wsw_cuts_cited_by_zembla"}
-# Figures the letter only quotes from a television programme: no figure of the ministry.
-CITED_CLAIM = {"wsw_cuts_cited_by_zembla"}
-# Figures a letter gives as the starting point of the financing, not as an amount paid or set (the letter of
-# June 2017: the contribution per place in the sw-sector that the financing of the Participatiewet assumed).
-FINANCING_BASIS = {"wsw_state_contribution_per_place"}
-# Figures whose amount for a year after the letter's date is an expectation, not an amount that was set (the
-# letter of June 2018 expects the Wsw budget to fall to 0 in 2050); the efficiency cut for 2020 is a set cut.
-EXPECTATIONS = {"wsw_budget"}
 # The money figures in the order of the chapter's topics: budget, efficiency cut, per place, extra money, quotes.
 MONEY_ORDER = (
     "wsw_budget",
@@ -51,15 +36,29 @@ MONEY_ORDER = (
 EURO_PER_UNIT = {"euro": 1, "euro_mln": 1_000_000, "euro_mld": 1_000_000_000}
 
 
-def _value(figures: pd.DataFrame, indicator: str, period: str, category: str | None = None) -> float:
-    return lookup.value(figures, indicator, period, category=category)
+def last(rows: pd.DataFrame) -> pd.Series | None:
+    """Return the last row of a frame (None when it is empty)."""
+    return None if rows.empty else rows.iloc[-1]
+
+
+def _sourced(rows: pd.DataFrame, **columns) -> pd.DataFrame:
+    """Return a frame of `columns` with the letter and page of each row (source_id, page)."""
+    return pd.DataFrame({**columns, "source_id": rows["source_id"], "page": rows["page"]})
+
+
+def _mln(value: pd.Series, unit: pd.Series) -> pd.Series:
+    return value * unit.map(EURO_PER_UNIT) / EURO_PER_UNIT["euro_mln"]
+
+
+def _after_letter(rows: pd.DataFrame) -> pd.Series:
+    """Return per row whether its period starts after the date of its letter."""
+    return rows["period_start"] > pd.to_datetime(rows["source_date"]).dt.date
 
 
 def series(figures: pd.DataFrame, indicator: str, category: str | None = None) -> pd.DataFrame:
-    """Return an indicator's rows in time order (period end, or start when open; ties: oldest letter first).
+    """Return an indicator's rows in the order of `lookup.latest`, with the date `at` each row is placed at.
 
     Without a category, rows without one are kept when the indicator has both (as `lookup.latest` does).
-    The column `at` holds the date a row is placed at.
     """
     rows = lookup.select(figures, indicator, category=category)
     if category is None and rows["category"].notna().any() and rows["category"].isna().any():
@@ -73,47 +72,22 @@ def latest_two(
 ) -> tuple[pd.Series | None, pd.Series | None]:
     """Return the rows of an indicator's latest period and of the period before it (None where there is none)."""
     rows = series(figures, indicator, category)
-    if rows.empty:
-        return None, None
-    latest = lookup.latest(figures, indicator, category=category)
-    at = latest["period_end"] if pd.notna(latest["period_end"]) else latest["period_start"]
-    earlier = rows.loc[rows["at"] < at]
-    return (earlier.iloc[-1] if not earlier.empty else None), latest
+    latest = last(rows)
+    return (None, None) if latest is None else (last(rows.loc[rows["at"] < latest["at"]]), latest)
 
 
 def indications(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the Wsw-indicaties per year and kind as printed, plus our sum of the parts of every year that has both.
-
-    Columns: period, part (the data's category, or sum_of_parts), indications, kind, source_id, page.
-    """
+    """Return the Wsw-indicaties per year and part as printed, plus our sum of the parts of every year that has both."""
     rows = series(figures, "wsw_indications")
-    printed = pd.DataFrame(
-        {
-            "period": rows["period"],
-            "part": rows["category"],
-            "indications": rows["value"],
-            "kind": PRINTED,
-            "source_id": rows["source_id"],
-            "page": rows["page"],
-        }
-    )
-    sums = [
-        {
-            "period": period,
-            "part": SUM_OF_PARTS,
-            "indications": parts["value"].sum(),
-            "kind": COMPUTED,
-            "source_id": parts["source_id"].iloc[-1],
-            "page": parts["page"].iloc[-1],
-        }
-        for period in parts_periods(figures)
-        for parts in [rows.loc[(rows["period"] == period) & rows["category"].isin([FIRST, REPEAT])]]
-    ]
+    printed = _sourced(rows, period=rows["period"], part=rows["category"], indications=rows["value"], kind=PRINTED)
+    parts = rows.loc[rows["period"].isin(parts_periods(figures)) & rows["category"].isin([FIRST, REPEAT])]
+    # One row per year: the sum of its parts, cited to the letter and page of its last part.
+    sums = parts.assign(value=parts.groupby("period")["value"].transform("sum")).drop_duplicates("period", keep="last")
+    summed = _sourced(sums, period=sums["period"], part=SUM_OF_PARTS, indications=sums["value"], kind=COMPUTED)
+    order = {TOTAL: 0, SUM_OF_PARTS: 1, FIRST: 2, REPEAT: 3}
     return (
-        pd.concat([printed, pd.DataFrame(sums, columns=printed.columns)], ignore_index=True)
-        .assign(_order=lambda f: f["part"].map(INDICATION_ORDER))
-        .sort_values(["period", "_order"], kind="stable")
-        .drop(columns="_order")
+        pd.concat([printed, summed], ignore_index=True)
+        .sort_values(["period", "part"], key=lambda column: column.map(order) if column.name == "part" else column)
         .reset_index(drop=True)
     )
 
@@ -121,62 +95,44 @@ def indications(figures: pd.DataFrame) -> pd.DataFrame:
 def parts_periods(figures: pd.DataFrame) -> list[str]:
     """Return the years for which the data give both first indications and re-indications, oldest first."""
     rows = lookup.select(figures, "wsw_indications")
-    first = set(rows.loc[rows["category"] == FIRST, "period"])
-    repeat = set(rows.loc[rows["category"] == REPEAT, "period"])
+    first, repeat = (set(rows.loc[rows["category"] == part, "period"]) for part in (FIRST, REPEAT))
     return sorted(first & repeat)
 
 
 def waiting_list(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the waiting list: every printed stand, and for every printed decrease the start it implies.
 
-    The start of a span is not printed: it is the stand at the span's end plus the decrease (the letter
-    gives the decrease "ten opzichte van begin 2012", so start = end + decrease follows from it).
-    Columns: date, persons, kind, end_stock and decrease (for a computed start), source_id, page.
+    The letter gives the decrease "ten opzichte van begin 2012" and no start: the start is the stand at
+    the span's end plus the decrease. Columns: date, persons, kind, source_id, page, end_stock, decrease.
     """
     stands = series(figures, "wsw_waiting_list")
-    rows = [
-        {
-            "date": r["period"],
-            "persons": r["value"],
-            "kind": PRINTED,
-            "end_stock": math.nan,
-            "decrease": math.nan,
-            "source_id": r["source_id"],
-            "page": r["page"],
-        }
-        for _, r in stands.iterrows()
-    ]
-    for _, d in series(figures, "wsw_waiting_list_decrease").iterrows():
-        end = stands.loc[stands["period"] == d["period_end"].isoformat()]
-        if end.empty or d["period_kind"] != "interval":
-            continue
-        stock = float(end["value"].iloc[-1])
-        rows.append(
-            {
-                "date": d["period_start"].isoformat(),
-                "persons": stock + d["value"],
-                "kind": COMPUTED,
-                "end_stock": stock,
-                "decrease": d["value"],
-                "source_id": d["source_id"],
-                "page": d["page"],
-            }
-        )
-    return pd.DataFrame(rows).sort_values("date", kind="stable").reset_index(drop=True)
+    printed = _sourced(stands, date=stands["period"], persons=stands["value"], kind=PRINTED)
+    spans = series(figures, "wsw_waiting_list_decrease")
+    spans = spans.loc[spans["period_kind"] == "interval"]
+    ends = stands.drop_duplicates("period", keep="last").set_index("period")["value"]
+    spans = spans.assign(stock=spans["period_end"].astype(str).map(ends)).dropna(subset="stock")
+    starts = _sourced(
+        spans,
+        date=spans["period_start"].astype(str),
+        persons=spans["stock"] + spans["value"],
+        kind=COMPUTED,
+        end_stock=spans["stock"],
+        decrease=spans["value"],
+    )
+    return pd.concat([printed, starts], ignore_index=True).sort_values("date", kind="stable").reset_index(drop=True)
 
 
 def waiting_list_decrease_pct(figures: pd.DataFrame) -> float:
     """Return the 2012 decrease of the waiting list as a percentage of the start (end plus decrease)."""
-    end = _value(figures, "wsw_waiting_list", END_2012)
-    decrease = _value(figures, "wsw_waiting_list_decrease", SPAN_2012)
+    end = lookup.value(figures, "wsw_waiting_list", END_2012)
+    decrease = lookup.value(figures, "wsw_waiting_list_decrease", SPAN_2012)
     return lookup.ratio(100 * decrease, end + decrease)
 
 
 def workforce(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the Wsw workforce at every counted moment, with the places in begeleid werken and their share.
+    """Return the Wsw workforce per counted moment, with the places in begeleid werken and their share (%).
 
-    Columns: date, employees, supported_places (NaN where not printed), supported_share (places over
-    the workforce of the same moment, in percent; the letter counts the places within the workforce).
+    The letter counts the places within the workforce; places not printed are NaN.
     """
     staff = series(figures, "wsw_employees").drop_duplicates("period", keep="last")
     places = series(figures, "wsw_supported_employment_places").drop_duplicates("period", keep="last")
@@ -187,64 +143,44 @@ def workforce(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def supported_employment_rise(figures: pd.DataFrame) -> float:
-    """Return the rise in places in begeleid werken from the start to the end of 2012, in percent.
-
-    The letter of July 2013 calls its 6,2% "een stijging" of these places (p. 4): this is the rise its own
-    counts give, to set beside it.
-    """
-    start = _value(figures, "wsw_supported_employment_places", START_2012)
-    end = _value(figures, "wsw_supported_employment_places", END_2012)
+    """Return the rise in places in begeleid werken from the start to the end of 2012, in percent."""
+    # The letter of July 2013 calls its 6,2% "een stijging" of these places (p. 4): this is the rise its
+    # own counts give, to set beside it.
+    start = lookup.value(figures, "wsw_supported_employment_places", START_2012)
+    end = lookup.value(figures, "wsw_supported_employment_places", END_2012)
     return 100 * (lookup.ratio(end, start) - 1)
 
 
 def share_series(figures: pd.DataFrame, indicator: str) -> pd.DataFrame:
     """Return a printed share per period (wsw_seconded_share, wsw_regular_employer_share), oldest first.
 
-    Columns: period, percent, kind (printed), source_id, page. The two shares are different figures: the
-    seconded share of people with a Wsw-dienstbetrekking (Wsw-statistiek) and the share working at a
-    regular employer (April 2017 letter, which does not say what it counts); they are not one series.
+    The two are different figures, not one series: the seconded share of people with a Wsw-dienstbetrekking
+    (Wsw-statistiek) and the share at a regular employer (April 2017 letter, which does not say what it counts).
     """
     rows = series(figures, indicator)
-    return pd.DataFrame(
-        {
-            "period": rows["period"],
-            "percent": rows["value"],
-            "kind": PRINTED,
-            "source_id": rows["source_id"],
-            "page": rows["page"],
-        }
-    )
+    return _sourced(rows, period=rows["period"], percent=rows["value"], kind=PRINTED)
 
 
 def budget(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the Wsw budget for municipalities per printed year (mln euro): an amount, or an expectation.
 
     A year that starts after the date of its letter is an expectation (the letter of June 2018 expects the
-    budget to fall to 0 in 2050); the letters give no amounts between the printed years, and none are
-    made here. Columns: year (int), mln_euro, kind (printed or expected), source_id, page.
+    budget to fall to 0 in 2050); the letters give no amounts between the printed years, and none are made here.
     """
     rows = series(figures, "wsw_budget")
-    letter = pd.to_datetime(rows["source_date"]).dt.date
-    expected = pd.Series([start > day for start, day in zip(rows["period_start"], letter)], index=rows.index, dtype=bool)
-    return pd.DataFrame(
-        {
-            "year": [start.year for start in rows["period_start"]],
-            "mln_euro": rows["value"] * rows["unit"].map(EURO_PER_UNIT) / EURO_PER_UNIT["euro_mln"],
-            "kind": expected.map({True: EXPECTED, False: PRINTED}),
-            "source_id": rows["source_id"],
-            "page": rows["page"],
-        }
+    return _sourced(
+        rows,
+        year=rows["period_start"].map(lambda start: start.year),
+        mln_euro=_mln(rows["value"], rows["unit"]),
+        kind=_after_letter(rows).map({True: EXPECTED, False: PRINTED}),
     )
 
 
 def budget_rows(figures: pd.DataFrame) -> tuple[pd.Series | None, pd.Series | None]:
     """Return the figure rows of the latest budget amount and of the latest expectation (None where there is none)."""
     rows = series(figures, "wsw_budget")
-    if rows.empty:
-        return None, None
-    kinds = budget(figures)["kind"]
-    current, expected = rows.loc[kinds == PRINTED], rows.loc[kinds == EXPECTED]
-    return (current.iloc[-1] if not current.empty else None), (expected.iloc[-1] if not expected.empty else None)
+    expected = _after_letter(rows)
+    return last(rows.loc[~expected]), last(rows.loc[expected])
 
 
 def efficiency_cut(figures: pd.DataFrame) -> pd.DataFrame:
@@ -252,53 +188,40 @@ def efficiency_cut(figures: pd.DataFrame) -> pd.DataFrame:
 
     The total is a yearly amount ("op jaarbasis"). The letters do not say on which number of Wsw
     employees or arbeidsjaren the total rests, so no number of employees is derived from the two.
-    Columns: year, cut_per_employee, cut_per_employee_qualifier ('' when exact), cut_total_mln,
-    source_id, page (of the per-employee figure), total_source_id, total_page.
     """
     per = series(figures, "wsw_efficiency_cut_per_employee").drop_duplicates("period", keep="last")
-    total = series(figures, "wsw_efficiency_cut_total").drop_duplicates("period", keep="last").set_index("period")
-    rows = []
-    for _, p in per.iterrows():
-        if p["period"] not in total.index:
-            continue
-        t = total.loc[p["period"]]
-        rows.append(
-            {
-                "year": p["period"],
-                "cut_per_employee": p["value"] * EURO_PER_UNIT[p["unit"]],
-                "cut_per_employee_qualifier": p["qualifier"] if isinstance(p["qualifier"], str) else "",
-                "cut_total_mln": t["value"] * EURO_PER_UNIT[t["unit"]] / EURO_PER_UNIT["euro_mln"],
-                "source_id": p["source_id"],
-                "page": p["page"],
-                "total_source_id": t["source_id"],
-                "total_page": t["page"],
-            }
-        )
-    columns = ["year", "cut_per_employee", "cut_per_employee_qualifier", "cut_total_mln", "source_id", "page"]
-    return pd.DataFrame(rows, columns=[*columns, "total_source_id", "total_page"])
+    total = series(figures, "wsw_efficiency_cut_total").drop_duplicates("period", keep="last")
+    cut = per.merge(total, on="period", suffixes=("", "_total"))
+    return pd.DataFrame(
+        {
+            "year": cut["period"],
+            "cut_per_employee": cut["value"] * cut["unit"].map(EURO_PER_UNIT),
+            "cut_per_employee_qualifier": cut["qualifier"].fillna(""),
+            "cut_total_mln": _mln(cut["value_total"], cut["unit_total"]),
+            "source_id": cut["source_id"],
+            "page": cut["page"],
+            "total_source_id": cut["source_id_total"],
+            "total_page": cut["page_total"],
+        }
+    )
 
 
 def money_figures(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the theme's money figures by topic, flagged: period not given, claim only quoted, financing basis, expectation.
-
-    The figure rows, with period_assumed (the letters give no period; the data's is our assumption),
-    cited_claim (a claim from a television programme the letter quotes, no figure of the ministry),
-    financing_basis (the starting point the financing assumed, `FINANCING_BASIS`) and
-    expected (an amount of `EXPECTATIONS` for a year after the letter's date: no budget that was set).
-    """
+    """Return the theme's money figures by topic, flagged: period assumed, quoted claim, financing basis, expectation."""
     money = figures.loc[figures["unit"].isin(list(EURO_PER_UNIT))]
-    letter = pd.to_datetime(money["source_date"]).dt.date
-    order = {name: i for i, name in enumerate(MONEY_ORDER)}
+    indicator = money["indicator"]
     return (
         money.assign(
-            period_assumed=money["indicator"].isin(ASSUMED_PERIOD),
-            cited_claim=money["indicator"].isin(CITED_CLAIM),
-            financing_basis=money["indicator"].isin(FINANCING_BASIS),
-            expected=[
-                indicator in EXPECTATIONS and start > day
-                for indicator, start, day in zip(money["indicator"], money["period_start"], letter)
-            ],
-            _topic=money["indicator"].map(order).fillna(len(order)),
+            period_assumed=indicator.isin(ASSUMED_PERIOD),
+            # A claim from a television programme the letter only quotes: no figure of the ministry.
+            cited_claim=indicator.isin({"wsw_cuts_cited_by_zembla"}),
+            # The starting point the financing of the Participatiewet assumed (the letter of June 2017), not an
+            # amount paid or set.
+            financing_basis=indicator.isin({"wsw_state_contribution_per_place"}),
+            # An amount for a year after the letter's date is an expectation (the letter of June 2018 expects the
+            # Wsw budget to fall to 0 in 2050); the efficiency cut for 2020 is a set cut.
+            expected=indicator.isin({"wsw_budget"}) & _after_letter(money),
+            _topic=indicator.map({name: i for i, name in enumerate(MONEY_ORDER)}).fillna(len(MONEY_ORDER)),
         )
         .sort_values(["_topic", "period", "source_date"], kind="stable")
         .drop(columns="_topic")

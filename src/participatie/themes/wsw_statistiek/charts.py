@@ -1,13 +1,9 @@
-"""De sociale werkvoorziening in cijfers: the charts the chapter shows (`charts.indications(hoofdstuk)` …).
+"""De sociale werkvoorziening in cijfers: the charts the chapter shows (`charts.indications(hoofdstuk)`).
 
-Every public function is one chart of the notebook; it takes the chapter and returns the chart figure.
-The words (titles, descriptions, tooltips, legend and category words) are labels of the chapter's label
-file (`chapter.label`), the legend words the book shares come from `presentation.labels`.
-
-Every chart draws every period its series has in the data, each kind of value in the book's one look for it
-(`charts.kind_look`); a series of two numbers is no chart but a table (`tables.waiting_list` …). Tooltips and
-data tables name the letter and page of each value; in a municipal edition they say that a value is the
-municipality's own (no letter printed it).
+Every public function is one chart of the notebook: it takes the chapter and returns the chart figure, with the
+words of the chapter's label file (`chapter.label`) and of `presentation.labels`. A series of two numbers is no
+chart but a table (tables.py). Tooltips and data tables name the letter and page of each value; in a municipal
+edition they say that a value is the municipality's own.
 """
 
 from __future__ import annotations
@@ -23,49 +19,29 @@ from . import analysis
 # --- helpers (shared with tables.py) ------------------------------------------------------------------------
 
 
-def _kind_words(chapter) -> dict[str, str]:
-    """Return the legend word of each kind of value (printed, expected, computed) in this edition."""
-    kinds = chapter.label("kinds")
-    if chapter.municipal:
-        return {analysis.PRINTED: shared.MUNICIPAL_FIGURE, analysis.COMPUTED: shared.COMPUTED} | {
-            analysis.EXPECTED: kinds["municipal_expected"]
-        }
-    return {analysis.PRINTED: shared.PRINTED, analysis.COMPUTED: shared.COMPUTED, analysis.EXPECTED: kinds["expected"]}
-
-
 def _kind_texts(chapter, kinds: pd.Series, source_ids: pd.Series) -> pd.Series:
     """Return the legend word of each value: printed, expected or computed, and apart: from a newer letter.
 
     A value from a letter newer than the chapter's text is drawn apart (NEWER_LETTER), unless we computed it.
     """
-    words = kinds.map(_kind_words(chapter))
+    municipal = chapter.municipal
+    words = kinds.map(
+        {
+            analysis.PRINTED: shared.MUNICIPAL_FIGURE if municipal else shared.PRINTED,
+            analysis.COMPUTED: shared.COMPUTED,
+            analysis.EXPECTED: chapter.label("kinds")["municipal_expected" if municipal else "expected"],
+        }
+    )
     newer = chapter.from_newer_letters(pd.DataFrame({"source_id": source_ids.to_numpy()})).to_numpy()
     return words.where(~(newer & (kinds != analysis.COMPUTED).to_numpy()), shared.NEWER_LETTER)
 
 
-def _source(chapter, frame: pd.DataFrame, texts: list[str]) -> pd.Series:
+def _source(chapter, kinds: pd.Series, texts: list[str]) -> list[str]:
     """Return the 'Bron' cell per value: where it is printed, and for our computations what they start from."""
-    cells = [
+    return [
         chapter.label("computed_from", where=where) if kind == analysis.COMPUTED else where
-        for where, kind in zip(texts, frame["kind"])
+        for where, kind in zip(texts, kinds)
     ]
-    return pd.Series(cells, index=frame.index)
-
-
-def _newer_note(chapter, frame: pd.DataFrame) -> str:
-    if not (frame["herkomst"] == shared.NEWER_LETTER).any():
-        return ""
-    return " " + chapter.label("newer_note", legend=shared.NEWER_LETTER)
-
-
-def _tooltips(words: dict[str, str], formats: dict[str, tuple[str, str]]) -> list[alt.Tooltip]:
-    """Return a tooltip per field in `words` (field → title); `formats` gives a field's type and number format."""
-    tips = []
-    for field, title in words.items():
-        kind, number_format = formats.get(field, ("N", None))
-        options = {"format": number_format} if number_format else {}
-        tips.append(alt.Tooltip(f"{field}:{kind}", title=title, **options))
-    return tips
 
 
 def indications(chapter) -> house.ChartFigure:
@@ -82,7 +58,7 @@ def indications(chapter) -> house.ChartFigure:
             "kind": rows["kind"],
         }
     )
-    frame["bron"] = _source(chapter, frame, chapter.where_printed(rows["source_id"], rows["page"]))
+    frame["bron"] = _source(chapter, rows["kind"], chapter.where_printed(rows["source_id"], rows["page"]))
     is_total, is_sum = rows["part"] == analysis.TOTAL, rows["part"] == analysis.SUM_OF_PARTS
     newer = frame["herkomst"] == shared.NEWER_LETTER
     frame["staaf"] = [
@@ -102,21 +78,25 @@ def indications(chapter) -> house.ChartFigure:
     colours = {parts[analysis.TOTAL]: house.PRIMARY, parts[analysis.FIRST]: house.SECONDARY}
     colours |= {parts[analysis.REPEAT]: house.PALETTE[2], shared.NEWER_LETTER: house.PALETTE[4]}
     kinds = {word: house.PRINTED for word in list(colours)[:3]} | ({shared.NEWER_LETTER: house.NEWER} if newer.any() else {})
-    tooltip = _tooltips(chapter.label("indications.tooltip"), {"indicaties": ("Q", ",.0f")})
+    tooltip = [
+        alt.Tooltip(f"{field}:Q", title=title, format=",.0f")
+        if field == "indicaties"
+        else alt.Tooltip(f"{field}:N", title=title)
+        for field, title in chapter.label("indications.tooltip").items()
+    ]
     # Room after the longest bar for the longest line of the labels (a sum's label has two).
     room = shapes.text_room(line for text in texts["tekst"] for line in text.split("\n"))
-    x = alt.X(
-        "indicaties:Q",
-        stack="zero",
-        axis=house.value_axis("indicaties"),
-        scale=shapes.value_scale(texts["indicaties"].max(), room),
-    )
     bars = (
         alt.Chart(stack)
         .mark_bar(strokeWidth=1.5)
         .encode(
             y=shapes.row_y("staaf", order),
-            x=x,
+            x=alt.X(
+                "indicaties:Q",
+                stack="zero",
+                axis=house.value_axis("indicaties"),
+                scale=shapes.value_scale(texts["indicaties"].max(), room),
+            ),
             **house.kind_look("onderdeel", kinds, colours),
             order=alt.Order("onderdeel:N", sort="ascending"),
             tooltip=tooltip,
@@ -136,9 +116,10 @@ def indications(chapter) -> house.ChartFigure:
         years=vocabulary.period_labels(frame.loc[is_total, "jaar"]).tolist(),
         parted=vocabulary.period_labels(frame.loc[is_sum, "jaar"]).tolist(),
     )
+    note = " " + chapter.label("newer_note", legend=shared.NEWER_LETTER) if newer.any() else ""
     return house.figure(
         chart,
-        description=description + _newer_note(chapter, frame),
+        description=description + note,
         source_line=chapter.source_line(frame),
         table=frame[["jaar", "soort", "indicaties", "herkomst", "bron"]].rename(columns=str.capitalize),
     )

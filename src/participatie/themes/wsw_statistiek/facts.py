@@ -1,15 +1,10 @@
 """De sociale werkvoorziening in cijfers: the facts the chapter's text file needs (no words).
 
-`facts(chapter)` returns one flat dictionary for `chapters/wsw_statistiek.tekst.md`: figures (`Figure`,
-with their letter and page in the national edition, without a letter in a municipal one), letters
-(`Letter`), numbers we compute (differences, recomputations, with None where a number is not defined),
-periods (ISO text) and flags. Figures the text labels as national (`*_national`, `cause_total`,
-`kerstens`, `zembla`) come from `chapter.national_finder` and are cited to their letters in every edition.
-
-Series are read whole: "latest" is the latest period in the data (`lookup.latest`), "previous" the period
-before it, so a later letter or a municipality's own periods flow through. Facts that are about the
-letters' own claims (checks, revisions, the rise a letter prints beside its counts) are given in the national
-edition only (empty in a municipal one, whose figures no letter printed).
+`facts(chapter)` returns one flat dictionary for `chapters/wsw_statistiek.tekst.md`: figures (`Figure`, without
+a letter in a municipal edition), letters, numbers we compute (None where not defined), ISO periods and flags.
+"Latest" is the latest period in the data, "previous" the period before it. Figures the text labels as national
+(`*_national`, `cause_total`, `kerstens`, `zembla`) come from `chapter.national_finder` in every edition; facts
+about the letters' own claims (checks, revisions, the rise a letter prints) are empty in a municipal edition.
 """
 
 from __future__ import annotations
@@ -24,20 +19,7 @@ from ...figures.checks import ASSUMPTION, DISCREPANCY
 from ...figures.facts import Figure, Finder
 from ...presentation.labels import REVISION_KIND_TEXT, VERDICT_TEXT
 from . import analysis
-from .analysis import (
-    APRIL_2017,
-    END_2012,
-    FIRST,
-    JULY_2013,
-    JUNE_2017,
-    JUNE_2018,
-    REPEAT,
-    SPAN_2012,
-    START_2012,
-    TOTAL,
-    YEAR_2011,
-    YEAR_2012,
-)
+from .analysis import FIRST, JULY_2013, JUNE_2018, REPEAT, SPAN_2012, TOTAL
 
 
 def facts(chapter) -> dict:
@@ -67,16 +49,13 @@ def _of(finder: Finder, row: pd.Series | None) -> Figure | None:
 
 def _latest(finder: Finder, figures: pd.DataFrame, indicator: str) -> Figure | None:
     """Return an indicator's figure for its latest period (None when the data hold none)."""
-    return None if lookup.select(figures, indicator).empty else finder.of(lookup.latest(figures, indicator))
+    return _of(finder, analysis.last(analysis.series(figures, indicator)))
 
 
 def _first_row(figures: pd.DataFrame, indicator: str, period: str, category: str | None = None) -> pd.Series | None:
     """Return the row of an indicator and period from the earliest letter that gives it (None when none does)."""
-    mask = (figures["indicator"] == indicator) & (figures["period"] == period)
-    if category is not None:
-        mask &= figures["category"] == category
-    found = figures.loc[mask]
-    return found.sort_values("source_date").iloc[0] if not found.empty else None
+    found = lookup.select(figures, indicator, category=category, period=period)
+    return None if found.empty else found.sort_values("source_date").iloc[0]
 
 
 def _decimals(value: float) -> int:
@@ -85,20 +64,22 @@ def _decimals(value: float) -> int:
     return len(text.split(".")[1]) if "." in text else 0
 
 
-def _pair(chapter, indicator: str, category: str | None = None) -> tuple:
-    """Return (previous, latest, change, relative change in %, decimals of the change) of one series.
+def _fits(recomputed: float | None, printed: Figure | None) -> bool:
+    """Return whether a printed percentage is the recomputed one, rounded as the letter rounds it."""
+    if printed is None or recomputed is None:
+        return False
+    return abs(round(recomputed, _decimals(printed.value)) - printed.value) < 1e-9
 
-    The change is latest minus previous (None without a previous period); the relative change is its size
-    as a percentage of the previous value (None when not defined); the decimals are those of the more
-    precise of the two printed values (for a change in percentage points).
-    """
+
+def _pair(chapter, indicator: str, category: str | None = None) -> tuple:
+    """Return previous, latest, their change, its size in % of previous, and the decimals of the more precise one."""
     previous, latest = analysis.latest_two(chapter.figures, indicator, category)
-    if previous is None or latest is None:
+    if previous is None:
         return None, _of(chapter.finder, latest), None, None, 0
     old, new = float(previous["value"]), float(latest["value"])
     relative = _defined(lookup.ratio(100 * abs(new - old), old))
     decimals = max(_decimals(old), _decimals(new))
-    return _of(chapter.finder, previous), chapter.finder.of(latest), new - old, relative, decimals
+    return chapter.finder.of(previous), chapter.finder.of(latest), new - old, relative, decimals
 
 
 # --- the facts by topic -----------------------------------------------------------------------------------
@@ -110,8 +91,8 @@ def _letters(chapter) -> dict:
     used = chapter.figures.drop_duplicates("source_id").sort_values("source_date")["source_id"]
     return {
         "july_2013": national.letter(JULY_2013),
-        "april_2017": national.letter(APRIL_2017),
-        "june_2017": national.letter(JUNE_2017),
+        "april_2017": national.letter(analysis.APRIL_2017),
+        "june_2017": national.letter(analysis.JUNE_2017),
         "june_2018": national.letter(JUNE_2018),
         "chapter_letters": [] if chapter.municipal else [national.letter(s) for s in used],
         "manifesto": _latest(chapter.finder, chapter.figures, "manifesto_signatory_municipalities"),
@@ -122,16 +103,14 @@ def _indications(chapter) -> dict:
     """The Wsw-indicaties: the latest two totals, the parts of the latest year that has them, the letter's cause."""
     figures, finder = chapter.figures, chapter.finder
     previous, latest, change, relative, _ = _pair(chapter, "wsw_indications", TOTAL)
-    years = analysis.parts_periods(figures)
-    year = years[-1] if years else None
-    first = repeat = total = None
+    year = (analysis.parts_periods(figures) or [None])[-1]
+    first = repeat = parts = total = None
     if year is not None:
-        first = finder.of(lookup.row(figures, "wsw_indications", year, category=FIRST))
-        repeat = finder.of(lookup.row(figures, "wsw_indications", year, category=REPEAT))
+        first, repeat = (finder.of(lookup.row(figures, "wsw_indications", year, category=c)) for c in (FIRST, REPEAT))
+        parts = first.value + repeat.value
         if not lookup.select(figures, "wsw_indications", category=TOTAL, period=year).empty:
             total = lookup.value(figures, "wsw_indications", year, category=TOTAL)
-    parts = first.value + repeat.value if year is not None else None
-    cause = _first_row(chapter.national, "wsw_indications", YEAR_2012, TOTAL)
+    cause = _first_row(chapter.national, "wsw_indications", analysis.YEAR_2012, TOTAL)
     cause = cause if cause is not None and cause["source_id"] == JULY_2013 else None
     return {
         "indications_previous": previous,
@@ -147,39 +126,33 @@ def _indications(chapter) -> dict:
         "parts_repeat_pct": _defined(lookup.ratio(100 * repeat.value, total)) if total is not None else None,
         "cause_total": _of(chapter.national_finder, cause),
         "cause_section": str(cause["section"]) if cause is not None else None,
-        "first_2011_printed": _first_row(chapter.national, "wsw_indications", YEAR_2011, FIRST) is not None,
+        "first_2011_printed": _first_row(chapter.national, "wsw_indications", analysis.YEAR_2011, FIRST) is not None,
     }
 
 
 def _waiting_list(chapter) -> dict:
     """The waiting list: its latest stand, the printed decrease that ends there, and the start they imply."""
     figures, finder = chapter.figures, chapter.finder
-    stand = decrease = pct = None
-    if not lookup.select(figures, "wsw_waiting_list").empty:
-        stand = lookup.latest(figures, "wsw_waiting_list")
-        decreases = lookup.select(figures, "wsw_waiting_list_decrease")
-        ends = [end is not None and end.isoformat() == stand["period"] for end in decreases["period_end"]]
-        ending = decreases.loc[ends]
-        decrease = ending.sort_values("source_date").iloc[-1] if not ending.empty else None
+    stand = analysis.last(analysis.series(figures, "wsw_waiting_list"))
+    decrease = pct = start = recomputed = None
+    if stand is not None:
+        decreases = lookup.select(figures, "wsw_waiting_list_decrease").sort_values("source_date")
+        decrease = analysis.last(decreases.loc[decreases["period_end"].astype(str) == stand["period"]])
     if decrease is not None:
         found = lookup.select(figures, "wsw_waiting_list_decrease_pct", period=decrease["period"])
-        pct = finder.of(found.sort_values("source_date").iloc[-1]) if not found.empty else None
-    start = float(stand["value"]) + float(decrease["value"]) if decrease is not None else None
-    recomputed = _defined(lookup.ratio(100 * float(decrease["value"]), start)) if decrease is not None else None
-    decimals = _decimals(pct.value) if pct is not None else 0
+        pct = _of(finder, analysis.last(found.sort_values("source_date")))
+        # The stand at the start of the decrease's span (not printed): the end stand plus the decrease.
+        start = float(stand["value"]) + float(decrease["value"])
+        recomputed = _defined(lookup.ratio(100 * float(decrease["value"]), start))
     return {
         "waiting_stand": _of(finder, stand),
         "waiting_decrease": _of(finder, decrease),
         "waiting_decrease_pct": pct,
-        # The stand at the start of the decrease's span (not printed): the end stand plus the decrease.
         "waiting_start_day": decrease["period_start"].isoformat() if decrease is not None else None,
         "waiting_start": start,
         "waiting_recomputed_pct": recomputed,
-        "waiting_decimals": decimals,
-        # Whether the printed percentage is the recomputed one, rounded as the letter rounds it.
-        "waiting_pct_fits": pct is not None
-        and recomputed is not None
-        and abs(round(recomputed, decimals) - pct.value) < 1e-9,
+        "waiting_decimals": _decimals(pct.value) if pct is not None else 0,
+        "waiting_pct_fits": _fits(recomputed, pct),
         # The letter of July 2013 gives the same probable cause for this decrease as for the indications.
         "waiting_same_cause": decrease is not None and stand["source_id"] == JULY_2013 and decrease["period"] == SPAN_2012,
     }
@@ -189,10 +162,9 @@ def _workforce(chapter) -> dict:
     """The workforce and the places in begeleid werken: the latest two counts, and the rise the letter prints."""
     figures = chapter.figures
     previous, latest, change, relative, _ = _pair(chapter, "wsw_employees")
-    rows = analysis.latest_two(figures, "wsw_employees")
     # The letter of July 2013 itself calls the size of the workforce over 2012 about the same.
-    says_same = rows[0] is not None and {rows[0]["period"], rows[1]["period"]} == {START_2012, END_2012}
-    says_same = says_same and {rows[0]["source_id"], rows[1]["source_id"]} == {JULY_2013}
+    rows = [row for row in analysis.latest_two(figures, "wsw_employees") if row is not None]
+    periods, letters = {row["period"] for row in rows}, {row["source_id"] for row in rows}
     places_previous, places_latest, places_change, _, _ = _pair(chapter, "wsw_supported_employment_places")
     share = None
     if places_latest is not None:
@@ -203,13 +175,12 @@ def _workforce(chapter) -> dict:
     if not chapter.municipal and not found.empty:
         printed = chapter.finder.of(found.iloc[0])
         rise = _defined(analysis.supported_employment_rise(figures))
-    decimals = _decimals(printed.value) if printed is not None else 0
     return {
         "workforce_previous": previous,
         "workforce_latest": latest,
         "workforce_change": change,
         "workforce_change_pct": relative,
-        "workforce_letter_says_same": says_same,
+        "workforce_letter_says_same": periods == {analysis.START_2012, analysis.END_2012} and letters == {JULY_2013},
         "staff_latest": _latest(chapter.finder, figures, "wsw_employees"),
         "places_previous": places_previous,
         "places_latest": places_latest,
@@ -218,46 +189,41 @@ def _workforce(chapter) -> dict:
         "places_share_of_staff": share,
         # The percentage the letter calls the rise of the places, and the rise its own counts give.
         "places_printed_pct": printed,
-        "places_decimals": decimals,
+        "places_decimals": _decimals(printed.value) if printed is not None else 0,
         "places_rise_pct": rise,
-        # Whether the printed percentage is that rise, rounded as the letter rounds it.
-        "places_pct_fits": printed is not None and rise is not None and abs(round(rise, decimals) - printed.value) < 1e-9,
+        "places_pct_fits": _fits(rise, printed),
     }
 
 
 def _shares(chapter) -> dict:
-    """The two printed shares (seconded; at a regular employer): latest two, change, and the national share."""
-    seconded = _pair(chapter, "wsw_seconded_share")
-    regular = _pair(chapter, "wsw_regular_employer_share")
-    return {
-        "seconded_previous": seconded[0],
-        "seconded_latest": seconded[1],
-        "seconded_change": seconded[2],
-        "seconded_decimals": seconded[4],
-        "seconded_national": _national_share(chapter, "wsw_seconded_share", seconded[1]),
-        "regular_previous": regular[0],
-        "regular_latest": regular[1],
-        "regular_change": regular[2],
-        "regular_decimals": regular[4],
-        "regular_national": _national_share(chapter, "wsw_regular_employer_share", regular[1]),
-    }
-
-
-def _national_share(chapter, indicator: str, latest: Figure | None) -> Figure | None:
-    """Return the national figure of a share for the period of the edition's latest one (None when none)."""
-    row = _first_row(chapter.national, indicator, latest.period) if latest is not None else None
-    return _of(chapter.national_finder, row)
+    """The two printed shares (seconded_*; regular_*: at a regular employer): latest two, change, the national share."""
+    found = {}
+    for name, indicator in (("seconded", "wsw_seconded_share"), ("regular", "wsw_regular_employer_share")):
+        previous, latest, change, _, decimals = _pair(chapter, indicator)
+        # The national figure for the period of the edition's latest one.
+        national = _first_row(chapter.national, indicator, latest.period) if latest is not None else None
+        found |= {
+            f"{name}_previous": previous,
+            f"{name}_latest": latest,
+            f"{name}_change": change,
+            f"{name}_decimals": decimals,
+            f"{name}_national": _of(chapter.national_finder, national),
+        }
+    return found
 
 
 def _cut_rows(finder: Finder, figures: pd.DataFrame) -> list[tuple[Figure, Figure]]:
     """Return (per Wsw-er, total) of the first and last year of the efficiency cut in the data."""
     frame = analysis.efficiency_cut(figures)
-    rows = []
-    for _, year in frame.iloc[[0, -1]].iterrows() if not frame.empty else []:
-        per = lookup.row(figures, "wsw_efficiency_cut_per_employee", year["year"], source_id=year["source_id"])
-        total = lookup.row(figures, "wsw_efficiency_cut_total", year["year"], source_id=year["total_source_id"])
-        rows.append((finder.of(per), finder.of(total)))
-    return rows or [(None, None), (None, None)]
+    if frame.empty:
+        return [(None, None), (None, None)]
+    return [
+        (
+            finder.of(lookup.row(figures, "wsw_efficiency_cut_per_employee", year, source_id=per)),
+            finder.of(lookup.row(figures, "wsw_efficiency_cut_total", year, source_id=total)),
+        )
+        for year, per, total in frame.iloc[[0, -1]][["year", "source_id", "total_source_id"]].itertuples(index=False)
+    ]
 
 
 def _money(chapter) -> dict:
@@ -266,8 +232,7 @@ def _money(chapter) -> dict:
     current, expected = analysis.budget_rows(figures)
     (per_first, total_first), (per_last, total_last) = _cut_rows(finder, figures)
     (national_first, _), (national_last, _) = _cut_rows(national, chapter.national)
-    place = lookup.select(figures, "wsw_state_contribution_per_place")
-    place = lookup.latest(figures, "wsw_state_contribution_per_place") if not place.empty else None
+    place = analysis.last(analysis.series(figures, "wsw_state_contribution_per_place"))
     volume = _latest(finder, figures, "wsw_volume_below_forecast")
     kerstens = analysis.series(chapter.national, "motie_kerstens_funds")
     anchor = kerstens.loc[kerstens["source_id"] == JUNE_2018]
@@ -300,28 +265,20 @@ def _money(chapter) -> dict:
 
 def _national_claims(chapter) -> dict:
     """The checks that rest on an assumption, the revisions between letters and the figures repeated alike."""
-    if chapter.municipal:  # the letters' claims are national: a municipal edition shows none of them
-        return {"checks_count": 0, "checks_assumed": [], "checks_discrepant": [], "revised_count": 0} | {
-            "revision_kinds": [],
-            "repeated_alike": [],
-            "repeated_period_assumed": False,
-            "verdict_assumption": VERDICT_TEXT[ASSUMPTION],
-        }
-    result = chapter.checks()
+    # The letters' claims are national: a municipal edition has no checks, no revisions and no repeated figures.
+    result, changed = chapter.checks(), chapter.revisions()
+    repeated = analysis.repeated_figures(chapter.figures.iloc[0:0] if chapter.municipal else chapter.figures)
     assumed = result.loc[result["verdict"] == ASSUMPTION]
-    discrepant = result.loc[result["verdict"] == DISCREPANCY]
-    changed = chapter.revisions()
-    repeated = analysis.repeated_figures(chapter.figures)
     alike = repeated.loc[repeated["values_agree"]].drop_duplicates("indicator")
     return {
         "checks_count": len(result),
         "checks_assumed": [{"claim": c, "assumption": a} for c, a in assumed[["claim", "assumption"]].to_numpy()],
-        "checks_discrepant": discrepant["claim"].tolist(),
+        "checks_discrepant": result.loc[result["verdict"] == DISCREPANCY, "claim"].tolist(),
         # The table's word for a verdict that rests on an assumption (presentation.labels), which the text quotes.
         "verdict_assumption": VERDICT_TEXT[ASSUMPTION],
-        "revised_count": changed.groupby(lookup.KEY, dropna=False).ngroups if not changed.empty else 0,
+        "revised_count": changed.groupby(lookup.KEY, dropna=False).ngroups,
         # The table's words for the kinds of difference (presentation.labels), in order of appearance.
-        "revision_kinds": [REVISION_KIND_TEXT[k] for k in dict.fromkeys(changed["kind"])] if not changed.empty else [],
+        "revision_kinds": [REVISION_KIND_TEXT[k] for k in dict.fromkeys(changed["kind"])],
         "repeated_alike": alike["label"].tolist(),
         "repeated_period_assumed": bool(set(alike["indicator"]) & analysis.ASSUMED_PERIOD),
     }

@@ -1,11 +1,8 @@
 """De sociale werkvoorziening in cijfers: the tables the chapter shows (`tables.money(hoofdstuk)` …).
 
-Every public function is one table of the notebook; it takes the chapter and returns the table. The
-words (column headings, row names, statuses) are labels of the chapter's label file (`chapter.label`).
-
-A table that compares letters (the figures several letters print, with or without a difference) is about
-the national figures the letters print; a municipal edition says so instead of attributing its own
-figures to a letter.
+Every public function is one table of the notebook: it takes the chapter and returns the table, with the words
+of the chapter's label file (`chapter.label`). A table that compares letters is about the national figures the
+letters print; a municipal edition says so instead of attributing its own figures to a letter.
 """
 
 from __future__ import annotations
@@ -18,6 +15,7 @@ from ...presentation import shapes, vocabulary
 from ...presentation import tables as house
 from . import analysis
 from .charts import _kind_texts, _source
+from .facts import _decimals
 
 
 def _periods(chapter, frame: pd.DataFrame) -> list[str]:
@@ -27,8 +25,16 @@ def _periods(chapter, frame: pd.DataFrame) -> list[str]:
     return [missing if i in analysis.ASSUMED_PERIOD else label for i, label in zip(frame["indicator"], labels)]
 
 
-def _figure(chapter, key: str, frame: pd.DataFrame, columns: dict[str, str], formats: dict | None = None):
-    """Return a few figures (two numbers are no chart) as a table titled by `key`, with their source line."""
+def _figure(chapter, key: str, rows: pd.DataFrame, columns: dict[str, str], formats: dict | None = None, **values):
+    """Return a few figures (two numbers are no chart) as a table titled by `key`: `values` with kind and source."""
+    frame = pd.DataFrame(
+        values
+        | {
+            "herkomst": _kind_texts(chapter, rows["kind"], rows["source_id"]),
+            "bron": _source(chapter, rows["kind"], chapter.where_printed(rows["source_id"], rows["page"])),
+            "source_id": rows["source_id"],
+        }
+    )
     return shapes.table_figure(
         frame[list(columns)].rename(columns=columns),
         title=chapter.label(f"{key}.title"),
@@ -40,45 +46,26 @@ def _figure(chapter, key: str, frame: pd.DataFrame, columns: dict[str, str], for
 def waiting_list(chapter) -> shapes.TableFigure:
     """Return the Wsw waiting list: every printed stand, and the starts implied by the printed decreases (ours)."""
     rows = analysis.waiting_list(chapter.figures)
-    frame = pd.DataFrame(
-        {
-            "moment": rows["date"].map(vocabulary.moment),
-            "personen": rows["persons"],
-            "herkomst": _kind_texts(chapter, rows["kind"], rows["source_id"]),
-            "berekening": [
-                chapter.label("waiting_list.calculation", end=end, decrease=decrease)
-                if kind == analysis.COMPUTED
-                else vocabulary.MISSING
-                for kind, end, decrease in zip(rows["kind"], rows["end_stock"], rows["decrease"])
-            ],
-            "source_id": rows["source_id"],
-            "kind": rows["kind"],
-        }
-    )
-    frame["bron"] = _source(chapter, frame, chapter.where_printed(rows["source_id"], rows["page"]))
-    return _figure(chapter, "waiting_list", frame, chapter.label("waiting_list.columns"))
+    calculation = [
+        chapter.label("waiting_list.calculation", end=end, decrease=decrease)
+        if kind == analysis.COMPUTED
+        else vocabulary.MISSING
+        for kind, end, decrease in zip(rows["kind"], rows["end_stock"], rows["decrease"])
+    ]
+    moments = rows["date"].map(vocabulary.moment)
+    columns = chapter.label("waiting_list.columns")
+    return _figure(chapter, "waiting_list", rows, columns, moment=moments, personen=rows["persons"], berekening=calculation)
 
 
 def _share(chapter, indicator: str, key: str) -> shapes.TableFigure:
     """Return one printed share per period, each with its letter and page, in the letters' precision."""
     rows = analysis.share_series(chapter.figures, indicator)
-    frame = pd.DataFrame(
-        {
-            "periode": vocabulary.period_labels(rows["period"]),
-            "procent": rows["percent"],
-            "herkomst": _kind_texts(chapter, rows["kind"], rows["source_id"]),
-            "bron": chapter.where_printed(rows["source_id"], rows["page"]),
-            "source_id": rows["source_id"],
-        }
-    )
     columns = chapter.label("share_columns")
-    return _figure(chapter, key, frame, columns, {columns["procent"]: _printed_decimals(frame["procent"])})
-
-
-def _printed_decimals(values: pd.Series) -> int:
-    """Return the decimals of the most precise value (34 → 0, 24,1 → 1): a table shows no precision a letter lacks."""
-    texts = [f"{abs(float(v)):.6f}".rstrip("0").rstrip(".") for v in values if pd.notna(v)]
-    return max((len(t.split(".")[1]) if "." in t else 0 for t in texts), default=0)
+    # A table shows no precision a letter lacks: the decimals of the most precise value (34 → 0, 24,1 → 1).
+    formats = {columns["procent"]: max((_decimals(v) for v in rows["percent"].dropna()), default=0)}
+    return _figure(
+        chapter, key, rows, columns, formats, periode=vocabulary.period_labels(rows["period"]), procent=rows["percent"]
+    )
 
 
 def seconded_share(chapter) -> shapes.TableFigure:
@@ -94,16 +81,8 @@ def regular_employer_share(chapter) -> shapes.TableFigure:
 def budget(chapter) -> shapes.TableFigure:
     """Return the Wsw budget for municipalities: the amounts and the expectations printed (no years between)."""
     rows = analysis.budget(chapter.figures)
-    frame = pd.DataFrame(
-        {
-            "jaar": rows["year"].astype(str),
-            "miljoen_euro": rows["mln_euro"],
-            "herkomst": _kind_texts(chapter, rows["kind"], rows["source_id"]),
-            "bron": chapter.where_printed(rows["source_id"], rows["page"]),
-            "source_id": rows["source_id"],
-        }
-    )
-    return _figure(chapter, "budget", frame, chapter.label("budget.columns"))
+    columns = chapter.label("budget.columns")
+    return _figure(chapter, "budget", rows, columns, jaar=rows["year"].astype(str), miljoen_euro=rows["mln_euro"])
 
 
 def efficiency_cut(chapter) -> house.Table:
@@ -113,14 +92,14 @@ def efficiency_cut(chapter) -> house.Table:
     per = chapter.where_printed(frame["source_id"], frame["page"])
     total = chapter.where_printed(frame["total_source_id"], frame["total_page"])
     one_letter = (frame["source_id"] == frame["total_source_id"]) & (frame["page"] != frame["total_page"])
-    sources = []
-    for p, t, page, same in zip(per, total, frame["total_page"], one_letter):
-        if p == t:
-            sources.append(p)
-        elif same and not chapter.municipal:
-            sources.append(chapter.label("efficiency_cut.total_page", where=p, page=str(page)))
-        else:
-            sources.append(chapter.label("efficiency_cut.total_elsewhere", where=p, total=t))
+    sources = [
+        p
+        if p == t
+        else chapter.label("efficiency_cut.total_page", where=p, page=str(page))
+        if same and not chapter.municipal
+        else chapter.label("efficiency_cut.total_elsewhere", where=p, total=t)
+        for p, t, page, same in zip(per, total, frame["total_page"], one_letter)
+    ]
     shown = pd.DataFrame(
         {
             columns["year"]: frame["year"],
@@ -136,27 +115,23 @@ def efficiency_cut(chapter) -> house.Table:
 
 
 def money(chapter) -> house.Table:
-    """Return the money figures by topic, with their status (ministry figure, financing basis, expectation …) and source.
-
-    A period the letters do not give reads 'niet genoemd' (the data's period there is our assumption).
-    """
+    """Return the money figures by topic, with their status (ministry figure, financing basis, expectation …) and source."""
     frame = analysis.money_figures(chapter.figures)
     columns, items, status = (chapter.label(f"money.{key}") for key in ("columns", "items", "status"))
-    kinds = [
-        status["claim"] if claim else status["basis"] if basis else status["expected"] if expected else status["ministry"]
-        for claim, basis, expected in zip(frame["cited_claim"], frame["financing_basis"], frame["expected"])
-    ]
-    # In a municipal edition every amount is the municipality's; an amount for a later year is its expectation.
-    expected = chapter.label("kinds")["municipal_expected"]
-    municipal = [expected if e else status["municipal"] for e in frame["expected"]]
-    labels = vocabulary.period_labels(frame["period"])
-    missing = chapter.label("period_not_given")
+    if chapter.municipal:  # every amount is the municipality's; an amount for a later year is its expectation
+        expected = chapter.label("kinds")["municipal_expected"]
+        kinds = [expected if e else status["municipal"] for e in frame["expected"]]
+    else:
+        kinds = [
+            status["claim"] if claim else status["basis"] if basis else status["expected"] if e else status["ministry"]
+            for claim, basis, e in zip(frame["cited_claim"], frame["financing_basis"], frame["expected"])
+        ]
     shown = pd.DataFrame(
         {
             columns["item"]: [items.get(i, label) for i, label in zip(frame["indicator"], frame["label"])],
-            columns["period"]: [missing if assumed else label for assumed, label in zip(frame["period_assumed"], labels)],
+            columns["period"]: _periods(chapter, frame),
             columns["amount"]: [house.figure_value(row) for _, row in frame.iterrows()],
-            columns["status"]: municipal if chapter.municipal else kinds,
+            columns["status"]: kinds,
             columns["source"]: chapter.where_printed(frame["source_id"], frame["page"]),
         }
     )
@@ -166,22 +141,14 @@ def money(chapter) -> house.Table:
 def repeated_figures(chapter) -> house.Table:
     """Return the figures that several letters print, side by side: whether the letters agree, and if not, the kind.
 
-    One table for both: figures repeated with the same value, and revisions (figures.revisions names the
-    kind of each difference: rounding, a forecast replaced by an outcome, or a conflict).
+    The kind of a difference (rounding, a forecast replaced by an outcome, or a conflict) is that of figures.revisions.
     """
     if chapter.municipal:
         return house.show(pd.DataFrame(), empty=chapter.label("repeated_figures.national_only"))
     frame = analysis.repeated_figures(chapter.figures)
     revised = chapter.revisions()
-    kinds = (
-        {tuple(r): k for r, k in zip(revised[[*lookup.KEY, "source_id"]].fillna("").to_numpy(), revised["kind"])}
-        if not revised.empty
-        else {}
-    )
-    kind = [
-        shared.REVISION_KIND_TEXT[kinds[key]] if key in kinds else vocabulary.MISSING
-        for key in map(tuple, frame[[*lookup.KEY, "source_id"]].fillna("").to_numpy())
-    ]
+    keys = [*lookup.KEY, "source_id"]
+    kinds = dict(zip(map(tuple, revised[keys].fillna("").to_numpy()), revised["kind"]))
     shown = pd.DataFrame(
         {
             shared.COLUMN_TEXT["label"]: frame["label"],
@@ -189,7 +156,10 @@ def repeated_figures(chapter) -> house.Table:
             shared.COLUMN_TEXT["value"]: [house.figure_value(row) for _, row in frame.iterrows()],
             shared.COLUMN_TEXT["source"]: chapter.where_printed(frame["source_id"], frame["page"]),
             chapter.label("repeated_figures.agree"): frame["values_agree"],
-            shared.COLUMN_TEXT["kind"]: kind,
+            shared.COLUMN_TEXT["kind"]: [
+                shared.REVISION_KIND_TEXT[kinds[key]] if key in kinds else vocabulary.MISSING
+                for key in map(tuple, frame[keys].fillna("").to_numpy())
+            ],
         }
     )
     return house.show(shown)

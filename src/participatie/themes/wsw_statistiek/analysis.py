@@ -56,10 +56,7 @@ def _after_letter(rows: pd.DataFrame) -> pd.Series:
 
 
 def series(figures: pd.DataFrame, indicator: str, category: str | None = None) -> pd.DataFrame:
-    """Return an indicator's rows in the order of `lookup.latest`, with the date `at` each row is placed at.
-
-    Without a category, rows without one are kept when the indicator has both (as `lookup.latest` does).
-    """
+    """Return an indicator's rows as `lookup.latest` chooses and orders them, with the date `at` each is placed at."""
     rows = lookup.select(figures, indicator, category=category)
     if category is None and rows["category"].notna().any() and rows["category"].isna().any():
         rows = rows.loc[rows["category"].isna()]
@@ -102,8 +99,7 @@ def parts_periods(figures: pd.DataFrame) -> list[str]:
 def waiting_list(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the waiting list: every printed stand, and for every printed decrease the start it implies.
 
-    The letter gives the decrease "ten opzichte van begin 2012" and no start: the start is the stand at
-    the span's end plus the decrease. Columns: date, persons, kind, source_id, page, end_stock, decrease.
+    The letter gives the decrease "ten opzichte van begin 2012" and no start: the start is the end stand plus the decrease.
     """
     stands = series(figures, "wsw_waiting_list")
     printed = _sourced(stands, date=stands["period"], persons=stands["value"], kind=PRINTED)
@@ -130,10 +126,7 @@ def waiting_list_decrease_pct(figures: pd.DataFrame) -> float:
 
 
 def workforce(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the Wsw workforce per counted moment, with the places in begeleid werken and their share (%).
-
-    The letter counts the places within the workforce; places not printed are NaN.
-    """
+    """Return the Wsw workforce per moment, with the places in begeleid werken (counted within it) and their share (%)."""
     staff = series(figures, "wsw_employees").drop_duplicates("period", keep="last")
     places = series(figures, "wsw_supported_employment_places").drop_duplicates("period", keep="last")
     frame = pd.DataFrame({"date": staff["period"], "employees": staff["value"]})
@@ -164,8 +157,8 @@ def share_series(figures: pd.DataFrame, indicator: str) -> pd.DataFrame:
 def budget(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the Wsw budget for municipalities per printed year (mln euro): an amount, or an expectation.
 
-    A year that starts after the date of its letter is an expectation (the letter of June 2018 expects the
-    budget to fall to 0 in 2050); the letters give no amounts between the printed years, and none are made here.
+    A year that starts after the date of its letter is an expectation (the letter of June 2018 expects 0 in 2050);
+    the letters give no amounts between the printed years, and none are made here.
     """
     rows = series(figures, "wsw_budget")
     return _sourced(

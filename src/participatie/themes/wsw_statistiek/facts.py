@@ -24,15 +24,10 @@ from .analysis import FIRST, JULY_2013, JUNE_2018, REPEAT, SPAN_2012, TOTAL
 
 def facts(chapter) -> dict:
     """Return what the chapter's text needs, by name (see the module doc; the text file lists the names)."""
-    return (
-        _letters(chapter)
-        | _indications(chapter)
-        | _waiting_list(chapter)
-        | _workforce(chapter)
-        | _shares(chapter)
-        | _money(chapter)
-        | _national_claims(chapter)
-    )
+    found = {}
+    for topic in (_letters, _indications, _waiting_list, _workforce, _shares, _money, _national_claims):
+        found |= topic(chapter)
+    return found
 
 
 # --- helpers ----------------------------------------------------------------------------------------------
@@ -168,8 +163,8 @@ def _workforce(chapter) -> dict:
     places_previous, places_latest, places_change, _, _ = _pair(chapter, "wsw_supported_employment_places")
     share = None
     if places_latest is not None:
-        staff = lookup.select(figures, "wsw_employees", period=places_latest.period)
-        share = lookup.ratio(100 * places_latest.value, float(staff["value"].iloc[-1])) if not staff.empty else None
+        staff = analysis.last(lookup.select(figures, "wsw_employees", period=places_latest.period))
+        share = lookup.ratio(100 * places_latest.value, float(staff["value"])) if staff is not None else None
     printed = rise = None
     found = lookup.select(figures, "wsw_supported_employment_places_increase_pct", period=SPAN_2012)
     if not chapter.municipal and not found.empty:

@@ -30,9 +30,6 @@ def facts(chapter) -> dict:
     return found
 
 
-# --- helpers ----------------------------------------------------------------------------------------------
-
-
 def _defined(number) -> float | None:
     """Return a number a reader can use, None for NaN or infinity (a ratio to nothing)."""
     return float(number) if number is not None and math.isfinite(float(number)) else None
@@ -66,18 +63,14 @@ def _fits(recomputed: float | None, printed: Figure | None) -> bool:
     return abs(round(recomputed, _decimals(printed.value)) - printed.value) < 1e-9
 
 
-def _pair(chapter, indicator: str, category: str | None = None) -> tuple:
-    """Return previous, latest, their change, its size in % of previous, and the decimals of the more precise one."""
-    previous, latest = analysis.latest_two(chapter.figures, indicator, category)
-    if previous is None:
-        return None, _of(chapter.finder, latest), None, None, 0
-    old, new = float(previous["value"]), float(latest["value"])
-    relative = _defined(lookup.ratio(100 * abs(new - old), old))
-    decimals = max(_decimals(old), _decimals(new))
-    return chapter.finder.of(previous), chapter.finder.of(latest), new - old, relative, decimals
-
-
-# --- the facts by topic -----------------------------------------------------------------------------------
+def _pair(chapter, name: str, indicator: str, category: str | None = None) -> dict:
+    """Return `name`_previous, _latest, _change (latest minus previous) and _change_pct (its size in % of previous)."""
+    previous, latest = (_of(chapter.finder, row) for row in analysis.latest_two(chapter.figures, indicator, category))
+    change = relative = None
+    if previous is not None:
+        change = latest.value - previous.value
+        relative = _defined(lookup.ratio(100 * abs(change), previous.value))
+    return {f"{name}_previous": previous, f"{name}_latest": latest, f"{name}_change": change, f"{name}_change_pct": relative}
 
 
 def _letters(chapter) -> dict:
@@ -97,7 +90,6 @@ def _letters(chapter) -> dict:
 def _indications(chapter) -> dict:
     """The Wsw-indicaties: the latest two totals, the parts of the latest year that has them, the letter's cause."""
     figures, finder = chapter.figures, chapter.finder
-    previous, latest, change, relative, _ = _pair(chapter, "wsw_indications", TOTAL)
     year = (analysis.parts_periods(figures) or [None])[-1]
     first = repeat = parts = total = None
     if year is not None:
@@ -107,11 +99,7 @@ def _indications(chapter) -> dict:
             total = lookup.value(figures, "wsw_indications", year, category=TOTAL)
     cause = _first_row(chapter.national, "wsw_indications", analysis.YEAR_2012, TOTAL)
     cause = cause if cause is not None and cause["source_id"] == JULY_2013 else None
-    return {
-        "indications_previous": previous,
-        "indications_latest": latest,
-        "indications_change": change,
-        "indications_change_pct": relative,
+    return _pair(chapter, "indications", "wsw_indications", TOTAL) | {
         "parts_year": year,
         "parts_first": first,
         "parts_repeat": repeat,
@@ -156,12 +144,11 @@ def _waiting_list(chapter) -> dict:
 def _workforce(chapter) -> dict:
     """The workforce and the places in begeleid werken: the latest two counts, and the rise the letter prints."""
     figures = chapter.figures
-    previous, latest, change, relative, _ = _pair(chapter, "wsw_employees")
+    pairs = _pair(chapter, "workforce", "wsw_employees") | _pair(chapter, "places", "wsw_supported_employment_places")
     # The letter of July 2013 itself calls the size of the workforce over 2012 about the same.
     rows = [row for row in analysis.latest_two(figures, "wsw_employees") if row is not None]
     periods, letters = {row["period"] for row in rows}, {row["source_id"] for row in rows}
-    places_previous, places_latest, places_change, _, _ = _pair(chapter, "wsw_supported_employment_places")
-    share = None
+    share, places_latest = None, pairs["places_latest"]
     if places_latest is not None:
         staff = analysis.last(lookup.select(figures, "wsw_employees", period=places_latest.period))
         share = lookup.ratio(100 * places_latest.value, float(staff["value"])) if staff is not None else None
@@ -170,16 +157,9 @@ def _workforce(chapter) -> dict:
     if not chapter.municipal and not found.empty:
         printed = chapter.finder.of(found.iloc[0])
         rise = _defined(analysis.supported_employment_rise(figures))
-    return {
-        "workforce_previous": previous,
-        "workforce_latest": latest,
-        "workforce_change": change,
-        "workforce_change_pct": relative,
+    return pairs | {
         "workforce_letter_says_same": periods == {analysis.START_2012, analysis.END_2012} and letters == {JULY_2013},
         "staff_latest": _latest(chapter.finder, figures, "wsw_employees"),
-        "places_previous": places_previous,
-        "places_latest": places_latest,
-        "places_change": places_change,
         # The places as a share of the workforce of the same moment (NaN: a workforce of 0).
         "places_share_of_staff": share,
         # The percentage the letter calls the rise of the places, and the rise its own counts give.
@@ -194,16 +174,13 @@ def _shares(chapter) -> dict:
     """The two printed shares (seconded_*; regular_*: at a regular employer): latest two, change, the national share."""
     found = {}
     for name, indicator in (("seconded", "wsw_seconded_share"), ("regular", "wsw_regular_employer_share")):
-        previous, latest, change, _, decimals = _pair(chapter, indicator)
+        pair = _pair(chapter, name, indicator)
+        previous, latest = pair[f"{name}_previous"], pair[f"{name}_latest"]
+        # The decimals of the more precise of the two (for the change in percentage points).
+        decimals = max(_decimals(previous.value), _decimals(latest.value)) if previous is not None else 0
         # The national figure for the period of the edition's latest one.
         national = _first_row(chapter.national, indicator, latest.period) if latest is not None else None
-        found |= {
-            f"{name}_previous": previous,
-            f"{name}_latest": latest,
-            f"{name}_change": change,
-            f"{name}_decimals": decimals,
-            f"{name}_national": _of(chapter.national_finder, national),
-        }
+        found |= pair | {f"{name}_decimals": decimals, f"{name}_national": _of(chapter.national_finder, national)}
     return found
 
 

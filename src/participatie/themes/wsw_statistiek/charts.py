@@ -20,10 +20,7 @@ from . import analysis
 
 
 def _kind_texts(chapter, kinds: pd.Series, source_ids: pd.Series) -> pd.Series:
-    """Return the legend word of each value: printed, expected or computed, and apart: from a newer letter.
-
-    A value from a letter newer than the chapter's text is drawn apart (NEWER_LETTER), unless we computed it.
-    """
+    """Return each value's legend word: printed, expected or computed, or NEWER_LETTER if a newer letter printed it."""
     municipal = chapter.municipal
     words = kinds.map(
         {
@@ -67,13 +64,11 @@ def indications(chapter) -> house.ChartFigure:
     ]
     frame["onderdeel"] = frame["soort"].where(~newer, shared.NEWER_LETTER)
     stack = frame.loc[~is_sum]
-    sums = frame.loc[is_sum, "indicaties"].map(lambda n: chapter.label("indications.sum", sum=vocabulary.number(n)))
-    texts = pd.concat(
-        [
-            frame.loc[is_total].assign(tekst=frame.loc[is_total, "indicaties"].map(vocabulary.number)),
-            frame.loc[is_sum].assign(tekst=sums),
-        ]
+    totals = frame.loc[is_total].assign(tekst=lambda f: f["indicaties"].map(vocabulary.number))
+    sums = frame.loc[is_sum].assign(
+        tekst=lambda f: [chapter.label("indications.sum", sum=vocabulary.number(n)) for n in f["indicaties"]]
     )
+    texts = pd.concat([totals, sums])
     order = list(dict.fromkeys(stack.sort_values(["jaar", "staaf"], ascending=[True, False])["staaf"]))
     colours = {parts[analysis.TOTAL]: house.PRIMARY, parts[analysis.FIRST]: house.SECONDARY}
     colours |= {parts[analysis.REPEAT]: house.PALETTE[2], shared.NEWER_LETTER: house.PALETTE[4]}

@@ -139,10 +139,7 @@ def money(chapter) -> house.Table:
 
 
 def repeated_figures(chapter) -> house.Table:
-    """Return the figures that several letters print, side by side: whether the letters agree, and if not, the kind.
-
-    The kind of a difference (rounding, a forecast replaced by an outcome, or a conflict) is that of figures.revisions.
-    """
+    """Return the figures that several letters print, side by side: whether the letters agree, and if not, the kind."""
     if chapter.municipal:
         return house.show(pd.DataFrame(), empty=chapter.label("repeated_figures.national_only"))
     frame = analysis.repeated_figures(chapter.figures)

@@ -4,8 +4,7 @@ The sum of the indicaties rests on an assumption the letter does not make (that 
 indications and re-indications), so its outcome says nothing about the letter. The rise in begeleid werken rests
 on none: the letter calls its 6,2% "een stijging" of the places it counts, and its own counts give another rise.
 The sum of the seconded and begeleid-werken shares, and a number of Wsw employees derived from the efficiency
-cut, are no checks: the letters give no common base for them. The words of each check are in the chapter's
-label file, under `checks.<id>`.
+cut, are no checks: the letters give no common base for them.
 """
 
 from __future__ import annotations

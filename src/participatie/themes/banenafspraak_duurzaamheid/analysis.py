@@ -1,10 +1,8 @@
 """Banenafspraak: voortgang en duurzaamheid van de banen: the analyses in pure pandas (figures in, frames out, no
-display text).
+display text; periods ISO 8601, letters source ids, kinds and series English codes).
 
-Periods are ISO 8601 text, letters their source ids, kinds, series and outcomes English codes; the
-Dutch words for them are the presentation's. Every statement about "the latest" count follows the data:
-it is computed from the latest period present (`figures.lookup.latest`), so an edition on later letters
-says what those letters print.
+"The latest" count is always the latest period in the data (`figures.lookup.latest`), so an edition on later
+letters says what those letters print.
 """
 
 from __future__ import annotations
@@ -23,41 +21,15 @@ END_2016, END_2017 = "2016-12-31", "2017-12-31"
 # letter says the number rises "tot 2026" (tk-29817-145 p. 2), which the chapter reads as the same end point;
 # no letter speaks of end 2026, so the chapter draws no second deadline.
 DEADLINE = "2025-12-31"
-# Dates of the policy that the chapter's background names, as the letters print them:
 AGREEMENT = "2013-04"  # the sociaal akkoord of April 2013 (ek-33981-n p. 16; tk-29817-145 p. 2: "van 2013")
-LAW_IN_FORCE = "2015"  # "Vanaf 2015" Participatiewet and Wet banenafspraak set the frame (ek-34775-ak p. 2)
-RISING_UNTIL = "2026"  # "oplopend tot 2026" (tk-29817-145 p. 2)
 Q3_2015, Q3_2016, Q4_2016, Q4_2017 = "2015-07/2015-09", "2016-07/2016-09", "2016-10/2016-12", "2017-10/2017-12"
 STUDY = "2015-07/2016-09"  # the UWV study follows people from Q3 2015 to Q3 2016
 CHANGE_Q4 = "2016-10/2017-12"  # the printed increase of the gemeentelijke doelgroep, Q4 2016 to Q4 2017
-REINTEGRATION_START = "2015-01-01"  # "begin 2015" (tk-29817-145 p. 2)
 REGISTER_DATE = "2018-06-15"  # no peildatum printed ("inmiddels"): the data date it on the letter
-# Figures whose date is the letter's own because the letter names no peildatum (a table says so).
-UNDATED = ("target_group_register_persons", "eu_countries_with_quota_system")
-# A maximum, a threshold or a usual level that the letter gives without a year or period (ek-33981-n p. 4 and 21):
-# the data date it on the letter's year or month, a table says the letter names none.
-NO_PERIOD = (
-    "employer_calculator_max_annual_benefit",
-    "quota_levy_ict_project_costs",
-    "mkb_campaign_linkedin_page_views_normal",
-)
-# The MKB campaign of "het afgelopen half jaar" (ek-33981-n p. 21): the data date it January–June 2017, an
-# assumption; a table gives the letter's words.
-PAST_HALF_YEAR = ("mkb_employer_size_threshold", "mkb_campaign_branches", "mkb_campaign_linkedin_impressions")
-# The letter of 2 July 2018 (Kamerstukken II, 34 352, nr. 113) that sent the drie-meting to the Tweede Kamer, as
-# the September 2018 letter names it (ek-34775-ak p. 2); it is not one of the book's letters.
-DRIE_METING_LETTER = "2018-07-02"
-# The Inspectie SZW: its report of October 2016 on the new target group (tk-34352-56 p. 2, footnote 1), and its
-# finding of 2016 on limits to the jobcoach (ek-33981-n p. 6).
-INSPECTIE_REPORT, INSPECTIE_FINDING = "2016-10", "2016"
-# Dates the letters print for what they announce (ek-33981-n p. 19): UWV's quarterly factsheets since
-# November 2016, and the repetition of the study in the spring of 2018.
-FACTSHEETS_SINCE, STUDY_REPEATED = "2016-11", "2018"
 # Backgrounds of the people in the register (the data's categories), in the chapter's order.
 BACKGROUNDS = ("wsw", "wajong", "participatiewet", "totaal")
-# Kinds of a value: printed in a letter, or computed by us.
+# Kinds of a value; series of the jobs chart; rows of the pace table.
 PRINTED, COMPUTED = "printed", "computed"
-# Series of the jobs chart; rows of the pace table.
 REALISED, TARGET, PATH = "realised", "target", "path"
 NEEDED, REALISED_PACE = "needed", "realised_pace"
 # What became of the people at work in Q3 2015 a year later (the shares the letter prints).
@@ -82,6 +54,8 @@ OTHER_INDICATORS = (
     "mkb_campaign_linkedin_page_views",
     "mkb_campaign_linkedin_page_views_normal",
 )
+# A row that no letter prints: a target or an earlier count that the data lack.
+_NONE = pd.Series({"period": None, "value": math.nan, "source_id": None, "page": None}, dtype=object)
 
 
 def value(
@@ -92,10 +66,7 @@ def value(
 
 
 def rounded(number: float, digits: int = 3) -> float:
-    """Return a computed number rounded to `digits` significant digits (11.012 → 11.000; NaN stays NaN).
-
-    Our computations from rounded or hedged figures are shown no more precisely than that.
-    """
+    """Return a computed number to `digits` significant digits (11.012 → 11.000; NaN stays NaN), as precise as shown."""
     if number is None or not math.isfinite(number) or number == 0:
         return number
     return float(round(number, digits - 1 - int(math.floor(math.log10(abs(number))))))
@@ -107,6 +78,17 @@ def years_between(start: str, end: str) -> float:
     return (last.year - first.year) + (last.month - first.month) / 12
 
 
+def _by_date(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    # Oldest first: ISO periods of different lengths do not sort as text.
+    order = frame.sort_values(column, key=lambda dates: dates.map(lambda p: periods.parse(p).sort_date), kind="stable")
+    return order.reset_index(drop=True)
+
+
+def _newest(rows: pd.DataFrame, by: list[str] | None = None) -> pd.Series | None:
+    # The last row sorted by `by` (default: the newest letter), None when there is none.
+    return None if rows.empty else rows.sort_values(by or ["source_date"], kind="stable").iloc[-1]
+
+
 def _exact_realised(figures: pd.DataFrame) -> pd.DataFrame:
     rows = fig.select(figures, "extra_jobs_realised", category="totaal")
     return rows.loc[rows["qualifier"].isna() | (rows["qualifier"] == "")]
@@ -115,8 +97,7 @@ def _exact_realised(figures: pd.DataFrame) -> pd.DataFrame:
 def exact_realisation(figures: pd.DataFrame, period: str) -> pd.Series | None:
     """Return the exact count of extra jobs for a period (newest letter; not a hedged "ruim 22.000"), or None."""
     rows = _exact_realised(figures)
-    rows = rows.loc[rows["period"] == period]
-    return None if rows.empty else rows.sort_values("source_date", kind="stable").iloc[-1]
+    return _newest(rows.loc[rows["period"] == period])
 
 
 def latest_realisation(figures: pd.DataFrame) -> pd.Series:
@@ -126,12 +107,9 @@ def latest_realisation(figures: pd.DataFrame) -> pd.Series:
 
 def previous_realisation(figures: pd.DataFrame) -> pd.Series | None:
     """Return the exact count of extra jobs of the period before the latest one (newest letter), or None."""
-    latest = latest_realisation(figures)
     earlier = _exact_realised(figures)
-    earlier = earlier.loc[earlier["period_end"] < latest["period_end"]]
-    if earlier.empty:
-        return None
-    return earlier.sort_values(["period_end", "source_date"], kind="stable").iloc[-1]
+    earlier = earlier.loc[earlier["period_end"] < latest_realisation(figures)["period_end"]]
+    return _newest(earlier, ["period_end", "source_date"])
 
 
 def final_target(figures: pd.DataFrame) -> pd.Series:
@@ -141,13 +119,11 @@ def final_target(figures: pd.DataFrame) -> pd.Series:
 
 def target_at(figures: pd.DataFrame, period: str) -> pd.Series | None:
     """Return the row of the total target for a period (newest letter), or None when no letter gives one."""
-    rows = fig.select(figures, "extra_jobs_target", category="totaal", period=period)
-    return None if rows.empty else rows.sort_values("source_date", kind="stable").iloc[-1]
+    return _newest(fig.select(figures, "extra_jobs_target", category="totaal", period=period))
 
 
 def intermediate_targets(figures: pd.DataFrame) -> list[str]:
-    """Return the periods (ISO, oldest first) of the printed tussendoelen: total targets after the sociaal akkoord,
-    before the final target and below it."""
+    """Return the periods (oldest first) of the tussendoelen: total targets after the akkoord, before and below the final."""
     rows = fig.select(figures, "extra_jobs_target", category="totaal")
     goal = final_target(figures)
     after = rows["period_start"] >= periods.parse(AGREEMENT).start
@@ -156,22 +132,19 @@ def intermediate_targets(figures: pd.DataFrame) -> list[str]:
 
 
 def progress(figures: pd.DataFrame) -> pd.Series:
-    """Return the latest state of the banenafspraak and the pace to the deadline (our computation).
+    """Return the latest exact count, the final target, the linear pace to it and the change since the count before.
 
-    Fields: period, count, source_id, page (the latest exact count); goal, deadline, goal_source_id,
-    goal_page (the final target); share_of_goal (percent), to_create, years (to the deadline), per_year
-    (linear: jobs still to be created over the years left); target, target_source_id, target_page and
-    difference (a target for the latest period itself, NaN/None when no letter gives one);
-    previous_period, previous_count, previous_source_id, realised_change, realised_years,
-    realised_per_year (the change since the count before; NaN/None without one).
+    A target for the latest period itself and a count before it are NaN/None when no letter gives one.
     """
     latest, goal = latest_realisation(figures), final_target(figures)
     years = years_between(latest["period"], goal["period"])
     to_create = goal["value"] - latest["value"]
     here = target_at(figures, latest["period"])
+    here = _NONE if here is None else here
     before = previous_realisation(figures)
-    change_years = years_between(before["period"], latest["period"]) if before is not None else math.nan
-    change = latest["value"] - before["value"] if before is not None else math.nan
+    before = _NONE if before is None else before
+    change_years = math.nan if before["period"] is None else years_between(before["period"], latest["period"])
+    change = latest["value"] - before["value"]
     return pd.Series(
         {
             "period": latest["period"],
@@ -186,13 +159,13 @@ def progress(figures: pd.DataFrame) -> pd.Series:
             "to_create": to_create,
             "years": years,
             "per_year": fig.ratio(to_create, years),
-            "target": here["value"] if here is not None else math.nan,
-            "target_source_id": here["source_id"] if here is not None else None,
-            "target_page": here["page"] if here is not None else None,
-            "difference": latest["value"] - here["value"] if here is not None else math.nan,
-            "previous_period": before["period"] if before is not None else None,
-            "previous_count": before["value"] if before is not None else math.nan,
-            "previous_source_id": before["source_id"] if before is not None else None,
+            "target": here["value"],
+            "target_source_id": here["source_id"],
+            "target_page": here["page"],
+            "difference": latest["value"] - here["value"],
+            "previous_period": before["period"],
+            "previous_count": before["value"],
+            "previous_source_id": before["source_id"],
             "realised_change": change,
             "realised_years": change_years,
             "realised_per_year": fig.ratio(change, change_years),
@@ -201,12 +174,10 @@ def progress(figures: pd.DataFrame) -> pd.Series:
 
 
 def required_pace(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the yearly pace needed from the latest count to the final target, beside the pace realised before it.
+    """Return the linear yearly pace needed from the latest count to the final target, and the pace realised before it.
 
-    Columns: measure (NEEDED, REALISED_PACE), start, end (ISO dates), level (jobs at the start), goal (jobs
-    at the end), to_create, years, per_year. Linear, and all of it our computation: the jobs still to be
-    created divided by the years left; the realised pace is the change between the latest two exact
-    counts (two letters), left out when the data hold one count only.
+    All of it our computation; the realised pace (the change between the latest two exact counts) is left out when
+    the data hold one count only.
     """
     now = progress(figures)
     needed = [now["count"], now["goal"], now["to_create"], now["years"], now["per_year"]]
@@ -220,10 +191,8 @@ def required_pace(figures: pd.DataFrame) -> pd.DataFrame:
 def jobs_path(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the extra jobs over time: every exact count, every total target, and our linear path to the deadline.
 
-    Columns: date, series (REALISED, TARGET, PATH), count, kind (PRINTED, COMPUTED), source_id (the
-    oldest letter that prints the value; None for our path), source_ids and pages (every letter that
-    prints it, oldest first, with its page). Hedged counts ("ruim 22.000") are left out: the exact count
-    of the same date is drawn, and the revisions table shows both.
+    Per value the oldest letter that prints it (`source_id`) and every such letter with its page. Hedged counts
+    ("ruim 22.000") are left out: the exact count of the same date is drawn, and the revisions table shows both.
     """
     realised = (
         _exact_realised(figures)
@@ -231,35 +200,30 @@ def jobs_path(figures: pd.DataFrame) -> pd.DataFrame:
         .drop_duplicates(["period", "value"], keep="first")  # letters agreeing on a count: one point
     )
     targets = fig.select(figures, "extra_jobs_target", category="totaal").sort_values("source_date", kind="stable")
-    rows = []
-    for series, frame in ((REALISED, realised), (TARGET, targets)):
-        for (period, count), group in frame.groupby(["period", "value"], sort=False):
-            rows.append(
-                {
-                    "date": period,
-                    "series": series,
-                    "count": count,
-                    "kind": PRINTED,
-                    "source_id": group["source_id"].iloc[0],
-                    "source_ids": tuple(group["source_id"]),
-                    "pages": tuple(int(p) for p in group["page"]),
-                }
-            )
+    rows = [
+        {
+            "date": period,
+            "series": series,
+            "count": count,
+            "kind": PRINTED,
+            "source_id": group["source_id"].iloc[0],
+            "source_ids": tuple(group["source_id"]),
+            "pages": tuple(int(p) for p in group["page"]),
+        }
+        for series, frame in ((REALISED, realised), (TARGET, targets))
+        for (period, count), group in frame.groupby(["period", "value"], sort=False)
+    ]
     now = progress(figures)
     path = {"series": PATH, "kind": COMPUTED, "source_id": None, "source_ids": (), "pages": ()}
     rows += [{"date": now["period"], "count": now["count"], **path}, {"date": now["deadline"], "count": now["goal"], **path}]
-    frame = pd.DataFrame(rows)
-    order = frame["date"].map(lambda p: periods.parse(p).sort_date)
-    return frame.assign(_order=order).sort_values(["_order"], kind="stable").drop(columns="_order").reset_index(drop=True)
+    return _by_date(pd.DataFrame(rows), "date")
 
 
 def municipal_target_group(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the people of the gemeentelijke doelgroep at work per quarter: every printed quarter, and Q4 2016 derived.
 
-    Columns: period, working, kind (COMPUTED, PRINTED), level and change (the printed figures the
-    computed row is the difference of), source_id, page; oldest quarter first. The June 2018 letter prints
-    the Q4 2017 level and the increase since Q4 2016, not the Q4 2016 level itself; we derive it as the
-    difference, as rough as the two rounded figures.
+    The June 2018 letter prints the Q4 2017 level and the increase since Q4 2016, not the Q4 2016 level itself;
+    we derive it as the difference (`level`, `change`), as rough as the two rounded figures.
     """
     printed = (
         fig.select(figures, "municipal_target_group_working")
@@ -275,9 +239,7 @@ def municipal_target_group(figures: pd.DataFrame) -> pd.DataFrame:
         | {"source_id": r["source_id"], "page": r["page"]}
         for _, r in printed.loc[printed["period"] != Q4_2016].iterrows()
     ]
-    frame = pd.DataFrame(rows)
-    order = frame["period"].map(lambda p: periods.parse(p).sort_date)
-    return frame.assign(_order=order).sort_values("_order", kind="stable").drop(columns="_order").reset_index(drop=True)
+    return _by_date(pd.DataFrame(rows), "period")
 
 
 def municipal_factor(figures: pd.DataFrame) -> float:
@@ -286,11 +248,9 @@ def municipal_factor(figures: pd.DataFrame) -> float:
     return fig.ratio(working[Q4_2017], working[Q4_2016])
 
 
-def reintegration_change(figures: pd.DataFrame, start: str = REINTEGRATION_START, end: str = END_2017) -> pd.Series:
-    """Return the re-integration provisions at two dates, with the change we compute.
-
-    Fields: start, end (ISO), first, last, increase, increase_pct (percent; NaN when the first is 0).
-    """
+def reintegration_change(figures: pd.DataFrame) -> pd.Series:
+    """Return the re-integration provisions at the start of 2015 and the end of 2017, with the change we compute."""
+    start, end = "2015-01-01", END_2017  # "begin 2015" (tk-29817-145 p. 2)
     first, last = value(figures, "reintegration_provisions", start), value(figures, "reintegration_provisions", end)
     return pd.Series(
         {
@@ -305,10 +265,7 @@ def reintegration_change(figures: pd.DataFrame, start: str = REINTEGRATION_START
 
 
 def retention_by_background(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the share of people working in Q3 2015 who (still or again) worked a year later, by background.
-
-    Columns: category (in the order of BACKGROUNDS), share (percent), qualifier, source_id, page.
-    """
+    """Return the share of people working in Q3 2015 who (still or again) worked a year later, by background."""
     rows = fig.select(figures, "working_after_one_year_share", period=STUDY)
     return (
         rows.assign(order=rows["category"].map(BACKGROUNDS.index))
@@ -321,16 +278,15 @@ def retention_by_background(figures: pd.DataFrame) -> pd.DataFrame:
 def retention_outcomes(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the shares the letter prints for the people working in Q3 2015, a year later.
 
-    Columns: outcome (WORKING, WORKING_ALL_MEASUREMENTS, NOT_WORKING), share (percent), qualifier,
-    source_id, page. The letter does not say whether the second share is of everyone at work in Q3 2015
-    or of those at work a year later, nor that the first and the last make up the whole group: no rest
-    and no person counts are derived from them here.
+    The letter does not say whether the second share is of everyone at work in Q3 2015 or of those at work a year
+    later, nor that the first and the last make up the whole group: no rest and no person counts are derived here.
     """
     printed = {
-        WORKING: fig.row(figures, "working_after_one_year_share", STUDY, category="totaal"),
-        WORKING_ALL_MEASUREMENTS: fig.row(figures, "working_all_measurements_share", STUDY, category="totaal"),
-        NOT_WORKING: fig.row(figures, "not_working_after_one_year_share", STUDY, category="totaal"),
+        WORKING: "working_after_one_year_share",
+        WORKING_ALL_MEASUREMENTS: "working_all_measurements_share",
+        NOT_WORKING: "not_working_after_one_year_share",
     }
+    rows = {outcome: fig.row(figures, indicator, STUDY, category="totaal") for outcome, indicator in printed.items()}
     return pd.DataFrame(
         [
             {
@@ -340,18 +296,15 @@ def retention_outcomes(figures: pd.DataFrame) -> pd.DataFrame:
                 "source_id": r["source_id"],
                 "page": r["page"],
             }
-            for outcome, r in printed.items()
+            for outcome, r in rows.items()
         ]
     )
 
 
 def persons_working_again(figures: pd.DataFrame) -> float:
     """Return the people the share still or again at work stands for: share × the circa 80.000 (as rough as both)."""
-    return (
-        value(figures, "working_after_one_year_share", STUDY, "totaal")
-        / 100
-        * value(figures, "register_persons_working", Q3_2015)
-    )
+    share = value(figures, "working_after_one_year_share", STUDY, "totaal")
+    return share / 100 * value(figures, "register_persons_working", Q3_2015)
 
 
 def share_not_working_implied(figures: pd.DataFrame) -> float:
@@ -360,10 +313,7 @@ def share_not_working_implied(figures: pd.DataFrame) -> float:
 
 
 def contracts(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the shares on a permanent contract: of the hours of everyone in the register, and of Wajong persons.
-
-    Columns: measure (HOURS_ALL, PERSONS_WAJONG), period, share_permanent (percent), qualifier, source_id, page.
-    """
+    """Return the shares on a permanent contract: of the hours of everyone in the register, and of Wajong persons."""
     hours = fig.select(figures, "hours_permanent_contract_share").assign(measure=HOURS_ALL)
     persons = fig.select(figures, "permanent_contract_share_persons", category="wajong").assign(measure=PERSONS_WAJONG)
     return (

@@ -1,10 +1,7 @@
 """Banenafspraak: voortgang en duurzaamheid van de banen: the charts the chapter shows, one public function each.
 
-Every chart draws what the data hold: the jobs chart every period of the counts and targets, with values
-from letters newer than the chapter's text drawn open (`Chapter.from_newer_letters`). Tooltips and data
-tables name the letter and page of each printed value. The words (titles, descriptions, axes, legends,
-tooltips, table headings) are the chapter's labels (`chapter.label`, chapters/banenafspraak_duurzaamheid.labels.yml);
-the kinds of a value (printed, our computation, municipal, from a newer letter) are the book's shared words.
+Values from letters newer than the chapter's text are drawn open (`Chapter.from_newer_letters`); tooltips and data
+tables name the letter and page of each printed value; the words are the chapter's labels (`chapter.label`).
 """
 
 from __future__ import annotations
@@ -20,9 +17,6 @@ from ...presentation import shapes, tables, vocabulary
 from . import analysis
 from .analysis import COMPUTED, PATH, PERSONS_WAJONG, PRINTED, REALISED, TARGET, WORKING_ALL_MEASUREMENTS
 
-INK = "#0b0c0c"
-KIND = {PRINTED: shared.PRINTED, COMPUTED: shared.COMPUTED}
-
 
 def extra_jobs(chapter) -> house.ChartFigure:
     """Return the extra jobs realised and the targets, every period in the data, with our even path to the final target."""
@@ -32,8 +26,7 @@ def extra_jobs(chapter) -> house.ChartFigure:
     series = [words[REALISED], words[TARGET], words[PATH]]
     legend = dict(title=None, sort=series, legend=alt.Legend(columns=1, symbolStrokeWidth=2))
     # Our even path is our own calculation: grey and dashed, as in every chart (house.kind_look).
-    colours = [house.PRIMARY, house.PALETTE[2], house.kind_stroke(house.OWN, house.PRIMARY)]
-    colour = alt.Color("reeks:N", scale=alt.Scale(domain=series, range=colours), **legend)
+    colours = alt.Scale(domain=series, range=[house.PRIMARY, house.PALETTE[2], house.kind_stroke(house.OWN, house.PRIMARY)])
     shape = alt.Shape("reeks:N", scale=alt.Scale(domain=series, range=["circle", "diamond", "stroke"]), **legend)
     dash = alt.StrokeDash(
         "reeks:N", scale=alt.Scale(domain=series, range=[house.SOLID, house.SOLID, house.DASHED]), **legend
@@ -42,9 +35,8 @@ def extra_jobs(chapter) -> house.ChartFigure:
     fill = alt.condition(
         alt.datum.nieuwer,
         alt.value(house.kind_fill(house.NEWER, house.PRIMARY)),
-        alt.Fill("reeks:N", scale=alt.Scale(domain=series, range=colours), legend=None),
+        alt.Fill("reeks:N", scale=colours, legend=None),
     )
-    stroke = alt.Stroke("reeks:N", scale=alt.Scale(domain=series, range=colours), legend=None)
     years = [int(frame["jaar"].min()) - 1, int(frame["jaar"].max()) + 1]  # a year of room for the labels
     fields = chapter.label("extra_jobs.fields")
     base = alt.Chart(frame).encode(
@@ -54,7 +46,7 @@ def extra_jobs(chapter) -> house.ChartFigure:
             axis=alt.Axis(format="d", tickMinStep=1, title=chapter.label("extra_jobs.x_axis")),
         ),
         y=alt.Y("aantal:Q", axis=house.value_axis("banen", chapter.label("extra_jobs.y_axis"))),
-        color=colour,
+        color=alt.Color("reeks:N", scale=colours, **legend),
         tooltip=_tooltips(fields, ["peildatum:N", "reeks:N", "aantal:Q", "soort:N", "brief:N"]),
     )
     lines = (
@@ -65,18 +57,19 @@ def extra_jobs(chapter) -> house.ChartFigure:
     points = (
         base.transform_filter(alt.FieldOneOfPredicate(field="reeks", oneOf=series[:2]))
         .mark_point(size=110, opacity=1, strokeWidth=2, filled=True)
-        .encode(shape=shape, fill=fill, stroke=stroke)
+        .encode(shape=shape, fill=fill, stroke=alt.Stroke("reeks:N", scale=colours, legend=None))
     )
+    number = alt.Text("aantal:Q", format=",.0f")
     realised_labels = (
         base.transform_filter(alt.datum.reeks == series[0])
         .mark_text(dx=-9, dy=-10, align="right")
-        .encode(text=alt.Text("aantal:Q", format=",.0f"), color=alt.value(INK))
+        .encode(text=number, color=alt.value("#0b0c0c"))
     )
     # Targets: the final one above left of its point, the others below right (away from the counts' line).
     targets = base.transform_filter(alt.datum.reeks == series[1])
     target_labels = targets.transform_filter(alt.datum.datum != now["deadline"]).mark_text(dx=9, dy=12, align="left")
     final_label = targets.transform_filter(alt.datum.datum == now["deadline"]).mark_text(dx=-9, dy=-8, align="right")
-    label = {"text": alt.Text("aantal:Q", format=",.0f"), "color": alt.value(house.PALETTE[2])}
+    label = {"text": number, "color": alt.value(house.PALETTE[2])}
     values = {"latest": now["period"], "goal": now["goal"], "deadline": now["deadline"]}
     newer = list(frame.loc[frame["nieuwer"], "peildatum"].drop_duplicates())
     subtitle = chapter.label("extra_jobs.subtitle", **values)
@@ -94,11 +87,10 @@ def extra_jobs(chapter) -> house.ChartFigure:
         newer=newer,
         **values,
     )
-    rows = pd.concat([fig.select(chapter.figures, "extra_jobs_realised"), fig.select(chapter.figures, "extra_jobs_target")])
     return house.figure(
         chart,
         description=description,
-        source_line=chapter.source_line(rows),
+        source_line=_source_line(chapter, "extra_jobs_realised", "extra_jobs_target"),
         table=_table(frame, fields, ["peildatum", "reeks", "aantal", "soort", "brief"]),
     )
 
@@ -112,7 +104,7 @@ def retention_outcomes(chapter) -> house.ChartFigure:
         {
             "uitkomst": outcomes["outcome"].map(words),
             "aandeel": outcomes["share"],
-            "tekst": _value_texts(outcomes, "share", "procent"),
+            "tekst": _value_texts(outcomes, "share"),
             "afbakening": [bases["unclear"] if u else bases["all"] for u in unclear],
             "brief": _letters_pages(chapter, outcomes["source_id"], outcomes["page"]),
         }
@@ -141,7 +133,7 @@ def retention_outcomes(chapter) -> house.ChartFigure:
     return house.figure(
         chart,
         description=chapter.label("retention_outcomes.description"),
-        source_line=chapter.source_line(fig.select(chapter.figures, "register_persons_working")),
+        source_line=_source_line(chapter, "register_persons_working"),
         table=_table(frame, fields, ["uitkomst", "tekst", "afbakening", "brief"]),
     )
 
@@ -154,7 +146,7 @@ def retention_by_background(chapter) -> house.ChartFigure:
             "category": shares["category"],
             "achtergrond": shares["category"].map(chapter.label("retention_by_background.backgrounds")),
             "aandeel": shares["share"],
-            "tekst": _value_texts(shares, "share", "procent"),
+            "tekst": _value_texts(shares, "share"),
             "brief": _letters_pages(chapter, shares["source_id"], shares["page"]),
         }
     )
@@ -194,7 +186,7 @@ def retention_by_background(chapter) -> house.ChartFigure:
     return house.figure(
         chart,
         description=chapter.label("retention_by_background.description"),
-        source_line=chapter.source_line(fig.select(chapter.figures, "working_after_one_year_share")),
+        source_line=_source_line(chapter, "working_after_one_year_share"),
         table=_table(frame, chapter.label("retention_by_background.columns"), ["achtergrond", "tekst", "brief"]),
     )
 
@@ -209,7 +201,7 @@ def permanent_contracts(chapter) -> house.ChartFigure:
             "maatstaf": shares["measure"].map(measures),
             "kwartaal": vocabulary.period_labels(shares["period"]),
             "aandeel_vast": shares["share_permanent"],
-            "tekst": _value_texts(shares, "share_permanent", "procent"),
+            "tekst": _value_texts(shares, "share_permanent"),
             "brief": _letters_pages(chapter, shares["source_id"], shares["page"]),
         }
     )
@@ -233,16 +225,10 @@ def permanent_contracts(chapter) -> house.ChartFigure:
     chart = alt.hconcat(*panels, spacing=40).properties(
         title=house.title(chapter.label("permanent_contracts.title"), chapter.label("permanent_contracts.subtitle"))
     )
-    rows = pd.concat(
-        [
-            fig.select(chapter.figures, "hours_permanent_contract_share"),
-            fig.select(chapter.figures, "permanent_contract_share_persons"),
-        ]
-    )
     return house.figure(
         chart,
         description=chapter.label("permanent_contracts.description", quarters=quarters),
-        source_line=chapter.source_line(rows),
+        source_line=_source_line(chapter, "hours_permanent_contract_share", "permanent_contract_share_persons"),
         table=_table(frame, fields, ["maatstaf", "kwartaal", "tekst", "brief"]),
     )
 
@@ -250,13 +236,15 @@ def permanent_contracts(chapter) -> house.ChartFigure:
 # --- helpers --------------------------------------------------------------------------------------------------
 
 
+def _source_line(chapter, *indicators: str) -> str:
+    # The chapter's source line for the letters that print these indicators.
+    return chapter.source_line(pd.concat([fig.select(chapter.figures, indicator) for indicator in indicators]))
+
+
 def _tooltips(titles: dict[str, str], fields: list[str]) -> list[alt.Tooltip]:
     # Tooltips for fields (name:type) with their titles from the labels; numbers in whole Dutch units (12.345).
     return [
-        alt.Tooltip(f, title=titles[f.split(":")[0]], format=",.0f")
-        if f.endswith(":Q")
-        else alt.Tooltip(f, title=titles[f.split(":")[0]])
-        for f in fields
+        alt.Tooltip(f, title=titles[f.split(":")[0]], format=",.0f" if f.endswith(":Q") else alt.Undefined) for f in fields
     ]
 
 
@@ -265,23 +253,24 @@ def _table(frame: pd.DataFrame, titles: dict[str, str], columns: list[str]) -> p
     return frame[columns].rename(columns={column: titles[column] for column in columns})
 
 
-def _value_texts(frame: pd.DataFrame, value: str, unit: str) -> list[str]:
-    # Each value of a column with its unit and hedge as printed (bijna 87%, circa 45%).
+def _value_texts(frame: pd.DataFrame, value: str) -> list[str]:
+    # Each percentage of a column with its hedge as printed (bijna 87%, circa 45%).
     return [
-        vocabulary.value_text(v, unit, None, q if isinstance(q, str) and q else None)
+        vocabulary.value_text(v, "procent", None, q if isinstance(q, str) else None)
         for v, q in zip(frame[value], frame["qualifier"])
     ]
 
 
-def _kind(chapter, kind: str) -> str:
-    # Printed in a letter, or our computation; in a municipal edition the municipality's own figure, printed in no letter.
-    return shared.MUNICIPAL_FIGURE if chapter.municipal and kind == PRINTED else KIND[kind]
+def _kinds(chapter, kinds, newer) -> list[str]:
+    # From a newer letter, printed in a letter, or our computation; in a municipal edition a printed value is the
+    # municipality's own figure, printed in no letter.
+    printed = shared.MUNICIPAL_FIGURE if chapter.municipal else shared.PRINTED
+    return [shared.NEWER_LETTER if n else {PRINTED: printed, COMPUTED: shared.COMPUTED}[k] for k, n in zip(kinds, newer)]
 
 
 def _letters_pages(chapter, source_ids, pages) -> list[str]:
-    # Per value the letters that print it with their pages ('Eerste Kamer, 33 981, N (30 juni 2017), p. 18'),
-    # joined by '; '; in a municipal edition that the value is the municipality's; '–' where no letter prints it.
-    # `source_ids` and `pages` hold one tuple (or one id and one page) per value.
+    # Per value (one id and page, or tuples of them) the letters that print it with their pages, joined by '; ';
+    # in a municipal edition that the value is the municipality's; '–' where no letter prints it.
     cells = []
     for ids, numbers in zip(source_ids, pages):
         ids = (ids,) if isinstance(ids, str) else tuple(i for i in (ids or ()) if isinstance(i, str))
@@ -315,7 +304,7 @@ def _jobs_frame(chapter) -> pd.DataFrame:
             "peildatum": vocabulary.period_labels(path["date"]),
             "reeks": path["series"].map(series),
             "aantal": path["count"],
-            "soort": [shared.NEWER_LETTER if n else _kind(chapter, k) for k, n in zip(path["kind"], newer)],
+            "soort": _kinds(chapter, path["kind"], newer),
             "nieuwer": newer.to_numpy(),
             "brief": letters,
         }

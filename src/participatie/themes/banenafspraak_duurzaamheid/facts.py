@@ -1,14 +1,8 @@
 """Banenafspraak: voortgang en duurzaamheid van de banen: what the chapter's text needs, as named facts (no words).
 
-`facts(chapter)` returns one flat dictionary for `chapters/banenafspraak_duurzaamheid.tekst.md` (and the
-chapter's labels). Values are figures (`figures.facts.Figure`: value, unit, hedge, period, and the letter
-and page that print it), letters (`Letter`), periods as ISO 8601 text, numbers we compute, flags and lists.
-
-A name without prefix is the edition's own figure: in a municipal edition the municipality's, which cites
-no letter (a citation filter refuses it). A name starting with `national_` is the letters' national
-figure, cited to its letter in every edition (for sentences labelled national). Figures that are no
-municipal quantity at all (European countries, a calculator, an ICT project, a national campaign) are the
-letters' in every edition.
+A name without prefix is the edition's own figure (in a municipal edition the municipality's, citing no letter);
+a name starting with `national_` is the letters' national figure, cited in every edition. Figures that are no
+municipal quantity (European countries, a calculator, an ICT project, a national campaign) are the letters' always.
 """
 
 from __future__ import annotations
@@ -18,30 +12,7 @@ import dataclasses
 from ...figures import lookup as fig
 from ...figures.revisions import revisions
 from . import analysis
-from .analysis import (
-    AGREEMENT,
-    APRIL_2017,
-    BACKGROUNDS,
-    DEADLINE,
-    DRIE_METING_LETTER,
-    END_2016,
-    END_2017,
-    FACTSHEETS_SINCE,
-    INSPECTIE_FINDING,
-    INSPECTIE_REPORT,
-    JUNE_2017,
-    JUNE_2018,
-    LAW_IN_FORCE,
-    Q3_2015,
-    Q3_2016,
-    Q4_2016,
-    Q4_2017,
-    REGISTER_DATE,
-    RISING_UNTIL,
-    SEPT_2018,
-    STUDY,
-    STUDY_REPEATED,
-)
+from .analysis import END_2016, END_2017, JUNE_2017, JUNE_2018, Q3_2015, Q3_2016, Q4_2016, Q4_2017, SEPT_2018, STUDY
 
 # Periods of the figures the text names, as the data record them.
 SUPPORT_MONTH, WAJONG_YEAR, STARTERS_YEAR = "2017-11", "2015", "2014"
@@ -71,24 +42,30 @@ def _letters_and_dates(chapter) -> dict:
     drawn = analysis.letters_until(chapter.national, chapter.theme.text_until)
     months = [str(letter(source_id).date)[:7] for source_id in drawn]
     return {
-        "letter_april_2017": letter(APRIL_2017),
+        "letter_april_2017": letter(analysis.APRIL_2017),
         "letter_june_2017": letter(JUNE_2017),
         "letter_june_2018": letter(JUNE_2018),
         "letter_september_2018": letter(SEPT_2018),
-        "agreement": AGREEMENT,
-        "law_in_force": LAW_IN_FORCE,
-        "rising_until": RISING_UNTIL,
-        "deadline": DEADLINE,
+        # Dates the background names, as the letters print them.
+        "agreement": analysis.AGREEMENT,
+        "law_in_force": "2015",  # "Vanaf 2015" Participatiewet and Wet banenafspraak set the frame (ek-34775-ak p. 2)
+        "rising_until": "2026",  # "oplopend tot 2026" (tk-29817-145 p. 2)
+        "deadline": analysis.DEADLINE,
         "year_2016": END_2016[:4],
         "year_2017": END_2017[:4],
         "q4_2016": Q4_2016,
         "study_start": Q3_2015,
         "study_end": Q3_2016,
-        "factsheets_since": FACTSHEETS_SINCE,
-        "study_repeated": STUDY_REPEATED,
-        "drie_meting_letter": DRIE_METING_LETTER,
-        "inspectie_report": INSPECTIE_REPORT,
-        "inspectie_finding": INSPECTIE_FINDING,
+        # UWV's quarterly factsheets since November 2016 and the study repeated in spring 2018 (ek-33981-n p. 19).
+        "factsheets_since": "2016-11",
+        "study_repeated": "2018",
+        # The letter of 2 July 2018 (Kamerstukken II, 34 352, nr. 113, not one of the book's letters) that sent the
+        # drie-meting to the Tweede Kamer, as ek-34775-ak p. 2 names it.
+        "drie_meting_letter": "2018-07-02",
+        # The Inspectie SZW's report of October 2016 on the new target group (tk-34352-56 p. 2, footnote 1), and its
+        # finding of 2016 on limits to the jobcoach (ek-33981-n p. 6).
+        "inspectie_report": "2016-10",
+        "inspectie_finding": "2016",
         "text_letter_count": len(drawn),
         "text_letters_from": months[0] if months else None,
         "text_letters_until": months[-1] if months else None,
@@ -160,7 +137,7 @@ def _municipal_group(chapter) -> dict:
         "group_factor": analysis.municipal_factor(chapter.figures),
         "group_latest": None if last == Q4_2017 else own.figure(GROUP, last, source_id=group.loc[last, "source_id"]),
         "national_group_q4_2017": chapter.national_finder.figure(GROUP, Q4_2017),
-        "register": own.figure("target_group_register_persons", REGISTER_DATE, category="gemeente"),
+        "register": own.figure("target_group_register_persons", analysis.REGISTER_DATE, category="gemeente"),
     }
 
 
@@ -200,7 +177,7 @@ def _study(chapter) -> dict:
         "study_persons_working": analysis.rounded(analysis.persons_working_again(chapter.figures), 2),
         "retention_highest": highest.iloc[0] if ordered else None,
         "retention_lowest": lowest.iloc[0] if ordered else None,
-    } | {f"retention_{c}": own.figure(retention, STUDY, category=c) for c in BACKGROUNDS if c != "totaal"}
+    } | {f"retention_{c}": own.figure(retention, STUDY, category=c) for c in analysis.BACKGROUNDS if c != "totaal"}
 
 
 def _contracts(chapter) -> dict:

@@ -1,7 +1,6 @@
 """Banenafspraak: voortgang en duurzaamheid van de banen: the tables the chapter shows, one public function each.
 
-Their headings, captions and reader names are the chapter's labels (`chapter.label`); the columns of the
-tables of printed figures are the book's shared column names.
+Headings, captions and reader names are the chapter's labels; the figure tables' columns the book's shared names.
 """
 
 from __future__ import annotations
@@ -10,13 +9,26 @@ import pandas as pd
 
 from ...figures import lookup as fig
 from ...presentation import charts as house_charts
-from ...presentation import labels as shared
-from ...presentation import shapes, tables, vocabulary
+from ...presentation import shapes, vocabulary
 from ...presentation import tables as house
 from ...presentation.labels import COLUMN_TEXT
 from . import analysis
-from .analysis import COMPUTED, NO_PERIOD, PAST_HALF_YEAR, REALISED_PACE, UNDATED
-from .charts import _kind, _letters_pages, _table
+from .analysis import COMPUTED, REALISED_PACE
+from .charts import _kinds, _letters_pages, _table
+
+# The words for the period of a figure whose letter gives none that the data can show: no peildatum (the data date
+# it on the letter); a maximum, threshold or usual level without a year (ek-33981-n p. 4 and 21: the letter's year or
+# month); the MKB campaign of "het afgelopen half jaar" (ek-33981-n p. 21: January–June 2017, an assumption).
+PERIOD_WORDS = {
+    "target_group_register_persons": "figures.undated",
+    "eu_countries_with_quota_system": "figures.undated",
+    "employer_calculator_max_annual_benefit": "figures.no_period",
+    "quota_levy_ict_project_costs": "figures.no_period",
+    "mkb_campaign_linkedin_page_views_normal": "figures.no_period",
+    "mkb_employer_size_threshold": "figures.past_half_year",
+    "mkb_campaign_branches": "figures.past_half_year",
+    "mkb_campaign_linkedin_impressions": "figures.past_half_year",
+}
 
 
 def municipal_target_group(chapter) -> shapes.TableFigure:
@@ -29,7 +41,7 @@ def municipal_target_group(chapter) -> shapes.TableFigure:
         {
             "kwartaal": vocabulary.period_labels(group["period"]),
             "werkend": group["working"],
-            "soort": [shared.NEWER_LETTER if n else _kind(chapter, k) for k, n in zip(group["kind"], newer)],
+            "soort": _kinds(chapter, group["kind"], newer),
             "berekening": [
                 chapter.label("municipal_target_group.calculation", level=level, change=change) if c else vocabulary.MISSING
                 for c, level, change in zip(computed, group["level"], group["change"])
@@ -45,11 +57,7 @@ def municipal_target_group(chapter) -> shapes.TableFigure:
 
 
 def pace(chapter) -> house.Table:
-    """Return our computation of the yearly pace needed for the final target, beside the pace realised before.
-
-    The pace needed is rounded to three significant digits ('circa'): it rests on a linear spread of
-    the jobs still to be created, not on a path in the afspraak.
-    """
+    """Return our computation of the yearly pace needed for the final target, beside the pace realised before."""
     frame = analysis.required_pace(chapter.figures)
     realised = frame["measure"] == REALISED_PACE
     titles = chapter.label("pace.columns")
@@ -63,6 +71,7 @@ def pace(chapter) -> house.Table:
             titles["end"]: vocabulary.period_labels(frame["end"]),
             titles["to_create"]: frame["to_create"],
             titles["years"]: frame["years"],
+            # The pace needed rests on a linear spread, not on a path in the afspraak: 'circa', three digits.
             titles["per_year"]: [
                 vocabulary.number(v) if done else vocabulary.value_text(analysis.rounded(v), "aantal", None, "circa")
                 for v, done in zip(frame["per_year"], realised)
@@ -78,47 +87,35 @@ def support(chapter) -> house.Table:
 
 
 def other_figures(chapter) -> house.Table:
-    """Return the remaining figures of the letters (EU quota, calculator, ICT costs, MKB campaign) as printed.
-
-    They are no municipal quantities: every edition shows the letters' national figures, as the text does.
-    """
+    """Return the letters' remaining figures (EU quota, calculator, ICT costs, MKB campaign), national in every edition."""
     rows = analysis.other_figures(chapter.national)
     groups = chapter.label("figures.groups")
-    return _figures(chapter, rows, [f" ({groups[c]})" if c in groups else "" for c in rows["category"]], national=True)
+    return _figures(chapter, rows, rows["category"].map(lambda c: f" ({groups[c]})" if c in groups else ""), national=True)
 
 
-def _period(chapter, indicator: str, period: str, date: str) -> str:
-    # The period as the letter gives it: none (a peildatum, a year) where it names none, its own words for the
-    # campaign's half year; never the letter's date or our assumption shown as if the letter printed it.
-    if indicator in UNDATED:
-        return chapter.label("figures.undated", date=date)
-    if indicator in NO_PERIOD:
-        return chapter.label("figures.no_period", date=date)
-    if indicator in PAST_HALF_YEAR:
-        return chapter.label("figures.past_half_year", date=date)
-    return vocabulary.moment(period)
-
-
-def _figures(chapter, rows: pd.DataFrame, suffixes: list[str] | None = None, national: bool = False) -> house.Table:
+def _figures(chapter, rows: pd.DataFrame, suffix: pd.Series | str = "", national: bool = False) -> house.Table:
     # Printed figures as a reader checks them: indicator, period, value with unit and hedge, letter and page.
     # A figure without peildatum says so instead of showing the letter's date as if it were one.
     names = rows["indicator"].map(chapter.label("figures.indicators")).fillna(rows["label"])
     dates = rows["source_date"].map(lambda d: vocabulary.long_date(pd.Timestamp(d).date()))
-    period = [_period(chapter, i, p, d) for i, p, d in zip(rows["indicator"], rows["period"], dates)]
+    words = rows["indicator"].map(PERIOD_WORDS)
     ids, pages = list(rows["source_id"]), [int(p) for p in rows["page"]]
     municipal = chapter.municipal and not national
-    letters = chapter.letters_of(ids) if municipal else tables.letter_pages(ids, pages, chapter.sources)
     hedges = [q if isinstance(q, str) else None for q in rows["qualifier"]]
     shown = pd.DataFrame(
         {
-            COLUMN_TEXT["label"]: names + pd.Series(suffixes or [""] * len(rows), index=rows.index),
-            COLUMN_TEXT["period_label"]: period,
+            COLUMN_TEXT["label"]: names + suffix,
+            COLUMN_TEXT["period_label"]: [
+                chapter.label(w, date=d) if isinstance(w, str) else vocabulary.moment(p)
+                for w, p, d in zip(words, rows["period"], dates)
+            ],
             COLUMN_TEXT["value"]: [
                 vocabulary.value_text(v, unit, None, q) for v, unit, q in zip(rows["value"], rows["unit"], hedges)
             ],
-            COLUMN_TEXT["letter"]: letters,
+            COLUMN_TEXT["letter"]: chapter.letters_of(ids) if municipal else house.letter_pages(ids, pages, chapter.sources),
         }
     )
-    if municipal or not chapter.municipal:
+    if not (chapter.municipal and national):
         return house.show(shown, caption=chapter.source_line(rows))
-    return house.show(shown, caption=house_charts.SourceLine(tables.sources_line(ids, chapter.sources), chapter.data_files))
+    # The letters' figures in a municipal edition: the letters' source line, with the edition's files.
+    return house.show(shown, caption=house_charts.SourceLine(house.sources_line(ids, chapter.sources), chapter.data_files))

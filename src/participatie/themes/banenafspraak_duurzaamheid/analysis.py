@@ -132,10 +132,7 @@ def intermediate_targets(figures: pd.DataFrame) -> list[str]:
 
 
 def progress(figures: pd.DataFrame) -> pd.Series:
-    """Return the latest exact count, the final target, the linear pace to it and the change since the count before.
-
-    A target for the latest period itself and a count before it are NaN/None when no letter gives one.
-    """
+    """Return the latest count, the final target, the linear pace to it, a target then and the count before (or NaN/None)."""
     latest, goal = latest_realisation(figures), final_target(figures)
     years = years_between(latest["period"], goal["period"])
     to_create = goal["value"] - latest["value"]
@@ -174,11 +171,7 @@ def progress(figures: pd.DataFrame) -> pd.Series:
 
 
 def required_pace(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the linear yearly pace needed from the latest count to the final target, and the pace realised before it.
-
-    All of it our computation; the realised pace (the change between the latest two exact counts) is left out when
-    the data hold one count only.
-    """
+    """Return the linear pace a year needed from the latest count to the final target and (two counts) the pace before."""
     now = progress(figures)
     needed = [now["count"], now["goal"], now["to_create"], now["years"], now["per_year"]]
     rows = [[NEEDED, now["period"], now["deadline"], *needed]]
@@ -189,13 +182,9 @@ def required_pace(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def jobs_path(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the extra jobs over time: every exact count, every total target, and our linear path to the deadline.
-
-    Per value the oldest letter that prints it (`source_id`) and every such letter with its page. Hedged counts
-    ("ruim 22.000") are left out: the exact count of the same date is drawn, and the revisions table shows both.
-    """
+    """Return the extra jobs over time: every exact count, every total target, and our linear path to the deadline."""
     realised = (
-        _exact_realised(figures)
+        _exact_realised(figures)  # not "ruim 22.000" beside the exact count: the revisions table shows both
         .sort_values(["period_end", "source_date"], kind="stable")
         .drop_duplicates(["period", "value"], keep="first")  # letters agreeing on a count: one point
     )
@@ -222,8 +211,7 @@ def jobs_path(figures: pd.DataFrame) -> pd.DataFrame:
 def municipal_target_group(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the people of the gemeentelijke doelgroep at work per quarter: every printed quarter, and Q4 2016 derived.
 
-    The June 2018 letter prints the Q4 2017 level and the increase since Q4 2016, not the Q4 2016 level itself;
-    we derive it as the difference (`level`, `change`), as rough as the two rounded figures.
+    The June 2018 letter prints the Q4 2017 level and the increase since Q4 2016, not the Q4 2016 level: we derive it.
     """
     printed = (
         fig.select(figures, "municipal_target_group_working")
@@ -278,8 +266,8 @@ def retention_by_background(figures: pd.DataFrame) -> pd.DataFrame:
 def retention_outcomes(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the shares the letter prints for the people working in Q3 2015, a year later.
 
-    The letter does not say whether the second share is of everyone at work in Q3 2015 or of those at work a year
-    later, nor that the first and the last make up the whole group: no rest and no person counts are derived here.
+    The letter does not say of whom the second share is, nor that the first and the last make up the whole group: no
+    rest and no person counts are derived here.
     """
     printed = {
         WORKING: "working_after_one_year_share",

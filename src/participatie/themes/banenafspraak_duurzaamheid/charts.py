@@ -66,32 +66,22 @@ def extra_jobs(chapter) -> house.ChartFigure:
         .encode(text=number, color=alt.value("#0b0c0c"))
     )
     # Targets: the final one above left of its point, the others below right (away from the counts' line).
-    targets = base.transform_filter(alt.datum.reeks == series[1])
+    targets = base.transform_filter(alt.datum.reeks == series[1]).encode(text=number, color=alt.value(house.PALETTE[2]))
     target_labels = targets.transform_filter(alt.datum.datum != now["deadline"]).mark_text(dx=9, dy=12, align="left")
     final_label = targets.transform_filter(alt.datum.datum == now["deadline"]).mark_text(dx=-9, dy=-8, align="right")
-    label = {"text": number, "color": alt.value(house.PALETTE[2])}
     values = {"latest": now["period"], "goal": now["goal"], "deadline": now["deadline"]}
     newer = list(frame.loc[frame["nieuwer"], "peildatum"].drop_duplicates())
     subtitle = chapter.label("extra_jobs.subtitle", **values)
     if newer:
         subtitle = [subtitle, chapter.label("extra_jobs.subtitle_newer")]
-    chart = (lines + points + realised_labels + target_labels.encode(**label) + final_label.encode(**label)).properties(
-        width=house.WIDTH,
-        height=340,
-        title=house.title(chapter.label("extra_jobs.title"), subtitle),
+    chart = (lines + points + realised_labels + target_labels + final_label).properties(
+        width=house.WIDTH, height=340, title=house.title(chapter.label("extra_jobs.title"), subtitle)
     )
-    description = chapter.label(
-        "extra_jobs.description",
-        realised=list(frame.loc[frame["reeks"] == series[0], "peildatum"]),
-        targets=list(frame.loc[frame["reeks"] == series[1], "peildatum"]),
-        newer=newer,
-        **values,
-    )
-    return house.figure(
-        chart,
-        description=description,
-        source_line=_source_line(chapter, "extra_jobs_realised", "extra_jobs_target"),
-        table=_table(frame, fields, ["peildatum", "reeks", "aantal", "soort", "brief"]),
+    table = _table(frame, fields, ["peildatum", "reeks", "aantal", "soort", "brief"])
+    realised, targets = (list(frame.loc[frame["reeks"] == s, "peildatum"]) for s in series[:2])
+    indicators = ("extra_jobs_realised", "extra_jobs_target")
+    return _figure(
+        chapter, "extra_jobs", chart, table, indicators, realised=realised, targets=targets, newer=newer, **values
     )
 
 
@@ -126,16 +116,9 @@ def retention_outcomes(chapter) -> house.ChartFigure:
     outside = base.transform_filter(alt.datum.aandeel < 50).mark_text(align="left", dx=5)
     chart = shapes.bar_rows(
         bars, inside.encode(text="tekst:N"), outside.encode(text="tekst:N"), name="uitkomst", order=order
-    ).properties(
-        width=house.WIDTH,
-        title=house.title(chapter.label("retention_outcomes.title"), chapter.label("retention_outcomes.subtitle")),
-    )
-    return house.figure(
-        chart,
-        description=chapter.label("retention_outcomes.description"),
-        source_line=_source_line(chapter, "register_persons_working"),
-        table=_table(frame, fields, ["uitkomst", "tekst", "afbakening", "brief"]),
-    )
+    ).properties(width=house.WIDTH, title=_title(chapter, "retention_outcomes"))
+    table = _table(frame, fields, ["uitkomst", "tekst", "afbakening", "brief"])
+    return _figure(chapter, "retention_outcomes", chart, table, ("register_persons_working",))
 
 
 def retention_by_background(chapter) -> house.ChartFigure:
@@ -180,15 +163,10 @@ def retention_by_background(chapter) -> house.ChartFigure:
         .encode(x="aandeel:Q", y=alt.value(0), text="regel:N")
     )
     chart = shapes.bar_rows(bars, text, rule, rule_text, name="achtergrond", order=order).properties(
-        width=house.WIDTH,
-        title=house.title(chapter.label("retention_by_background.title"), chapter.label("retention_by_background.subtitle")),
+        width=house.WIDTH, title=_title(chapter, "retention_by_background")
     )
-    return house.figure(
-        chart,
-        description=chapter.label("retention_by_background.description"),
-        source_line=_source_line(chapter, "working_after_one_year_share"),
-        table=_table(frame, chapter.label("retention_by_background.columns"), ["achtergrond", "tekst", "brief"]),
-    )
+    table = _table(frame, chapter.label("retention_by_background.columns"), ["achtergrond", "tekst", "brief"])
+    return _figure(chapter, "retention_by_background", chart, table, ("working_after_one_year_share",))
 
 
 def permanent_contracts(chapter) -> house.ChartFigure:
@@ -222,23 +200,24 @@ def permanent_contracts(chapter) -> house.ChartFigure:
         )
 
     panels = [panel(m) for m in dict.fromkeys(frame["measure"])]
-    chart = alt.hconcat(*panels, spacing=40).properties(
-        title=house.title(chapter.label("permanent_contracts.title"), chapter.label("permanent_contracts.subtitle"))
-    )
-    return house.figure(
-        chart,
-        description=chapter.label("permanent_contracts.description", quarters=quarters),
-        source_line=_source_line(chapter, "hours_permanent_contract_share", "permanent_contract_share_persons"),
-        table=_table(frame, fields, ["maatstaf", "kwartaal", "tekst", "brief"]),
-    )
+    chart = alt.hconcat(*panels, spacing=40).properties(title=_title(chapter, "permanent_contracts"))
+    table = _table(frame, fields, ["maatstaf", "kwartaal", "tekst", "brief"])
+    indicators = ("hours_permanent_contract_share", "permanent_contract_share_persons")
+    return _figure(chapter, "permanent_contracts", chart, table, indicators, quarters=quarters)
 
 
 # --- helpers --------------------------------------------------------------------------------------------------
 
 
-def _source_line(chapter, *indicators: str) -> str:
-    # The chapter's source line for the letters that print these indicators.
-    return chapter.source_line(pd.concat([fig.select(chapter.figures, indicator) for indicator in indicators]))
+def _title(chapter, name: str) -> alt.TitleParams:
+    return house.title(chapter.label(f"{name}.title"), chapter.label(f"{name}.subtitle"))
+
+
+def _figure(chapter, name: str, chart, table: pd.DataFrame, indicators: tuple[str, ...], **values) -> house.ChartFigure:
+    # The chart with its description (given these values), the source line of these indicators' letters, its table.
+    rows = pd.concat([fig.select(chapter.figures, indicator) for indicator in indicators])
+    description = chapter.label(f"{name}.description", **values)
+    return house.figure(chart, description=description, source_line=chapter.source_line(rows), table=table)
 
 
 def _tooltips(titles: dict[str, str], fields: list[str]) -> list[alt.Tooltip]:

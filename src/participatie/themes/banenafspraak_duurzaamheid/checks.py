@@ -1,9 +1,7 @@
 """Banenafspraak: voortgang en duurzaamheid van de banen: the claims of the letters that we recompute.
 
-Each check names the printed figure and how we recompute it (`figures.checks.Check`); its words (the claim
-as the letter makes it, the formula, an assumption) are in the chapter's label file under `checks`.
-The comparison of "ruim 22.000" (June 2017) with 22.554 (June 2018) extra jobs at the end of 2016 is no
-cross-check: it compares two letters, and the revisions (figures.revisions) classify it as a rounding.
+Their words (claim, formula, assumption) are in the chapter's label file under `checks`. "Ruim 22.000" (June 2017)
+against 22.554 (June 2018) extra jobs at the end of 2016 is no cross-check: the revisions call it a rounding.
 """
 
 from __future__ import annotations
@@ -19,31 +17,27 @@ NAME = "banenafspraak_duurzaamheid"
 LABELS = f"{CHAPTERS_DIR}/{NAME}{text.LABELS_SUFFIX}"
 
 
-def _words(check_id: str) -> dict:
-    """Return the claim, formula and (if any) assumption of a check, from the label file."""
-    return text.label(LABELS, f"checks.{check_id}")
+def _check(check_id: str, **fields) -> Check:
+    # A check of a total, with its words from the label file.
+    return Check(id=check_id, category="totaal", **fields, **text.label(LABELS, f"checks.{check_id}"))
 
 
 CHECKS = (
-    Check(
-        id="ba-doel-markt-plus-overheid",
+    _check(
+        "ba-doel-markt-plus-overheid",
         indicator="extra_jobs_target",
         period=DEADLINE,
         source_id=JUNE_2018,
         recompute=lambda f: _v(f, "extra_jobs_target", DEADLINE, "markt") + _v(f, "extra_jobs_target", DEADLINE, "overheid"),
         tolerance=0,
-        category="totaal",
-        **_words("ba-doel-markt-plus-overheid"),
     ),
-    Check(
-        id="ba-niet-meer-aan-het-werk",
+    # The letter prints both shares (ek-33981-n p. 18) but does not say that they make up the whole group.
+    _check(
+        "ba-niet-meer-aan-het-werk",
         indicator="not_working_after_one_year_share",
         period=STUDY,
         source_id=JUNE_2017,
         recompute=share_not_working_implied,
         tolerance=1,
-        category="totaal",
-        # The letter prints both shares (ek-33981-n p. 18) but does not say that they make up the whole group.
-        **_words("ba-niet-meer-aan-het-werk"),
     ),
 )

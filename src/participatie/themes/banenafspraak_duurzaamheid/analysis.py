@@ -55,7 +55,7 @@ OTHER_INDICATORS = (
     "mkb_campaign_linkedin_page_views_normal",
 )
 # A row that no letter prints: a target or an earlier count that the data lack.
-_NONE = pd.Series({"period": None, "value": math.nan, "source_id": None, "page": None}, dtype=object)
+_NONE = pd.Series({"period": None, "value": math.nan, "source_id": None}, dtype=object)
 
 
 def value(
@@ -147,18 +147,14 @@ def progress(figures: pd.DataFrame) -> pd.Series:
             "period": latest["period"],
             "count": latest["value"],
             "source_id": latest["source_id"],
-            "page": latest["page"],
             "goal": goal["value"],
             "deadline": goal["period"],
-            "goal_source_id": goal["source_id"],
-            "goal_page": goal["page"],
             "share_of_goal": fig.ratio(100 * latest["value"], goal["value"]),
             "to_create": to_create,
             "years": years,
             "per_year": fig.ratio(to_create, years),
             "target": here["value"],
             "target_source_id": here["source_id"],
-            "target_page": here["page"],
             "difference": latest["value"] - here["value"],
             "previous_period": before["period"],
             "previous_count": before["value"],

@@ -14,12 +14,7 @@ from ...figures.revisions import revisions
 from . import analysis
 from .analysis import END_2016, END_2017, JUNE_2017, JUNE_2018, Q3_2015, Q3_2016, Q4_2016, Q4_2017, SEPT_2018, STUDY
 
-# Periods of the figures the text names, as the data record them.
-SUPPORT_MONTH, WAJONG_YEAR, STARTERS_YEAR = "2017-11", "2015", "2014"
-QUOTA_DATE, CALCULATOR_LAUNCH, CALCULATOR_YEAR = "2017-06-30", "2017-05-15", "2017"
-CAMPAIGN, VIEWS_MONTH = "2017-01/2017-06", "2017-04"
 GROUP = "municipal_target_group_working"
-SECTORS = {"total": "totaal", "market": "markt", "government": "overheid"}
 
 
 def facts(chapter) -> dict:
@@ -78,7 +73,7 @@ def _target(chapter) -> dict:
     goal = analysis.final_target(chapter.national)["period"]
     found = {
         f"target_{name}": own.figure("extra_jobs_target", goal, category=sector, source_id=JUNE_2018)
-        for name, sector in SECTORS.items()
+        for name, sector in {"total": "totaal", "market": "markt", "government": "overheid"}.items()
     }
     found["national_target_total"] = national.figure("extra_jobs_target", goal, category="totaal", source_id=JUNE_2018)
     changed = revisions(fig.select(chapter.figures, "extra_jobs_realised", category="totaal", period=END_2016))
@@ -103,19 +98,16 @@ def _progress(chapter) -> dict:
     own = chapter.finder
     now = analysis.progress(chapter.figures)
     national = analysis.progress(chapter.national)
-    latest, goal = analysis.latest_realisation(chapter.figures), analysis.final_target(chapter.figures)
-    here = analysis.target_at(chapter.figures, now["period"])
-    before = analysis.previous_realisation(chapter.figures)
     return {
-        "jobs_latest": own.of(latest),
-        "jobs_goal": own.of(goal),
+        "jobs_latest": own.of(analysis.latest_realisation(chapter.figures)),
+        "jobs_goal": own.of(analysis.final_target(chapter.figures)),
         "jobs_share_of_goal": now["share_of_goal"],
         "jobs_to_create": now["to_create"],
         "jobs_years": now["years"],
         "jobs_per_year": now["per_year"],
         "jobs_per_year_rounded": analysis.rounded(now["per_year"]),
-        "jobs_target_latest": _of(own, here),
-        "jobs_previous": _of(own, before),
+        "jobs_target_latest": _of(own, analysis.target_at(chapter.figures, now["period"])),
+        "jobs_previous": _of(own, analysis.previous_realisation(chapter.figures)),
         "jobs_change": now["realised_change"],
         "jobs_change_years": now["realised_years"],
         "jobs_change_per_year": now["realised_per_year"],
@@ -153,8 +145,8 @@ def _support(chapter) -> dict:
         "national_provisions_first": national.figure("reintegration_provisions", change["start"]),
         "national_provisions_last": national.figure("reintegration_provisions", change["end"]),
         "wage_subsidy": own.figure("persons_wage_subsidy_or_jobcoach", END_2016),
-        "below_minimum_wage": own.figure("persons_provision_below_minimum_wage", SUPPORT_MONTH),
-        "wajong_without_support": own.figure("wajong_working_without_support_share", WAJONG_YEAR),
+        "below_minimum_wage": own.figure("persons_provision_below_minimum_wage", "2017-11"),
+        "wajong_without_support": own.figure("wajong_working_without_support_share", "2015"),
     }
 
 
@@ -162,10 +154,9 @@ def _study(chapter) -> dict:
     # The UWV study: who worked a year later, and by background (with the highest and the lowest share).
     own, national = chapter.finder, chapter.national_finder
     shares = analysis.retention_by_background(chapter.figures)
-    groups = shares.loc[shares["category"] != "totaal"]
-    top, bottom = groups["share"].max(), groups["share"].min()
-    highest, lowest = groups.loc[groups["share"] == top, "category"], groups.loc[groups["share"] == bottom, "category"]
-    ordered = top > bottom and len(highest) == 1 and len(lowest) == 1
+    groups = shares.loc[shares["category"] != "totaal"].set_index("category")["share"]
+    top, bottom = groups.max(), groups.min()
+    ordered = top > bottom and (groups == top).sum() == 1 and (groups == bottom).sum() == 1
     retention = "working_after_one_year_share"
     return {
         "study_base": own.figure("register_persons_working", Q3_2015),
@@ -175,8 +166,8 @@ def _study(chapter) -> dict:
         "study_working_throughout": own.figure("working_all_measurements_share", STUDY, category="totaal"),
         "study_not_working": own.figure("not_working_after_one_year_share", STUDY, category="totaal"),
         "study_persons_working": analysis.rounded(analysis.persons_working_again(chapter.figures), 2),
-        "retention_highest": highest.iloc[0] if ordered else None,
-        "retention_lowest": lowest.iloc[0] if ordered else None,
+        "retention_highest": groups.idxmax() if ordered else None,
+        "retention_lowest": groups.idxmin() if ordered else None,
     } | {f"retention_{c}": own.figure(retention, STUDY, category=c) for c in analysis.BACKGROUNDS if c != "totaal"}
 
 
@@ -193,7 +184,7 @@ def _contracts(chapter) -> dict:
         "national_hours_2016": national.figure(hours, Q3_2016),
         "wajong_permanent_2015": own.figure(persons, Q3_2015, category="wajong"),
         "wajong_permanent_2016": own.figure(persons, Q3_2016, category="wajong"),
-        "starters_temporary": own.figure("starters_temporary_contract_share", STARTERS_YEAR, category="wajong"),
+        "starters_temporary": own.figure("starters_temporary_contract_share", "2014", category="wajong"),
     }
 
 
@@ -202,21 +193,22 @@ def _other(chapter) -> dict:
     # MKB campaign. The calculator's benefit and the ICT costs are given without their hedge: the sentence says
     # "kan oplopen tot" and "overschrijdt de grens van".
     national = chapter.national_finder
-    benefit = national.figure("employer_calculator_max_annual_benefit", CALCULATOR_YEAR)
-    ict = national.figure("quota_levy_ict_project_costs", CALCULATOR_YEAR)
+    year, campaign, month = "2017", "2017-01/2017-06", "2017-04"  # as the data record them
+    benefit = national.figure("employer_calculator_max_annual_benefit", year)
+    ict = national.figure("quota_levy_ict_project_costs", year)
     usual = "mkb_campaign_linkedin_page_views_normal"
     low, high = analysis.page_view_ratio(chapter.national)
     return {
-        "quota_countries": national.figure("eu_countries_with_quota_system", QUOTA_DATE),
-        "calculator_steps": national.figure("employer_calculator_steps", CALCULATOR_LAUNCH),
+        "quota_countries": national.figure("eu_countries_with_quota_system", "2017-06-30"),
+        "calculator_steps": national.figure("employer_calculator_steps", "2017-05-15"),
         "calculator_benefit_limit": dataclasses.replace(benefit, qualifier=None),
         "ict_cost_threshold": dataclasses.replace(ict, qualifier=None),
-        "campaign_branches": national.figure("mkb_campaign_branches", CAMPAIGN),
-        "campaign_employer_size": national.figure("mkb_employer_size_threshold", CAMPAIGN),
-        "campaign_impressions": national.figure("mkb_campaign_linkedin_impressions", CAMPAIGN),
-        "campaign_views": national.figure("mkb_campaign_linkedin_page_views", VIEWS_MONTH),
-        "campaign_views_usual_low": national.figure(usual, VIEWS_MONTH, category="ondergrens"),
-        "campaign_views_usual_high": national.figure(usual, VIEWS_MONTH, category="bovengrens"),
+        "campaign_branches": national.figure("mkb_campaign_branches", campaign),
+        "campaign_employer_size": national.figure("mkb_employer_size_threshold", campaign),
+        "campaign_impressions": national.figure("mkb_campaign_linkedin_impressions", campaign),
+        "campaign_views": national.figure("mkb_campaign_linkedin_page_views", month),
+        "campaign_views_usual_low": national.figure(usual, month, category="ondergrens"),
+        "campaign_views_usual_high": national.figure(usual, month, category="bovengrens"),
         "campaign_ratio_low": low,
         "campaign_ratio_high": high,
     }

@@ -38,7 +38,7 @@ def extra_jobs(chapter) -> house.ChartFigure:
         alt.Fill("reeks:N", scale=colours, legend=None),
     )
     years = [int(frame["jaar"].min()) - 1, int(frame["jaar"].max()) + 1]  # a year of room for the labels
-    fields = chapter.label("extra_jobs.fields")
+    fields, shown = chapter.label("extra_jobs.fields"), ["peildatum:N", "reeks:N", "aantal:Q", "soort:N", "brief:N"]
     base = alt.Chart(frame).encode(
         x=alt.X(
             "jaar:Q",
@@ -47,7 +47,7 @@ def extra_jobs(chapter) -> house.ChartFigure:
         ),
         y=alt.Y("aantal:Q", axis=house.value_axis("banen", chapter.label("extra_jobs.y_axis"))),
         color=alt.Color("reeks:N", scale=colours, **legend),
-        tooltip=_tooltips(fields, ["peildatum:N", "reeks:N", "aantal:Q", "soort:N", "brief:N"]),
+        tooltip=_tooltips(fields, shown),
     )
     lines = (
         base.transform_filter(alt.FieldOneOfPredicate(field="reeks", oneOf=[series[0], series[2]]))
@@ -77,7 +77,7 @@ def extra_jobs(chapter) -> house.ChartFigure:
     chart = (lines + points + realised_labels + target_labels + final_label).properties(
         width=house.WIDTH, height=340, title=house.title(chapter.label("extra_jobs.title"), subtitle)
     )
-    table = _table(frame, fields, ["peildatum", "reeks", "aantal", "soort", "brief"])
+    table = _table(frame, fields, shown)
     realised, targets = (list(frame.loc[frame["reeks"] == s, "peildatum"]) for s in series[:2])
     indicators = ("extra_jobs_realised", "extra_jobs_target")
     return _figure(
@@ -99,12 +99,12 @@ def retention_outcomes(chapter) -> house.ChartFigure:
             "brief": _letters_pages(chapter, outcomes["source_id"], outcomes["page"]),
         }
     )
-    fields = chapter.label("retention_outcomes.fields")
+    fields, shown = chapter.label("retention_outcomes.fields"), ["uitkomst:N", "tekst:N", "afbakening:N", "brief:N"]
     order = list(frame["uitkomst"])
     base = alt.Chart(frame).encode(
         y=shapes.row_y("uitkomst", order),
         x=alt.X("aandeel:Q", scale=alt.Scale(domain=[0, 100]), axis=house.value_axis("procent")),
-        tooltip=_tooltips(fields, ["uitkomst:N", "tekst:N", "afbakening:N", "brief:N"]),
+        tooltip=_tooltips(fields, shown),
     )
     kinds = [bases["all"], bases["unclear"]]
     bars = base.mark_bar().encode(
@@ -117,7 +117,7 @@ def retention_outcomes(chapter) -> house.ChartFigure:
     chart = shapes.bar_rows(
         bars, inside.encode(text="tekst:N"), outside.encode(text="tekst:N"), name="uitkomst", order=order
     ).properties(width=house.WIDTH, title=_title(chapter, "retention_outcomes"))
-    table = _table(frame, fields, ["uitkomst", "tekst", "afbakening", "brief"])
+    table = _table(frame, fields, shown)
     return _figure(chapter, "retention_outcomes", chart, table, ("register_persons_working",))
 
 
@@ -136,36 +136,22 @@ def retention_by_background(chapter) -> house.ChartFigure:
     groups = frame.loc[frame["category"] != "totaal"]
     overall = frame.loc[frame["category"] == "totaal"]
     overall = overall.assign(regel=[chapter.label("retention_by_background.overall", share=t) for t in overall["tekst"]])
-    titles = chapter.label("retention_by_background.tooltip")
+    titles, shown = chapter.label("retention_by_background.tooltip"), ["achtergrond:N", "tekst:N", "brief:N"]
     order = list(groups["achtergrond"])
-    x = alt.X(
-        "aandeel:Q",
-        scale=alt.Scale(domain=[0, 100]),
-        axis=house.value_axis("procent", chapter.label("retention_by_background.x_axis")),
-    )
-    bars = (
-        alt.Chart(groups)
-        .mark_bar(color=house.PRIMARY)
-        .encode(
-            y=shapes.row_y("achtergrond", order), x=x, tooltip=_tooltips(titles, ["achtergrond:N", "tekst:N", "brief:N"])
-        )
-    )
+    axis = house.value_axis("procent", chapter.label("retention_by_background.x_axis"))
+    x = alt.X("aandeel:Q", scale=alt.Scale(domain=[0, 100]), axis=axis)
+    bars = alt.Chart(groups).mark_bar(color=house.PRIMARY)
+    bars = bars.encode(y=shapes.row_y("achtergrond", order), x=x, tooltip=_tooltips(titles, shown))
     text = bars.mark_text(align="right", dx=-6, color="white").encode(text="tekst:N")
     # The overall rate: a rule over the rows, named at its top (a printed figure: solid, in its own colour).
-    rule = (
-        alt.Chart(overall)
-        .mark_rule(color=house.PALETTE[2], strokeWidth=2)
-        .encode(x="aandeel:Q", tooltip=_tooltips(titles, ["regel:N", "brief:N"]))
-    )
-    rule_text = (
-        alt.Chart(overall)
-        .mark_text(align="right", dx=-4, dy=-6, color=house.PALETTE[2], baseline="bottom")
-        .encode(x="aandeel:Q", y=alt.value(0), text="regel:N")
-    )
+    at = alt.Chart(overall).encode(x="aandeel:Q")
+    rule = at.mark_rule(color=house.PALETTE[2], strokeWidth=2).encode(tooltip=_tooltips(titles, ["regel:N", "brief:N"]))
+    rule_text = at.mark_text(align="right", dx=-4, dy=-6, color=house.PALETTE[2], baseline="bottom")
+    rule_text = rule_text.encode(y=alt.value(0), text="regel:N")
     chart = shapes.bar_rows(bars, text, rule, rule_text, name="achtergrond", order=order).properties(
         width=house.WIDTH, title=_title(chapter, "retention_by_background")
     )
-    table = _table(frame, chapter.label("retention_by_background.columns"), ["achtergrond", "tekst", "brief"])
+    table = _table(frame, chapter.label("retention_by_background.columns"), shown)
     return _figure(chapter, "retention_by_background", chart, table, ("working_after_one_year_share",))
 
 
@@ -184,15 +170,14 @@ def permanent_contracts(chapter) -> house.ChartFigure:
         }
     )
     quarters = list(dict.fromkeys(frame["kwartaal"]))
-    fields = chapter.label("permanent_contracts.fields")
-    tooltip = _tooltips(fields, ["maatstaf:N", "kwartaal:N", "tekst:N", "brief:N"])
+    fields, shown = chapter.label("permanent_contracts.fields"), ["maatstaf:N", "kwartaal:N", "tekst:N", "brief:N"]
 
     def panel(measure: str) -> alt.LayerChart:
         part = frame.loc[frame["measure"] == measure]
         base = alt.Chart(part).encode(
             x=alt.X("kwartaal:N", sort=quarters, title=None),
             y=alt.Y("aandeel_vast:Q", scale=alt.Scale(domain=[0, 100]), axis=house.value_axis("procent", axes[measure])),
-            tooltip=tooltip,
+            tooltip=_tooltips(fields, shown),
         )
         bars = base.mark_bar(size=60, color=house.PRIMARY if measure != PERSONS_WAJONG else house.SECONDARY)
         return (bars + base.mark_text(dy=-8).encode(text="tekst:N")).properties(
@@ -201,7 +186,7 @@ def permanent_contracts(chapter) -> house.ChartFigure:
 
     panels = [panel(m) for m in dict.fromkeys(frame["measure"])]
     chart = alt.hconcat(*panels, spacing=40).properties(title=_title(chapter, "permanent_contracts"))
-    table = _table(frame, fields, ["maatstaf", "kwartaal", "tekst", "brief"])
+    table = _table(frame, fields, shown)
     indicators = ("hours_permanent_contract_share", "permanent_contract_share_persons")
     return _figure(chapter, "permanent_contracts", chart, table, indicators, quarters=quarters)
 
@@ -227,8 +212,9 @@ def _tooltips(titles: dict[str, str], fields: list[str]) -> list[alt.Tooltip]:
     ]
 
 
-def _table(frame: pd.DataFrame, titles: dict[str, str], columns: list[str]) -> pd.DataFrame:
-    # The chart's data table: these columns of the frame, headed by their titles from the labels.
+def _table(frame: pd.DataFrame, titles: dict[str, str], fields: list[str]) -> pd.DataFrame:
+    # The chart's data table: these columns of the frame (name or name:type), headed by their titles from the labels.
+    columns = [field.split(":")[0] for field in fields]
     return frame[columns].rename(columns={column: titles[column] for column in columns})
 
 

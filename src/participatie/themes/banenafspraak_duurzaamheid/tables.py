@@ -101,7 +101,6 @@ def _figures(chapter, rows: pd.DataFrame, suffix: pd.Series | str = "", national
     words = rows["indicator"].map(PERIOD_WORDS)
     ids, pages = list(rows["source_id"]), [int(p) for p in rows["page"]]
     municipal = chapter.municipal and not national
-    hedges = [q if isinstance(q, str) else None for q in rows["qualifier"]]
     shown = pd.DataFrame(
         {
             COLUMN_TEXT["label"]: names + suffix,
@@ -109,9 +108,7 @@ def _figures(chapter, rows: pd.DataFrame, suffix: pd.Series | str = "", national
                 chapter.label(w, date=d) if isinstance(w, str) else vocabulary.moment(p)
                 for w, p, d in zip(words, rows["period"], dates)
             ],
-            COLUMN_TEXT["value"]: [
-                vocabulary.value_text(v, unit, None, q) for v, unit, q in zip(rows["value"], rows["unit"], hedges)
-            ],
+            COLUMN_TEXT["value"]: [house.figure_value(row) for _, row in rows.iterrows()],
             COLUMN_TEXT["letter"]: chapter.letters_of(ids) if municipal else house.letter_pages(ids, pages, chapter.sources),
         }
     )

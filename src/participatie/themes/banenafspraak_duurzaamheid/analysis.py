@@ -236,16 +236,8 @@ def reintegration_change(figures: pd.DataFrame) -> pd.Series:
     """Return the re-integration provisions at the start of 2015 and the end of 2017, with the change we compute."""
     start, end = "2015-01-01", END_2017  # "begin 2015" (tk-29817-145 p. 2)
     first, last = value(figures, "reintegration_provisions", start), value(figures, "reintegration_provisions", end)
-    return pd.Series(
-        {
-            "start": start,
-            "end": end,
-            "first": first,
-            "last": last,
-            "increase": last - first,
-            "increase_pct": 100 * (fig.ratio(last, first) - 1),
-        }
-    )
+    increase = {"increase": last - first, "increase_pct": 100 * (fig.ratio(last, first) - 1)}
+    return pd.Series({"start": start, "end": end, "first": first, "last": last, **increase})
 
 
 def retention_by_background(figures: pd.DataFrame) -> pd.DataFrame:

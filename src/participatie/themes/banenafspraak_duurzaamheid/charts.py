@@ -88,14 +88,13 @@ def extra_jobs(chapter) -> house.ChartFigure:
 def retention_outcomes(chapter) -> house.ChartFigure:
     """Return the bars of the shares the letter prints for the people at work in Q3 2015, a year later."""
     outcomes = analysis.retention_outcomes(chapter.figures)
-    unclear = outcomes["outcome"] == WORKING_ALL_MEASUREMENTS
     words, bases = chapter.label("retention_outcomes.outcomes"), chapter.label("retention_outcomes.bases")
     frame = pd.DataFrame(
         {
             "uitkomst": outcomes["outcome"].map(words),
             "aandeel": outcomes["share"],
             "tekst": _value_texts(outcomes, "share"),
-            "afbakening": [bases["unclear"] if u else bases["all"] for u in unclear],
+            "afbakening": outcomes["outcome"].map(lambda o: bases["unclear" if o == WORKING_ALL_MEASUREMENTS else "all"]),
             "brief": _letters_pages(chapter, outcomes["source_id"], outcomes["page"]),
         }
     )
@@ -112,11 +111,11 @@ def retention_outcomes(chapter) -> house.ChartFigure:
             "afbakening:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=[house.PRIMARY, house.SECONDARY])
         )
     )
-    inside = base.transform_filter(alt.datum.aandeel >= 50).mark_text(align="right", dx=-6, color="white")
-    outside = base.transform_filter(alt.datum.aandeel < 50).mark_text(align="left", dx=5)
-    chart = shapes.bar_rows(
-        bars, inside.encode(text="tekst:N"), outside.encode(text="tekst:N"), name="uitkomst", order=order
-    ).properties(width=house.WIDTH, title=_title(chapter, "retention_outcomes"))
+    labels = base.encode(text="tekst:N")
+    inside = labels.transform_filter(alt.datum.aandeel >= 50).mark_text(align="right", dx=-6, color="white")
+    outside = labels.transform_filter(alt.datum.aandeel < 50).mark_text(align="left", dx=5)
+    chart = shapes.bar_rows(bars, inside, outside, name="uitkomst", order=order)
+    chart = chart.properties(width=house.WIDTH, title=_title(chapter, "retention_outcomes"))
     table = _table(frame, fields, shown)
     return _figure(chapter, "retention_outcomes", chart, table, ("register_persons_working",))
 

@@ -100,7 +100,7 @@ def _figures(chapter, rows: pd.DataFrame, suffix: pd.Series | str = "", national
     dates = rows["source_date"].map(lambda d: vocabulary.long_date(pd.Timestamp(d).date()))
     words = rows["indicator"].map(PERIOD_WORDS)
     ids, pages = list(rows["source_id"]), [int(p) for p in rows["page"]]
-    municipal = chapter.municipal and not national
+    own = chapter.municipal and not national  # the municipality's own figures, printed in no letter
     shown = pd.DataFrame(
         {
             COLUMN_TEXT["label"]: names + suffix,
@@ -109,10 +109,10 @@ def _figures(chapter, rows: pd.DataFrame, suffix: pd.Series | str = "", national
                 for w, p, d in zip(words, rows["period"], dates)
             ],
             COLUMN_TEXT["value"]: [house.figure_value(row) for _, row in rows.iterrows()],
-            COLUMN_TEXT["letter"]: chapter.letters_of(ids) if municipal else house.letter_pages(ids, pages, chapter.sources),
+            COLUMN_TEXT["letter"]: chapter.letters_of(ids) if own else house.letter_pages(ids, pages, chapter.sources),
         }
     )
-    if not (chapter.municipal and national):
+    if own or not chapter.municipal:
         return house.show(shown, caption=chapter.source_line(rows))
     # The letters' figures in a municipal edition: the letters' source line, with the edition's files.
     return house.show(shown, caption=house_charts.SourceLine(house.sources_line(ids, chapter.sources), chapter.data_files))

@@ -262,19 +262,10 @@ def retention_outcomes(figures: pd.DataFrame) -> pd.DataFrame:
         WORKING_ALL_MEASUREMENTS: "working_all_measurements_share",
         NOT_WORKING: "not_working_after_one_year_share",
     }
-    rows = {outcome: fig.row(figures, indicator, STUDY, category="totaal") for outcome, indicator in printed.items()}
-    return pd.DataFrame(
-        [
-            {
-                "outcome": outcome,
-                "share": r["value"],
-                "qualifier": r["qualifier"] if isinstance(r["qualifier"], str) and r["qualifier"] else None,
-                "source_id": r["source_id"],
-                "page": r["page"],
-            }
-            for outcome, r in rows.items()
-        ]
-    )
+    rows = pd.DataFrame([fig.row(figures, indicator, STUDY, category="totaal") for indicator in printed.values()])
+    hedges = rows["qualifier"].map(lambda q: q if isinstance(q, str) and q else None)
+    shares = rows.infer_objects().assign(outcome=list(printed), qualifier=hedges).rename(columns={"value": "share"})
+    return shares[["outcome", "share", "qualifier", "source_id", "page"]].reset_index(drop=True)
 
 
 def persons_working_again(figures: pd.DataFrame) -> float:

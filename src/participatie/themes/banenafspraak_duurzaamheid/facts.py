@@ -19,16 +19,8 @@ GROUP = "municipal_target_group_working"
 
 def facts(chapter) -> dict:
     """Return the facts of the chapter's text by name (see the module docstring for own and national figures)."""
-    return (
-        _letters_and_dates(chapter)
-        | _target(chapter)
-        | _progress(chapter)
-        | _municipal_group(chapter)
-        | _support(chapter)
-        | _study(chapter)
-        | _contracts(chapter)
-        | _other(chapter)
-    )
+    parts = (_letters_and_dates, _target, _progress, _municipal_group, _support, _study, _contracts, _other)
+    return {name: fact for part in parts for name, fact in part(chapter).items()}
 
 
 def _letters_and_dates(chapter) -> dict:

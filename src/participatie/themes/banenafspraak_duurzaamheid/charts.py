@@ -28,43 +28,27 @@ def extra_jobs(chapter) -> house.ChartFigure:
     # Our even path is our own calculation: grey and dashed, as in every chart (house.kind_look).
     colours = alt.Scale(domain=series, range=[house.PRIMARY, house.PALETTE[2], house.kind_stroke(house.OWN, house.PRIMARY)])
     shape = alt.Shape("reeks:N", scale=alt.Scale(domain=series, range=["circle", "diamond", "stroke"]), **legend)
-    dash = alt.StrokeDash(
-        "reeks:N", scale=alt.Scale(domain=series, range=[house.SOLID, house.SOLID, house.DASHED]), **legend
-    )
+    dashes = alt.Scale(domain=series, range=[house.SOLID, house.SOLID, house.DASHED])
     # A value from a newer letter keeps its series' colour and shape and is drawn open (house.NEWER).
-    fill = alt.condition(
-        alt.datum.nieuwer,
-        alt.value(house.kind_fill(house.NEWER, house.PRIMARY)),
-        alt.Fill("reeks:N", scale=colours, legend=None),
-    )
+    drawn_open = alt.value(house.kind_fill(house.NEWER, house.PRIMARY))
+    fill = alt.condition(alt.datum.nieuwer, drawn_open, alt.Fill("reeks:N", scale=colours, legend=None))
     years = [int(frame["jaar"].min()) - 1, int(frame["jaar"].max()) + 1]  # a year of room for the labels
     fields, shown = chapter.label("extra_jobs.fields"), ["peildatum:N", "reeks:N", "aantal:Q", "soort:N", "brief:N"]
+    axis = alt.Axis(format="d", tickMinStep=1, title=chapter.label("extra_jobs.x_axis"))
     base = alt.Chart(frame).encode(
-        x=alt.X(
-            "jaar:Q",
-            scale=alt.Scale(domain=years, nice=False),
-            axis=alt.Axis(format="d", tickMinStep=1, title=chapter.label("extra_jobs.x_axis")),
-        ),
+        x=alt.X("jaar:Q", scale=alt.Scale(domain=years, nice=False), axis=axis),
         y=alt.Y("aantal:Q", axis=house.value_axis("banen", chapter.label("extra_jobs.y_axis"))),
         color=alt.Color("reeks:N", scale=colours, **legend),
         tooltip=_tooltips(fields, shown),
     )
-    lines = (
-        base.transform_filter(alt.FieldOneOfPredicate(field="reeks", oneOf=[series[0], series[2]]))
-        .mark_line(strokeWidth=2)
-        .encode(strokeDash=dash)
-    )
-    points = (
-        base.transform_filter(alt.FieldOneOfPredicate(field="reeks", oneOf=series[:2]))
-        .mark_point(size=110, opacity=1, strokeWidth=2, filled=True)
-        .encode(shape=shape, fill=fill, stroke=alt.Stroke("reeks:N", scale=colours, legend=None))
-    )
+    lines = base.transform_filter(alt.FieldOneOfPredicate(field="reeks", oneOf=[series[0], series[2]]))
+    lines = lines.mark_line(strokeWidth=2).encode(strokeDash=alt.StrokeDash("reeks:N", scale=dashes, **legend))
+    points = base.transform_filter(alt.FieldOneOfPredicate(field="reeks", oneOf=series[:2]))
+    points = points.mark_point(size=110, opacity=1, strokeWidth=2, filled=True)
+    points = points.encode(shape=shape, fill=fill, stroke=alt.Stroke("reeks:N", scale=colours, legend=None))
     number = alt.Text("aantal:Q", format=",.0f")
-    realised_labels = (
-        base.transform_filter(alt.datum.reeks == series[0])
-        .mark_text(dx=-9, dy=-10, align="right")
-        .encode(text=number, color=alt.value("#0b0c0c"))
-    )
+    realised_labels = base.transform_filter(alt.datum.reeks == series[0]).encode(text=number, color=alt.value("#0b0c0c"))
+    realised_labels = realised_labels.mark_text(dx=-9, dy=-10, align="right")
     # Targets: the final one above left of its point, the others below right (away from the counts' line).
     targets = base.transform_filter(alt.datum.reeks == series[1]).encode(text=number, color=alt.value(house.PALETTE[2]))
     target_labels = targets.transform_filter(alt.datum.datum != now["deadline"]).mark_text(dx=9, dy=12, align="left")
@@ -106,11 +90,8 @@ def retention_outcomes(chapter) -> house.ChartFigure:
         tooltip=_tooltips(fields, shown),
     )
     kinds = [bases["all"], bases["unclear"]]
-    bars = base.mark_bar().encode(
-        color=alt.Color(
-            "afbakening:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=[house.PRIMARY, house.SECONDARY])
-        )
-    )
+    scale = alt.Scale(domain=kinds, range=[house.PRIMARY, house.SECONDARY])
+    bars = base.mark_bar().encode(color=alt.Color("afbakening:N", title=None, sort=kinds, scale=scale))
     labels = base.encode(text="tekst:N")
     inside = labels.transform_filter(alt.datum.aandeel >= 50).mark_text(align="right", dx=-6, color="white")
     outside = labels.transform_filter(alt.datum.aandeel < 50).mark_text(align="left", dx=5)

@@ -50,9 +50,9 @@ def extra_jobs(chapter) -> house.ChartFigure:
     realised_labels = base.transform_filter(alt.datum.reeks == series[0]).encode(text=number, color=alt.value("#0b0c0c"))
     realised_labels = realised_labels.mark_text(dx=-9, dy=-10, align="right")
     # Targets: the final one above left of its point, the others below right (away from the counts' line).
-    targets = base.transform_filter(alt.datum.reeks == series[1]).encode(text=number, color=alt.value(house.PALETTE[2]))
-    target_labels = targets.transform_filter(alt.datum.datum != now["deadline"]).mark_text(dx=9, dy=12, align="left")
-    final_label = targets.transform_filter(alt.datum.datum == now["deadline"]).mark_text(dx=-9, dy=-8, align="right")
+    target_text = base.transform_filter(alt.datum.reeks == series[1]).encode(text=number, color=alt.value(house.PALETTE[2]))
+    target_labels = target_text.transform_filter(alt.datum.datum != now["deadline"]).mark_text(dx=9, dy=12, align="left")
+    final_label = target_text.transform_filter(alt.datum.datum == now["deadline"]).mark_text(dx=-9, dy=-8, align="right")
     values = {"latest": now["period"], "goal": now["goal"], "deadline": now["deadline"]}
     newer = list(frame.loc[frame["nieuwer"], "peildatum"].drop_duplicates())
     subtitle = chapter.label("extra_jobs.subtitle", **values)
@@ -214,18 +214,17 @@ def _kinds(chapter, kinds, newer) -> list[str]:
 
 
 def _letters_pages(chapter, source_ids, pages) -> list[str]:
-    # Per value (one id and page, or tuples of them) the letters that print it with their pages, joined by '; ';
-    # in a municipal edition that the value is the municipality's; '–' where no letter prints it.
+    # Per value (an id and a page, or tuples of them) the letters that print it with their pages, joined by '; ';
+    # in a municipal edition that the value is the municipality's; '–' where no letter prints it (our path).
     cells = []
     for ids, numbers in zip(source_ids, pages):
-        ids = (ids,) if isinstance(ids, str) else tuple(i for i in (ids or ()) if isinstance(i, str))
-        numbers = numbers if isinstance(numbers, tuple) else (numbers,)
+        ids, numbers = ((ids,), (numbers,)) if isinstance(ids, str) else (ids, numbers)
         if not ids:
             cells.append(vocabulary.MISSING)
         elif chapter.municipal:
             cells.append(shared.MUNICIPAL_FIGURE)
         else:
-            cells.append("; ".join(tables.letter_pages(ids, [int(n) for n in numbers[: len(ids)]], chapter.sources)))
+            cells.append("; ".join(tables.letter_pages(ids, [int(n) for n in numbers], chapter.sources)))
     return cells
 
 

@@ -258,3 +258,16 @@ def test_table_figure_keeps_the_source_line_and_the_data_downloads():
     assert "pp-chart-image" not in html and "../_static/data/a.csv" in html and "24,1" in html
     with pytest.raises(ValueError):
         shapes.table_figure(table.iloc[:0], title="Leeg", source_line="Bron: brief.")
+
+
+def test_tooltips_title_each_field_from_its_labels_and_show_numbers_in_whole_units():
+    titles = {"jaar": "Jaar", "aantal": "Aantal", "brief": "Brief"}
+    made = [t.to_dict() for t in shapes.tooltips(titles, "jaar:N aantal:Q brief:N")]
+    assert made == [
+        {"field": "jaar", "type": "nominal", "title": "Jaar"},
+        {"field": "aantal", "type": "quantitative", "title": "Aantal", "format": ",.0f"},
+        {"field": "brief", "type": "nominal", "title": "Brief"},
+    ]
+    assert [t.to_dict() for t in shapes.tooltips(titles, ["jaar:N", "aantal:Q", "brief:N"])] == made
+    with pytest.raises(KeyError):
+        shapes.tooltips(titles, "onbekend:N")  # a field without a label is an error, never an untitled tooltip

@@ -73,3 +73,19 @@ def test_source_line_orders_letters_by_date(dataset):
 
 def test_source_reference(dataset):
     assert tables.letter_reference("ek-34775-ak", dataset.sources) == "Eerste Kamer, 34 775, AK (7 september 2018)"
+
+
+def test_a_finder_gives_a_row_as_a_cited_figure_and_no_row_as_none(dataset, table):
+    from participatie.figures.facts import Finder
+
+    row = lookup.latest(table, "working_sheltered_workplace")
+    national, municipal = Finder(table, dataset.sources), Finder(table, dataset.sources, municipal=True)
+    found = national.of(row)
+    assert (found.value, found.period, found.letter.id, found.page) == (
+        float(row["value"]),
+        row["period"],
+        row["source_id"],
+        int(row["page"]),
+    )
+    assert municipal.of(row).letter is None and municipal.of(row).page is None  # a municipal figure cites no letter
+    assert national.of(None) is None and municipal.of(None) is None  # a figure the data lack: no fact, no error

@@ -69,8 +69,10 @@ class Finder:
         """Return a letter by id."""
         return self.letters[source_id]
 
-    def of(self, row: pd.Series) -> Figure:
-        """Return a figure row as a fact (in a municipal edition without its letter)."""
+    def of(self, row: pd.Series | None) -> Figure | None:
+        """Return a figure row as a fact (in a municipal edition without its letter); None for no row."""
+        if row is None:
+            return None
         qualifier = row.get("qualifier")
         page = row.get("page")
         cited = not self.municipal and isinstance(row.get("source_id"), str)

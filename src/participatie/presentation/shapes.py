@@ -132,3 +132,16 @@ def edition_figures_table(chapter, rows: pd.DataFrame, label_suffix: pd.Series |
     frame = table.frame.assign(**{COLUMN_TEXT["letter"]: chapter.letters_of(rows["source_id"])})
     frame = frame.rename(columns={COLUMN_TEXT["letter"]: COLUMN_TEXT["source"]})
     return tables.show(frame, table.formats, caption=table.caption)
+
+
+def tooltips(titles: dict[str, str], fields: str | list[str]) -> list[alt.Tooltip]:
+    """Return the tooltips of fields ('name:type', a list or one string) titled from `titles`; numbers in whole units."""
+    fields = fields.split() if isinstance(fields, str) else fields
+    return [
+        alt.Tooltip(f, title=titles[f.split(":")[0]], format=",.0f" if f.endswith(":Q") else alt.Undefined) for f in fields
+    ]
+
+
+def labelled_title(chapter, name: str, subtitle=None) -> alt.TitleParams:
+    """Return a chart's title and subtitle from its chapter's labels (`<name>.title`, `<name>.subtitle`)."""
+    return charts.title(chapter.label(f"{name}.title"), subtitle or chapter.label(f"{name}.subtitle"))

@@ -39,7 +39,7 @@ def extra_jobs(chapter) -> house.ChartFigure:
         x=alt.X("jaar:Q", scale=alt.Scale(domain=years, nice=False), axis=axis),
         y=alt.Y("aantal:Q", axis=house.value_axis("banen", chapter.label("extra_jobs.y_axis"))),
         color=alt.Color("reeks:N", scale=colours, **legend),
-        tooltip=_tooltips(fields, shown),
+        tooltip=shapes.tooltips(fields, shown),
     )
     lines = base.transform_filter(alt.FieldOneOfPredicate(field="reeks", oneOf=[series[0], series[2]]))
     lines = lines.mark_line(strokeWidth=2).encode(strokeDash=alt.StrokeDash("reeks:N", scale=dashes, **legend))
@@ -87,7 +87,7 @@ def retention_outcomes(chapter) -> house.ChartFigure:
     base = alt.Chart(frame).encode(
         y=shapes.row_y("uitkomst", order),
         x=alt.X("aandeel:Q", scale=alt.Scale(domain=[0, 100]), axis=house.value_axis("procent")),
-        tooltip=_tooltips(fields, shown),
+        tooltip=shapes.tooltips(fields, shown),
     )
     kinds = [bases["all"], bases["unclear"]]
     scale = alt.Scale(domain=kinds, range=[house.PRIMARY, house.SECONDARY])
@@ -96,7 +96,7 @@ def retention_outcomes(chapter) -> house.ChartFigure:
     inside = labels.transform_filter(alt.datum.aandeel >= 50).mark_text(align="right", dx=-6, color="white")
     outside = labels.transform_filter(alt.datum.aandeel < 50).mark_text(align="left", dx=5)
     chart = shapes.bar_rows(bars, inside, outside, name="uitkomst", order=order)
-    chart = chart.properties(width=house.WIDTH, title=_title(chapter, "retention_outcomes"))
+    chart = chart.properties(width=house.WIDTH, title=shapes.labelled_title(chapter, "retention_outcomes"))
     table = _table(frame, fields, shown)
     return _figure(chapter, "retention_outcomes", chart, table, ("register_persons_working",))
 
@@ -121,15 +121,17 @@ def retention_by_background(chapter) -> house.ChartFigure:
     axis = house.value_axis("procent", chapter.label("retention_by_background.x_axis"))
     x = alt.X("aandeel:Q", scale=alt.Scale(domain=[0, 100]), axis=axis)
     bars = alt.Chart(groups).mark_bar(color=house.PRIMARY)
-    bars = bars.encode(y=shapes.row_y("achtergrond", order), x=x, tooltip=_tooltips(titles, shown))
+    bars = bars.encode(y=shapes.row_y("achtergrond", order), x=x, tooltip=shapes.tooltips(titles, shown))
     text = bars.mark_text(align="right", dx=-6, color="white").encode(text="tekst:N")
     # The overall rate: a rule over the rows, named at its top (a printed figure: solid, in its own colour).
     at = alt.Chart(overall).encode(x="aandeel:Q")
-    rule = at.mark_rule(color=house.PALETTE[2], strokeWidth=2).encode(tooltip=_tooltips(titles, ["regel:N", "brief:N"]))
+    rule = at.mark_rule(color=house.PALETTE[2], strokeWidth=2).encode(
+        tooltip=shapes.tooltips(titles, ["regel:N", "brief:N"])
+    )
     rule_text = at.mark_text(align="right", dx=-4, dy=-6, color=house.PALETTE[2], baseline="bottom")
     rule_text = rule_text.encode(y=alt.value(0), text="regel:N")
     chart = shapes.bar_rows(bars, text, rule, rule_text, name="achtergrond", order=order).properties(
-        width=house.WIDTH, title=_title(chapter, "retention_by_background")
+        width=house.WIDTH, title=shapes.labelled_title(chapter, "retention_by_background")
     )
     table = _table(frame, chapter.label("retention_by_background.columns"), shown)
     return _figure(chapter, "retention_by_background", chart, table, ("working_after_one_year_share",))
@@ -157,7 +159,7 @@ def permanent_contracts(chapter) -> house.ChartFigure:
         base = alt.Chart(part).encode(
             x=alt.X("kwartaal:N", sort=quarters, title=None),
             y=alt.Y("aandeel_vast:Q", scale=alt.Scale(domain=[0, 100]), axis=house.value_axis("procent", axes[measure])),
-            tooltip=_tooltips(fields, shown),
+            tooltip=shapes.tooltips(fields, shown),
         )
         bars = base.mark_bar(size=60, color=house.PRIMARY if measure != PERSONS_WAJONG else house.SECONDARY)
         return (bars + base.mark_text(dy=-8).encode(text="tekst:N")).properties(
@@ -165,7 +167,7 @@ def permanent_contracts(chapter) -> house.ChartFigure:
         )
 
     panels = [panel(m) for m in dict.fromkeys(frame["measure"])]
-    chart = alt.hconcat(*panels, spacing=40).properties(title=_title(chapter, "permanent_contracts"))
+    chart = alt.hconcat(*panels, spacing=40).properties(title=shapes.labelled_title(chapter, "permanent_contracts"))
     table = _table(frame, fields, shown)
     indicators = ("hours_permanent_contract_share", "permanent_contract_share_persons")
     return _figure(chapter, "permanent_contracts", chart, table, indicators, quarters=quarters)
@@ -174,22 +176,11 @@ def permanent_contracts(chapter) -> house.ChartFigure:
 # --- helpers --------------------------------------------------------------------------------------------------
 
 
-def _title(chapter, name: str) -> alt.TitleParams:
-    return house.title(chapter.label(f"{name}.title"), chapter.label(f"{name}.subtitle"))
-
-
 def _figure(chapter, name: str, chart, table: pd.DataFrame, indicators: tuple[str, ...], **values) -> house.ChartFigure:
     # The chart with its description (given these values), the source line of these indicators' letters, its table.
     rows = pd.concat([fig.select(chapter.figures, indicator) for indicator in indicators])
     description = chapter.label(f"{name}.description", **values)
     return house.figure(chart, description=description, source_line=chapter.source_line(rows), table=table)
-
-
-def _tooltips(titles: dict[str, str], fields: list[str]) -> list[alt.Tooltip]:
-    # Tooltips for fields (name:type) with their titles from the labels; numbers in whole Dutch units (12.345).
-    return [
-        alt.Tooltip(f, title=titles[f.split(":")[0]], format=",.0f" if f.endswith(":Q") else alt.Undefined) for f in fields
-    ]
 
 
 def _table(frame: pd.DataFrame, titles: dict[str, str], fields: list[str]) -> pd.DataFrame:

@@ -72,17 +72,13 @@ def _target(chapter) -> dict:
     return found | {
         "target_2016": own.figure("extra_jobs_target", END_2016, category="totaal"),
         "national_target_2016": national.figure("extra_jobs_target", END_2016, category="totaal"),
-        "realised_2016": _of(own, analysis.exact_realisation(chapter.figures, END_2016)),
-        "national_realised_2016": _of(national, analysis.exact_realisation(chapter.national, END_2016)),
+        "realised_2016": own.of(analysis.exact_realisation(chapter.figures, END_2016)),
+        "national_realised_2016": national.of(analysis.exact_realisation(chapter.national, END_2016)),
         "realised_2016_early": own.figure("extra_jobs_realised", END_2016, category="totaal", source_id=JUNE_2017),
         "realised_2016_revision": None if changed.empty else str(changed["kind"].iloc[0]),
         "realised_2017": own.figure("extra_jobs_realised", END_2017, category="totaal"),
         "national_realised_2017": national.figure("extra_jobs_realised", END_2017, category="totaal", source_id=SEPT_2018),
     }
-
-
-def _of(finder, row):
-    return None if row is None else finder.of(row)
 
 
 def _progress(chapter) -> dict:
@@ -98,8 +94,8 @@ def _progress(chapter) -> dict:
         "jobs_years": now["years"],
         "jobs_per_year": now["per_year"],
         "jobs_per_year_rounded": analysis.rounded(now["per_year"]),
-        "jobs_target_latest": _of(own, analysis.target_at(chapter.figures, now["period"])),
-        "jobs_previous": _of(own, analysis.previous_realisation(chapter.figures)),
+        "jobs_target_latest": own.of(analysis.target_at(chapter.figures, now["period"])),
+        "jobs_previous": own.of(analysis.previous_realisation(chapter.figures)),
         "jobs_change": now["realised_change"],
         "jobs_change_years": now["realised_years"],
         "jobs_change_per_year": now["realised_per_year"],

@@ -44,20 +44,6 @@ def _present(order: list[str], values: pd.Series) -> list[str]:
     return [v for v in order if v in set(values)]
 
 
-def _tooltip(chapter, chart: str, fields: str, counts: str = "") -> list[alt.Tooltip]:
-    """Return the tooltips of the fields ('name:type …'), titled as the chart's table columns; `counts` as counts."""
-    columns = _columns(chapter, chart)
-    return [
-        alt.Tooltip(field, title=columns[field.split(":")[0]], **({"format": ",.0f"} if field == counts else {}))
-        for field in fields.split()
-    ]
-
-
-def _title(chapter, chart: str, subtitle=None) -> alt.TitleParams:
-    """Return a chart's title and subtitle from the label file."""
-    return charts.title(chapter.label(f"{chart}.title"), subtitle or chapter.label(f"{chart}.subtitle"))
-
-
 def _formula(period: str, source_id: str) -> str:
     # How a letter extrapolated its advices, as our cross-check recomputes it ("–" where no check does).
     key = ("positive_advices", period, source_id)
@@ -101,11 +87,13 @@ def advices(chapter) -> charts.ChartFigure:
         x=alt.X("jaar:O", title=None),
         xOffset=alt.XOffset("soort:N", sort=kinds),
         y=alt.Y("adviezen:Q", axis=charts.value_axis("adviezen", columns["adviezen"])),
-        tooltip=_tooltip(chapter, "advices", "periode:N soort:N adviezen:Q berekening:N brief:N", "adviezen:Q"),
+        tooltip=shapes.tooltips(_columns(chapter, "advices"), "periode:N soort:N adviezen:Q berekening:N brief:N"),
     )
     bars = base.mark_bar(strokeWidth=1.5).encode(**charts.kind_look("soort", {k: looks[k] for k in kinds}, colours))
     numbers = base.mark_text(dy=-7).encode(text=alt.Text("adviezen:Q", format=",.0f"))
-    chart = (bars + numbers).properties(width=charts.WIDTH, height=charts.HEIGHT, title=_title(chapter, "advices"))
+    chart = (bars + numbers).properties(
+        width=charts.WIDTH, height=charts.HEIGHT, title=shapes.labelled_title(chapter, "advices")
+    )
     table = frame[["jaar", "periode", "soort", "adviezen", "brief"]].rename(columns=columns)
     return _figure(chapter, "advices", chart, frame, table)
 
@@ -130,7 +118,7 @@ def assessments(chapter) -> charts.ChartFigure:
     )[["periode", "aanvrager", "uitkomst", "aantal", "soort", "brief"]]
     periods = list(dict.fromkeys(parts["periode"]))
     header = alt.Header(labelAngle=0, labelAnchor="start", labelOrient="top", labelFontSize=12, labelFontWeight="bold")
-    tooltip = _tooltip(chapter, "assessments", "aanvrager:N periode:N uitkomst:N aantal:Q soort:N brief:N", "aantal:Q")
+    tooltip = shapes.tooltips(_columns(chapter, "assessments"), "aanvrager:N periode:N uitkomst:N aantal:Q soort:N brief:N")
     chart = (
         alt.Chart(long)
         .mark_bar(strokeWidth=1.5)
@@ -144,7 +132,7 @@ def assessments(chapter) -> charts.ChartFigure:
         .properties(height=alt.Step(26))
         .facet(row=alt.Row("periode:N", sort=periods, title=None, header=header), spacing=14)
         .resolve_scale(y="independent")
-        .properties(title=_title(chapter, "assessments"))
+        .properties(title=shapes.labelled_title(chapter, "assessments"))
     )
     columns = _columns(chapter, "assessments")
     fields = ["aanvrager", "periode", "assessments", "positive", "share_printed", "share_recomputed", "brief"]
@@ -168,12 +156,12 @@ def citizen_months(chapter) -> charts.ChartFigure:
     base = alt.Chart(frame).encode(
         x=alt.X("datum:T", title=None, axis=axis, scale=alt.Scale(padding=30)),
         y=alt.Y("beoordelingen:Q", axis=charts.value_axis("beoordelingen")),
-        tooltip=_tooltip(chapter, "citizen_months", "maand:N beoordelingen:Q brief:N", "beoordelingen:Q"),
+        tooltip=shapes.tooltips(_columns(chapter, "citizen_months"), "maand:N beoordelingen:Q brief:N"),
     )
     points = base.mark_point(filled=True, size=80, opacity=1) + base.mark_text(dy=-12).encode(
         text=alt.Text("beoordelingen:Q", format=",.0f")
     )
-    chart = points.properties(width=charts.WIDTH, height=220, title=_title(chapter, "citizen_months"))
+    chart = points.properties(width=charts.WIDTH, height=220, title=shapes.labelled_title(chapter, "citizen_months"))
     table = frame[["maand", "beoordelingen", "brief"]].rename(columns=_columns(chapter, "citizen_months"))
     return _figure(chapter, "citizen_months", chart, frame, table)
 
@@ -188,7 +176,7 @@ def working_vs_advised(chapter) -> charts.ChartFigure:
     shown = _present(list(colours), frame["reeks"])
     chart = _points_and_lines(
         chapter, frame, shown, [colours[s] for s in shown], chapter.label("working_vs_advised.axis")
-    ).properties(width=charts.WIDTH, height=300, title=_title(chapter, "working_vs_advised"))
+    ).properties(width=charts.WIDTH, height=300, title=shapes.labelled_title(chapter, "working_vs_advised"))
     table = frame[["peildatum", "reeks", "tekst", "soort", "brief"]].rename(columns=_columns(chapter, "counts"))
     return _figure(chapter, "working_vs_advised", chart, frame, table)
 
@@ -216,12 +204,12 @@ def regeling(chapter) -> charts.ChartFigure:
     colour = alt.Color("reeks:N", title=None, sort=series, scale=alt.Scale(domain=series, range=[charts.PRIMARY, _DARK]))
     people = _points_and_lines(chapter, working, series, [charts.PRIMARY, _DARK], chapter.label("regeling.axis"))
     marks = alt.Chart(frame).encode(x="datum:T", y="aantal:Q")
-    tooltip = _tooltip(chapter, "counts", "peildatum:N reeks:N tekst:N eenheid:N brief:N")
+    tooltip = shapes.tooltips(_columns(chapter, "counts"), "peildatum:N reeks:N tekst:N eenheid:N brief:N")
     ticks = marks.mark_tick(orient="horizontal", thickness=3, size=28).encode(color=colour, tooltip=tooltip)
     tick_labels = marks.mark_text(dx=18, align="left", color=_DARK).encode(text="tekst:N")
     subtitle = [chapter.label("regeling.subtitle"), chapter.label("regeling.subtitle_people")]
     layers = people + ticks + tick_labels
-    chart = layers.properties(width=charts.WIDTH, height=280, title=_title(chapter, "regeling", subtitle))
+    chart = layers.properties(width=charts.WIDTH, height=280, title=shapes.labelled_title(chapter, "regeling", subtitle))
     table = both[["peildatum", "reeks", "tekst", "eenheid", "brief"]].rename(columns=_columns(chapter, "counts"))
     return _figure(chapter, "regeling", chart, both, table)
 
@@ -280,7 +268,7 @@ def _points_and_lines(chapter, frame: pd.DataFrame, series: list[str], colours: 
     base = alt.Chart(frame).encode(
         x=alt.X("datum:T", title=None, axis=alt.Axis(format="%b %Y", labelBound=True), scale=alt.Scale(padding=30)),
         y=alt.Y("aantal:Q", axis=charts.value_axis("aantal", axis_title)),
-        tooltip=_tooltip(chapter, "counts", "peildatum:N reeks:N tekst:N eenheid:N soort:N brief:N"),
+        tooltip=shapes.tooltips(_columns(chapter, "counts"), "peildatum:N reeks:N tekst:N eenheid:N soort:N brief:N"),
     )
     printed, newest = alt.datum.soort == words[PRINTED], alt.datum.soort == NEWER_LETTER
     colour = alt.Color("reeks:N", title=None, sort=series, scale=alt.Scale(domain=series, range=colours))

@@ -29,10 +29,6 @@ def facts(chapter) -> dict:
     return found
 
 
-def _of(finder: Finder, row: pd.Series | None) -> Figure | None:
-    return None if row is None else finder.of(row)
-
-
 def _number(value) -> float | None:
     """Return a computed number as a float; None when it is not defined (NaN)."""
     return None if value is None or pd.isna(value) else float(value)
@@ -216,15 +212,15 @@ def _in_mln(figure: Figure) -> float:
 def _totals(chapter) -> dict:
     """Return the newest letter's re-integration total and the structural level, and an earlier letter's value."""
     finder, printed = chapter.finder, chapter.national_finder
-    total = _of(finder, analysis.newest_letter_total(chapter.figures))
-    level = _of(finder, analysis.structural_level(chapter.figures))
+    total = finder.of(analysis.newest_letter_total(chapter.figures))
+    level = finder.of(analysis.structural_level(chapter.figures))
     national_total = analysis.newest_letter_total(chapter.national)
     return {
         "reintegration_total": total,
         "structural_level": level,
         "structural_rises": total is not None and level is not None and _in_mln(level) > _in_mln(total),
-        "national_reintegration_total": _of(printed, national_total),
-        "national_structural_level": _of(printed, analysis.structural_level(chapter.national)),
+        "national_reintegration_total": printed.of(national_total),
+        "national_structural_level": printed.of(analysis.structural_level(chapter.national)),
         "total_revision": _earlier_value(chapter, national_total),
     }
 

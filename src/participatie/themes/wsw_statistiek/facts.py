@@ -35,13 +35,9 @@ def _defined(number) -> float | None:
     return float(number) if number is not None and math.isfinite(float(number)) else None
 
 
-def _of(finder: Finder, row: pd.Series | None) -> Figure | None:
-    return None if row is None else finder.of(row)
-
-
 def _latest(finder: Finder, figures: pd.DataFrame, indicator: str) -> Figure | None:
     """Return an indicator's figure for its latest period (None when the data hold none)."""
-    return _of(finder, analysis.last(analysis.series(figures, indicator)))
+    return finder.of(analysis.last(analysis.series(figures, indicator)))
 
 
 def _first_row(figures: pd.DataFrame, indicator: str, period: str, category: str | None = None) -> pd.Series | None:
@@ -65,7 +61,7 @@ def _fits(recomputed: float | None, printed: Figure | None) -> bool:
 
 def _pair(chapter, name: str, indicator: str, category: str | None = None) -> dict:
     """Return `name`_previous, _latest, _change (latest minus previous) and _change_pct (its size in % of previous)."""
-    previous, latest = (_of(chapter.finder, row) for row in analysis.latest_two(chapter.figures, indicator, category))
+    previous, latest = (chapter.finder.of(row) for row in analysis.latest_two(chapter.figures, indicator, category))
     change = relative = None
     if previous is not None:
         change = latest.value - previous.value
@@ -107,7 +103,7 @@ def _indications(chapter) -> dict:
         "parts_sum": parts,
         "parts_gap": parts - total if total is not None else None,
         "parts_repeat_pct": _defined(lookup.ratio(100 * repeat.value, total)) if total is not None else None,
-        "cause_total": _of(chapter.national_finder, cause),
+        "cause_total": chapter.national_finder.of(cause),
         "cause_section": str(cause["section"]) if cause is not None else None,
         "first_2011_printed": _first_row(chapter.national, "wsw_indications", analysis.YEAR_2011, FIRST) is not None,
     }
@@ -123,13 +119,13 @@ def _waiting_list(chapter) -> dict:
         decrease = analysis.last(decreases.loc[decreases["period_end"].astype(str) == stand["period"]])
     if decrease is not None:
         found = lookup.select(figures, "wsw_waiting_list_decrease_pct", period=decrease["period"])
-        pct = _of(finder, analysis.last(found.sort_values("source_date")))
+        pct = finder.of(analysis.last(found.sort_values("source_date")))
         # The stand at the start of the decrease's span (not printed): the end stand plus the decrease.
         start = float(stand["value"]) + float(decrease["value"])
         recomputed = _defined(lookup.ratio(100 * float(decrease["value"]), start))
     return {
-        "waiting_stand": _of(finder, stand),
-        "waiting_decrease": _of(finder, decrease),
+        "waiting_stand": finder.of(stand),
+        "waiting_decrease": finder.of(decrease),
         "waiting_decrease_pct": pct,
         "waiting_start_day": decrease["period_start"].isoformat() if decrease is not None else None,
         "waiting_start": start,
@@ -180,7 +176,7 @@ def _shares(chapter) -> dict:
         decimals = max(_decimals(previous.value), _decimals(latest.value)) if previous is not None else 0
         # The national figure for the period of the edition's latest one.
         national = _first_row(chapter.national, indicator, latest.period) if latest is not None else None
-        found |= pair | {f"{name}_decimals": decimals, f"{name}_national": _of(chapter.national_finder, national)}
+        found |= pair | {f"{name}_decimals": decimals, f"{name}_national": chapter.national_finder.of(national)}
     return found
 
 
@@ -209,16 +205,16 @@ def _money(chapter) -> dict:
     kerstens = analysis.series(chapter.national, "motie_kerstens_funds")
     anchor = kerstens.loc[kerstens["source_id"] == JUNE_2018]
     return {
-        "budget_current": _of(finder, current),
-        "budget_expected": _of(finder, expected),
-        "budget_national_expected": _of(national, analysis.budget_rows(chapter.national)[1]),
+        "budget_current": finder.of(current),
+        "budget_expected": finder.of(expected),
+        "budget_national_expected": national.of(analysis.budget_rows(chapter.national)[1]),
         "cut_per_first": per_first,
         "cut_per_last": per_last,
         "cut_total_first": total_first,
         "cut_total_last": total_last,
         "cut_national_first": national_first,
         "cut_national_last": national_last,
-        "cut_place": _of(finder, place),
+        "cut_place": finder.of(place),
         # The first year of a structural level (an open period such as 2020/..), None for another period.
         "cut_place_from": str(place["period_start"].year) if place is not None and place["period_kind"] == "open" else None,
         "volume_latest": volume,

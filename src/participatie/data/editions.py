@@ -41,25 +41,13 @@ def check_municipality_code(code: object) -> str:
     return code
 
 
-def has_municipalities(table: pd.DataFrame) -> bool:
-    """Return whether a figure table holds municipal rows (a filled `gemeente_code`)."""
-    return MUNICIPALITY_CODE in table.columns and bool(table[MUNICIPALITY_CODE].notna().any())
-
-
 def national(table: pd.DataFrame) -> pd.DataFrame:
     """Return a figure table with municipal rows aggregated to national figures, in the table's order.
 
-    One national row per key (indicator, dimension, category, period, source_id): a unit in
-    ADDITIVE_UNITS is summed over the municipalities; any other unit is averaged. The mean is an
-    assumption: a national percentage (or number of hours, months, years) is a mean weighted by the
-    municipalities' populations, caseloads or hours, and the data carry no such weights, so the
-    unweighted mean is the only defensible choice. It is exact when the municipal values were made
-    around the national value (the synthetic data are), and it can be far off for real municipal
-    figures (a small municipality counts as much as a big one) and for figures that are not means at all
-    (a maximum, a change). When a key has a national row (empty `gemeente_code`) as well, the national row
-    is used and that key's municipal rows are left out. The other columns (unit, hedge, page, note …)
-    come from the key's first row. The municipality columns are dropped. A table without municipal rows
-    is returned as it is (without municipality columns).
+    Per key (FIGURE_KEY) a unit in ADDITIVE_UNITS is summed, any other unit averaged without weights: the
+    data carry no populations or caseloads to weight by, so the mean is exact only for values made around
+    the national one (the synthetic data) and can be far off for real municipal figures. A key that has a
+    national row (empty `gemeente_code`) keeps that row instead; other columns come from the key's first row.
     """
     if MUNICIPALITY_CODE not in table.columns:
         return table
@@ -87,12 +75,9 @@ def national(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def municipal(table: pd.DataFrame, code: str) -> pd.DataFrame:
-    """Return only one municipality's rows of a figure table; raise UnknownMunicipality naming the code.
-
-    National rows (empty `gemeente_code`) are left out: a municipal edition shows that municipality only.
-    """
+    """Return one municipality's rows of a figure table, national rows left out; UnknownMunicipality names the code."""
     check_municipality_code(code)
-    if not has_municipalities(table):
+    if MUNICIPALITY_CODE not in table.columns or table[MUNICIPALITY_CODE].isna().all():
         raise UnknownMunicipality(
             f"gemeente {code!r}: the data hold no municipal figures (no {MUNICIPALITY_CODE} "
             "column); a municipal edition needs per-gemeente data"

@@ -88,23 +88,19 @@ def resolve_data_dir(data_dir: str | Path | None) -> Path:
     if data_dir is None or str(data_dir) == "":
         return bundled_data_dir()
     path = Path(data_dir).expanduser()
+    descriptor = path / DESCRIPTOR
     try:
-        return _existing_data_dir(path)
+        if not path.exists():
+            raise FileNotFoundError(f"data directory {path} does not exist")
+        if not path.is_dir():
+            raise FileNotFoundError(f"data directory {path} is a file, not a directory")
+        if descriptor.is_symlink() or not descriptor.is_file():
+            raise FileNotFoundError(f"{descriptor}: no Data Package descriptor (a regular file {DESCRIPTOR}) in {path}")
+        return path.resolve()
     except FileNotFoundError:
         raise
     except OSError as error:  # a name too long, a folder without permission ...
         raise FileNotFoundError(f"data directory {path} cannot be read: {error.strerror or error}") from None
-
-
-def _existing_data_dir(path: Path) -> Path:
-    if not path.exists():
-        raise FileNotFoundError(f"data directory {path} does not exist")
-    if not path.is_dir():
-        raise FileNotFoundError(f"data directory {path} is a file, not a directory")
-    descriptor = path / DESCRIPTOR
-    if descriptor.is_symlink() or not descriptor.is_file():
-        raise FileNotFoundError(f"{descriptor}: no Data Package descriptor (a regular file {DESCRIPTOR}) in {path}")
-    return path.resolve()
 
 
 def read_descriptor(directory: Path) -> dict:
@@ -146,22 +142,23 @@ def descriptor_problems(descriptor: object, directory: Path) -> list[Problem]:
         if resource["name"] in names:
             problems.append(Problem(DESCRIPTOR, None, where, f"resource name {resource['name']!r} appears twice"))
         names.add(resource["name"])
-        for key in ("path", "schema"):
-            value = resource.get(key)
-            if key == "schema" and (value is None or isinstance(value, dict)):
-                continue
-            message = path_problem(value, directory, MAX_FILE_BYTES if key == "path" else MAX_JSON_BYTES)
+        message = path_problem(resource.get("path"), directory, MAX_FILE_BYTES)
+        if message:
+            problems.append(Problem(DESCRIPTOR, None, f"{where}.path", message))
+        schema = resource.get("schema")
+        if isinstance(schema, dict):
+            problems += schema_problems(schema, DESCRIPTOR, f"{where}.schema")
+        elif schema is not None:
+            message = path_problem(schema, directory, MAX_JSON_BYTES)
             if message:
-                problems.append(Problem(DESCRIPTOR, None, f"{where}.{key}", message))
-            elif key == "schema":
-                try:
-                    problems += schema_problems(read_schema(directory, value), value, None)
-                except JsonProblem as error:
-                    problems.append(Problem(value, error.line, None, f"not a valid JSON schema file: {error}"))
-                except OSError as error:
-                    problems.append(Problem(value, None, None, f"cannot be read: {error.strerror}"))
-        if isinstance(resource.get("schema"), dict):
-            problems += schema_problems(resource["schema"], DESCRIPTOR, f"{where}.schema")
+                problems.append(Problem(DESCRIPTOR, None, f"{where}.schema", message))
+                continue
+            try:
+                problems += schema_problems(read_schema(directory, schema), schema, None)
+            except JsonProblem as error:
+                problems.append(Problem(schema, error.line, None, f"not a valid JSON schema file: {error}"))
+            except OSError as error:
+                problems.append(Problem(schema, None, None, f"cannot be read: {error.strerror}"))
     return list(dict.fromkeys(problems))  # a schema file shared by several resources: its problems once
 
 
@@ -273,13 +270,9 @@ def published_files(directory: Path, descriptor: dict) -> list[str]:
 def with_optional_columns(schema: dict) -> dict:
     """Return the Table Schema of a file that has the schema's optional columns (a per-gemeente figure table).
 
-    The descriptor states optional columns in the standard's own terms, so that `frictionless validate`
-    accepts a file with or without them: `"fieldsMatch": "superset"` lets a file leave out a field that is
-    neither required nor part of the primary key, and the optional fields (`"x-optional": true`) are
-    neither. A file that has them must fill them in every row, and its rows are keyed by them too
-    (`x-primaryKeyWithOptional`): the schema returned says so in plain Table Schema, with every field
-    expected (`"fieldsMatch": "equal"`) and no optional marks left. The validation checks a file with the
-    columns against this schema; a per-gemeente data directory (`tools.synthetic`) carries it as its schema.
+    The descriptor marks optional fields `"x-optional": true` with `"fieldsMatch": "superset"`, so the standard's
+    tools accept a file with or without them. A file that has them must fill them in every row and is keyed
+    by them too (`x-primaryKeyWithOptional`): the schema returned says so in plain Table Schema.
     """
     widened = {key: value for key, value in schema.items() if key != OPTIONAL_KEY}
     optional = {field["name"] for field in schema.get("fields", []) if field.get(OPTIONAL)}

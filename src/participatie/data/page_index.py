@@ -34,22 +34,9 @@ DEFAULT_INDEX_DIR = Path(__file__).resolve().parents[3] / "data" / "letters"
 _PAGE_BREAK = re.compile(r"^ \S")
 _FOOTER = re.compile(r"^(Tweede|Eerste) Kamer, vergaderjaar \d{4}.\d{4}, .* (\d+)\s*$")
 
-_WORDS = {
-    1: ["een", "één"],
-    2: ["twee"],
-    3: ["drie"],
-    4: ["vier"],
-    5: ["vijf"],
-    6: ["zes"],
-    7: ["zeven"],
-    8: ["acht"],
-    9: ["negen"],
-    10: ["tien"],
-    11: ["elf"],
-    12: ["twaalf"],
-    100: ["honderd"],
-    1000: ["duizend"],
-}
+# Number words a letter may print instead of digits.
+_TWO_TO_TWELVE = ["twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"]
+_WORDS = {1: ["een", "één"], 100: ["honderd"], 1000: ["duizend"]} | {n: [w] for n, w in enumerate(_TWO_TO_TWELVE, start=2)}
 
 # The text checker finds a spelling where it is not preceded by a digit, dot or comma and not followed
 # by a digit or by a dot or comma plus digit. Every spelling has one of the shapes below: digits with
@@ -255,16 +242,11 @@ def missing_figure_rows(rows, indexes: dict[str, dict], *, value_field: str = "v
             continue  # NaN or infinity: reported by the value checks, printed on no page
         page_count = len(indexes[source_id]["pages"])
         if not 1 <= page <= page_count:
-            problems.append(
-                (row_number, f"{where}page {page} of {source_id} does not exist (the letter has {page_count} pages)")
-            )
+            message = f"{where}page {page} of {source_id} does not exist (the letter has {page_count} pages)"
+            problems.append((row_number, message))
         elif not printed_on_page(indexes[source_id], page, number):
-            problems.append(
-                (
-                    row_number,
-                    f"{where}value {value} is not printed on page {page} of {source_id} (page index {source_id}.json)",
-                )
-            )
+            message = f"{where}value {value} is not printed on page {page} of {source_id} (page index {source_id}.json)"
+            problems.append((row_number, message))
     return problems
 
 

@@ -59,22 +59,13 @@ def read(file: str, raw: bytes) -> Table:
     except csv.Error as error:
         return _fatal(file, len(records) + 1, None, f"the CSV text cannot be read here (line {reader.line_num}): {error}")
     header = records[0] if records else []
-    if len(header) <= 2 and _EXCEL_SEPARATOR.fullmatch(",".join(header)):
-        return _fatal(
-            file,
-            1,
-            None,
-            f"the first line {','.join(header)!r} is a spreadsheet's note on the separator, not the header; "
-            "delete that line",
-        )
-    if header and ",".join(header).count(";") > len(header) - 1:
-        return _fatal(
-            file,
-            1,
-            None,
-            "the columns are separated by semicolons (;), as a Dutch spreadsheet exports 'CSV'; save the file as "
-            "'CSV UTF-8 (comma-separated)' or replace the separators by commas",
-        )
+    line = ",".join(header)
+    if len(header) <= 2 and _EXCEL_SEPARATOR.fullmatch(line):
+        message = f"the first line {line!r} is a spreadsheet's note on the separator, not the header; delete that line"
+        return _fatal(file, 1, None, message)
+    if header and line.count(";") > len(header) - 1:
+        message = "the columns are separated by semicolons (;), as a Dutch spreadsheet exports 'CSV'; save the file as "
+        return _fatal(file, 1, None, message + "'CSV UTF-8 (comma-separated)' or replace the separators by commas")
     for index, name in enumerate(header):
         message = cell_problem(name)
         if message:
@@ -128,11 +119,8 @@ def decoding_problems(file: str, raw: bytes) -> list[Problem]:
             except csv.Error:
                 index = -1
             column = header[index] if 0 <= index < len(header) else f"#{index + 1}"
-            problems.append(
-                Problem(
-                    file, number, column, f"bytes {line[error.start : error.end]!r} are not UTF-8 (save the file as UTF-8)"
-                )
-            )
+            message = f"bytes {line[error.start : error.end]!r} are not UTF-8 (save the file as UTF-8)"
+            problems.append(Problem(file, number, column, message))
     return problems
 
 
@@ -157,13 +145,6 @@ def pattern_problems(file: str, schema, rows: list[dict]) -> list[Problem]:
                         message = f"[constraint-error] the value {value!r} does not match the field's pattern {pattern}"
                         problems.append(Problem(file, number, name, message))
     except PatternTimeout:
-        problems.append(
-            Problem(
-                file,
-                number,
-                name,
-                f"checking the field's pattern {pattern} took more than {PATTERN_SECONDS:g} seconds (stopped at this "
-                "row); the pattern backtracks: simplify it",
-            )
-        )
+        message = f"checking the field's pattern {pattern} took more than {PATTERN_SECONDS:g} seconds (stopped at this row)"
+        problems.append(Problem(file, number, name, message + "; the pattern backtracks: simplify it"))
     return problems

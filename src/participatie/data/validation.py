@@ -1,31 +1,23 @@
 """Validating a data directory against its Data Package descriptor, row by row.
 
-The descriptor (`datapackage.json`, Frictionless Table Schemas) is the single source of truth for the
-files' columns, types and constraints; `frictionless` checks every row against it, including the
-foreign keys to `sources.csv` and `indicators.csv` and the primary key of each figure table. This module
-adds what the descriptor cannot say: first, the text of every file as `table` reads it (undecodable bytes,
-unparsable lines, Excel's `sep=` line, a semicolon-separated export, column names with spaces, cells with
-control characters, digits of another script or spaces at either end, and the limits of `untrusted`), so
-that no check can look away from a file the loader would read differently; then empty tables, the meaning of a period
-(`periods`), counts that are whole non-negative numbers and values that are finite (`values`), optional
-columns, one municipality name per code, and provenance: a figure citing a letter that has a page index
-(`page_index`) must be printed on the cited page. A field's pattern is checked here, not by frictionless,
-so that its time is bounded (`table.pattern_problems`); and frictionless never sees a file over the limits:
-a foreign key to a table that failed them is left out (that table's problems are reported).
+The descriptor (`datapackage.json`, Frictionless Table Schemas) is the single source of truth for the files'
+columns, types and constraints, foreign keys and primary keys; `frictionless` checks every row against it.
+This module adds what the descriptor cannot say. First the text of every file as `table` reads it (and the
+limits of `untrusted`), so that no check looks away from a file the loader would read differently; then empty
+tables, periods (`periods`), values (`values`), optional columns, one municipality name per code, and
+provenance: a figure citing a letter with a page index (`page_index`) must be printed on the cited page.
+Patterns are checked here, in bounded time (`table.pattern_problems`), not by frictionless; and frictionless
+never sees a file over the limits: a foreign key to a table that failed them is left out.
 
-Optional columns. The descriptor marks fields that a file may leave out with `"x-optional": true` (the
-municipality columns of the figure tables; `"fieldsMatch": "superset"` tells the standard's own tools the
-same). The optional fields of a schema come together: a file has all of them or none, and a file with
-them is checked against `package.with_optional_columns` (filled in every row, part of the key).
+Optional columns (`"x-optional": true`, the municipality columns of the figure tables) come together: a file
+has all of them or none, and a file with them is checked against `package.with_optional_columns`.
 
-Validation cache. After a file validated without problems, a verdict is recorded outside data/
-(`~/.cache/participatie/validated`, or `$PARTICIPATIE_CACHE_DIR`): a JSON entry holding the verdict, the
-validator's version and the hash of everything the verdict depends on (the file's bytes, descriptor and
-schema, the tables its foreign keys refer to, the page indexes, this code and frictionless). A later
-check of the same inputs reads the entry and skips the row checks only when the entry parses, names
-the same inputs and validator and says "valid"; anything else (a change, a corrupt or foreign entry)
-validates again. Problems are never cached. The key is computed from the files as written, so a check
-whose every file has a verdict does not import frictionless at all (a kernel opening validated data).
+Validation cache. A file that validated without problems gets a verdict outside data/
+(`~/.cache/participatie/validated`, or `$PARTICIPATIE_CACHE_DIR`), keyed by the hash of everything the verdict
+depends on (the file's bytes, descriptor and schema, the tables its foreign keys refer to, the page indexes,
+this code and frictionless). Only an entry that parses, names the same key and validator and says "valid" skips the row
+checks; anything else validates again. Problems are never cached. The key is computed from the files as
+written, so a check whose every file has a verdict does not import frictionless at all.
 """
 
 from __future__ import annotations
@@ -57,7 +49,7 @@ from .package import (
 )
 
 if TYPE_CHECKING:  # frictionless is imported where a file is checked: a load whose verdicts are all cached skips it
-    from frictionless import Package, Schema
+    from frictionless import Package
 
 CACHE_ENV = "PARTICIPATIE_CACHE_DIR"
 CACHE_FORMAT = 4
@@ -120,16 +112,8 @@ def frictionless_package(directory: Path, descriptor: dict) -> Package:
             constraints = schema_field.get("constraints") or {}
             if "pattern" in constraints:  # checked by table.pattern_problems, in bounded time
                 schema_field[table.PATTERN] = constraints.pop("pattern")
-        resources.append(
-            {
-                "name": resource["name"],
-                "path": resource["path"],
-                "schema": schema,
-                "format": "csv",
-                "encoding": "utf-8",
-                "dialect": {"csv": {"delimiter": ","}},
-            }
-        )
+        csv = {"format": "csv", "encoding": "utf-8", "dialect": {"csv": {"delimiter": ","}}}
+        resources.append({"name": resource["name"], "path": resource["path"], "schema": schema, **csv})
     try:
         return frictionless.Package.from_descriptor({"resources": resources}, basepath=str(directory))
     except frictionless.FrictionlessException as error:
@@ -187,11 +171,6 @@ def validate_resource(
     return problems
 
 
-def optional_fields(schema: Schema) -> list[str]:
-    """Return the names of a schema's optional fields (marked `"x-optional": true` in the descriptor)."""
-    return [field.name for field in schema.fields if field.custom.get(OPTIONAL)]
-
-
 def _indexes(directory: Path) -> tuple[dict, list[Problem]]:
     folder = directory / LETTERS_DIR
     if not folder.is_dir() or folder.is_symlink():
@@ -221,22 +200,12 @@ def _narrow_schema(resource, header: list[str], unsafe: set[str] = frozenset()) 
             fk for fk in descriptor["foreignKeys"] if (fk["reference"].get("resource") or resource.name) not in unsafe
         ]
         resource.schema = Schema.from_descriptor(descriptor)
-    optional = optional_fields(resource.schema)
+    optional = [field.name for field in resource.schema.fields if field.custom.get(OPTIONAL)]
     if not optional:
         return []
     absent = [name for name in optional if name not in header]
-    problems = []
-    if absent and len(absent) < len(optional):
-        together = ", ".join(optional)
-        problems = [
-            Problem(
-                resource.path,
-                1,
-                name,
-                f"column is missing: the optional columns {together} come together (all of them or none)",
-            )
-            for name in absent
-        ]
+    message = f"column is missing: the optional columns {', '.join(optional)} come together (all of them or none)"
+    problems = [Problem(resource.path, 1, name, message) for name in absent] if len(absent) < len(optional) else []
     descriptor = with_optional_columns(resource.schema.to_descriptor())
     descriptor["fields"] = [f for f in descriptor["fields"] if f["name"] not in absent]
     if problems and set(descriptor.get("primaryKey", [])) & set(absent):
@@ -257,35 +226,24 @@ def _municipality_name_problems(file: str, rows: list[dict]) -> list[Problem]:
         code, name = row.get(MUNICIPALITY_CODE) or "", row.get(MUNICIPALITY_NAME) or ""
         if not code:
             continue
-        if code not in first:
-            first[code] = (name, number)
-        elif name != first[code][0]:
-            problems.append(
-                Problem(
-                    file,
-                    number,
-                    MUNICIPALITY_NAME,
-                    f"name {name!r} differs from {first[code][0]!r}, the name of {code} in row "
-                    f"{first[code][1]} (one name per municipality code)",
-                )
-            )
+        known, where = first.setdefault(code, (name, number))
+        if name != known:
+            message = f"name {name!r} differs from {known!r}, the name of {code} in row {where}"
+            problems.append(Problem(file, number, MUNICIPALITY_NAME, message + " (one name per municipality code)"))
     return problems
 
 
 def _period_problems(file: str, rows: list[dict]) -> list[Problem]:
-    problems = []
-    verdicts: dict[str, str | None] = {}  # period text -> error message (None: a real period)
+    problems, verdicts = [], {}  # period text -> error message (None: a real period)
     for number, row in enumerate(rows, start=2):
         value = (row.get("period") or "").strip()
-        if not value:
-            continue  # a missing period is reported by the schema's `required`
-        if value not in verdicts:
+        if value and value not in verdicts:  # a missing period is reported by the schema's `required`
+            verdicts[value] = None
             try:
                 periods.parse(value)
-                verdicts[value] = None
             except ValueError as error:
                 verdicts[value] = str(error)
-        if verdicts[value] is not None:
+        if verdicts.get(value):
             problems.append(Problem(file, number, "period", verdicts[value]))
     return problems
 
@@ -325,10 +283,7 @@ def _problem_from_error(file: str, error, key_columns: str, resource) -> Problem
 
 def cache_dir() -> Path:
     """Return the directory that records validated files (`PARTICIPATIE_CACHE_DIR`, or the default)."""
-    configured = os.environ.get(CACHE_ENV)
-    if configured:
-        return Path(configured).expanduser()
-    return Path.home() / ".cache" / "participatie" / "validated"
+    return Path(os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "participatie" / "validated").expanduser()
 
 
 @functools.cache

@@ -112,12 +112,7 @@ def _read_table(entry: dict, directory: Path) -> pd.DataFrame:
     raw = (directory / entry["path"]).read_bytes()
     bidi = any(character in raw for character in _BIDI_BYTES)  # rare: translating every cell costs seconds
     frame = pd.read_csv(
-        io.BytesIO(raw),
-        dtype=str,
-        keep_default_na=False,
-        na_values=[""],
-        encoding="utf-8-sig",
-        compression=None,
+        io.BytesIO(raw), dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig", compression=None
     )
     for schema_field in schema.get("fields", []):
         column, kind = schema_field["name"], schema_field.get("type", "string")

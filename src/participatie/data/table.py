@@ -44,11 +44,12 @@ def read(file: str, raw: bytes) -> Table:
     """Return a file's header, rows and the problems of its text (see the module's rules)."""
     if not raw.strip():
         return _fatal(file, 1, None, "file is empty (a header and at least one row are required)")
-    problems = decoding_problems(file, raw)
-    if problems:
-        return Table(problems=problems, fatal=True)  # cell checks on undecodable text would repeat the fault
-    text = raw.decode("utf-8-sig")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:  # no cell checks: on undecodable text they would repeat the fault
+        return Table(problems=decoding_problems(file, raw), fatal=True)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    problems = []
     records: list[list[str]] = []
     try:
         for record in reader:
@@ -100,11 +101,6 @@ def _fatal(file: str, row: int, column: str | None, message: str) -> Table:
 
 def decoding_problems(file: str, raw: bytes) -> list[Problem]:
     """Return a problem for every line with bytes that are not UTF-8, naming the column."""
-    try:
-        raw.decode("utf-8")
-        return []  # the common case: no line needs to be looked at
-    except UnicodeDecodeError:
-        pass
     problems = []
     header: list[str] = []
     for number, line in enumerate(raw.splitlines(), start=1):

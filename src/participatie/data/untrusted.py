@@ -78,10 +78,6 @@ def escaped(character: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def _hidden(character: str) -> bool:
-    return unicodedata.category(character) in {"Cc", "Cf", "Cs", "Zl", "Zp", "Co", "Cn"}
-
-
 def terminal(text: object, keep_lines: bool = True) -> str:
     """Return text safe to print on a terminal: control, format and direction characters and undecodable
     bytes shown as escapes (\\x1b, \\u202e), so none can move the cursor, clear the screen, write the
@@ -89,8 +85,8 @@ def terminal(text: object, keep_lines: bool = True) -> str:
     text = str(text)
     if text.isascii() and text.isprintable():
         return text
-    kept = "\n\t" if keep_lines else ""
-    return "".join(escaped(c) if c not in kept and _hidden(c) else c for c in text)
+    kept, hidden = "\n\t" if keep_lines else "", {"Cc", "Cf", "Cs", "Zl", "Zp", "Co", "Cn"}
+    return "".join(escaped(c) if c not in kept and unicodedata.category(c) in hidden else c for c in text)
 
 
 # --- JSON ----------------------------------------------------------------------------------------------
@@ -117,8 +113,10 @@ def json_depth(value: object) -> int:
     return deepest
 
 
-def parse_json(raw: bytes) -> object:
-    """Return the value of JSON bytes (UTF-8, a byte order mark allowed); JsonProblem says what is wrong."""
+def read_json(path: str | Path) -> object:
+    """Return the value of a JSON file (UTF-8, a byte order mark allowed); JsonProblem says what is wrong."""
+    with open(path, "rb") as handle:
+        raw = handle.read(MAX_JSON_BYTES + 1)
     if len(raw) > MAX_JSON_BYTES:
         raise JsonProblem(f"the file has {len(raw):,} bytes; at most {MAX_JSON_BYTES:,} are allowed")
     try:
@@ -136,13 +134,6 @@ def parse_json(raw: bytes) -> object:
     if json_depth(value) > MAX_JSON_DEPTH:
         raise JsonProblem(f"lists and objects are nested more than {MAX_JSON_DEPTH} levels deep")
     return value
-
-
-def read_json(path: str | Path) -> object:
-    """Return the value of a JSON file, reading at most MAX_JSON_BYTES (JsonProblem, or OSError, otherwise)."""
-    with open(path, "rb") as handle:
-        raw = handle.read(MAX_JSON_BYTES + 1)
-    return parse_json(raw)
 
 
 # --- patterns ------------------------------------------------------------------------------------------
@@ -184,8 +175,7 @@ def _nested_repetition(parsed) -> bool:
             name = str(op)
             if name.endswith("_REPEAT"):
                 low, high, body = argument
-                variable = low != high
-                if repeated and (variable or _has_branch(body)):
+                if repeated and (low != high or any(str(inner) == "BRANCH" for inner, _ in body)):
                     return True
                 stack.append((body, repeated or high > 1))
             elif name == "BRANCH":
@@ -201,10 +191,6 @@ def _nested_repetition(parsed) -> bool:
             elif name == "GROUPREF_EXISTS":
                 stack.extend((part, repeated) for part in argument[1:] if part is not None)
     return False
-
-
-def _has_branch(parsed) -> bool:
-    return any(str(op) == "BRANCH" for op, _ in parsed)
 
 
 @contextmanager

@@ -147,9 +147,8 @@ def validate_resource(
     except Exception as error:  # frictionless failing on a file is a problem of the file, not a traceback
         message = f"frictionless could not check the file: {type(error).__name__}: {error}"
         return [*problems, Problem(file, None, None, message)]
-    key_columns = "+".join(resource.schema.primary_key)
     for task in report.tasks:
-        problems += [_problem_from_error(file, error, key_columns, resource) for error in task.errors]
+        problems += [_problem_from_error(file, error, resource) for error in task.errors]
     problems += table.pattern_problems(file, resource.schema, rows)
     if "period" in header:
         problems += _period_problems(file, rows)
@@ -248,8 +247,8 @@ def _period_problems(file: str, rows: list[dict]) -> list[Problem]:
     return problems
 
 
-def _problem_from_error(file: str, error, key_columns: str, resource) -> Problem:
-    row = getattr(error, "row_number", None)
+def _problem_from_error(file: str, error, resource) -> Problem:
+    row, message = getattr(error, "row_number", None), error.message
     column = getattr(error, "field_name", None) or None
     if error.type == "extra-label":
         return Problem(file, 1, getattr(error, "label", None) or "(blank)", "unknown column (not in the descriptor)")
@@ -258,23 +257,13 @@ def _problem_from_error(file: str, error, key_columns: str, resource) -> Problem
     if error.type == "duplicate-label":
         return Problem(file, 1, getattr(error, "label", None), "column appears more than once")
     if error.type == "primary-key":
-        column = key_columns
-        message = "duplicate key: another row has the same " + key_columns.replace("+", ", ")
+        column = "+".join(resource.schema.primary_key)
+        message = "duplicate key: another row has the same " + column.replace("+", ", ")
     elif error.type == "foreign-key":
-        column = next(
-            (
-                fk["fields"][0]
-                for fk in resource.schema.foreign_keys
-                if f'"{fk["fields"][0]}"' in error.message or fk["fields"][0] in error.message
-            ),
-            None,
-        )
-        message = error.message.split(": ", 1)[-1]
+        column = next((fk["fields"][0] for fk in resource.schema.foreign_keys if fk["fields"][0] in message), None)
+        message = message.split(": ", 1)[-1]
     elif error.type in {"extra-cell", "missing-cell"}:
-        message = error.message
         column = column or "(row length)"
-    else:
-        message = error.message
     return Problem(file, row, column, f"[{error.type}] {message}")
 
 

@@ -1,6 +1,6 @@
 """The data layer: the data package on disk, its validation, loading, periods and editions.
 
-Modules: `package` (directory, descriptor, safe paths, problems), `validate` (every check, with the
+Modules: `package` (directory, descriptor, safe paths, problems), `validation` (every check, with the
 validation cache), `values` (what a value may be by its unit), `periods` (ISO 8601 periods),
 `page_index` (the numbers printed on each page of a letter), `load` (typed tables), `editions`
 (national and municipal figures).

@@ -56,9 +56,8 @@ def national(table: pd.DataFrame) -> pd.DataFrame:
         return table.drop(columns=[MUNICIPALITY_CODE, MUNICIPALITY_NAME], errors="ignore")
     group = table.groupby(FIGURE_KEY, dropna=False, sort=False).ngroup()
     local = ~is_national & ~group.isin(group[is_national])
-    values, groups = table.loc[local, "value"], group[local]
-    units = table.loc[local, "unit"].groupby(groups)
-    mixed = units.nunique()
+    units, groups = table.loc[local, "unit"], group[local]
+    mixed = units.groupby(groups).nunique()
     if (mixed > 1).any():
         rows = table.loc[groups.index[groups == mixed.index[mixed > 1][0]]]
         first = rows.iloc[0]
@@ -66,10 +65,9 @@ def national(table: pd.DataFrame) -> pd.DataFrame:
             f"figure {first['indicator']} {first['period']} ({first['source_id']}) has municipal values "
             f"in different units: {', '.join(sorted(set(rows['unit'])))}"
         )
-    total = values.groupby(groups).transform("sum")
-    mean = values.groupby(groups).transform("mean")
-    aggregated = total.where(table.loc[local, "unit"].isin(ADDITIVE_UNITS), mean).round(AGGREGATE_DECIMALS)
-    firsts = table.loc[local].assign(value=aggregated).loc[~groups.duplicated()]
+    values = table.loc[local, "value"].groupby(groups)
+    aggregated = values.transform("sum").where(units.isin(ADDITIVE_UNITS), values.transform("mean"))
+    firsts = table.loc[local].assign(value=aggregated.round(AGGREGATE_DECIMALS)).loc[~groups.duplicated()]
     combined = pd.concat([table.loc[is_national], firsts]).sort_index()
     return combined.drop(columns=[MUNICIPALITY_CODE, MUNICIPALITY_NAME], errors="ignore").reset_index(drop=True)
 

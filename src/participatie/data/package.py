@@ -227,11 +227,8 @@ def path_problem(value: object, directory: Path, limit: int = MAX_FILE_BYTES) ->
 
 def _file_problem(value: str, directory: Path, parts: tuple[str, ...], limit: int) -> str | None:
     target = directory.joinpath(*parts)
-    current = directory
-    for part in parts:
-        current = current / part
-        if current.is_symlink():
-            return f"{value} is a symbolic link; only regular files inside the data directory are read"
+    if any(directory.joinpath(*parts[:end]).is_symlink() for end in range(1, len(parts) + 1)):
+        return f"{value} is a symbolic link; only regular files inside the data directory are read"
     if not target.exists():
         return f"{value} does not exist"
     if target.is_dir():

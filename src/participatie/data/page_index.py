@@ -26,7 +26,6 @@ from .untrusted import read_json
 FORMAT = 1
 # A letter's id (as in sources.csv): chamber, dossier, number. It names the index file, so nothing else may.
 SOURCE_ID = re.compile(r"(tk|ek)-[0-9]+-[a-z0-9]+")
-DEFAULT_INDEX_DIR = Path(__file__).resolve().parents[3] / "data" / "letters"
 
 # A page starts at a line that begins with one space and then text, right after a printed footer
 # "Tweede/Eerste Kamer, vergaderjaar …, <reference> <page>" (which ends its page), and at a form feed
@@ -184,11 +183,10 @@ def read_index(path: str | Path) -> dict:
     return index
 
 
-def load_indexes(directory: str | Path | None = None) -> dict[str, dict]:
-    """Return the indexes of a folder (default data/letters/) by source id, from files <source_id>.json."""
-    directory = Path(directory) if directory is not None else DEFAULT_INDEX_DIR
+def load_indexes(directory: str | Path) -> dict[str, dict]:
+    """Return the indexes of a folder (such as data/letters/) by source id, from files <source_id>.json."""
     indexes = {}
-    for path in sorted(directory.glob("*.json")):
+    for path in sorted(Path(directory).glob("*.json")):
         index = read_index(path)
         if index["source_id"] != path.stem:
             raise ValueError(f"{path}: holds the index of {index['source_id']!r}, expected {path.stem!r} by its name")
@@ -290,10 +288,9 @@ def compare(committed: dict, rebuilt: dict) -> list[str]:
     return differences
 
 
-def verify(letters_dir: str | Path, index_dir: str | Path | None = None) -> list[str]:
+def verify(letters_dir: str | Path, index_dir: str | Path) -> list[str]:
     """Return every difference between the committed indexes and indexes rebuilt from the letters (empty = all equal)."""
-    letters_dir = Path(letters_dir)
-    index_dir = Path(index_dir) if index_dir is not None else DEFAULT_INDEX_DIR
+    letters_dir, index_dir = Path(letters_dir), Path(index_dir)
     paths = sorted(index_dir.glob("*.json"))
     if not paths:
         return [f"{index_dir}: no page index (*.json) to verify"]
@@ -310,9 +307,8 @@ def verify(letters_dir: str | Path, index_dir: str | Path | None = None) -> list
             differences.append(f"{path}: holds the index of {sid!r}, expected {path.stem!r} by its name")
         letter = by_hash.get(committed["text_sha256"]) or letters_dir / f"{sid}.txt"
         if not letter.is_file():
-            differences.append(
-                f"{sid}: no letter in {letters_dir} (no *.txt with text hash {committed['text_sha256'][:12]}…, no {sid}.txt)"
-            )
+            hashed = committed["text_sha256"][:12]
+            differences.append(f"{sid}: no letter in {letters_dir} (no *.txt with text hash {hashed}…, no {sid}.txt)")
             continue
         try:
             rebuilt = build_index(letter.read_text(encoding="utf-8"), sid)

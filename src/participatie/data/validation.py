@@ -126,11 +126,9 @@ def frictionless_package(directory: Path, descriptor: dict) -> Package:
 def validate_resource(
     package: Package, name: str, directory: Path, indexes: dict, unsafe: set[str], key: str
 ) -> list[Problem]:
-    """Return the problems of one resource: text, header, cells, keys, periods, values, provenance.
+    """Return the problems of one resource (text, header, cells, keys, periods, values, provenance).
 
-    `unsafe` names tables that frictionless may not read for a foreign key (they failed `table`'s checks); `key`
-    is the resource's key (`_cache_keys`), under which a valid verdict is recorded.
-    """
+    `unsafe`: tables that failed `table`'s checks (no foreign key lookups in them); `key`: see `_cache_keys`."""
     resource = package.get_resource(name)
     file = resource.path
     raw = (directory / file).read_bytes()

@@ -32,16 +32,16 @@ _PLAIN = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 _DUTCH_THOUSANDS = re.compile(r"[0-9]{1,3}(\.[0-9]{3})+")
 
 
-def problems(file: str, rows: list[dict], value_field: str = "value", unit_field: str = "unit") -> list[Problem]:
+def problems(file: str, rows: list[dict]) -> list[Problem]:
     """Return a problem for every value that is not finite and plain, out of range, or no whole count."""
     found = []
     for number, row in enumerate(rows, start=2):
-        text = (row.get(value_field) or "").strip()
+        text = (row.get("value") or "").strip()
         if not text:
             continue  # a missing value is reported by the schema's `required`
-        message = value_problem(text, row.get(unit_field) or "")
+        message = value_problem(text, row.get("unit") or "")
         if message:
-            found.append(Problem(file, number, value_field, message))
+            found.append(Problem(file, number, "value", message))
     return found
 
 

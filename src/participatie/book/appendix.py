@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from urllib.parse import quote
 
 import pandas as pd
@@ -22,34 +23,27 @@ def sources_overview(book: Book) -> pd.DataFrame:
     `figures` counts the figure rows that cite the letter; `other_rows` the rows of the other tables (the
     pilots, their findings, the events of the timeline).
     """
-    sources = book.sources
-    figures: dict[str, int] = {}
-    others: dict[str, int] = {}
-    used: dict[str, list[str]] = {s: [] for s in sources.index}
+    figures, others = Counter(), Counter()
+    used: dict[str, list[str]] = {s: [] for s in book.sources.index}
     for name, chapter in book.chapters.items():
-        own = chapter.figures["source_id"] if chapter.theme.figure_table else pd.Series(dtype=str)
-        rest = pd.concat([t["source_id"] for t in chapter.tables.values()]) if chapter.tables else pd.Series(dtype=str)
-        for counter, ids in ((figures, own), (others, rest)):
-            for source_id, count in ids.value_counts().items():
-                counter[source_id] = counter.get(source_id, 0) + int(count)
+        own = chapter.figures["source_id"].tolist() if chapter.theme.figure_table else []
+        rest = [source_id for table in chapter.tables.values() for source_id in table["source_id"]]
+        figures.update(own)
+        others.update(rest)
         for source_id in set(own) | set(rest):
             used[source_id].append(name)
-    ordered = sources.sort_values("date")
-    return pd.DataFrame(
-        {
-            "source_id": ordered["id"],
-            "date": ordered["date"],
-            "chamber": ordered["chamber"],
-            "session_year": ordered["session_year"],
-            "reference": ordered["reference"],
-            "url": ordered["url"],
-            "sender": ordered["sender"],
-            "title": ordered["title"],
-            "figures": [figures.get(s, 0) for s in ordered["id"]],
-            "other_rows": [others.get(s, 0) for s in ordered["id"]],
-            "chapters": [used[s] for s in ordered["id"]],
-        }
-    ).reset_index(drop=True)
+    ordered = book.sources.sort_values("date")
+    columns = ["id", "date", "chamber", "session_year", "reference", "url", "sender", "title"]
+    return (
+        ordered[columns]
+        .rename(columns={"id": "source_id"})
+        .assign(
+            figures=[figures[s] for s in ordered["id"]],
+            other_rows=[others[s] for s in ordered["id"]],
+            chapters=[used[s] for s in ordered["id"]],
+        )
+        .reset_index(drop=True)
+    )
 
 
 def sources_table(book: Book) -> tables.Table:
@@ -172,16 +166,5 @@ def fields_table(book: Book, file: str | None = None) -> tables.Table:
         frame = frame.loc[frame["file"] == file]
     columns = ["field", "title", "type", "required", "description", "allowed"]
     grouped = frame.groupby(columns, sort=False, dropna=False)["file"].agg(", ".join).reset_index()
-    words = APPENDIX["fields"]
-    shown = pd.DataFrame(
-        {
-            words["file"]: grouped["file"],
-            words["field"]: grouped["field"],
-            words["title"]: grouped["title"],
-            words["type"]: grouped["type"].map(lambda t: TYPE_TEXT.get(t, t)),
-            words["required"]: grouped["required"],
-            words["description"]: grouped["description"],
-            words["allowed"]: grouped["allowed"],
-        }
-    )
-    return tables.show(shown)
+    grouped["type"] = grouped["type"].map(lambda t: TYPE_TEXT.get(t, t))
+    return tables.show(grouped[["file", *columns]].rename(columns=APPENDIX["fields"]))

@@ -21,6 +21,7 @@ from .book import Book
 from .markup import glue_texts
 
 TEXT_FILE = "appendices/wijzigingen.tekst.md"
+KINDS = {changes.ADDED: "added", changes.CHANGED: "changed", changes.REMOVED: "removed"}
 
 
 def _figure_tables(dataset) -> dict[str, pd.DataFrame]:
@@ -49,10 +50,9 @@ def changes_table(book: Book, compare_to: str | Path | None = None) -> tables.Ta
     indicators = book.dataset.indicators["label"]
     letters = book.dataset.sources
     words = APPENDIX["changes"]
-    kinds = {changes.ADDED: "added", changes.CHANGED: "changed", changes.REMOVED: "removed"}
     shown = pd.DataFrame(
         {
-            words["change"]: figures["change"].map(kinds).map(words["kinds"]),
+            words["change"]: figures["change"].map(KINDS).map(words["kinds"]),
             words["indicator"]: figures["indicator"].map(indicators).fillna(figures["indicator"]),
             words["category"]: figures["category"].replace("", "–").str.replace("_", " "),
             words["period"]: vocabulary.period_labels(figures["period"]),
@@ -72,12 +72,7 @@ def change_facts(book: Book, compare_to: str | Path | None = None) -> dict:
     counted = figures["change"].value_counts()
     by_id = letters_of(book.dataset.sources)
     new = letters.loc[letters["change"] == changes.ADDED, "id"].tolist()
-    return {
-        "added": int(counted.get(changes.ADDED, 0)),
-        "changed": int(counted.get(changes.CHANGED, 0)),
-        "removed": int(counted.get(changes.REMOVED, 0)),
-        "new_letters": [by_id[s] for s in new],
-    }
+    return {name: int(counted.get(kind, 0)) for kind, name in KINDS.items()} | {"new_letters": [by_id[s] for s in new]}
 
 
 def glue_text(book: Book, compare_to: str | Path | None = None) -> None:

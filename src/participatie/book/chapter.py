@@ -20,7 +20,7 @@ import pandas as pd
 
 from ..data import load
 from ..data.editions import MUNICIPALITY_NAME, check_municipality_code, edition
-from ..data.load import Dataset
+from ..data.load import Dataset, enrich_figures
 from ..figures import checks, sources
 from ..figures.facts import Finder
 from ..figures.revisions import revisions
@@ -30,24 +30,10 @@ from ..themes.record import Theme
 from . import registry_tables
 from .markup import glue_texts, note
 
+# The columns of a figure table, for a theme without one.
 EMPTY_FIGURES = [
-    "indicator",
-    "dimension",
-    "category",
-    "period",
-    "value",
-    "unit",
-    "qualifier",
-    "derived",
-    "source_id",
-    "page",
-    "section",
-    "note",
-    "label",
-    "period_start",
-    "period_end",
-    "period_kind",
-    "source_date",
+    *("indicator", "dimension", "category", "period", "value", "unit", "qualifier", "derived", "source_id", "page"),
+    *("section", "note", "label", "period_start", "period_end", "period_kind", "source_date"),
 ]
 
 
@@ -116,9 +102,7 @@ class Chapter:
 
         The checks recompute what a letter printed; a municipality's figures were printed in no letter.
         """
-        if self.municipal:
-            return checks.evaluate((), self.figures)
-        return checks.evaluate(self.theme.checks, self.figures)
+        return checks.evaluate(() if self.municipal else self.theme.checks, self.figures)
 
     def checks_table(self):
         """Return the chapter's recomputed claims as a Dutch table, discrepancies first."""
@@ -183,8 +167,7 @@ class Chapter:
     def facts(self) -> dict:
         """Return what the chapter's text needs: the edition, the letters, the chapter's labels and the theme's facts.
 
-        The edition: `municipal` (a municipal edition with the municipality's own figures), `place` (its
-        name), `code` (the CBS code asked for, also for a chapter without municipal figures), `synthetic`.
+        `code` is the CBS code asked for, also for a chapter without municipal figures (then `municipal` is false).
         """
         edition = {"municipal": self.municipal, "place": self.gemeente_naam, "code": self.gemeente}
         common = {"synthetic": self.synthetic, "letters": self.finder.letters, "labels": self.labels}
@@ -231,25 +214,21 @@ def open_chapter(theme: Theme, data_dir: str | Path | None = None, gemeente: str
 def chapter_of(theme: Theme, dataset: Dataset, gemeente: str | None = None) -> Chapter:
     """Return a theme's chapter on an already loaded dataset (the book loads the data once for all chapters)."""
     charts.enable()
-    gemeente_naam = None
-    national = None
+    gemeente_naam = national = None
+    figures = pd.DataFrame(columns=EMPTY_FIGURES)
     if theme.figure_table:
         table = edition(dataset.tables[theme.figure_table], gemeente)
         if gemeente is not None:
             gemeente_naam = str(table[MUNICIPALITY_NAME].iloc[0])
             national = load_figures(edition(dataset.tables[theme.figure_table], None), dataset)
         figures = load_figures(table, dataset)
-    else:
-        figures = pd.DataFrame(columns=EMPTY_FIGURES)
-    tables = {name: dataset.tables[name] for name in theme.other_tables}
-    files = tuple(dataset.paths[name] for name in theme.resources)
     return Chapter(
         theme,
         figures,
         dataset.sources,
         dataset.data_dir,
-        tables,
-        files,
+        {name: dataset.tables[name] for name in theme.other_tables},
+        tuple(dataset.paths[name] for name in theme.resources),
         gemeente,
         gemeente_naam,
         dataset.synthetic,
@@ -259,8 +238,6 @@ def chapter_of(theme: Theme, dataset: Dataset, gemeente: str | None = None) -> C
 
 def load_figures(table: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
     """Return an edition's figure table with parsed periods, indicator labels and letter dates."""
-    from ..data.load import enrich_figures
-
     return sources.with_dates(enrich_figures(table, dataset.indicators), dataset.sources)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import atexit
 import base64
 import contextlib
+import functools
 import os
 import posixpath
 import re
@@ -34,7 +35,7 @@ from urllib.parse import unquote, urldefrag, urlparse
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..data.load import load
-from ..data.package import bundled_data_dir
+from ..data.package import DESCRIPTOR, bundled_data_dir
 from ..presentation import escape, labels
 from . import print_layout, web
 from .print_charts import CHART_FONT, CHART_ROOM_MM, CHART_WIDTH, FONTS_DIR, PART_WIDTH, chart_spec, chart_svg  # noqa: F401
@@ -184,7 +185,7 @@ def _break_long_words(soup: BeautifulSoup, article: Tag) -> None:
         text.replace_with(*parts)
 
 
-def _open_details(soup: BeautifulSoup, article: Tag) -> None:
+def _open_details(article: Tag) -> None:
     for details in article.find_all("details"):
         for summary in details.find_all("summary", recursive=False):
             summary.name = "p"
@@ -230,10 +231,10 @@ def print_article(page: Page, html_dir: str | Path, documents: dict[str, str]) -
         _chart(soup, chart)
     _drop_code(article)
     _print_only(article)
-    _open_details(soup, article)
+    _open_details(article)
     _links(page, article, html_dir, documents)
     _break_long_words(soup, article)
-    print_layout.keep_ranges_whole(soup, article)
+    print_layout.keep_ranges_whole(article)
     sections = [(h2.find_parent("section")["id"], h2.get_text(" ", strip=True)) for h2 in article.select("section > h2")]
     article.name = "div"
     article.attrs = {"class": ["pp-page"], "id": anchor(page.document)}
@@ -242,23 +243,14 @@ def print_article(page: Page, html_dir: str | Path, documents: dict[str, str]) -
     return str(article), sections
 
 
-def _subtitle(root: Page) -> str:
-    heading = _soup(root.path).select_one("article.bd-article h1")
+def _titles(root: Page) -> tuple[str, str]:
+    """Return the book's title (the site's, else the root page's) and the root page's subtitle (an <em> paragraph)."""
+    soup = _soup(root.path)
+    brand, heading = soup.select_one(".logo__title"), soup.select_one("article.bd-article h1")
     paragraph = heading.find_next_sibling() if heading is not None else None
-    if paragraph is not None and paragraph.name == "p" and len(paragraph.find_all(True)) == 1 and paragraph.em:
-        return paragraph.get_text(" ", strip=True)
-    return ""
-
-
-def _book_title(root: Page) -> str:
-    brand = _soup(root.path).select_one(".logo__title")
-    return brand.get_text(" ", strip=True) if brand is not None else root.title
-
-
-def default_data_dir(html_dir: str | Path) -> Path:
-    """Return the data the book was built from: its published `_static/data/` (else the bundled data)."""
-    published = Path(html_dir) / "_static" / "data"
-    return published if (published / "datapackage.json").is_file() else bundled_data_dir()
+    subtitle = paragraph is not None and paragraph.name == "p" and len(paragraph.find_all(True)) == 1 and paragraph.em
+    title = brand.get_text(" ", strip=True) if brand is not None else root.title
+    return title, paragraph.get_text(" ", strip=True) if subtitle else ""
 
 
 def document_html(html_dir: str | Path, data_dir: str | Path | None = None, source_dir: str | Path | None = None) -> str:
@@ -272,30 +264,23 @@ def document_html(html_dir: str | Path, data_dir: str | Path | None = None, sour
     pages = book_pages(html_dir)
     documents = {p.path.resolve().relative_to(html_dir.resolve()).as_posix(): p.document for p in pages}
     documents["index.html"] = pages[0].document
-    entries, bodies = [], []
-    for page in pages:
-        body, sections = print_article(page, html_dir, documents)
-        entries.append((page, sections))
-        bodies.append(body)
+    articles = [print_article(page, html_dir, documents) for page in pages]
     source_dir = Path(source_dir) if source_dir is not None else html_dir.resolve().parent.parent
+    published = html_dir / "_static" / "data"  # the data the book was built from, else the bundled data
+    data_dir = data_dir or (published if (published / DESCRIPTOR).is_file() else bundled_data_dir())
+    title, subtitle = _titles(pages[0])
     edition = print_layout.Edition(
-        title=_book_title(pages[0]),
-        subtitle=_subtitle(pages[0]),
-        edition=edition_date(data_dir or default_data_dir(html_dir)),
+        title=title,
+        subtitle=subtitle,
+        edition=edition_date(data_dir),
         published=web.publication_date(source_dir),
         citation=print_layout.citation(source_dir),
     )
+    contents = print_layout.contents([(page, sections) for page, (_, sections) in zip(pages, articles)], anchor)
+    parts = [print_layout.title_page(edition), print_layout.colophon(edition), contents, *(body for body, _ in articles)]
     return (
-        '<!DOCTYPE html>\n<html lang="nl">'
-        + print_layout.head(edition, CHART_ROOM_MM)
-        + "<body>\n"
-        + print_layout.title_page(edition)
-        + "\n"
-        + print_layout.colophon(edition)
-        + "\n"
-        + print_layout.contents(entries, anchor)
-        + "\n"
-        + "\n".join(bodies)
+        f'<!DOCTYPE html>\n<html lang="nl">{print_layout.head(edition, CHART_ROOM_MM)}<body>\n'
+        + "\n".join(parts)
         + "\n</body></html>\n"
     )
 
@@ -331,7 +316,14 @@ NO_SYSTEM_FONTS = (
 )
 
 
-_no_system_fonts: Path | None = None  # this process's configuration file (NO_SYSTEM_FONTS), made once
+@functools.cache
+def _no_system_fonts() -> Path:
+    """Write this process's configuration file (NO_SYSTEM_FONTS), once, and return its path."""
+    folder = Path(tempfile.mkdtemp(prefix="participatie-fonts-"))
+    atexit.register(shutil.rmtree, folder, True)
+    path = folder / "fonts.conf"
+    path.write_text(NO_SYSTEM_FONTS.format(cache=folder / "cache"), encoding="utf-8")
+    return path
 
 
 @contextlib.contextmanager
@@ -342,16 +334,11 @@ def without_system_fonts():
     on leaving, so what the process starts afterwards (a browser, a kernel, another WeasyPrint document) sees
     the machine's fonts as before (a Chromium started with no fonts at all closed on the book's search page).
     """
-    global _no_system_fonts
-    if _no_system_fonts is None:
-        folder = Path(tempfile.mkdtemp(prefix="participatie-fonts-"))
-        atexit.register(shutil.rmtree, folder, True)
-        _no_system_fonts = folder / "fonts.conf"
-        _no_system_fonts.write_text(NO_SYSTEM_FONTS.format(cache=folder / "cache"), encoding="utf-8")
+    config = _no_system_fonts()
     before = os.environ.get("FONTCONFIG_FILE")
-    os.environ["FONTCONFIG_FILE"] = str(_no_system_fonts)
+    os.environ["FONTCONFIG_FILE"] = str(config)
     try:
-        yield _no_system_fonts
+        yield config
     finally:
         if before is None:
             os.environ.pop("FONTCONFIG_FILE", None)
@@ -360,11 +347,7 @@ def without_system_fonts():
 
 
 def build(html_dir: str | Path, out: str | Path | None = None, data_dir: str | Path | None = None, source_dir=None) -> Built:
-    """Write the print edition of the book built in html_dir to out (default: html_dir/boek.pdf).
-
-    A tagged PDF (PDF/UA-1): its structure (headings, paragraphs, lists, tables, figures with their
-    descriptions) is there for a screen reader, with the title, language and metadata of the document.
-    """
+    """Write the print edition of the book built in html_dir to out (default: html_dir/boek.pdf), tagged (PDF/UA-1)."""
     started = time.perf_counter()
     html_dir = Path(html_dir)
     out = Path(out) if out is not None else html_dir / PDF_NAME

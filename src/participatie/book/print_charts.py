@@ -13,6 +13,7 @@ the scale it prints at keeps its smallest text at MIN_TEXT points or more.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -49,13 +50,10 @@ _BACKGROUND = re.compile(r"M0,0h([\d.]+)v")
 
 
 def chart_svg(spec: dict) -> str:
-    """Return a chart as SVG drawn offline by vl-convert, text width wide, with Dutch number formats.
+    """Return a chart as SVG drawn offline by vl-convert, text width wide, with Dutch number formats (see the module).
 
-    A single or layered chart as wide as its container on the web is drawn as wide as the text column,
-    axes and legend included; in a faceted or concatenated chart, a part as wide as its container gets
-    the width that makes the whole as wide as the column (PART_WIDTH when that fits). A chart too tall
-    for a page is drawn with a lower plot (see the module). Its text is set (and measured) in the book's
-    own sans-serif.
+    A single or layered chart as wide as its container on the web is drawn as wide as the text column, axes and
+    legend included; a part of a compound chart as wide as its container gets PART_WIDTH, or less to fit.
     """
     _register_fonts()
     spec = dict(spec)
@@ -140,15 +138,10 @@ def _lower(spec: dict, svg: str) -> str:
     return _draw({**spec, "height": lower}) if lower < height else svg
 
 
-_fonts_registered = False
-
-
+@functools.cache
 def _register_fonts() -> None:
     """Let vl-convert measure and name the book's own fonts (once per process; it keeps them)."""
-    global _fonts_registered
-    if not _fonts_registered:
-        vl_convert.register_font_directory(str(FONTS_DIR))
-        _fonts_registered = True
+    vl_convert.register_font_directory(str(FONTS_DIR))
 
 
 # A view, as opposed to a mark's properties: what has a width of its own to scale.

@@ -39,13 +39,9 @@ class Edition:
     citation: dict
 
     @property
-    def words(self) -> dict[str, str]:
-        return web.edition_line(self.edition, self.published)
-
-    @property
     def line(self) -> str:
         """The edition line of the web edition's footer: edition, publication date and version."""
-        words = self.words
+        words = web.edition_line(self.edition, self.published)
         return EDITION_SEPARATOR.join((words["edition"], words["published"], words["version"]))
 
     @property
@@ -78,7 +74,7 @@ def nowrap(text: str) -> str:
     return "".join(parts) + html.escape(text[position:])
 
 
-def keep_ranges_whole(soup: BeautifulSoup, article: Tag) -> None:
+def keep_ranges_whole(article: Tag) -> None:
     """Keep the ranges of numbers in an article's headings and table headers on one line (see nowrap)."""
     for element in article.select(NOWRAP_IN):
         for text in element.find_all(string=web.NUMBER_RANGE):

@@ -8,11 +8,7 @@ import pandas as pd
 
 from ..figures.rounding import rounding_step
 from ..presentation import tables, vocabulary
-from ..presentation.labels import (
-    COLUMN_TEXT,
-    REVISION_KIND_TEXT,
-    VERDICT_TEXT,
-)
+from ..presentation.labels import COLUMN_TEXT, REVISION_KIND_TEXT, VERDICT_TEXT
 
 
 def as_printed(recomputed: float, printed: float) -> float:
@@ -23,13 +19,20 @@ def as_printed(recomputed: float, printed: float) -> float:
     return round(float(recomputed), decimals)
 
 
-def checks_frame(result: pd.DataFrame, letters: pd.DataFrame) -> pd.DataFrame:
-    """Return verdicts of cross-checks (figures.checks.evaluate) as the Dutch columns readers see.
+def _show(shown: pd.DataFrame, formats: dict, links: list[str] | None) -> tables.Table:
+    """Show a Dutch table, with a column of chapter links when given."""
+    if links is None:
+        return tables.show(shown, formats)
+    return tables.show(shown.assign(Hoofdstuk=links), formats, html_columns=("Hoofdstuk",))
+
+
+def checks_table(result: pd.DataFrame, letters: pd.DataFrame, links: list[str] | None = None) -> tables.Table:
+    """Return cross-check verdicts (figures.checks.evaluate) as a Dutch table (with chapter links when given).
 
     The recomputed value is rounded as the letter rounds the printed one, so the two read alike; the
     verdict compares the exact value.
     """
-    return pd.DataFrame(
+    shown = pd.DataFrame(
         {
             COLUMN_TEXT["claim"]: result["claim"],
             COLUMN_TEXT["printed"]: result["printed"],
@@ -42,27 +45,17 @@ def checks_frame(result: pd.DataFrame, letters: pd.DataFrame) -> pd.DataFrame:
             COLUMN_TEXT["source"]: tables.letter_pages(result["source_id"].tolist(), result["page"].tolist(), letters),
         }
     )
+    return _show(shown, {COLUMN_TEXT["recomputed"]: vocabulary.number}, links)
 
 
-def checks_table(result: pd.DataFrame, letters: pd.DataFrame, links: list[str] | None = None) -> tables.Table:
-    """Return cross-check verdicts as a Dutch table (with a column of chapter links when given)."""
-    shown = checks_frame(result, letters)
-    if links is not None:
-        shown = shown.assign(Hoofdstuk=links)
-    return tables.show(
-        shown,
-        {COLUMN_TEXT["recomputed"]: vocabulary.number},
-        html_columns=("Hoofdstuk",) if links is not None else (),
-    )
+def revisions_table(changed: pd.DataFrame, letters: pd.DataFrame, links: list[str] | None = None) -> tables.Table:
+    """Return revised figures (figures.revisions) as a Dutch table, latest letter and kind marked.
 
-
-def revisions_frame(changed: pd.DataFrame, letters: pd.DataFrame) -> pd.DataFrame:
-    """Return revised figures (figures.revisions) as the Dutch columns readers see: latest letter and kind marked.
-
-    The value is written with its unit and hedge (€ 622,149 mln, ruim 22.000), so no unit code shows.
+    The value is written with its unit and hedge (€ 622,149 mln, ruim 22.000), so no unit code shows; the
+    group column is left out when no revised figure has a breakdown.
     """
     refs = tables.letter_references(changed["source_id"].tolist(), letters)
-    return pd.DataFrame(
+    shown = pd.DataFrame(
         {
             COLUMN_TEXT["label"]: changed["label"],
             COLUMN_TEXT["category"]: changed["category"].fillna("").str.replace("_", " "),
@@ -76,18 +69,6 @@ def revisions_frame(changed: pd.DataFrame, letters: pd.DataFrame) -> pd.DataFram
             COLUMN_TEXT["derived"]: changed["derived"],
         }
     )
-
-
-def revisions_table(changed: pd.DataFrame, letters: pd.DataFrame, links: list[str] | None = None) -> tables.Table:
-    """Return revised figures as a Dutch table (with a column of chapter links when given).
-
-    The group column is left out when no revised figure has a breakdown.
-    """
-    shown = revisions_frame(changed, letters)
     if (shown[COLUMN_TEXT["category"]] == "").all():
         shown = shown.drop(columns=COLUMN_TEXT["category"])
-    if links is not None:
-        shown = shown.assign(Hoofdstuk=links)
-    return tables.show(
-        shown, {COLUMN_TEXT["page"]: lambda v: str(int(v))}, html_columns=("Hoofdstuk",) if links is not None else ()
-    )
+    return _show(shown, {COLUMN_TEXT["page"]: lambda v: str(int(v))}, links)

@@ -26,7 +26,7 @@ STATIC_DIR = Path(__file__).with_name("static")
 # The book's own fonts (fonts/README.md): the web edition serves the WOFF2 files, with their licences.
 FONTS_DIR = Path(__file__).with_name("fonts")
 WEB_FONTS = ("*.woff2", "LICENSE-*.md", "README.md")
-TEMPLATES_DIR = Path(__file__).with_name("templates")
+TEMPLATES_DIR = web.TEMPLATES_DIR
 PRINT_TEMPLATE = "pp-print-edition.html"
 
 
@@ -55,11 +55,7 @@ def publish_data(source: Path, directory: Path) -> Path:
     links and paths that leave the data directory). The folder is written by this function alone, so it
     is replaced as a whole: a file removed from the package must not stay downloadable.
     """
-    target = directory / "data"
-    if target.is_symlink() or target.is_file():
-        target.unlink()
-    elif target.exists():
-        shutil.rmtree(target)
+    target = _removed(directory / "data")
     for name in published_files(source, read_descriptor(source)):
         destination = target / name
         destination.parent.mkdir(parents=True, exist_ok=True)
@@ -67,13 +63,18 @@ def publish_data(source: Path, directory: Path) -> Path:
     return target
 
 
-def copy_fonts(directory: Path) -> Path:
-    """Copy the web edition's font files and their licences into directory/fonts (as a whole) and return it."""
-    target = directory / "fonts"
+def _removed(target: Path) -> Path:
+    """Remove a file, link or folder (a link itself, never what it points to) and return its path."""
     if target.is_symlink() or target.is_file():
         target.unlink()
     elif target.exists():
         shutil.rmtree(target)
+    return target
+
+
+def copy_fonts(directory: Path) -> Path:
+    """Copy the web edition's font files and their licences into directory/fonts (as a whole) and return it."""
+    target = _removed(directory / "fonts")
     target.mkdir(parents=True)
     for pattern in WEB_FONTS:
         for path in sorted(FONTS_DIR.glob(pattern)):
@@ -84,21 +85,19 @@ def copy_fonts(directory: Path) -> Path:
 def _add_static_files(app) -> None:
     if app.builder.format != "html":
         return
+    data, static = Path(app.srcdir) / "data", Path(app.outdir) / "_static"
     generated = Path(app.doctreedir).parent / "participatie-static"
     # Sphinx copies static files over old ones (a removed file must not stay), and copies none at all when
     # it finds no page out of date: so the data are published into the output folder right here, as a whole.
-    publish_data(Path(app.srcdir) / "data", Path(app.outdir) / "_static")
-    copy_fonts(Path(app.outdir) / "_static")  # (participatie.css names them)
-    web.publish_excel(Path(app.srcdir) / "data", Path(app.outdir) / "_static")
+    for folder in (static, generated):
+        publish_data(data, folder)
+        copy_fonts(folder)  # (participatie.css names them)
+        web.publish_excel(data, folder)
     # The same holds for the book's own style sheets and scripts: a changed one must reach the pages as well.
     for asset in STATIC_DIR.iterdir():
         if asset.is_file():
-            (Path(app.outdir) / "_static").mkdir(parents=True, exist_ok=True)
-            (Path(app.outdir) / "_static" / asset.name).write_bytes(asset.read_bytes())
+            (static / asset.name).write_bytes(asset.read_bytes())
     write_bundle(generated)
-    publish_data(Path(app.srcdir) / "data", generated)
-    web.publish_excel(Path(app.srcdir) / "data", generated)
-    copy_fonts(generated)
     app.config.html_static_path.extend([str(generated), str(STATIC_DIR)])
     app.add_js_file(f"vega/{bundle_name()}")
     app.add_js_file("participatie-charts.js")
@@ -130,18 +129,12 @@ def _add_print_link(app, config) -> None:
     # PDF by a relative URL (pathto), so the link works offline from every page at any depth.
     if not config.participatie_print_edition:
         return
-    if str(TEMPLATES_DIR) not in config.templates_path:
-        config.templates_path.append(str(TEMPLATES_DIR))
-    options = config.html_theme_options
-    ending = options.get("primary_sidebar_end", [])
-    ending = [item.strip() for item in ending.split(",") if item.strip()] if isinstance(ending, str) else list(ending)
-    options["primary_sidebar_end"] = [*ending, PRINT_TEMPLATE]
+    web.add_template(config, "primary_sidebar_end", PRINT_TEMPLATE)
     config.html_context["participatie_print_edition"] = config.participatie_print_edition
     config.html_context["participatie_print_label"] = labels.PRINT_LINK
 
 
-# The theme's own words that it has no Dutch translation for (pydata-sphinx-theme, sphinx-book-theme).
-CHROME_TEXT = labels.CHROME_TEXT
+# The theme's own words that it has no Dutch translation for (labels.CHROME_TEXT), in attributes and in text.
 _CHROME = re.compile(
     r'(?P<attribute>(?:aria-label|title|placeholder|data-bs-title)=")(?P<a>[^"]*)"|>(?P<text>\s*[^<>]+?\s*)<'
 )
@@ -153,9 +146,9 @@ def dutch_chrome(page: str) -> str:
     def swap(match: re.Match) -> str:
         if match.group("attribute"):
             value = match.group("a")
-            return f'{match.group("attribute")}{CHROME_TEXT.get(value, value)}"'
+            return f'{match.group("attribute")}{labels.CHROME_TEXT.get(value, value)}"'
         text = match.group("text")
-        return f">{text.replace(text.strip(), CHROME_TEXT.get(text.strip(), text.strip()))}<"
+        return f">{text.replace(text.strip(), labels.CHROME_TEXT.get(text.strip(), text.strip()))}<"
 
     return _CHROME.sub(swap, page)
 

@@ -29,6 +29,7 @@ from ..presentation import labels
 from ..presentation.vocabulary import long_date
 
 EDITION_TEMPLATE = "pp-edition.html"
+TEMPLATES_DIR = Path(__file__).with_name("templates")
 CITATION = "CITATION.cff"
 EXCEL_DIR = "excel"
 # A range of numbers (years, pages) that a line must not break at its dash: "2009–2018", in web and print.
@@ -91,15 +92,17 @@ def edition_line(edition: date, published: date) -> dict[str, str]:
 
 def add_edition(app, config) -> None:
     """Put the edition line into every page's footer."""
-    words = edition_words(Path(app.srcdir))
-    templates = str(Path(__file__).with_name("templates"))
-    if templates not in config.templates_path:
-        config.templates_path.append(templates)
-    config.html_context["participatie_edition"] = words
-    options = config.html_theme_options
-    items = options.get("footer_content_items", ["author.html", "copyright.html"])
+    config.html_context["participatie_edition"] = edition_words(Path(app.srcdir))
+    add_template(config, "footer_content_items", EDITION_TEMPLATE, ["author.html", "copyright.html"])
+
+
+def add_template(config, option: str, template: str, default: list[str] | None = None) -> None:
+    """Append one of the book's templates to a list of the theme's options (a list or a comma-separated string)."""
+    if str(TEMPLATES_DIR) not in config.templates_path:
+        config.templates_path.append(str(TEMPLATES_DIR))
+    items = config.html_theme_options.get(option, default or [])
     items = [item.strip() for item in items.split(",") if item.strip()] if isinstance(items, str) else list(items)
-    options["footer_content_items"] = [*items, EDITION_TEMPLATE]
+    config.html_theme_options[option] = [*items, template]
 
 
 DESCRIPTION_LENGTH = 200

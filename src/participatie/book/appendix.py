@@ -76,9 +76,8 @@ def external_link(url: str, text: str) -> str:
 def data_dictionary(book: Book) -> pd.DataFrame:
     """Return one row per field of every file: file, field, type, required, and the Dutch name, meaning, allowed values.
 
-    The Dutch texts come from the descriptor's `x-nl` properties (title, description, allowed), the
-    English description is the fallback for a data package without them. An optional field (such as the
-    municipality columns) is listed for a file only when the file has that column.
+    The Dutch texts come from the descriptor's `x-nl` properties (else the English description). An optional
+    field (such as the municipality columns) is listed for a file only when the file has that column.
     """
     directory, descriptor = book.dataset.data_dir, book.dataset.descriptor
     rows = []

@@ -91,11 +91,9 @@ class Chapter:
 
     def where_printed(self, source_ids, pages) -> list[str]:
         """Return, per figure, its letter and page ('…, p. 4'); in a municipal edition, that the figure is municipal."""
-        return (
-            self.letters_of(source_ids)
-            if self.municipal
-            else tables.letter_pages(list(source_ids), list(pages), self.sources)
-        )
+        if self.municipal:
+            return self.letters_of(source_ids)
+        return tables.letter_pages(list(source_ids), list(pages), self.sources)
 
     def checks(self) -> pd.DataFrame:
         """Return the verdicts of the theme's cross-checks, discrepancies first (none in a municipal edition).
@@ -127,10 +125,8 @@ class Chapter:
     def newer_data(self) -> tuple[str, str] | None:
         """Return (latest period in the data, latest period the text covers) as Dutch text, or None.
 
-        Only observed figures count (a period that ended by the date of its letter), so a target or a
-        projection for a later year does not make the data "newer". The comparison is made on the series
-        that letters newer than the theme's `text_until` continue: the text covers those series up to
-        their last observation in the letters it was written from.
+        Only observed figures count (a target for a later year does not make the data "newer"), compared on the
+        series that letters newer than the theme's `text_until` continue, up to their last observation before it.
         """
         observed = observed_figures(self.figures)
         if observed.empty:

@@ -2,16 +2,11 @@
 
     python -m participatie pdf --html _build/html --out _build/html/boek.pdf
 
-`build` reads the book's pages in the order of the table of contents (the root page, then the
-navigation of its sidebar, which Jupyter Book writes from `_toc.yml`), keeps each page's article without
-its code cells and download links, opens the collapsible data tables and draws every chart as SVG with
-vl-convert, from the same Vega-Lite specification and with the same d3 `nl-NL` locale as the web edition
-(`print_charts`, which this module re-exports). `print_layout` adds a title page, a colophon and the contents,
-and the document's metadata. CSS paged media (`static/print.css`, with the book's own fonts) lays it out:
-running headers with the chapter's title, the edition line and page numbers in the footer, "zie p. N" for
-links inside the book and the printed target of links outside it. The edition is the date of the newest
-letter in the data the book was built from (the `_static/data/` the web edition publishes). The PDF is
-tagged (PDF/UA-1), for screen readers.
+`build` reads the book's pages in the order of the table of contents (the root page, then its sidebar's
+navigation), keeps each page's article without its code cells and download links, opens the collapsible data
+tables and draws every chart as SVG (`print_charts`, which this module re-exports). `print_layout` adds a title
+page, a colophon, the contents and the metadata; CSS paged media (`static/print.css`, with the book's own fonts)
+lays it out: running headers, the edition line and page numbers, "zie p. N" for links inside the book.
 """
 
 from __future__ import annotations

@@ -1,11 +1,8 @@
-"""The print edition's own pages and the document around the book's pages: title page, colophon, contents, the
-document's metadata and the style that carries the edition's words.
+"""The print edition's own pages around the book's pages: title page, colophon, contents, metadata and style.
 
-What the edition says about itself comes from where the web edition takes it: the edition line (the date of the
-newest letter, the publication date from CITATION.cff and the version) from `web.edition_line` and the WEB_*
-labels, so the title page and the foot of every printed page read as the foot of every web page; the colophon
-and the PDF's metadata (title, authors, keywords, dates) from CITATION.cff. The dates in the metadata are the
-publication date, never the time of the build: the same book makes the same PDF. Every word is in labels.yml.
+The edition line comes from `web.edition_line`, so printed pages read as the foot of every web page; the colophon
+and the PDF's metadata from CITATION.cff. The dates in the metadata are the publication date, never the time of
+the build: the same book makes the same PDF. Every word is in labels.yml.
 """
 
 from __future__ import annotations
@@ -159,12 +156,10 @@ def _css_string(text: str) -> str:
 
 def head(edition: Edition, chart_room_mm: float) -> str:
     """Return the document's head: language, title and metadata (the PDF's), and the style with its words."""
-    description = " ".join(labels.BOOK_DESCRIPTION.split())
-    keywords = ", ".join(str(word) for word in edition.citation.get("keywords", []))
     meta = {
         "author": edition.authors,
-        "description": description,
-        "keywords": keywords,
+        "description": " ".join(labels.BOOK_DESCRIPTION.split()),
+        "keywords": ", ".join(str(word) for word in edition.citation.get("keywords", [])),
         "dcterms.created": edition.published.isoformat(),
         "dcterms.modified": edition.published.isoformat(),
     }

@@ -1,14 +1,10 @@
 """Sphinx extension: serve the Vega JavaScript, the figure styles and the data from the book's `_static/`.
 
-Registered in `_config.yml` (`sphinx.extra_extensions`). At build time it writes one offline bundle of
-Vega, Vega-Lite and Vega-Embed (from vl-convert, so no CDN is ever asked) and adds it to every page's
-<head>, where the chart outputs of the notebooks find `window.vegaEmbed`. It copies the book's own fonts
-(WOFF2, with their licences) into `_static/fonts/`, where `participatie.css` declares them. It also publishes `data/` as
-`_static/data/`, which the charts' source lines and the data page link to for download. And it ends
-every page's navigation with a link to the print edition (`boek.pdf` beside index.html, written by
-`book.pdf` after the HTML build); `participatie_print_edition = ""` in the Sphinx config leaves it out.
-The charts are drawn by `static/participatie-charts.js`; `book.web` adds what every page shares besides
-(the edition line, the Dutch search stemmer, a description for the search page, the data for Excel).
+Registered in `_config.yml` (`sphinx.extra_extensions`). It writes one offline bundle of Vega, Vega-Lite and
+Vega-Embed (from vl-convert, so no CDN is ever asked) into every page's <head>, copies the book's own fonts into
+`_static/fonts/` and publishes `data/` as `_static/data/` (for download). It ends every page's navigation with a
+link to the print edition (`boek.pdf`, written by `book.pdf`); `participatie_print_edition = ""` leaves it out.
+`book.web` adds what every page shares besides (edition line, Dutch search stemmer, descriptions, Excel data).
 """
 
 from __future__ import annotations

@@ -20,8 +20,7 @@ DOWNLOAD_URL = "../_static/data/{file}"
 def sources_overview(book: Book) -> pd.DataFrame:
     """Return one row per letter: date, chamber, session, reference, sender, title, rows citing it, chapters using it.
 
-    `figures` counts the figure rows that cite the letter; `other_rows` the rows of the other tables (the
-    pilots, their findings, the events of the timeline).
+    `figures` counts the figure rows citing the letter; `other_rows` those of the other tables (pilots, timeline).
     """
     figures, others = Counter(), Counter()
     used: dict[str, list[str]] = {s: [] for s in book.sources.index}
@@ -50,20 +49,12 @@ def sources_table(book: Book) -> tables.Table:
     """Return the letters as a Dutch table: reference linked to the official publication, rows taken, chapters."""
     overview = sources_overview(book)
     words = APPENDIX["sources"]
-    shown = pd.DataFrame(
-        {
-            words["date"]: [vocabulary.long_date(pd.Timestamp(d).date()) for d in overview["date"]],
-            words["chamber"]: overview["chamber"],
-            words["session_year"]: overview["session_year"],
-            words["reference"]: [external_link(url, ref) for url, ref in zip(overview["url"], overview["reference"])],
-            words["sender"]: overview["sender"],
-            words["title"]: overview["title"],
-            words["figures"]: overview["figures"],
-            words["other_rows"]: overview["other_rows"],
-            words["chapters"]: [", ".join(book.link(n) for n in names) for names in overview["chapters"]],
-        }
+    shown = overview.drop(columns=["source_id", "url"]).assign(
+        date=[vocabulary.long_date(pd.Timestamp(d).date()) for d in overview["date"]],
+        reference=[external_link(url, ref) for url, ref in zip(overview["url"], overview["reference"])],
+        chapters=[", ".join(book.link(n) for n in names) for names in overview["chapters"]],
     )
-    return tables.show(shown, html_columns=(words["reference"], words["chapters"]))
+    return tables.show(shown.rename(columns=words), html_columns=(words["reference"], words["chapters"]))
 
 
 def external_link(url: str, text: str) -> str:
@@ -157,8 +148,7 @@ def files_table(book: Book) -> tables.Table:
 def fields_table(book: Book, file: str | None = None) -> tables.Table:
     """Return the data dictionary (of one file, or all) as a table a re-user can read.
 
-    Files that share a schema (the four figure tables) share one block of rows: the field is described once,
-    with the files it belongs to.
+    Files that share a schema (the four figure tables) share one block of rows that names them.
     """
     frame = data_dictionary(book)
     if file is not None:

@@ -24,7 +24,7 @@ from ..data.load import Dataset
 from ..figures import checks, revisions
 from ..figures.facts import letters
 from ..presentation import escape, tables, text
-from ..themes import THEMES, Theme
+from ..themes import THEMES
 from . import registry_tables
 from .chapter import Chapter, chapter_of, edition_note
 from .markup import glue_texts
@@ -57,10 +57,6 @@ class Book:
     def sources(self) -> pd.DataFrame:
         """Return the letters, indexed by source id."""
         return self.dataset.sources
-
-    def chapter(self, theme: Theme) -> Chapter:
-        """Return one theme's chapter."""
-        return self.chapters[theme.name]
 
     def all_figures(self) -> pd.DataFrame:
         """Return the figures of every theme in one table, with the theme of each row."""

@@ -70,8 +70,7 @@ class Chapter:
     def source_line(self, frame: pd.DataFrame | None = None) -> charts.SourceLine:
         """Return the 'Bron: …' line for the letters behind a frame's rows (all of the chapter's if None).
 
-        In a municipal edition the figures are the municipality's own, which no letter printed: the line
-        names the data files instead of the letters.
+        A municipality's own figures were printed in no letter: then the line names the data files instead.
         """
         if self.municipal:
             return charts.SourceLine(MUNICIPAL_SOURCE_LINE.format(files=", ".join(self.data_files)), self.data_files)
@@ -96,10 +95,7 @@ class Chapter:
         return tables.letter_pages(list(source_ids), list(pages), self.sources)
 
     def checks(self) -> pd.DataFrame:
-        """Return the verdicts of the theme's cross-checks, discrepancies first (none in a municipal edition).
-
-        The checks recompute what a letter printed; a municipality's figures were printed in no letter.
-        """
+        """Return the theme's cross-check verdicts, discrepancies first (none when municipal: no letter printed those)."""
         return checks.evaluate(() if self.municipal else self.theme.checks, self.figures)
 
     def checks_table(self):
@@ -109,10 +105,7 @@ class Chapter:
         return registry_tables.checks_table(self.checks(), self.sources)
 
     def revisions(self) -> pd.DataFrame:
-        """Return the figures the letters give with different values, with the kind of each difference.
-
-        Letters give national figures, so a municipal edition has no revisions between letters.
-        """
+        """Return the figures letters give with different values, and how (none when municipal: letters are national)."""
         return revisions(self.figures.iloc[0:0] if self.municipal else self.figures)
 
     def from_newer_letters(self, frame: pd.DataFrame) -> pd.Series:
@@ -249,8 +242,7 @@ def observed_figures(figures: pd.DataFrame) -> pd.DataFrame:
 def edition_note(chapters: list[Chapter]):
     """Return the note a municipal edition (or a run on newer or synthetic data) shows at the top, as Markdown.
 
-    Returns None for the national edition on the bundled data, so the set-up cell that ends with this
-    call shows nothing there. Its words are blocks of the shared text file (`book/boek.tekst.md`).
+    None for the national edition on the bundled data, so the set-up cell shows nothing; words: `book/boek.tekst.md`.
     """
     municipal = next((c for c in sorted(chapters, key=lambda c: c.gemeente_naam is None) if c.gemeente), None)
     facts: dict = {"place": None, "code": None}

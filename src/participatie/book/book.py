@@ -76,8 +76,7 @@ class Book:
     def counts(self) -> dict[str, int]:
         """Return the book's totals: figures, letters, checks by verdict, revised figures."""
         result = self.all_checks()
-        revised = self.all_revisions()
-        figures = revised.drop_duplicates(["chapter", "indicator", "dimension", "category", "period"])
+        figures = self.all_revisions().drop_duplicates(["chapter", "indicator", "dimension", "category", "period"])
         verdict = result["verdict"].value_counts()
         kind = figures["kind"].value_counts() if not figures.empty else pd.Series(dtype=int)
         return {

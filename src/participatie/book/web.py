@@ -1,9 +1,7 @@
 """The web edition's page furniture, shared by every page (registered by `book.sphinx_ext`).
 
-- The edition line under every page: the edition (the date of the newest letter in the data the book is built
-  from), the publication date (`date-released` in CITATION.cff, the one place it is declared, never the build
-  time) and the version. The citation page uses the same dates (MyST substitutions), the print edition the same
-  line (`edition_line`, on its title page and every page's foot).
+- The edition line under every page: the edition (the date of the newest letter in the data), the publication
+  date (`date-released` in CITATION.cff, never the build time) and the version; the print edition uses the same.
 - Search: the index is stemmed with the same Dutch stemmer as the query in the browser.
 - A description of every page (its first paragraph) and a share title on pages without a document (search).
 - Copies of the data package's CSV files for a Dutch Excel, beside the standard files.

@@ -15,7 +15,9 @@ ADDED, CHANGED, REMOVED = "added", "changed", "removed"
 COLUMNS = ["change", "table", *FIGURE_KEY, "old_value", "new_value", "unit"]
 
 
-def _keyed(table: pd.DataFrame) -> pd.DataFrame:
+def _keyed(table: pd.DataFrame | None) -> pd.DataFrame:
+    if table is None:  # a table only the other side has: all its figures added or removed
+        table = pd.DataFrame(columns=[*FIGURE_KEY, "value", "unit"])
     frame = table.assign(**{c: table[c].fillna("") for c in ("dimension", "category")})
     return frame.drop_duplicates(FIGURE_KEY).set_index(FIGURE_KEY)
 
@@ -23,31 +25,22 @@ def _keyed(table: pd.DataFrame) -> pd.DataFrame:
 def figure_changes(new: dict[str, pd.DataFrame], old: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Return one row per figure added, changed or removed, per figure table (tables by resource name).
 
-    Both sides are national figure tables (municipal rows aggregated). A table only one side has counts
-    as all added or all removed.
+    Both sides are national figure tables (municipal rows aggregated).
     """
     rows = []
     for name in sorted(set(new) | set(old)):
-        after = _keyed(new[name]) if name in new else None
-        before = _keyed(old[name]) if name in old else None
-        if after is not None:
-            for key, row in after.iterrows():
-                if before is None or key not in before.index:
-                    rows.append((ADDED, name, *key, None, row["value"], row["unit"]))
-                elif float(before.at[key, "value"]) != float(row["value"]):
-                    rows.append((CHANGED, name, *key, before.at[key, "value"], row["value"], row["unit"]))
-        if before is not None:
-            for key, row in before.iterrows():
-                if after is None or key not in after.index:
-                    rows.append((REMOVED, name, *key, row["value"], None, row["unit"]))
-    order = {ADDED: 0, CHANGED: 1, REMOVED: 2}
+        after, before = _keyed(new.get(name)), _keyed(old.get(name))
+        for key, row in after.iterrows():
+            if key not in before.index:
+                rows.append((ADDED, name, *key, None, row["value"], row["unit"]))
+            elif float(before.at[key, "value"]) != float(row["value"]):
+                rows.append((CHANGED, name, *key, before.at[key, "value"], row["value"], row["unit"]))
+        for key, row in before.iterrows():
+            if key not in after.index:
+                rows.append((REMOVED, name, *key, row["value"], None, row["unit"]))
+    order = lambda column: column.map({ADDED: 0, CHANGED: 1, REMOVED: 2}) if column.name == "change" else column
     frame = pd.DataFrame(rows, columns=COLUMNS)
-    return (
-        frame.assign(_o=frame["change"].map(order))
-        .sort_values(["_o", "table", *FIGURE_KEY], kind="stable")
-        .drop(columns="_o")
-        .reset_index(drop=True)
-    )
+    return frame.sort_values(["change", "table", *FIGURE_KEY], key=order, kind="stable").reset_index(drop=True)
 
 
 def letter_changes(new: pd.DataFrame, old: pd.DataFrame) -> pd.DataFrame:

@@ -103,19 +103,13 @@ def evaluate(checks, figures: pd.DataFrame) -> pd.DataFrame:
                 "unit": printed["unit"],
             }
         )
-    result = pd.DataFrame(rows, columns=COLUMNS)
-    return sort(result)
+    return sort(pd.DataFrame(rows, columns=COLUMNS))
 
 
 def sort(result: pd.DataFrame, *by: str) -> pd.DataFrame:
     """Return verdict rows ordered by verdict (discrepancies first), then by the given columns and id."""
-    order = result["verdict"].map(VERDICT_ORDER)
-    return (
-        result.assign(_order=order)
-        .sort_values(["_order", *by, "id"], kind="stable")
-        .drop(columns="_order")
-        .reset_index(drop=True)
-    )
+    order = lambda column: column.map(VERDICT_ORDER) if column.name == "verdict" else column
+    return result.sort_values(["verdict", *by, "id"], key=order, kind="stable").reset_index(drop=True)
 
 
 def unique_ids(checks) -> tuple:

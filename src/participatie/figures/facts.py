@@ -12,7 +12,6 @@ refuse a figure without a letter).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -41,11 +40,6 @@ class Figure:
     qualifier: str | None = None
     letter: Letter | None = None
     page: int | None = None
-
-    @property
-    def defined(self) -> bool:
-        """Return whether the value is a number a reader can use (not NaN, not infinite)."""
-        return self.value is not None and math.isfinite(self.value)
 
 
 def letters(sources: pd.DataFrame) -> dict[str, Letter]:

@@ -23,12 +23,9 @@ def select(
 ) -> pd.DataFrame:
     """Return the rows of one indicator, optionally narrowed to a category, period and letter."""
     mask = figures["indicator"] == indicator
-    if category is not None:
-        mask &= figures["category"] == category
-    if period is not None:
-        mask &= figures["period"] == period
-    if source_id is not None:
-        mask &= figures["source_id"] == source_id
+    for column, wanted in {"category": category, "period": period, "source_id": source_id}.items():
+        if wanted is not None:
+            mask &= figures[column] == wanted
     return figures.loc[mask]
 
 

@@ -31,13 +31,9 @@ def revisions(figures: pd.DataFrame) -> pd.DataFrame:
     keyed = figures.assign(**{c: figures[c].fillna("") for c in ("dimension", "category")})
     spread = keyed.groupby(KEY)["value"].transform("nunique")
     changed = keyed.loc[spread > 1].sort_values([*KEY, "source_date"], kind="stable")
-    latest = changed.groupby(KEY)["source_date"].transform("max")
-    kinds = changed.groupby(KEY, sort=False).apply(kind_of_difference, include_groups=False)
-    kind = (
-        pd.Series([kinds.loc[tuple(r)] for r in changed[KEY].itertuples(index=False)], index=changed.index, dtype="string")
-        if not changed.empty
-        else pd.Series(dtype="string")
-    )
+    by_figure = changed.groupby(KEY, sort=False)
+    kind = by_figure["value"].transform(lambda values: kind_of_difference(changed.loc[values.index])).astype("string")
+    latest = by_figure["source_date"].transform("max")
     return changed.assign(is_latest=changed["source_date"] == latest, kind=kind).reset_index(drop=True)
 
 

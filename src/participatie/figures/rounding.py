@@ -113,11 +113,8 @@ def rounding_margin(value: float, qualifier: str | None = None) -> float:
 
     4,8 → 0,05; 142 → 0,5; ca. 270 → 5 (rounded to tens); ca. 300 → 50; 5,8 (miljard) → 0,05.
     """
-    text = f"{abs(value):.6f}".rstrip("0").rstrip(".")
-    if "." in text:
-        return 0.5 * 10 ** -len(text.split(".")[1])
-    trailing = len(text) - len(text.rstrip("0")) if qualifier == "circa" and value != 0 else 0
-    return 0.5 * 10**trailing
+    step = rounding_step(value)
+    return 0.5 * (step if qualifier == "circa" or step < 1 else 1)
 
 
 # What a hedge says about where the exact value lies, relative to the printed round number and the step
@@ -143,7 +140,7 @@ def rounding_step(value: float) -> float:
 
 def hedged_interval(value: float, qualifier: str | None = None) -> Interval:
     """Return the values a printed figure allows: ± half a unit of its last digit, or what its hedge says."""
-    if not qualifier or qualifier not in _HEDGE_BOUNDS:
+    if qualifier not in _HEDGE_BOUNDS:
         return Interval.around(value, rounding_margin(value))
     low, high = _HEDGE_BOUNDS[qualifier]
     step = rounding_step(value)

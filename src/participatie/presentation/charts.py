@@ -34,14 +34,12 @@ MAX_INLINE_ROWS = 1000
 WIDTH, HEIGHT = "container", 300
 FONT = '"Source Sans 3", "Helvetica Neue", Arial, sans-serif'
 
-FORMAT_LOCALE = vl_convert.get_format_locale("nl-NL")
-TIME_FORMAT_LOCALE = vl_convert.get_time_format_locale("nl-NL")
 EMBED_OPTIONS = {
     "mode": "vega-lite",
     "renderer": "svg",
     "actions": False,
-    "formatLocale": FORMAT_LOCALE,
-    "timeFormatLocale": TIME_FORMAT_LOCALE,
+    "formatLocale": vl_convert.get_format_locale("nl-NL"),
+    "timeFormatLocale": vl_convert.get_time_format_locale("nl-NL"),
 }
 THEME_NAME = "participatie"
 RENDERER_NAME = "participatie"
@@ -110,11 +108,7 @@ def chart_id(spec: dict) -> str:
 
 
 def embed_html(spec: dict) -> str:
-    """Return the HTML that draws a Vega-Lite spec with the book's own vegaEmbed (no CDN, no random id).
-
-    `ppChart` (book/static/participatie-charts.js, in every page's <head>) fits the chart to its width, names
-    its SVG by the description and offers the image downloads of its figure.
-    """
+    """Return the HTML that draws a Vega-Lite spec through `ppChart` with the book's own vegaEmbed (no CDN, no random id)."""
     spec = {key: value for key, value in spec.items() if key != "$schema"}  # an identifier, never fetched
     element = chart_id(spec)
     # JSON inside <script>: <, > and & as \u escapes, so no text from the data can close the element or open a
@@ -131,13 +125,9 @@ def embed_html(spec: dict) -> str:
     )
 
 
-def mimebundle(spec: dict) -> dict:
-    """Return the output bundle of a bare chart: the offline HTML, plus the spec for JupyterLab."""
-    return {"text/html": embed_html(spec), VEGALITE_MIMETYPE: spec}
-
-
 alt.theme.register(THEME_NAME, enable=False)(house_theme)
-alt.renderers.register(RENDERER_NAME, lambda spec, **_: mimebundle(spec))
+# A bare chart's output: the offline HTML, plus the spec for JupyterLab.
+alt.renderers.register(RENDERER_NAME, lambda spec, **_: {"text/html": embed_html(spec), VEGALITE_MIMETYPE: spec})
 
 
 # The book publishes data/ under _static/data/ (see book.sphinx_ext); every page that shows charts sits one
@@ -166,41 +156,28 @@ def _link(href: str, text: str, name: str | None = None, kind: str = "") -> str:
     return f'<a class="{classes}" href="{escape.html_text(href)}"{download}>{escape.html_text(text)}</a>'
 
 
-def _file_links(files: tuple[str, ...]) -> str:
-    links = []
-    for file in files:
-        link = _link(DOWNLOAD_URL.format(file=quote(file)), file)
-        if file.endswith(".csv"):
-            excel = _link(EXCEL_URL.format(file=quote(file)), CHART_DOWNLOAD["file_excel"], kind="pp-excel")
-            link = f"{link} ({excel})"
-        links.append(link)
-    return ", ".join(links)
+def _file_link(file: str) -> str:
+    link = _link(DOWNLOAD_URL.format(file=quote(file)), file)
+    if not file.endswith(".csv"):
+        return link
+    return f"{link} ({_link(EXCEL_URL.format(file=quote(file)), CHART_DOWNLOAD['file_excel'], kind='pp-excel')})"
 
 
 def source_html(source_line: str, chart_links: str = "") -> str:
-    """Return a source line as HTML, followed by download links: the chart's own (if any), then its data files.
+    """Return a source line as HTML, then download links: the chart's own (if any), then its data files.
 
     Everything after DOWNLOAD_TEXT is for the screen only (the print edition drops it).
     """
+    files = ", ".join(_file_link(file) for file in getattr(source_line, "downloads", ()))
+    links = f"{chart_links}; {CHART_DOWNLOAD['files']} {files}" if files and chart_links else files or chart_links
     text = escape.html_text(source_line)
-    files = getattr(source_line, "downloads", ())
-    if not files and not chart_links:
-        return text
-    if not files:
-        return f"{text} {DOWNLOAD_TEXT} {chart_links}."
-    if not chart_links:
-        return f"{text} {DOWNLOAD_TEXT} {_file_links(files)}."
-    return f"{text} {DOWNLOAD_TEXT} {chart_links}; {CHART_DOWNLOAD['files']} {_file_links(files)}."
+    return f"{text} {DOWNLOAD_TEXT} {links}." if links else text
 
 
 def csv_text(frame: pd.DataFrame, excel: bool = False) -> str:
-    """Return a table as CSV: standard (UTF-8, commas, decimal points) or for a Dutch Excel.
-
-    Excel opens a file as UTF-8 only with a byte order mark, and a Dutch Excel splits columns at semicolons and
-    reads decimal commas.
-    """
+    """Return a table as CSV: standard (UTF-8, commas, decimal points) or for a Dutch Excel."""
     frame = _whole_numbers(frame)
-    if excel:
+    if excel:  # Excel reads UTF-8 only after a byte order mark; a Dutch Excel splits at ";" and reads decimal commas
         return "\ufeff" + frame.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
     return frame.to_csv(index=False, lineterminator="\n")
 
@@ -237,11 +214,9 @@ def file_stem(spec: dict) -> str:
 
 
 def download_links(spec: dict, table: pd.DataFrame) -> str:
-    """Return the links that download one chart: its data as CSV (plain and for Excel) and as an image.
-
-    The image links get their address in the browser, once the chart is drawn (participatie-charts.js); until
-    then they are hidden, with the comma before them.
-    """
+    """Return the links that download one chart: its data as CSV (plain and for Excel) and as an image."""
+    # The image links get their address in the browser once the chart is drawn (participatie-charts.js); until
+    # then they are hidden, with the comma before them.
     stem = file_stem(spec)
     images = [
         f'<a class="pp-download pp-chart-image" data-format="{fmt}" download="{escape.html_text(stem)}.{fmt}">'
@@ -296,9 +271,7 @@ def figure(
 ) -> ChartFigure:
     """Return a chart figure: the chart with an accessible description, source line and data table.
 
-    A chart's data are written into the page, so a chart (and its table) must be drawn from aggregated
-    figures: more than MAX_INLINE_ROWS rows raise ValueError (Altair itself would stop at 5,000 rows of one
-    data set with MaxRowsError, and the page would grow with every row).
+    A chart's data are written into the page: more than MAX_INLINE_ROWS rows (of chart or table) raise ValueError.
     """
     if not description:
         raise ValueError("every chart needs a description for screen readers")
@@ -323,16 +296,13 @@ def inline_rows(chart) -> int:
 
 
 def javascript_bundle() -> str:
-    """Return one offline script defining `window.vegaEmbed` (Vega, Vega-Lite and Vega-Embed).
-
-    The bundle is wrapped in a function so that its top-level names (such as `_`) do not collide
-    with the globals of Sphinx's own scripts on the same page.
-    """
+    """Return one offline script defining `window.vegaEmbed` (Vega, Vega-Lite and Vega-Embed)."""
     supported = vl_convert.get_vegalite_versions()
     version = next(
         (v for v in supported if v.lstrip("v") == VEGALITE_VERSION or v == f"v{VEGALITE_VERSION.rsplit('.', 1)[0]}"), None
     )
     bundle = vl_convert.javascript_bundle(vl_version=version) if version else vl_convert.javascript_bundle()
+    # Wrapped in a function, so that its top-level names (such as `_`) do not collide with those of Sphinx's scripts.
     return f"(function () {{\n{bundle}\n}})();\n"
 
 
@@ -371,8 +341,8 @@ def kind_stroke(kind: str, colour: str) -> str:
 def kind_look(field: str, kinds: dict[str, str], colours: dict[str, str] | None = None, legend: bool = True) -> dict:
     """Return the fill, stroke and dash encodings of `field`, whose words `kinds` maps to PRINTED, ESTIMATE, OWN or NEWER.
 
-    `colours` gives a word its series' colour (PRIMARY otherwise). The channels share field, order and title, so the
-    legend is one; `legend=False` draws none (a chart whose series' colours have a legend of their own).
+    `colours` gives a word its series' colour (PRIMARY otherwise). The channels share field, order and title: one
+    legend, or none with `legend=False`.
     """
     words = list(kinds)
     colour = {word: (colours or {}).get(word, PRIMARY) for word in words}

@@ -21,6 +21,8 @@ from ..data.untrusted import BIDI_CONTROLS
 _MARKDOWN_SPECIAL = re.compile("([" + re.escape(string.punctuation) + "])")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
 _NO_BIDI = str.maketrans(dict.fromkeys(BIDI_CONTROLS))
+# JSON in a <script> element: no "</script>" or "<!--" from the data; U+2028/2029 end a line in older JavaScript.
+_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 def plain(value: object) -> str:
@@ -46,14 +48,7 @@ def markdown(value: object) -> str:
 def script_json(value: object) -> str:
     """Return JSON that is safe inside a <script> element: <, > and & as \\u escapes (no </script>, no <!--)."""
     text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return (
-        plain(text)
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
+    return plain(text).translate(_SCRIPT_ESCAPES)
 
 
 # WeasyPrint's line breaking of one long word takes time that grows faster than the square of its length
@@ -70,10 +65,7 @@ def long_word_pieces(text: str) -> list[tuple[str, bool]]:
     pieces, last = [], 0
     for match in LONG_WORD_PATTERN.finditer(text):
         word = match.group()
-        pieces += [(text[last : match.start()], False), ("\u200b".join(_chunks(word)), True)]
+        cut = "\u200b".join(word[start : start + WORD_PIECE] for start in range(0, len(word), WORD_PIECE))
+        pieces += [(text[last : match.start()], False), (cut, True)]
         last = match.end()
     return [(piece, long) for piece, long in [*pieces, (text[last:], False)] if piece]
-
-
-def _chunks(word: str) -> list[str]:
-    return [word[start : start + WORD_PIECE] for start in range(0, len(word), WORD_PIECE)]

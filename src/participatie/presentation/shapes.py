@@ -1,12 +1,7 @@
 """Chart and table shapes that several chapters draw: written once, so that they look and read the same.
 
-- `bar_rows`: horizontal bars, each with its name above it (not beside it: on a phone the bars keep the width)
-  and its value after its end, with room for that value kept on the value axis at every width.
-- `figures_table`: printed figures as a reader checks them: indicator, period, value with unit and hedge,
-  the data's note, and the letter's date and page.
-- `kind_legend`, `kind_colours`: the kinds of value (`charts.kind_look`) in a chart whose colours name its series.
-- `table_figure`: a few figures (two numbers are no chart) as a compact table titled like a chart, with the
-  chart's source line and downloads (its own data as CSV, plain and for Excel, and the chapter's files).
+A bar's name stands above it, not beside it (on a phone the bars keep the width), its value after its end. A few
+figures (two numbers are no chart) are a compact table titled like a chart, with a chart's source line and downloads.
 """
 
 from __future__ import annotations
@@ -71,11 +66,7 @@ def row_y(name: str, order: list[str]) -> alt.Y:
 
 
 def bar_rows(*layers: alt.Chart, name: str, order: list[str]) -> alt.LayerChart:
-    """Return horizontal bar layers (y: `row_y(name, order)`) with each row's name above its bar.
-
-    The names take no column beside the bars (which on a phone would leave the bars no width): each stands over
-    its bar, from the value axis on, and is cut at the chart's width at most.
-    """
+    """Return horizontal bar layers (y: `row_y`) with each row's name above its bar, cut at the chart's width."""
     names = (
         alt.Chart(pd.DataFrame({name: order}))
         .mark_text(align="left", baseline="bottom", dy=-ROW_BAR / 2 - 3, limit=alt.ExprRef(expr="width"))
@@ -87,8 +78,7 @@ def bar_rows(*layers: alt.Chart, name: str, order: list[str]) -> alt.LayerChart:
 def kind_legend(frame: pd.DataFrame, field: str, kinds: dict[str, str]) -> alt.Chart:
     """Return a layer that draws nothing but the legend of the kinds in a chart whose colours name its series.
 
-    Its symbols show each kind's look in dark grey; the marks themselves take `charts.kind_fill` and
-    `charts.kind_stroke` of their series' colour (see `kind_colours`).
+    Its symbols show each kind's look in dark grey; the marks take their series' colour (`kind_colours`).
     """
     present = {word: kind for word, kind in kinds.items() if word in set(frame[field])}
     look = charts.kind_look(field, present, dict.fromkeys(present, charts.PALETTE[4]))
@@ -101,37 +91,27 @@ def kind_colours(kinds, colours) -> dict[str, list[str]]:
     return {"vulling": [charts.kind_fill(k, c) for k, c in pairs], "lijn": [charts.kind_stroke(k, c) for k, c in pairs]}
 
 
-def figures_table(rows: pd.DataFrame, caption: str | None = None, label_suffix: pd.Series | None = None) -> tables.Table:
-    """Return printed figures as a table: indicator, period, value with unit and hedge, note, letter date and page.
+def edition_figures_table(chapter, rows: pd.DataFrame, label_suffix: pd.Series | None = None) -> tables.Table:
+    """Return printed figures as a table (indicator, period, value with unit and hedge, note, letter date and page).
 
-    `rows` are figure rows (with `label`, `period`, `source_date`, `page`); `caption` is usually the
-    chapter's source line for them, which names the letters in full.
+    `rows` are figure rows (with `label`, `period`, `source_date`, `page`); the caption is the chapter's source line
+    for them, which names the letters in full. In a municipal edition no letter printed the figures: the last column
+    is headed as a source and says that each figure is the municipality's own (`chapter.letters_of`).
     """
-    label = rows["label"] if label_suffix is None else rows["label"] + label_suffix
+    if chapter.municipal:
+        letter = {COLUMN_TEXT["source"]: chapter.letters_of(rows["source_id"])}
+    else:
+        letter = {COLUMN_TEXT["letter"]: tables.date_pages(rows["source_date"], rows["page"])}
     shown = pd.DataFrame(
         {
-            COLUMN_TEXT["label"]: label,
+            COLUMN_TEXT["label"]: rows["label"] if label_suffix is None else rows["label"] + label_suffix,
             COLUMN_TEXT["period_label"]: vocabulary.period_labels(rows["period"]),
             COLUMN_TEXT["value"]: [tables.figure_value(row) for _, row in rows.iterrows()],
             COLUMN_TEXT["note"]: rows["note"],
-            COLUMN_TEXT["letter"]: tables.date_pages(rows["source_date"], rows["page"]),
+            **letter,
         }
     )
-    return tables.show(shown, caption=caption)
-
-
-def edition_figures_table(chapter, rows: pd.DataFrame, label_suffix: pd.Series | None = None) -> tables.Table:
-    """Return `figures_table` for a chapter's edition, captioned with the chapter's source line for the rows.
-
-    In a municipal edition no letter printed the figures: the column is headed as a source, not a letter, and
-    says that each figure is the municipality's own (`chapter.letters_of`) instead of naming a letter and page.
-    """
-    table = figures_table(rows, caption=chapter.source_line(rows), label_suffix=label_suffix)
-    if not chapter.municipal:
-        return table
-    frame = table.frame.assign(**{COLUMN_TEXT["letter"]: chapter.letters_of(rows["source_id"])})
-    frame = frame.rename(columns={COLUMN_TEXT["letter"]: COLUMN_TEXT["source"]})
-    return tables.show(frame, table.formats, caption=table.caption)
+    return tables.show(shown, caption=chapter.source_line(rows))
 
 
 def tooltips(titles: dict[str, str], fields: str | list[str]) -> list[alt.Tooltip]:

@@ -23,6 +23,7 @@ _AMOUNT = re.compile(rf"(?:(?:{_QUALIFIERS}) )?(?:€ )?[−-]?\d{{1,3}}(?:\.\d{
 # Spaces that must not break a line inside a text cell: in amounts ("€ 85 mln"), Kamerstuk numbers ("29 817")
 # and page or issue numbers ("p. 5", "nr. 145").
 _NO_BREAK = re.compile(r"(?<=€) (?=[−-]?\d)|(?<=\d) (?=(?:\d|mln\b|mld\b|%))|(?:(?<=\bp\.)|(?<=\bnr\.)) (?=\d)")
+_TAG = re.compile(r"<[^>]+>")
 # Text columns whose cells are this long on average get a wider minimum width (no one word per line).
 LONG_TEXT = 50
 # A word longer than this may break anywhere (file and field names, patterns); shorter words stay whole.
@@ -128,9 +129,6 @@ class Table:
         }
 
 
-_TAG = re.compile(r"<[^>]+>")
-
-
 def show(
     frame: pd.DataFrame,
     formats: dict[str, Format] | None = None,
@@ -138,10 +136,7 @@ def show(
     html_columns: tuple[str, ...] = (),
     empty: str = EMPTY_TEXT,
 ) -> Table:
-    """Return a displayable Dutch table of the frame (cells of html_columns hold package-made links).
-
-    A frame without rows shows the sentence `empty` ("Geen.") instead of an empty table.
-    """
+    """Return a displayable Dutch table of the frame (cells of html_columns hold package-made links; no rows: `empty`)."""
     return Table(frame.reset_index(drop=True), formats or {}, caption, tuple(html_columns), empty)
 
 

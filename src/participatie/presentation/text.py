@@ -155,7 +155,6 @@ def _environment(finalize, join, bytecode_cache: FileSystemBytecodeCache | None 
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,
-        keep_trailing_newline=False,
         bytecode_cache=bytecode_cache,
     )
     environment.filters.update(FILTERS)
@@ -195,9 +194,7 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
 
 def separator(loop, last: str = " en ", between: str = ", ") -> Md:
     """Return what follows an item of a Jinja loop in a Dutch list: `between`, then `last` before the last item."""
-    if loop.last:
-        return Md("")
-    return Md(last if loop.revindex == 2 else between)
+    return Md("" if loop.last else last if loop.revindex == 2 else between)
 
 
 @functools.cache
@@ -251,32 +248,23 @@ def shared(context, name: str) -> Md:
 
 
 @functools.cache
-def _labels_file(path: str) -> dict:
+def labels(path: str) -> dict:
+    """Return a label file (YAML, path relative to the repository or the package) as nested dictionaries."""
     for root in (REPO, PACKAGE):
         if (root / path).is_file():
             return yaml.safe_load((root / path).read_text(encoding="utf-8")) or {}
     raise FileNotFoundError(f"no label file {path}")
 
 
-def labels(path: str) -> dict:
-    """Return a label file (YAML, path relative to the repository or the package) as nested dictionaries."""
-    return _labels_file(path)
-
-
 def label(path: str, key: str, values: Mapping | None = None):
-    """Return one label by its dotted key ('advices.title'), rendered with `values` when it holds a template.
-
-    A key that names a list or a table of labels returns it as it is.
-    """
+    """Return one label by its dotted key ('advices.title'), rendered with `values` when it holds a template."""
     found = labels(path)
     for part in key.split("."):
         if not isinstance(found, dict) or part not in found:
             raise TextError(f"{path} has no label {key!r}")
         found = found[part]
-    if not isinstance(found, str):
-        return found  # a list or a table of labels (legend entries, column headers) as it is
-    if "{{" not in found and "{%" not in found:
-        return found
+    if not isinstance(found, str) or ("{{" not in found and "{%" not in found):
+        return found  # a list or a table of labels (legend entries, column headers), or a label without a template
     return tidy(_label_template(found).render(**dict(values or {})))
 
 

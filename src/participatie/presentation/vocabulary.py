@@ -16,6 +16,7 @@ import math
 import numbers
 from collections.abc import Iterable
 from datetime import date
+from itertools import groupby
 
 import pandas as pd
 from babel.dates import format_date
@@ -80,14 +81,12 @@ def value(fact, unit: str | None = None, decimals: int | None = None) -> Md:
 
 def count(fact, decimals: int | None = None) -> Md:
     """Return a count with its hedge and without unit word: 'circa 3.300', '1.650'."""
-    qualifier = fact.qualifier if isinstance(fact, Figure) else None
-    return value_text(_number_of(fact), "aantal", decimals, qualifier)
+    return value(fact, "aantal", decimals)
 
 
 def pct(fact, decimals: int = 0) -> Md:
     """Return a percentage ('37%'; a figure keeps its hedge). Ours are rounded as the letters print theirs."""
-    qualifier = fact.qualifier if isinstance(fact, Figure) else None
-    return value_text(_number_of(fact), "procent", decimals, qualifier)
+    return value(fact, "procent", decimals)
 
 
 def quantity(fact, unit: str | None = None) -> Md:
@@ -115,10 +114,7 @@ def plural(n, one: str, many: str) -> str:
 
 def change(old, new, rose: str = "steeg", fell: str = "daalde", same: str = "bleef gelijk") -> str:
     """Return the verb for a change from old to new (steeg, daalde, bleef gelijk; '' when not defined)."""
-    if not (_defined(_number_of(old)) and _defined(_number_of(new))):
-        return ""
-    old, new = _number_of(old), _number_of(new)
-    return rose if new > old else fell if new < old else same
+    return comparison(new, old, rose, fell, same)
 
 
 def direction(delta, up: str = "steeg", down: str = "daalde", same: str = "bleef gelijk") -> str:
@@ -281,8 +277,7 @@ def letters_phrase(facts: Iterable) -> Md:
     found = sorted({_letter_of(f) for f in facts}, key=lambda x: (x.date, x.id))
     if len(found) == 1:
         return letter(found[0])
-    dates = [letter_date(x) for x in found]
-    return Md(f"de brieven van {', '.join(dates[:-1])} en {dates[-1]}")
+    return Md(f"de brieven van {joined(letter_date(x) for x in found)}")
 
 
 def page_numbers(pages) -> list[int]:
@@ -299,16 +294,10 @@ def page_numbers(pages) -> list[int]:
 
 def pages_text(pages) -> Md:
     """Return pages as Dutch page text: 'p. 3', 'p. 3–4', 'p. 1–2 en 18', 'p. 5, 7 en 13' ('' for none)."""
-    runs: list[list[int]] = []
-    for page in page_numbers(pages):
-        if runs and page == runs[-1][-1] + 1:
-            runs[-1].append(page)
-        else:
-            runs.append([page])
+    # The pages of one run (5, 6, 7) each lie as far from their place in the sorted list.
+    runs = [[page for _, page in run] for _, run in groupby(enumerate(page_numbers(pages)), lambda at: at[1] - at[0])]
     parts = [f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
-    if not parts:
-        return Md("")
-    return Md("p. " + (parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} en {parts[-1]}"))
+    return Md(f"p. {joined(parts)}" if parts else "")
 
 
 def ref(fact, pages=None) -> Md:

@@ -94,5 +94,5 @@ def latest(figures: pd.DataFrame, indicator: str, *, category: str | None = None
         rows = rows.loc[rows["qualifier"].isna() | (rows["qualifier"] == "")]
     if rows.empty:
         raise KeyError(f"no figure {indicator} ({category or 'no category'}) in the data")
-    placed = rows.assign(_at=rows["period_end"].where(rows["period_end"].notna(), rows["period_start"]))
+    placed = rows.assign(_at=rows["period_end"].fillna(rows["period_start"]))
     return placed.sort_values(["_at", "source_date"], kind="stable").drop(columns="_at").iloc[-1]

@@ -60,20 +60,18 @@ def html(
     """
     text = formatted(frame, formats)
     kinds = {col: _kind(frame[col], text[col], col in html_columns) for col in frame.columns}
-
-    def cls(col: str) -> str:
-        return f' class="{kinds[col]}"' if kinds[col] else ""
+    cls = {col: f' class="{kind}"' if kind else "" for col, kind in kinds.items()}
+    labels = {col: escape.html_text(col) for col in frame.columns}
 
     def cell(i: int, col: str) -> str:
         value = text.at[i, col]
         return value if col in html_columns else _NO_BREAK.sub("\u00a0", escape.html_text(value))
 
     # Cells are separated by line breaks: the search index strips the tags, and glued cells would read as one word.
-    head = "\n".join(f'<th scope="col"{cls(col)}>{escape.html_text(col)}</th>' for col in frame.columns)
-    labels = {col: escape.html_text(col) for col in frame.columns}
+    head = "\n".join(f'<th scope="col"{cls[col]}>{labels[col]}</th>' for col in frame.columns)
     rows = "\n".join(
         "<tr>"
-        + "\n".join(f'<td data-label="{labels[col]}"{cls(col)}>{cell(i, col)}</td>' for col in frame.columns)
+        + "\n".join(f'<td data-label="{labels[col]}"{cls[col]}>{cell(i, col)}</td>' for col in frame.columns)
         + "</tr>"
         for i in range(len(text))
     )

@@ -285,14 +285,10 @@ def figure(
 
 def inline_rows(chart) -> int:
     """Return how many data rows a chart (with its layers and concatenated parts) writes into the page."""
-    frames = [chart.data] if isinstance(getattr(chart, "data", None), pd.DataFrame) else []
-    parts = [
-        part
-        for name in ("layer", "hconcat", "vconcat", "concat")
-        if isinstance(getattr(chart, name, None), list)
-        for part in getattr(chart, name)
-    ]
-    return sum(len(frame) for frame in frames) + sum(inline_rows(part) for part in parts)
+    data = getattr(chart, "data", None)
+    parts = [getattr(chart, name, None) for name in ("layer", "hconcat", "vconcat", "concat")]
+    own = len(data) if isinstance(data, pd.DataFrame) else 0
+    return own + sum(inline_rows(part) for found in parts if isinstance(found, list) for part in found)
 
 
 def javascript_bundle() -> str:

@@ -143,11 +143,7 @@ def _join(items, separator: str = "") -> Md:
     return Md(separator.join(vocabulary._md(item) for item in items))
 
 
-def _plain_join(items, separator: str = "") -> str:
-    return separator.join(str(item) for item in items)
-
-
-def _environment(finalize, join, bytecode_cache: FileSystemBytecodeCache | None = None) -> Environment:
+def _environment(finalize, join=None, bytecode_cache: FileSystemBytecodeCache | None = None) -> Environment:
     environment = _TextEnvironment(
         loader=ChoiceLoader([FileSystemLoader(str(REPO)), FileSystemLoader(str(PACKAGE))]),
         undefined=StrictUndefined,
@@ -158,7 +154,8 @@ def _environment(finalize, join, bytecode_cache: FileSystemBytecodeCache | None 
         bytecode_cache=bytecode_cache,
     )
     environment.filters.update(FILTERS)
-    environment.filters["join"] = join
+    if join:  # the labels keep Jinja's own `join` (plain text, no autoescape)
+        environment.filters["join"] = join
     environment.globals["sep"] = separator
     environment.globals["shared"] = shared
     return environment
@@ -206,7 +203,7 @@ def markdown_environment() -> Environment:
 @functools.cache
 def label_environment() -> Environment:
     """Return the environment of the labels (values as plain text: the chart or table escapes them)."""
-    return _environment(_plain_value, _plain_join)
+    return _environment(_plain_value)
 
 
 def _context(template, values: Mapping):

@@ -40,8 +40,7 @@ class CommandFailed(RuntimeError):
 
 
 def _timed(command: list[str], cwd: Path, env: dict | None = None, kept: list | None = None) -> tuple[float, int]:
-    """Run a command; return its wall time and the peak RSS (bytes) of its whole process tree (and append its
-    output to `kept`, if given)."""
+    """Run a command; return its wall time and its whole process tree's peak RSS in bytes (its output appended to `kept`)."""
     start = time.perf_counter()
     process = psutil.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     peak = 0

@@ -47,15 +47,14 @@ def _cmd_execute(args: argparse.Namespace) -> int:
     failed = 0
     for notebook in args.notebooks:
         outcome = execute(Path(notebook), timeout=args.timeout)
-        if not outcome.ok:
-            failed += 1
-            say(
-                f"{notebook}: cell {outcome.failed_cell or '?'} failed ({outcome.error}); the stored notebook is "
-                "left unchanged",
-                file=sys.stderr,
-            )
+        if outcome.ok:
+            say(f"{notebook}: executed ({'outputs changed' if outcome.changed else 'outputs unchanged'})")
             continue
-        say(f"{notebook}: executed ({'outputs changed' if outcome.changed else 'outputs unchanged'})")
+        failed += 1
+        say(
+            f"{notebook}: cell {outcome.failed_cell or '?'} failed ({outcome.error}); the stored notebook is left unchanged",
+            file=sys.stderr,
+        )
     return 1 if failed else 0
 
 

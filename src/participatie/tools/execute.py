@@ -8,10 +8,10 @@ unchanged notebook on unchanged data must give the same bytes.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -38,7 +38,7 @@ def kernel_config(folder: Path) -> dict:
 _progress_queue = None
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Outcome:
     """What became of one notebook: success, or the failing cell and its error."""
 
@@ -118,8 +118,9 @@ def execute(
     cells = sum(1 for cell in original.cells if cell.cell_type == "code")
     output = Path(target) if target is not None else source
     output.parent.mkdir(parents=True, exist_ok=True)
-    handle, scratch = tempfile.mkstemp(suffix=".ipynb", prefix=f".{source.stem}.", dir=output.parent)
+    handle, temporary = tempfile.mkstemp(suffix=".ipynb", prefix=f".{source.stem}.", dir=output.parent)
     os.close(handle)
+    scratch = Path(temporary)
     _progress_queue = progress
     _register_engine()
     outcome = Outcome(name, True, cells)
@@ -152,19 +153,17 @@ def execute(
             shutil.copyfile(produced, scratch)
         shutil.rmtree(sockets, ignore_errors=True)
     try:
-        if not Path(scratch).is_file() or Path(scratch).stat().st_size == 0:
+        # In place, a failed run leaves the stored notebook as it was: it stays the regression reference.
+        if not scratch.is_file() or scratch.stat().st_size == 0 or (target is None and not outcome.ok):
             return outcome
-        if target is None and not outcome.ok:
-            return outcome  # the stored notebook stays the regression reference
         executed = clean(nbformat.read(scratch, as_version=4), tagged)
         text = nbformat.writes(executed)
         text = text if text.endswith("\n") else text + "\n"
         if output.is_file() and output.read_text(encoding="utf-8") == text:
             return outcome
-        Path(scratch).write_text(text, encoding="utf-8")
+        scratch.write_text(text, encoding="utf-8")
         os.chmod(scratch, 0o644)  # mkstemp makes the file private; a notebook is not
         os.replace(scratch, output)
-        return Outcome(outcome.document, outcome.ok, cells, outcome.failed_cell, outcome.error, changed=True)
+        return dataclasses.replace(outcome, changed=True)
     finally:
-        if Path(scratch).exists():
-            Path(scratch).unlink()
+        scratch.unlink(missing_ok=True)

@@ -32,18 +32,14 @@ class RerunError(RuntimeError):
     """A rerun that cannot start or did not finish; the message says why and what was kept."""
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    return path == folder or folder in path.parents
-
-
 def check_out(out: Path, protected: dict[str, Path]) -> None:
     """Raise RerunError when OUT is, contains or lies inside a protected folder (compared by path parts),
     or is a mount point."""
     for what, folder in protected.items():
         folder = folder.resolve()
-        if _inside(out, folder):
+        if out.is_relative_to(folder):
             raise RerunError(f"OUT {out} lies inside the {what} {folder}; choose a folder outside it")
-        if _inside(folder, out):
+        if folder.is_relative_to(out):
             raise RerunError(f"OUT {out} contains the {what} {folder}; choose a folder that holds neither")
     if os.path.ismount(out):
         raise RerunError(
@@ -52,13 +48,10 @@ def check_out(out: Path, protected: dict[str, Path]) -> None:
         )
 
 
-def _regular(path: Path) -> bool:
-    return path.is_file() and not path.is_symlink()
-
-
 def written_by_rerun(folder: Path, marker: str = MARKER) -> bool:
     """Return whether a folder is one this program wrote (a real directory holding its marker, a regular file)."""
-    return folder.is_dir() and not folder.is_symlink() and _regular(folder / marker)
+    proof = folder / marker
+    return folder.is_dir() and not folder.is_symlink() and proof.is_file() and not proof.is_symlink()
 
 
 def check_replaceable(folder: Path, force: bool, what: str, marker: str = MARKER, writer: str = "rerun") -> None:
@@ -160,21 +153,15 @@ def replace(result: Path, target: Path, marker: str = MARKER) -> None:
         target.rename(old / "previous")
         result.rename(target)
         shutil.rmtree(old)
-    elif target.is_dir() and not target.is_symlink():
-        _fill(result, target, marker)
-    else:
+    elif not target.is_dir() or target.is_symlink():
         result.rename(target)
-
-
-def _fill(result: Path, target: Path, marker: str) -> None:
-    """Move the entries of a result into an empty folder; nothing there is ever replaced."""
-    if any(target.iterdir()):
+    elif any(target.iterdir()):  # an empty folder is filled in place; nothing in it is ever replaced
         raise RerunError(f"{target} is no longer empty; nothing was moved into it")
-    entries = sorted(result.iterdir(), key=lambda entry: entry.name == marker)  # the marker last: then it is ours
-    for entry in entries:
-        destination = target / entry.name
-        if entry.is_dir() and not entry.is_symlink():
-            entry.rename(destination)  # fails onto a file or a folder with content that appeared meanwhile
-        else:
-            os.link(entry, destination)  # fails when a file appeared there meanwhile
-            entry.unlink()
+    else:
+        for entry in sorted(result.iterdir(), key=lambda entry: entry.name == marker):  # the marker last: then it is ours
+            destination = target / entry.name
+            if entry.is_dir() and not entry.is_symlink():
+                entry.rename(destination)  # fails onto a file or a folder with content that appeared meanwhile
+            else:
+                os.link(entry, destination)  # fails when a file appeared there meanwhile
+                entry.unlink()

@@ -87,16 +87,21 @@ def select(names: list[str] | None) -> list[str]:
     return list(dict.fromkeys(by_name[n] for n in names))
 
 
+def _check_valid(directory: Path, shown: str) -> None:
+    """Raise RerunError naming every problem of a data directory (`shown` names it in the message)."""
+    problems = validate(directory)
+    if problems:
+        listed = "\n".join(f"  - {p}" for p in problems)
+        raise RerunError(f"{len(problems)} problem(s) in {shown}; nothing was run:\n{listed}")
+
+
 def _compare_dir(compare_to: str | Path) -> Path:
     """Return the validated data directory to compare with (RerunError naming every problem)."""
     try:
         directory = package.resolve_data_dir(compare_to)
     except FileNotFoundError as error:
         raise RerunError(f"--compare-to: {error}") from None
-    problems = validate(directory)
-    if problems:
-        listed = "\n".join(f"  - {p}" for p in problems)
-        raise RerunError(f"{len(problems)} problem(s) in --compare-to {directory}; nothing was run:\n{listed}")
+    _check_valid(directory, f"--compare-to {directory}")
     return directory
 
 
@@ -107,8 +112,8 @@ def _out_folders(out: str | Path, force: bool, data_dir: Path) -> tuple[Path, Pa
         raise RerunError(f"OUT {out_path} is a symbolic link; rerun writes only to a real folder")
     out = out_path.resolve()
     failed_dir = out.with_name(f"{out.name}.failed")
-    check_out(out, {"repository": REPO, "data directory": data_dir})
-    check_out(failed_dir, {"repository": REPO, "data directory": data_dir})
+    for folder in (out, failed_dir):
+        check_out(folder, {"repository": REPO, "data directory": data_dir})
     check_replaceable(out, force, "OUT")
     check_replaceable(failed_dir, True, "OUT.failed")
     return out, failed_dir
@@ -191,15 +196,8 @@ def _print_edition(result: Path, data_dir: Path) -> None:
 
 
 def _build(book: Path) -> None:
-    command = [
-        str(Path(sys.executable).with_name("jupyter-book")),
-        "build",
-        str(book),
-        "--warningiserror",
-        "--nitpick",
-        "--keep-going",
-        "--quiet",
-    ]
+    program = Path(sys.executable).with_name("jupyter-book")
+    command = [str(program), "build", str(book), "--warningiserror", "--nitpick", "--keep-going", "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True, errors="backslashreplace")
     if result.returncode != 0:
         raise RerunError(f"the book did not build:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
@@ -217,13 +215,11 @@ def rerun(
     compare_to: str | Path | None = None,
     pdf: bool = False,
 ) -> Result:
-    """Validate data_dir, execute the chosen notebooks on it and build the book into out.
+    """Validate data_dir, execute the chosen notebooks on it and build the book into out (with pdf also
+    OUT/boek.pdf and OUT/html/boek.pdf, which the web edition then links to).
 
-    With pdf, the print edition is written too: OUT/boek.pdf, and OUT/html/boek.pdf that the web
-    edition links to (without pdf, the web edition has no such link).
-
-    Raises RerunError (with every data problem, or the failed notebooks and cells) when anything
-    fails; OUT is then left as it was.
+    Raises RerunError (with every data problem, or the failed notebooks and cells) when anything fails;
+    OUT is then left as it was.
     """
     try:
         data_dir = package.resolve_data_dir(data_dir)
@@ -241,10 +237,7 @@ def rerun(
     except OSError as error:  # a name too long, a folder without permission
         raise RerunError(f"OUT {out}: {error.strerror or error}") from None
     documents = select(chapters)
-    problems = validate(data_dir)
-    if problems:
-        listed = "\n".join(f"  - {p}" for p in problems)
-        raise RerunError(f"{len(problems)} problem(s) in {data_dir}; nothing was run:\n{listed}")
+    _check_valid(data_dir, str(data_dir))
     # The appendix of changes compares with the bundled data unless told otherwise.
     compared = _compare_dir(compare_to) if compare_to is not None else None
     work = [Job(d, job_parameters(d, gemeente, compared is not None)) for d in documents]
@@ -273,7 +266,7 @@ def rerun(
                 check_replaceable(failed_dir, True, "OUT.failed")
                 replace(kept, failed_dir)
                 lines = "\n".join(
-                    f"  - {o.document}: cell {o.failed_cell if o.failed_cell else '?'} failed: {o.error}\n"
+                    f"  - {o.document}: cell {o.failed_cell or '?'} failed: {o.error}\n"
                     f"    executed notebook: {failed_dir / (o.document + '.ipynb')}"
                     for o in failed
                 )

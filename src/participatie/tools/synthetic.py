@@ -48,7 +48,6 @@ import pandas as pd
 
 from ..data import package as data
 from ..data import periods
-from ..data.package import resolve_data_dir
 from ..data.values import ADDITIVE_UNITS
 from . import outdir
 
@@ -69,6 +68,7 @@ MIN_ROWS = 100_000
 # Enough periods for at least MIN_ROWS rows from the bundled 180 figures (180 × 342 × 2 = 123,120).
 DEFAULT_YEARS = 2
 _YEAR = re.compile(r"(?<![\d-])(\d{4})")  # a year at the start of a period or of its end
+FIGURE_KEY = ["indicator", "dimension", "category", "period"]
 
 
 def municipalities(count: int = MUNICIPALITIES) -> pd.DataFrame:
@@ -105,14 +105,13 @@ def generate(
 ) -> dict[str, int]:
     """Write a synthetic per-gemeente data directory to `out`; return the rows written per figure table.
 
-    `source` is the data directory to start from (default: the bundled one); `count` municipalities
-    (fewer than 342 make a small directory, such as the municipal edition of the text snapshots). `out` must
-    not exist, be empty, or (with force) hold an earlier directory of this command, proved by its marker
-    (FileExistsError otherwise); the same seed and years always give the same bytes.
+    `source` defaults to the bundled data directory. `out` must not exist, be empty, or (with force) hold an
+    earlier directory of this command, proved by its marker (FileExistsError otherwise); the same seed and
+    years always give the same bytes.
     """
     if years < 1:
         raise ValueError("years must be at least 1")
-    source_dir = resolve_data_dir(source)
+    source_dir = data.resolve_data_dir(source)
     places = municipalities(count)
     try:
         target = _target(out, source_dir, force)
@@ -200,8 +199,7 @@ def _label_descriptor(descriptor: dict) -> None:
 def municipal_table(table: pd.DataFrame, places: pd.DataFrame, rng: np.random.Generator, years: int) -> pd.DataFrame:
     """Return a national figure table (all columns as text) split into one row per municipality and period."""
     base = _with_extra_periods(table, years)
-    key = ["indicator", "dimension", "category", "period"]
-    group = base.groupby(key, sort=True).ngroup().to_numpy()
+    group = base.groupby(FIGURE_KEY, sort=True).ngroup().to_numpy()
     groups, count = group.max() + 1, len(places)
     sizes = rng.lognormal(0.0, SIZE_SPREAD, count)
     weights = sizes * rng.lognormal(0.0, SHARE_NOISE, (groups, count))
@@ -228,16 +226,15 @@ def municipal_table(table: pd.DataFrame, places: pd.DataFrame, rng: np.random.Ge
 
 def _with_extra_periods(table: pd.DataFrame, years: int) -> pd.DataFrame:
     """Return the table followed by copies shifted back 10, 20, ... years, skipping colliding figures."""
-    key = ["indicator", "dimension", "category", "period"]
-    taken = set(map(tuple, table[key].to_numpy()))
+    taken = set(map(tuple, table[FIGURE_KEY].to_numpy()))
     parts = [table]
     for step in range(1, years):
         back = YEAR_STEP * step
         shifted = table.assign(period=table["period"].map(lambda p, back=back: shift_period(p, back)))
         shifted = shifted.loc[shifted["period"].notna()]
-        keys = list(map(tuple, shifted[key].to_numpy()))
+        keys = list(map(tuple, shifted[FIGURE_KEY].to_numpy()))
         shifted = shifted.loc[[k not in taken for k in keys]]
-        taken.update(map(tuple, shifted[key].to_numpy()))
+        taken.update(map(tuple, shifted[FIGURE_KEY].to_numpy()))
         parts.append(shifted)
     return pd.concat(parts, ignore_index=True)
 
@@ -259,8 +256,6 @@ def _round_to_totals(exact: np.ndarray, totals: np.ndarray) -> np.ndarray:
 def _format_units(units: np.ndarray, decimals: np.ndarray) -> np.ndarray:
     """Return integers in 10^-decimals as decimal text (1234, 2 → '12.34'; -5, 1 → '-0.5')."""
     whole = pd.Series(units).astype(str)
-    if not decimals.any():
-        return whole.to_numpy()
     text = np.empty(len(units), dtype=object)
     plain = decimals == 0
     text[plain] = whole[plain].to_numpy()

@@ -14,6 +14,7 @@ notebooks can be compared with the snapshots too.
 from __future__ import annotations
 
 import ast
+import contextlib
 import difflib
 import json
 import os
@@ -175,17 +176,12 @@ def notebook_text(path: str | Path) -> str:
 # --- running a page in this process -------------------------------------------------------------------------
 
 
-def _shell():
-    from IPython.core.interactiveshell import InteractiveShell
-
-    return InteractiveShell.instance()
-
-
 def run_cells(cells: list[dict], parameters: dict) -> list[dict]:
     """Return the cells with the outputs their code gives in this process (parameters set after the parameters cell)."""
+    from IPython.core.interactiveshell import InteractiveShell
     from IPython.utils.capture import capture_output
 
-    shell = _shell()
+    shell = InteractiveShell.instance()
     namespace: dict = {"__name__": "__main__"}
     result = []
     for cell in cells:
@@ -220,20 +216,13 @@ def _execute(source: str, namespace: dict):
 
 def page_text(page: str, data_dir: Path | None, gemeente: str | None) -> str:
     """Return the text of one page of the book in an edition, rendered in this process."""
-    for suffix in (".ipynb", ".md"):
-        path = REPO / f"{page}{suffix}"
-        if path.exists():
-            break
-    if path.suffix == ".md":
-        return path.read_text(encoding="utf-8").strip() + "\n"
+    path = REPO / f"{page}.ipynb"
+    if not path.exists():
+        return (REPO / f"{page}.md").read_text(encoding="utf-8").strip() + "\n"
     notebook = nbformat.read(path, as_version=4)
     parameters = {"data_dir": str(data_dir) if data_dir else None, "gemeente": gemeente}
-    cwd = os.getcwd()
-    os.chdir(path.parent)  # as papermill runs a notebook: in its own folder
-    try:
+    with contextlib.chdir(path.parent):  # as papermill runs a notebook: in its own folder
         return cells_text(run_cells(notebook.cells, parameters))
-    finally:
-        os.chdir(cwd)
 
 
 def edition_texts(edition: Edition, synthetic_dir: Path | None, only: Iterable[str] = ()) -> dict[str, str]:
@@ -308,10 +297,7 @@ def differences(texts: dict[str, dict[str, str]], root: Path = SNAPSHOTS) -> str
 
 
 def main(check: bool = False, only: Iterable[str] = ()) -> int:
-    """Render every edition; write the snapshots (or, with `check`, print the differences); return an exit code.
-
-    `only` limits the run to some pages (e.g. chapters/beschut_werk).
-    """
+    """Render every edition (or only some pages); write the snapshots (or, with `check`, print the differences)."""
     only = [page.removesuffix(".ipynb") for page in only]
     unknown = sorted(set(only) - set(pages()))
     if unknown:

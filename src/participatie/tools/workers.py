@@ -35,11 +35,6 @@ class Job:
     document: str
     parameters: dict
 
-    @property
-    def name(self) -> str:
-        """Return the short name a user passes to --chapters (the file's stem)."""
-        return Path(self.document).name
-
 
 _queue = None
 _sockets = None
@@ -61,6 +56,11 @@ def _worker_init(progress, sockets: str) -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
         if os.getppid() == 1:
             os._exit(1)  # the main process died before the line above ran
+
+
+def _notebooks(job: Job, book: Path) -> tuple[str, str]:
+    """Return the notebook a job reads (in the repository) and the one it writes (in the staged book)."""
+    return str(REPO / f"{job.document}.ipynb"), str(book / f"{job.document}.ipynb")
 
 
 def _execute_job(job: Job, source: str, target: str) -> Outcome:
@@ -106,10 +106,7 @@ def _run_pool(jobs: list[Job], book: Path, workers: int, show_progress: bool, so
             max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(progress, sockets)
         )
         try:
-            futures = [
-                pool.submit(_execute_job, job, str(REPO / f"{job.document}.ipynb"), str(book / f"{job.document}.ipynb"))
-                for job in jobs
-            ]
+            futures = [pool.submit(_execute_job, job, *_notebooks(job, book)) for job in jobs]
             for future in as_completed(futures):
                 outcomes.append(future.result())
                 chapter_bar.update(1)
@@ -186,8 +183,6 @@ def run_distributed(jobs: list[Job], book: Path, scheduler: str, show_progress: 
         raise RerunError(f"cannot reach the scheduler {scheduler}: {type(error).__name__}: {error}") from None
     try:
         return _run_on(client, jobs, book, show_progress)
-    except RerunError:
-        raise
     except Exception as error:  # a worker that died, a connection that broke
         raise RerunError(f"the scheduler {scheduler} did not finish the run: {type(error).__name__}: {error}") from None
 
@@ -202,16 +197,7 @@ def _run_on(client, jobs: list[Job], book: Path, show_progress: bool) -> list[Ou
         tqdm(total=len(jobs), unit="hoofdstuk", desc="hoofdstukken", disable=not show_progress, file=sys.stderr) as bar,
     ):
         futures = [
-            client.submit(
-                execute,
-                str(REPO / f"{job.document}.ipynb"),
-                str(book / f"{job.document}.ipynb"),
-                job.parameters,
-                None,
-                job.document,
-                pure=False,
-            )
-            for job in jobs
+            client.submit(execute, *_notebooks(job, book), job.parameters, document=job.document, pure=False) for job in jobs
         ]
         for future in dask_completed(futures):
             outcomes.append(future.result())

@@ -29,6 +29,9 @@ import psutil
 
 REPO = Path(__file__).resolve().parents[3]
 PYTHON = sys.executable
+# A scratch copy builds with this repository's virtual environment (already set up by `make book`);
+# -o keeps make from ever reinstalling into it from the copy.
+MAKE_BOOK = ["make", "book", f"VENV={REPO / '.venv'}", "-o", str(REPO / ".venv" / ".setup-done")]
 
 
 class CommandFailed(RuntimeError):
@@ -78,13 +81,6 @@ def _scratch_copy(target: Path) -> Path:
         (target / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / name, target / name)
     return target
-
-
-def _make(cwd: Path) -> list[str]:
-    # The scratch copy uses this repository's virtual environment (already set up by `make book`);
-    # -o keeps make from ever reinstalling into it from the copy.
-    venv = REPO / ".venv"
-    return ["make", "book", f"VENV={venv}", "-o", str(venv / ".setup-done")]
 
 
 def _rerun(data_dir: Path, out: Path, jobs: int) -> list[str]:
@@ -152,10 +148,8 @@ class _CloneRun(NamedTuple):
 
 
 def _one_fresh_clone() -> _CloneRun:
-    """Time `make book` and `make test` on one fresh clone of the committed HEAD.
-
-    `make book` from nothing (no .venv, no _build: set-up included, as a new user meets it); then `make test`
-    in the same clone after it (the book built, so lint and pytest); then `make test` from nothing again."""
+    """Time on one fresh clone of the committed HEAD: `make book` from nothing (no .venv, no _build: set-up
+    included, as a new user meets it), `make test` after it (lint and pytest), then `make test` from nothing."""
     with tempfile.TemporaryDirectory() as folder:
         clone = Path(folder) / "clone"
         subprocess.run(["git", "clone", "--quiet", str(REPO), str(clone)], check=True)
@@ -230,13 +224,13 @@ def main(argv: list[str] | None = None) -> int:
         cold, write = [], []
         for _ in range(args.repeat):
             shutil.rmtree(scratch / "_build", ignore_errors=True)
-            cold.append(_timed(_make(scratch), scratch))
+            cold.append(_timed(MAKE_BOOK, scratch))
             # The Sphinx write and the PDF alone: everything executed, only the HTML build and the PDF again.
             shutil.rmtree(scratch / "_build" / "html")
             (scratch / "_build" / ".html-done").unlink()
             for stale in (scratch / "_build").glob(".doctrees"):
                 shutil.rmtree(stale)
-            write.append(_timed(_make(scratch), scratch))
+            write.append(_timed(MAKE_BOOK, scratch))
         cold_time, cold_rss = _median(cold)
         write_time = _median(write)[0]
         floor = kernel * notebooks / cores + write_time
@@ -247,18 +241,18 @@ def main(argv: list[str] | None = None) -> int:
             f"{cold_time:.1f} s",
             f"{cold_time / floor:.2f} x floor; target <= 1.5 x ({1.5 * floor:.1f} s): {_verdict(cold_time <= 1.5 * floor)}",
         )
-        unchanged = _median([_timed(_make(scratch), scratch) for _ in range(args.repeat)])[0]
+        unchanged = _median([_timed(MAKE_BOOK, scratch) for _ in range(args.repeat)])[0]
         rows.add("rebuild, nothing changed", f"{unchanged:.2f} s", f"target <= 4 s: {_verdict(unchanged <= 4)}")
         changed = []
         for _ in range(args.repeat):
             (scratch / "data" / "beschut_werk.csv").touch()
-            changed.append(_timed(_make(scratch), scratch))
+            changed.append(_timed(MAKE_BOOK, scratch))
         rows.add("rebuild, one data file changed", f"{_median(changed)[0]:.1f} s", "re-executes its chapter + book pages")
         html = scratch / "_build" / "html"
         pdf_runs = []
         for _ in range(args.repeat):
             (html / "boek.pdf").unlink()
-            pdf_runs.append(_timed(_make(scratch), scratch))
+            pdf_runs.append(_timed(MAKE_BOOK, scratch))
         pdf_time, pdf_rss = _median(pdf_runs)
         import pypdf
 

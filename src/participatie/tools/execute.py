@@ -100,11 +100,10 @@ def execute(
 ) -> Outcome:
     """Execute a notebook and return its outcome (never raises for a failing cell).
 
-    In place (`target` None): the stored notebook is rewritten only when every cell succeeded and the
-    result differs, so a failing run leaves the regression reference as it was. Into `target`: the
-    executed notebook is written there, also when a cell failed (with the error in its output).
-    `sockets` is the folder in which the kernel's socket folder is made (default: the system's temporary
-    folder); a caller that may kill this process passes one it removes itself.
+    In place (`target` None) the stored notebook is rewritten only when every cell succeeded and the result
+    differs; into `target` it is written also when a cell failed (with the error in its output). The kernel's
+    socket folder is made in `sockets` (default: the system's temporary folder): a caller that may kill this
+    process passes one it removes itself.
     """
     global _progress_queue
     import papermill

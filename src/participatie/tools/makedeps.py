@@ -11,7 +11,6 @@ from ..data.package import read_descriptor, resolve_data_dir, resource_paths
 from ..themes import THEMES
 
 PACKAGE_DIR = "src/participatie"
-STAMP = "$(EXECUTED)/{document}.done"
 
 
 def makefile() -> str:
@@ -24,7 +23,7 @@ def makefile() -> str:
         theme_dirs.append(folder)
         files = " ".join(f"data/{paths[name]}" for name in theme.resources)
         words = f"{theme.text_file} {theme.labels_file}"
-        lines.append(f"{STAMP.format(document=theme.document)}: {files} {words} $(wildcard {folder}/*.py {folder}/*.csv)")
+        lines.append(f"$(EXECUTED)/{theme.document}.done: {files} {words} $(wildcard {folder}/*.py {folder}/*.csv)")
     lines += [
         "",
         f"THEME_NOTEBOOKS := {' '.join(theme.notebook for theme in THEMES)}",

@@ -33,8 +33,7 @@ class RerunError(RuntimeError):
 
 
 def check_out(out: Path, protected: dict[str, Path]) -> None:
-    """Raise RerunError when OUT is, contains or lies inside a protected folder (compared by path parts),
-    or is a mount point."""
+    """Raise RerunError when OUT is, contains or lies inside a protected folder (by path parts), or is a mount point."""
     for what, folder in protected.items():
         folder = folder.resolve()
         if out.is_relative_to(folder):

@@ -293,5 +293,4 @@ def rerun(
         finally:
             if not keep:
                 shutil.rmtree(staging, ignore_errors=True)
-    order = {d: i for i, d in enumerate(documents)}
-    return Result(out, sorted(outcomes, key=lambda o: order[o.document]), out / PDF_NAME if pdf else None)
+    return Result(out, sorted(outcomes, key=lambda o: documents.index(o.document)), out / PDF_NAME if pdf else None)

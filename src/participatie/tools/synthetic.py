@@ -173,7 +173,13 @@ def _write(target: Path, source_dir: Path, places: pd.DataFrame, seed: int, year
         schema = json.loads((source_dir / FIGURE_SCHEMA).read_text(encoding="utf-8"))
         widened = json.dumps(data.with_optional_columns(schema), indent=2, ensure_ascii=False)
         (target / FIGURE_SCHEMA).write_text(widened + "\n", encoding="utf-8")
-    _label_descriptor(descriptor)
+    descriptor["name"] = f"{LABEL.lower()}-{descriptor['name']}"
+    descriptor["title"] = f"{LABEL} — {descriptor['title']}"
+    descriptor["description"] = (
+        f"{LABEL}: synthetic per-municipality data for tests and benchmarks, not real figures. "
+        + descriptor.get("description", "")
+    )
+    descriptor[data.SYNTHETIC] = True
     (target / data.DESCRIPTOR).write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     readme = target / "README.md"
     original = readme.read_text(encoding="utf-8") if readme.is_file() else ""
@@ -184,16 +190,6 @@ def _write(target: Path, source_dir: Path, places: pd.DataFrame, seed: int, year
         encoding="utf-8",
     )
     return written
-
-
-def _label_descriptor(descriptor: dict) -> None:
-    descriptor["name"] = f"{LABEL.lower()}-{descriptor['name']}"
-    descriptor["title"] = f"{LABEL} — {descriptor['title']}"
-    descriptor["description"] = (
-        f"{LABEL}: synthetic per-municipality data for tests and benchmarks, not real figures. "
-        + descriptor.get("description", "")
-    )
-    descriptor[data.SYNTHETIC] = True
 
 
 def municipal_table(table: pd.DataFrame, places: pd.DataFrame, rng: np.random.Generator, years: int) -> pd.DataFrame:

@@ -102,17 +102,9 @@ def floor_kernel(repeat: int) -> float:
         return _median(runs)[0]
 
 
-class _Table:
-    """Prints each benchmark row as soon as it is measured (a long run shows progress)."""
-
-    WIDTH = 58
-
-    def __init__(self) -> None:
-        print(f"{'row':<{self.WIDTH}}  {'value':>10}  note")
-        print(f"{'-' * self.WIDTH}  {'-' * 10}  ----", flush=True)
-
-    def add(self, name: str, value: str, note: str = "") -> None:
-        print(f"{name:<{self.WIDTH}}  {value:>10}  {note}", flush=True)
+def _row(name: str, value: str, note: str = "") -> None:
+    """Print one row of the table as soon as it is measured (a long run shows progress)."""
+    print(f"{name:<58}  {value:>10}  {note}", flush=True)
 
 
 def _verdict(met: bool) -> str:
@@ -207,17 +199,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.clones < 1:
         parser.error("--clones must be at least 1")
+    _row("row", "value", "note")
+    _row("-" * 58, "-" * 10, "----")
     if args.fresh_clone_only:
-        table = _Table()
         for row in fresh_clone_rows(args.clones):
-            table.add(*row)
+            _row(*row)
         return 0
     cores = os.cpu_count() or 1
     notebooks = len(list(REPO.glob("chapters/*.ipynb"))) + len(list(REPO.glob("appendices/*.ipynb"))) + 1
-    rows = _Table()
 
     kernel = floor_kernel(args.repeat)
-    rows.add("kernel start + imports (one notebook)", f"{kernel:.2f} s")
+    _row("kernel start + imports (one notebook)", f"{kernel:.2f} s")
 
     with tempfile.TemporaryDirectory() as folder:
         scratch = _scratch_copy(Path(folder) / "book")
@@ -234,20 +226,20 @@ def main(argv: list[str] | None = None) -> int:
         cold_time, cold_rss = _median(cold)
         write_time = _median(write)[0]
         floor = kernel * notebooks / cores + write_time
-        rows.add("Sphinx write + PDF (all executed)", f"{write_time:.1f} s")
-        rows.add(f"floor = {notebooks} x kernel / {cores} cores + write", f"{floor:.1f} s")
-        rows.add(
+        _row("Sphinx write + PDF (all executed)", f"{write_time:.1f} s")
+        _row(f"floor = {notebooks} x kernel / {cores} cores + write", f"{floor:.1f} s")
+        _row(
             "cold book build (make book)",
             f"{cold_time:.1f} s",
             f"{cold_time / floor:.2f} x floor; target <= 1.5 x ({1.5 * floor:.1f} s): {_verdict(cold_time <= 1.5 * floor)}",
         )
         unchanged = _median([_timed(MAKE_BOOK, scratch) for _ in range(args.repeat)])[0]
-        rows.add("rebuild, nothing changed", f"{unchanged:.2f} s", f"target <= 4 s: {_verdict(unchanged <= 4)}")
+        _row("rebuild, nothing changed", f"{unchanged:.2f} s", f"target <= 4 s: {_verdict(unchanged <= 4)}")
         changed = []
         for _ in range(args.repeat):
             (scratch / "data" / "beschut_werk.csv").touch()
             changed.append(_timed(MAKE_BOOK, scratch))
-        rows.add("rebuild, one data file changed", f"{_median(changed)[0]:.1f} s", "re-executes its chapter + book pages")
+        _row("rebuild, one data file changed", f"{_median(changed)[0]:.1f} s", "re-executes its chapter + book pages")
         html = scratch / "_build" / "html"
         pdf_runs = []
         for _ in range(args.repeat):
@@ -257,27 +249,27 @@ def main(argv: list[str] | None = None) -> int:
         import pypdf
 
         pages = len(pypdf.PdfReader(html / "boek.pdf").pages)
-        rows.add(
+        _row(
             "print edition (make pdf)",
             f"{pdf_time:.1f} s",
             f"{pages} A4 pages, {(html / 'boek.pdf').stat().st_size / 1024:.0f} KB, peak RSS {pdf_rss / 2**20:.0f} MB",
         )
         static = sum(p.stat().st_size for p in (html / "_static").rglob("*") if p.is_file())
         bundle = sum(p.stat().st_size for p in (html / "_static" / "vega").glob("*.js"))
-        rows.add("_static/ (all)", f"{static / 1024:.0f} KB", f"of which the Vega bundle {bundle / 1024:.0f} KB")
+        _row("_static/ (all)", f"{static / 1024:.0f} KB", f"of which the Vega bundle {bundle / 1024:.0f} KB")
         for page in sorted(html.glob("chapters/*.html")) + sorted(html.glob("appendices/*.html")) + [html / "intro.html"]:
             size = page.stat().st_size / 1024
-            rows.add(f"page {page.relative_to(html)}", f"{size:.0f} KB", f"target <= 200 KB: {_verdict(size <= 200)}")
+            _row(f"page {page.relative_to(html)}", f"{size:.0f} KB", f"target <= 200 KB: {_verdict(size <= 200)}")
 
     for row in fresh_clone_rows(args.clones):
-        rows.add(*row)
+        _row(*row)
 
     # nbval's kernels start on private Unix sockets here too: the package's pytest plugin (tools.kernels) loads in
     # every pytest run of the environment, not only where tests/conftest.py is read.
     nbval_command = [PYTHON, "-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", "-n", str(cores)]
     nbval_command += ["--dist", "loadfile", "-q", "chapters", "appendices", "intro.ipynb", "-o", "addopts="]
     nbval = _median([_timed(nbval_command, REPO) for _ in range(args.repeat)])[0]
-    rows.add("nbval over all notebooks", f"{nbval:.1f} s")
+    _row("nbval over all notebooks", f"{nbval:.1f} s")
 
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
@@ -285,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
         for jobs in (1, 2):
             runs = [_timed(_rerun(REPO / "data", folder / f"out{jobs}", jobs), REPO) for _ in range(args.repeat)]
             bundled[jobs] = _median(runs)
-            rows.add(
+            _row(
                 f"rerun, bundled data, {jobs} job(s)",
                 f"{bundled[jobs][0]:.1f} s",
                 f"peak RSS {bundled[jobs][1] / 2**20:.0f} MB",
@@ -295,12 +287,12 @@ def main(argv: list[str] | None = None) -> int:
         rows_count = sum(len(p.read_text(encoding="utf-8").splitlines()) - 1 for p in synthetic.glob("*.csv"))
         large = _median([_timed(_rerun(synthetic, folder / "outsyn", 2), REPO) for _ in range(args.repeat)])
         ratio = large[0] / bundled[2][0]
-        rows.add(
+        _row(
             f"rerun, synthetic data ({rows_count:,} rows), 2 jobs",
             f"{large[0]:.1f} s",
             f"{ratio:.1f} x bundled; target <= 3 x: {_verdict(ratio <= 3)}",
         )
-        rows.add(
+        _row(
             "peak RSS (rerun on synthetic data, all processes)",
             f"{large[1] / 2**20:.0f} MB",
             f"target <= 2048 MB: {_verdict(large[1] <= 2 * 2**30)}",

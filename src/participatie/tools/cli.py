@@ -206,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     again.add_argument(
         "--jobs",
         type=int,
-        default=rerun.default_jobs(),
+        default=os.cpu_count() or 1,
         help="worker processes running notebooks in parallel (default: the number of cores)",
     )
     again.add_argument("--gemeente", metavar="CODE", help="municipal edition for a CBS code such as GM0363")

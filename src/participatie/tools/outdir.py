@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .. import __version__
 
+REPO = Path(__file__).resolve().parents[3]
 MARKER = ".participatie-rerun"
 STAGING_MARKER = ".participatie-staging"
 LOCK_BYTES = 32  # a lock holds a process id: anything larger is not a lock this program wrote

@@ -19,7 +19,6 @@ Data directories and command-line values come from others; the result is a publi
 
 from __future__ import annotations
 
-import os
 import posixpath
 import shutil
 import subprocess
@@ -35,6 +34,7 @@ from ..data.editions import InvalidMunicipalityCode, check_municipality_code
 from ..data.validation import validate
 from .execute import Outcome
 from .outdir import (
+    REPO,
     Lock,
     RerunError,
     check_out,
@@ -46,7 +46,6 @@ from .outdir import (
 )
 from .workers import Job, check_scheduler, run_distributed, run_local
 
-REPO = Path(__file__).resolve().parents[3]
 # The print edition's file name (book.pdf.PDF_NAME, not imported: WeasyPrint loads only when a PDF is made).
 PDF_NAME = "boek.pdf"
 # Files the book needs besides its notebooks (the citation page includes the changelog).
@@ -117,11 +116,6 @@ def _out_folders(out: str | Path, force: bool, data_dir: Path) -> tuple[Path, Pa
     check_replaceable(out, force, "OUT")
     check_replaceable(failed_dir, True, "OUT.failed")
     return out, failed_dir
-
-
-def default_jobs() -> int:
-    """Return the default number of worker processes: the machine's cores."""
-    return os.cpu_count() or 1
 
 
 # --- staging and the book ------------------------------------------------------------------------

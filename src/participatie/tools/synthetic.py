@@ -52,7 +52,6 @@ from ..data.values import ADDITIVE_UNITS
 from . import outdir
 
 MARKER = ".participatie-synthetic"
-REPO = Path(__file__).resolve().parents[3]
 
 MUNICIPALITIES = 342
 FIRST_CODE = 9001  # CBS municipality codes have never reached 9000
@@ -137,7 +136,7 @@ def _target(out: str | Path, source_dir: Path, force: bool) -> Path:
     if target.is_symlink():
         raise outdir.RerunError(f"{target} is a symbolic link; synthetic writes only to a real folder")
     target = target.resolve()
-    outdir.check_out(target, {"repository": REPO, "source data directory": source_dir})
+    outdir.check_out(target, {"repository": outdir.REPO, "source data directory": source_dir})
     _replaceable(target, force)
     return target
 

@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .execute import Outcome, code_cells, execute
-from .outdir import RerunError
+from .outdir import REPO, RerunError
 
-REPO = Path(__file__).resolve().parents[3]
 # A Dask scheduler is named by an address with one of distributed's transports: tcp://HOST:PORT and the like.
 SCHEDULER_SCHEMES = ("tcp", "tls", "ws", "wss", "ucx")
 SCHEDULER_TIMEOUT = "20s"  # to reach the scheduler; then the run fails with a message

@@ -3,7 +3,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from participatie.figures.facts import Figure, letters
+from participatie.figures.facts import Figure, collect, defined, letters
 from participatie.presentation import tables, vocabulary
 
 
@@ -114,3 +114,23 @@ def test_directions_and_differences_follow_the_numbers():
     assert vocabulary.difference(612.7, 621.8, "euro_mln", 1) == "€ 9,1 mln lager dan"
     assert vocabulary.difference(5, 5, "aantal") == "gelijk aan"
     assert vocabulary.joined(["a", "b", "c"]) == "a, b en c" and vocabulary.joined(["*x*"]) == r"\*x\*"
+
+
+# --- shared helpers of the themes' facts modules -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"), [(2, 2.0), (-0.5, -0.5), (None, None), (float("nan"), None), (float("inf"), None), (pd.NA, None)]
+)
+def test_a_number_is_defined_unless_missing_nan_or_infinite(number, expected):
+    assert defined(number) == expected
+
+
+def test_collect_merges_the_facts_of_every_part_in_order():
+    def first(chapter):
+        return {"a": chapter, "b": 1}
+
+    def second(chapter):
+        return {"b": 2, "c": 3}
+
+    assert collect("x", first, second) == {"a": "x", "b": 2, "c": 3}

@@ -12,6 +12,7 @@ refuse a figure without a letter).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -40,6 +41,16 @@ class Figure:
     qualifier: str | None = None
     letter: Letter | None = None
     page: int | None = None
+
+
+def defined(number) -> float | None:
+    """Return a computed number as a float; None when it is not defined (None, NaN or infinite: a ratio to nothing)."""
+    return float(number) if pd.notna(number) and math.isfinite(number) else None
+
+
+def collect(chapter, *parts) -> dict:
+    """Return the facts every part (a function of the chapter) returns, merged into one dictionary in order."""
+    return {name: fact for part in parts for name, fact in part(chapter).items()}
 
 
 def letters(sources: pd.DataFrame) -> dict[str, Letter]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from ...figures import lookup as fig
+from ...figures.facts import collect
 from ...figures.revisions import revisions
 from . import analysis
 from .analysis import END_2016, END_2017, JUNE_2017, JUNE_2018, Q3_2015, Q3_2016, Q4_2016, Q4_2017, SEPT_2018, STUDY
@@ -19,8 +20,7 @@ GROUP = "municipal_target_group_working"
 
 def facts(chapter) -> dict:
     """Return the facts of the chapter's text by name (see the module docstring for own and national figures)."""
-    parts = (_letters_and_dates, _target, _progress, _municipal_group, _support, _study, _contracts, _other)
-    return {name: fact for part in parts for name, fact in part(chapter).items()}
+    return collect(chapter, _letters_and_dates, _target, _progress, _municipal_group, _support, _study, _contracts, _other)
 
 
 def _letters_and_dates(chapter) -> dict:

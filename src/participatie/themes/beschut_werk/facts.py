@@ -12,28 +12,10 @@ import math
 import pandas as pd
 
 from ...figures import lookup
-from ...figures.facts import Figure, Finder
+from ...figures.facts import Figure, Finder, defined
 from ...figures.revisions import CONFLICT
 from . import analysis
-from .analysis import (
-    COMPUTED,
-    END_2016,
-    END_2017,
-    END_2018,
-    EXTRAPOLATED,
-    HOURS,
-    JAN_MAY_2017,
-    JUNE_2017,
-    JUNE_2018,
-    MARCH_2018,
-    PART_YEAR,
-    PERSONS,
-    PRINTED,
-    Q1_2018,
-    REALISED,
-    SEPT_2018,
-    WORKING,
-)
+from .analysis import END_2016, END_2017, HOURS, JAN_MAY_2017, JUNE_2017, JUNE_2018, MARCH_2018, PRINTED, Q1_2018, SEPT_2018
 
 # The extrapolations the national text discusses: the letter that made each, by the year it extrapolated to.
 NATIONAL_EXTRAPOLATIONS = ((2017, JUNE_2017), (2018, JUNE_2018))
@@ -82,10 +64,6 @@ def _sources(finder: Finder, row: pd.Series, period: str | None = None) -> list[
     return [_figure(finder, row["value"], period or row["period"], s, p, row.get("qualifier")) for s, p in pairs]
 
 
-def _defined(value: float) -> float | None:
-    return None if value is None or math.isnan(value) else float(value)
-
-
 def _rounds_to(ours: float, printed: float) -> bool:
     """Return whether our value, rounded to whole units as the letters print, equals the printed one."""
     return bool(not (math.isnan(ours) or math.isnan(printed)) and round(ours) == printed)
@@ -120,7 +98,8 @@ def _trend(values: list[float]) -> str:
 
 def _advices(own: Finder, figures: pd.DataFrame, municipal: bool) -> dict:
     years = analysis.advices_by_year(figures)
-    realised = years.loc[years["kind"] == REALISED].drop_duplicates("year", keep="last").set_index("year", drop=False)
+    realised = years.loc[years["kind"] == analysis.REALISED].drop_duplicates("year", keep="last")
+    realised = realised.set_index("year", drop=False)
 
     def advices(row) -> Figure:
         return _figure(own, row["advices"], row["period"], row["source_id"], row["page"], row["qualifier"], "adviezen")
@@ -129,23 +108,23 @@ def _advices(own: Finder, figures: pd.DataFrame, municipal: bool) -> dict:
         # What became of a letter's extrapolation: the realised count for its year (None: none yet).
         done = realised.loc[row["year"]] if row["year"] in realised.index else None
         same = done is None or done["advices"] == row["advices"]
-        gap = None if same else _defined(abs(100 * (lookup.ratio(done["advices"], row["advices"]) - 1)))  # ours, in %
+        gap = None if same else defined(abs(100 * (lookup.ratio(done["advices"], row["advices"]) - 1)))  # ours, in %
         return {
             "year": str(row["year"]),
             "forecast": advices(row),
             "realised": None if done is None else advices(done),
             "gap": gap,
-            "cumulative": own.figure("positive_advices_cumulative", END_2018, source_id=row["source_id"]),
+            "cumulative": own.figure("positive_advices_cumulative", analysis.END_2018, source_id=row["source_id"]),
         }
 
-    forecasts = years.loc[years["kind"] == EXTRAPOLATED]
+    forecasts = years.loc[years["kind"] == analysis.EXTRAPOLATED]
     if not municipal:
         wanted = pd.DataFrame(NATIONAL_EXTRAPOLATIONS, columns=["year", "source_id"])
         forecasts = wanted.merge(forecasts.drop_duplicates(["year", "source_id"]))
     printed = analysis.cumulative_advices(figures).loc[lambda f: f["kind"] == PRINTED]
     return {
         "advices_realised": [advices(row) for _, row in realised.iterrows()],
-        "advices_part_year": [advices(row) for _, row in years.loc[years["kind"] == PART_YEAR].iterrows()],
+        "advices_part_year": [advices(row) for _, row in years.loc[years["kind"] == analysis.PART_YEAR].iterrows()],
         "advices_cumulative": None if printed.empty else _cited(own, printed.iloc[-1], "adviezen"),
         "extrapolations": [outcome(row) for _, row in forecasts.iterrows()],
     }
@@ -202,7 +181,7 @@ def _working(own: Finder, figures: pd.DataFrame, municipal: bool) -> dict:
         "working_2017": own.figure("working_sheltered_workplace", END_2017, source_id=JUNE_2018),
         "working_end_2017": own.figure("working_sheltered_workplace", END_2017, source_id=SEPT_2018),
         "working_march_2018": own.figure("working_sheltered_workplace", MARCH_2018, source_id=SEPT_2018),
-        "working_growth": _defined(abs(growth)),  # ours, in percent, without sign (None when not defined)
+        "working_growth": defined(abs(growth)),  # ours, in percent, without sign (None when not defined)
         "working_growth_printed": own.figure("working_sheltered_workplace_growth", Q1_2018),
         "working_growth_rounds": _rounds_to(growth, printed_growth),
         "working_latest": own.of(latest),
@@ -213,7 +192,7 @@ def _working(own: Finder, figures: pd.DataFrame, municipal: bool) -> dict:
 
 def _share_working(own: Finder, figures: pd.DataFrame) -> dict:
     frame = analysis.working_vs_advised(figures)
-    printed = frame.loc[(frame["advised_kind"] == PRINTED) & (frame["working_series"] == WORKING)]
+    printed = frame.loc[(frame["advised_kind"] == PRINTED) & (frame["working_series"] == analysis.WORKING)]
 
     def reading(row) -> dict:
         return {
@@ -241,7 +220,7 @@ def _share_working(own: Finder, figures: pd.DataFrame) -> dict:
         }
 
     latest = analysis.latest_share_working(figures)
-    sums = analysis.cumulative_advices(figures).loc[lambda f: f["kind"] == COMPUTED]
+    sums = analysis.cumulative_advices(figures).loc[lambda f: f["kind"] == analysis.COMPUTED]
     return {
         "share_working_2017": own.figure("share_advised_working", END_2017),
         "cumulative_2017": own.figure("positive_advices_cumulative", END_2017),
@@ -285,7 +264,7 @@ def _fill(own: Finder, figures: pd.DataFrame) -> dict:
     return {
         # fill_working, fill_places, fill_hours_worked, fill_hours_per_place:
         **{f"fill_{name}": float(number) for name, number in inputs.items()},
-        "fill_persons": float(rates[PERSONS]),  # ours, in percent
+        "fill_persons": float(rates[analysis.PERSONS]),  # ours, in percent
         "fill_hours": float(rates[HOURS]),  # ours, in percent
         "fill_printed": float(rates[PRINTED]),
         "fill_hours_rounds": _rounds_to(rates[HOURS], rates[PRINTED]),
@@ -319,7 +298,7 @@ def _national(national: Finder, figures: pd.DataFrame) -> dict:
         "national_projected_2050": national.figure("projected_sheltered_workplaces", "2050"),
         "national_claimed": national.figure("claimed_sheltered_workplaces", "2018-04-04"),
         "national_hours_per_place": national.figure("assumed_hours_per_place", "2017/.."),
-        "national_regeling_2018": national.figure("regeling_sheltered_workplaces", END_2018, source_id=SEPT_2018),
+        "national_regeling_2018": national.figure("regeling_sheltered_workplaces", analysis.END_2018, source_id=SEPT_2018),
         "national_not_offering_2015": national.figure("share_gemeenten_not_offering", "2015"),
         "national_not_offering_2016": national.figure("share_gemeenten_not_offering", "2016"),
         "national_stimulus": national.figure("stimulus_budget", "2016/2020"),

@@ -15,7 +15,7 @@ import re
 import pandas as pd
 
 from ...figures import checks, lookup
-from ...figures.facts import Figure, Finder
+from ...figures.facts import Figure, Finder, collect, defined
 from ...figures.rounding import MLN_PER_MLD, Interval
 from . import analysis
 from .analysis import BUDGET_YEAR, FOCUS, JUNE_2017, PREVIOUS_BUDGET, PREVIOUS_YEAR, PROVISIONAL, RAISED
@@ -23,15 +23,8 @@ from .analysis import BUDGET_YEAR, FOCUS, JUNE_2017, PREVIOUS_BUDGET, PREVIOUS_Y
 
 def facts(chapter) -> dict:
     """Return what the chapter's text and labels need, by name (see the module docstring)."""
-    found = {}
-    for part in (_letters, _buig, _budget, _people, _budget_parts, _target_groups, _totals, _benefits, _ioaz, _checks):
-        found |= part(chapter)
-    return found
-
-
-def _number(value) -> float | None:
-    """Return a computed number as a float; None when it is not defined (NaN)."""
-    return None if value is None or pd.isna(value) else float(value)
+    parts = (_letters, _buig, _budget, _people, _budget_parts, _target_groups, _totals, _benefits, _ioaz, _checks)
+    return collect(chapter, *parts)
 
 
 def _result(finder: Finder, row: pd.Series | None) -> dict | None:
@@ -42,7 +35,7 @@ def _result(finder: Finder, row: pd.Series | None) -> dict | None:
         "figure": finder.of(row),
         "result": float(row["result"]),  # signed: a surplus above zero, a deficit below
         "deficit": row["kind"] == analysis.DEFICIT,
-        "share": _number(row["share"]),  # the printed percentage of the macrobudget
+        "share": defined(row["share"]),  # the printed percentage of the macrobudget
         "preliminary": bool(row["preliminary"]),
     }
 
@@ -179,10 +172,10 @@ def _target_groups(chapter) -> dict:
         "sum_checked": bool((parts["verdict"] != checks.NOT_COMPUTABLE).any()),
         "sum_discrepancies": gaps(checks.DISCREPANCY),
         "sum_roundings": gaps(checks.ROUNDED),
-        "share_new_first": _number(first["new_share"]),
-        "share_new_last": _number(last["new_share"]),
-        "classic_change": _number(last["classic_change"]),
-        "new_change": _number(last["new_change"]),
+        "share_new_first": defined(first["new_share"]),
+        "share_new_last": defined(last["new_share"]),
+        "classic_change": defined(last["classic_change"]),
+        "new_change": defined(last["new_change"]),
     }
     growth = shift.set_index("year")["new_growth"].dropna()
     if len(growth) < 2:

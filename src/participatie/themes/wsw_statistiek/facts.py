@@ -10,13 +10,12 @@ about the letters' own claims (checks, revisions, the rise a letter prints) are 
 from __future__ import annotations
 
 import dataclasses
-import math
 
 import pandas as pd
 
 from ...figures import lookup
 from ...figures.checks import ASSUMPTION, DISCREPANCY
-from ...figures.facts import Figure, Finder
+from ...figures.facts import Figure, Finder, collect, defined
 from ...presentation.labels import REVISION_KIND_TEXT, VERDICT_TEXT
 from . import analysis
 from .analysis import FIRST, JULY_2013, JUNE_2018, REPEAT, SPAN_2012, TOTAL
@@ -24,20 +23,7 @@ from .analysis import FIRST, JULY_2013, JUNE_2018, REPEAT, SPAN_2012, TOTAL
 
 def facts(chapter) -> dict:
     """Return what the chapter's text needs, by name (see the module doc; the text file lists the names)."""
-    found = {}
-    for topic in (_letters, _indications, _waiting_list, _workforce, _shares, _money, _national_claims):
-        found |= topic(chapter)
-    return found
-
-
-def _defined(number) -> float | None:
-    """Return a number a reader can use, None for NaN or infinity (a ratio to nothing)."""
-    return float(number) if number is not None and math.isfinite(float(number)) else None
-
-
-def _latest(finder: Finder, figures: pd.DataFrame, indicator: str) -> Figure | None:
-    """Return an indicator's figure for its latest period (None when the data hold none)."""
-    return finder.of(analysis.last(analysis.series(figures, indicator)))
+    return collect(chapter, _letters, _indications, _waiting_list, _workforce, _shares, _money, _national_claims)
 
 
 def _first_row(figures: pd.DataFrame, indicator: str, period: str, category: str | None = None) -> pd.Series | None:
@@ -65,7 +51,7 @@ def _pair(chapter, name: str, indicator: str, category: str | None = None) -> di
     change = relative = None
     if previous is not None:
         change = latest.value - previous.value
-        relative = _defined(lookup.ratio(100 * abs(change), previous.value))
+        relative = defined(lookup.ratio(100 * abs(change), previous.value))
     return {f"{name}_previous": previous, f"{name}_latest": latest, f"{name}_change": change, f"{name}_change_pct": relative}
 
 
@@ -79,7 +65,7 @@ def _letters(chapter) -> dict:
         "june_2017": national.letter(analysis.JUNE_2017),
         "june_2018": national.letter(JUNE_2018),
         "chapter_letters": [] if chapter.municipal else [national.letter(s) for s in used],
-        "manifesto": _latest(chapter.finder, chapter.figures, "manifesto_signatory_municipalities"),
+        "manifesto": chapter.finder.latest("manifesto_signatory_municipalities"),
     }
 
 
@@ -102,7 +88,7 @@ def _indications(chapter) -> dict:
         "parts_total": total,
         "parts_sum": parts,
         "parts_gap": parts - total if total is not None else None,
-        "parts_repeat_pct": _defined(lookup.ratio(100 * repeat.value, total)) if total is not None else None,
+        "parts_repeat_pct": defined(lookup.ratio(100 * repeat.value, total)) if total is not None else None,
         "cause_total": chapter.national_finder.of(cause),
         "cause_section": str(cause["section"]) if cause is not None else None,
         "first_2011_printed": _first_row(chapter.national, "wsw_indications", analysis.YEAR_2011, FIRST) is not None,
@@ -122,7 +108,7 @@ def _waiting_list(chapter) -> dict:
         pct = finder.of(analysis.last(found.sort_values("source_date")))
         # The stand at the start of the decrease's span (not printed): the end stand plus the decrease.
         start = float(stand["value"]) + float(decrease["value"])
-        recomputed = _defined(lookup.ratio(100 * float(decrease["value"]), start))
+        recomputed = defined(lookup.ratio(100 * float(decrease["value"]), start))
     return {
         "waiting_stand": finder.of(stand),
         "waiting_decrease": finder.of(decrease),
@@ -152,10 +138,10 @@ def _workforce(chapter) -> dict:
     found = lookup.select(figures, "wsw_supported_employment_places_increase_pct", period=SPAN_2012)
     if not chapter.municipal and not found.empty:
         printed = chapter.finder.of(found.iloc[0])
-        rise = _defined(analysis.supported_employment_rise(figures))
+        rise = defined(analysis.supported_employment_rise(figures))
     return pairs | {
         "workforce_letter_says_same": periods == {analysis.START_2012, analysis.END_2012} and letters == {JULY_2013},
-        "staff_latest": _latest(chapter.finder, figures, "wsw_employees"),
+        "staff_latest": chapter.finder.latest("wsw_employees"),
         # The places as a share of the workforce of the same moment (NaN: a workforce of 0).
         "places_share_of_staff": share,
         # The percentage the letter calls the rise of the places, and the rise its own counts give.
@@ -201,7 +187,7 @@ def _money(chapter) -> dict:
     (per_first, total_first), (per_last, total_last) = _cut_rows(finder, figures)
     (national_first, _), (national_last, _) = _cut_rows(national, chapter.national)
     place = analysis.last(analysis.series(figures, "wsw_state_contribution_per_place"))
-    volume = _latest(finder, figures, "wsw_volume_below_forecast")
+    volume = finder.latest("wsw_volume_below_forecast")
     kerstens = analysis.series(chapter.national, "motie_kerstens_funds")
     anchor = kerstens.loc[kerstens["source_id"] == JUNE_2018]
     return {
@@ -221,13 +207,13 @@ def _money(chapter) -> dict:
         "volume_below": volume is not None and volume.value >= 0,
         # The size of the difference from the forecast, with its unit and hedge (the side is volume_below).
         "volume_size": dataclasses.replace(volume, value=abs(volume.value)) if volume is not None else None,
-        "volume_national": _latest(national, chapter.national, "wsw_volume_below_forecast"),
+        "volume_national": national.latest("wsw_volume_below_forecast"),
         # The national amount of the motie Kerstens (the June 2018 letter's, which says what it was for).
         "kerstens": national.of((anchor if not anchor.empty else kerstens).iloc[-1]) if not kerstens.empty else None,
-        "kerstens_own": _latest(finder, figures, "motie_kerstens_funds") if chapter.municipal else None,
+        "kerstens_own": finder.latest("motie_kerstens_funds") if chapter.municipal else None,
         "kerstens_letters": [national.letter(s) for s in kerstens.drop_duplicates("source_id")["source_id"]],
         "kerstens_same": kerstens["value"].nunique() == 1,
-        "zembla": _latest(national, chapter.national, "wsw_cuts_cited_by_zembla"),
+        "zembla": national.latest("wsw_cuts_cited_by_zembla"),
     }
 
 

@@ -271,3 +271,42 @@ def test_tooltips_title_each_field_from_its_labels_and_show_numbers_in_whole_uni
     assert [t.to_dict() for t in shapes.tooltips(titles, ["jaar:N", "aantal:Q", "brief:N"])] == made
     with pytest.raises(KeyError):
         shapes.tooltips(titles, "onbekend:N")  # a field without a label is an error, never an untitled tooltip
+
+
+def test_labelled_figure_takes_its_description_from_the_labels_and_its_source_line_from_the_rows(chart):
+    class Chapter:
+        def label(self, key, **values):
+            return f"{key} {values['jaren']}"
+
+        def source_line(self, rows):
+            return f"Bron: {', '.join(rows['source_id'])}."
+
+    table = pd.DataFrame({"Jaar": ["2015", "2016"], "Aantal": [116, 1388]})
+    rows = pd.DataFrame({"source_id": ["brief-a", "brief-b"]})
+    bundle = shapes.labelled_figure(Chapter(), "adviezen", chart, rows, table, jaren=2)._repr_mimebundle_()
+    assert bundle[charts.VEGALITE_MIMETYPE]["description"] == "adviezen.description 2"
+    assert "Bron: brief-a, brief-b." in bundle["text/html"]
+
+
+def test_kind_words_name_a_printed_value_the_municipality_s_in_a_municipal_edition():
+    class Chapter:
+        municipal = False
+
+    assert shapes.kind_words(Chapter()) == {"printed": labels.PRINTED, "computed": labels.COMPUTED}
+    Chapter.municipal = True
+    assert shapes.kind_words(Chapter())["printed"] == labels.MUNICIPAL_FIGURE
+
+
+def test_labelled_table_figure_is_titled_from_the_labels_with_the_rows_source_line():
+    class Chapter:
+        def label(self, key):
+            return f"Titel {key}"
+
+        def source_line(self, rows):
+            return f"Bron: {', '.join(rows['source_id'])}."
+
+    table = pd.DataFrame({"Jaar": ["2011", "2012"], "Procent": [24.1, 25.0]})
+    rows = pd.DataFrame({"source_id": ["brief-a"]})
+    figure = shapes.labelled_table_figure(Chapter(), "aandeel", rows, table, {"Procent": 1})
+    assert (figure.title, figure.source_line) == ("Titel aandeel.title", "Bron: brief-a.")
+    assert figure.table_formats == {"Procent": 1}

@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 
 from . import charts, tables, vocabulary
-from .labels import COLUMN_TEXT
+from .labels import COLUMN_TEXT, COMPUTED, MUNICIPAL_FIGURE, PRINTED
 
 
 @dataclass
@@ -40,6 +40,12 @@ def table_figure(table: pd.DataFrame, *, title: str, source_line: str, table_for
     if table.empty or not title:
         raise ValueError("a table figure needs a title and rows")
     return TableFigure(title, source_line, table.reset_index(drop=True), table_formats or {})
+
+
+def labelled_table_figure(chapter, name: str, rows: pd.DataFrame, table: pd.DataFrame, table_formats=None) -> TableFigure:
+    """Return a `table_figure` titled by its chapter's `<name>.title`, with the source line of `rows`."""
+    title = chapter.label(f"{name}.title")
+    return table_figure(table, title=title, source_line=chapter.source_line(rows), table_formats=table_formats)
 
 
 # A row of `bar_rows`: its name above a bar of ROW_BAR pixels, in a row of ROW_STEP pixels.
@@ -125,3 +131,15 @@ def tooltips(titles: dict[str, str], fields: str | list[str]) -> list[alt.Toolti
 def labelled_title(chapter, name: str, subtitle=None) -> alt.TitleParams:
     """Return a chart's title and subtitle from its chapter's labels (`<name>.title`, `<name>.subtitle`)."""
     return charts.title(chapter.label(f"{name}.title"), subtitle or chapter.label(f"{name}.subtitle"))
+
+
+def labelled_figure(chapter, name: str, chart, rows: pd.DataFrame, table: pd.DataFrame, table_formats=None, **values):
+    """Return a chart figure described by its chapter's `<name>.description` (given `values`), sourced from `rows`."""
+    description = chapter.label(f"{name}.description", **values)
+    source_line = chapter.source_line(rows)
+    return charts.figure(chart, description=description, source_line=source_line, table=table, table_formats=table_formats)
+
+
+def kind_words(chapter) -> dict[str, str]:
+    """Return the words for a printed and a computed value; in a municipal edition a printed one is the municipality's."""
+    return {"printed": MUNICIPAL_FIGURE if chapter.municipal else PRINTED, "computed": COMPUTED}

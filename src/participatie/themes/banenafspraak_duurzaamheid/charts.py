@@ -15,7 +15,7 @@ from ...presentation import charts as house
 from ...presentation import labels as shared
 from ...presentation import shapes, tables, vocabulary
 from . import analysis
-from .analysis import COMPUTED, PATH, PERSONS_WAJONG, PRINTED, REALISED, TARGET, WORKING_ALL_MEASUREMENTS
+from .analysis import PATH, PERSONS_WAJONG, REALISED, TARGET, WORKING_ALL_MEASUREMENTS
 
 
 def extra_jobs(chapter) -> house.ChartFigure:
@@ -179,8 +179,7 @@ def permanent_contracts(chapter) -> house.ChartFigure:
 def _figure(chapter, name: str, chart, table: pd.DataFrame, indicators: tuple[str, ...], **values) -> house.ChartFigure:
     # The chart with its description (given these values), the source line of these indicators' letters, its table.
     rows = pd.concat([fig.select(chapter.figures, indicator) for indicator in indicators])
-    description = chapter.label(f"{name}.description", **values)
-    return house.figure(chart, description=description, source_line=chapter.source_line(rows), table=table)
+    return shapes.labelled_figure(chapter, name, chart, rows, table, **values)
 
 
 def _table(frame: pd.DataFrame, titles: dict[str, str], fields: list[str]) -> pd.DataFrame:
@@ -200,8 +199,8 @@ def _value_texts(frame: pd.DataFrame, value: str) -> list[str]:
 def _kinds(chapter, kinds, newer) -> list[str]:
     # From a newer letter, printed in a letter, or our computation; in a municipal edition a printed value is the
     # municipality's own figure, printed in no letter.
-    printed = shared.MUNICIPAL_FIGURE if chapter.municipal else shared.PRINTED
-    return [shared.NEWER_LETTER if n else {PRINTED: printed, COMPUTED: shared.COMPUTED}[k] for k, n in zip(kinds, newer)]
+    words = shapes.kind_words(chapter)
+    return [shared.NEWER_LETTER if n else words[k] for k, n in zip(kinds, newer)]
 
 
 def _letters_pages(chapter, source_ids, pages) -> list[str]:

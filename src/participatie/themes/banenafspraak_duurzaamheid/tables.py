@@ -49,11 +49,9 @@ def municipal_target_group(chapter) -> shapes.TableFigure:
             "brief": _letters_pages(chapter, group["source_id"], group["page"]),
         }
     )
-    return shapes.table_figure(
-        _table(frame, chapter.label("municipal_target_group.fields"), list(frame.columns)),
-        title=chapter.label("municipal_target_group.title"),
-        source_line=chapter.source_line(fig.select(chapter.figures, "municipal_target_group_working")),
-    )
+    rows = fig.select(chapter.figures, "municipal_target_group_working")
+    table = _table(frame, chapter.label("municipal_target_group.fields"), list(frame.columns))
+    return shapes.labelled_table_figure(chapter, "municipal_target_group", rows, table)
 
 
 def pace(chapter) -> house.Table:

@@ -50,12 +50,6 @@ def _formula(period: str, source_id: str) -> str:
     return next((c.formula for c in CHECKS if (c.indicator, c.period, c.source_id) == key), "–")
 
 
-def _figure(chapter, name: str, chart, frame: pd.DataFrame, table: pd.DataFrame, **formats) -> charts.ChartFigure:
-    """Return a chart with its description, the source line of the frame's letters and its data table."""
-    description, source_line = chapter.label(f"{name}.description"), chapter.source_line(frame)
-    return charts.figure(chart, description=description, source_line=source_line, table=table, **formats)
-
-
 # --- the charts --------------------------------------------------------------------------------------------------
 
 
@@ -87,7 +81,7 @@ def advices(chapter) -> charts.ChartFigure:
         x=alt.X("jaar:O", title=None),
         xOffset=alt.XOffset("soort:N", sort=kinds),
         y=alt.Y("adviezen:Q", axis=charts.value_axis("adviezen", columns["adviezen"])),
-        tooltip=shapes.tooltips(_columns(chapter, "advices"), "periode:N soort:N adviezen:Q berekening:N brief:N"),
+        tooltip=shapes.tooltips(columns, "periode:N soort:N adviezen:Q berekening:N brief:N"),
     )
     bars = base.mark_bar(strokeWidth=1.5).encode(**charts.kind_look("soort", {k: looks[k] for k in kinds}, colours))
     numbers = base.mark_text(dy=-7).encode(text=alt.Text("adviezen:Q", format=",.0f"))
@@ -95,7 +89,7 @@ def advices(chapter) -> charts.ChartFigure:
         width=charts.WIDTH, height=charts.HEIGHT, title=shapes.labelled_title(chapter, "advices")
     )
     table = frame[["jaar", "periode", "soort", "adviezen", "brief"]].rename(columns=columns)
-    return _figure(chapter, "advices", chart, frame, table)
+    return shapes.labelled_figure(chapter, "advices", chart, frame, table)
 
 
 def assessments(chapter) -> charts.ChartFigure:
@@ -118,7 +112,8 @@ def assessments(chapter) -> charts.ChartFigure:
     )[["periode", "aanvrager", "uitkomst", "aantal", "soort", "brief"]]
     periods = list(dict.fromkeys(parts["periode"]))
     header = alt.Header(labelAngle=0, labelAnchor="start", labelOrient="top", labelFontSize=12, labelFontWeight="bold")
-    tooltip = shapes.tooltips(_columns(chapter, "assessments"), "aanvrager:N periode:N uitkomst:N aantal:Q soort:N brief:N")
+    columns = _columns(chapter, "assessments")
+    tooltip = shapes.tooltips(columns, "aanvrager:N periode:N uitkomst:N aantal:Q soort:N brief:N")
     chart = (
         alt.Chart(long)
         .mark_bar(strokeWidth=1.5)
@@ -134,10 +129,9 @@ def assessments(chapter) -> charts.ChartFigure:
         .resolve_scale(y="independent")
         .properties(title=shapes.labelled_title(chapter, "assessments"))
     )
-    columns = _columns(chapter, "assessments")
     fields = ["aanvrager", "periode", "assessments", "positive", "share_printed", "share_recomputed", "brief"]
     data_table = shown.assign(share_recomputed=shown["share_recomputed"].round(0))[fields].rename(columns=columns)
-    return _figure(chapter, "assessments", chart, shown, data_table, table_formats={columns["share_recomputed"]: 0})
+    return shapes.labelled_figure(chapter, "assessments", chart, shown, data_table, {columns["share_recomputed"]: 0})
 
 
 def citizen_months(chapter) -> charts.ChartFigure:
@@ -163,7 +157,7 @@ def citizen_months(chapter) -> charts.ChartFigure:
     )
     chart = points.properties(width=charts.WIDTH, height=220, title=shapes.labelled_title(chapter, "citizen_months"))
     table = frame[["maand", "beoordelingen", "brief"]].rename(columns=_columns(chapter, "citizen_months"))
-    return _figure(chapter, "citizen_months", chart, frame, table)
+    return shapes.labelled_figure(chapter, "citizen_months", chart, frame, table)
 
 
 def working_vs_advised(chapter) -> charts.ChartFigure:
@@ -178,7 +172,7 @@ def working_vs_advised(chapter) -> charts.ChartFigure:
         chapter, frame, shown, [colours[s] for s in shown], chapter.label("working_vs_advised.axis")
     ).properties(width=charts.WIDTH, height=300, title=shapes.labelled_title(chapter, "working_vs_advised"))
     table = frame[["peildatum", "reeks", "tekst", "soort", "brief"]].rename(columns=_columns(chapter, "counts"))
-    return _figure(chapter, "working_vs_advised", chart, frame, table)
+    return shapes.labelled_figure(chapter, "working_vs_advised", chart, frame, table)
 
 
 def regeling(chapter) -> charts.ChartFigure:
@@ -211,7 +205,7 @@ def regeling(chapter) -> charts.ChartFigure:
     layers = people + ticks + tick_labels
     chart = layers.properties(width=charts.WIDTH, height=280, title=shapes.labelled_title(chapter, "regeling", subtitle))
     table = both[["peildatum", "reeks", "tekst", "eenheid", "brief"]].rename(columns=_columns(chapter, "counts"))
-    return _figure(chapter, "regeling", chart, both, table)
+    return shapes.labelled_figure(chapter, "regeling", chart, both, table)
 
 
 # --- the time charts' points -------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ...presentation import charts, vocabulary
+from ...presentation import charts, shapes, vocabulary
 from ...presentation import labels as shared
 from . import analysis
 
@@ -77,10 +77,5 @@ def participation_budget(chapter) -> charts.ChartFigure:
     heading = [label(f"columns.{key}", **words) for key in ("year", "classic", "new", "total", "sum")]
     table = parts[["year", "classic", "new", "printed_total", "sum"]].set_axis(heading, axis=1)
     table[label("columns.source")] = sources
-    return charts.figure(
-        chart,
-        description=label("description", **words),
-        source_line=chapter.source_line(parts),
-        table=table,
-        table_formats=dict.fromkeys(heading[1:], 3),
-    )
+    formats = dict.fromkeys(heading[1:], 3)
+    return shapes.labelled_figure(chapter, "participation_budget", chart, parts, table, formats, **words)

@@ -57,9 +57,7 @@ def buig_results(chapter) -> shapes.TableFigure:
             column["source"]: chapter.where_printed(rows["source_id"], rows["page"]),
         }
     )
-    return shapes.table_figure(
-        table, title=chapter.label("buig_results.title"), source_line=chapter.source_line(rows), table_formats={share: 1}
-    )
+    return shapes.labelled_table_figure(chapter, "buig_results", rows, table, {share: 1})
 
 
 def benefit_corrections(chapter) -> shown_tables.Table:

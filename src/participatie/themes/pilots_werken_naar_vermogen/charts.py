@@ -259,8 +259,15 @@ def timeline(chapter) -> charts.ChartFigure:
         height=PIXELS_PER_YEAR * (last_year + 1 - first_year),
         title=charts.title(chapter.label("timeline.title"), chapter.label("timeline.subtitle")),
     )
-    description = chapter.label(
-        "timeline.description",
+    heads = words["timeline"]["table"]
+    rows = pd.DataFrame({"source_id": [s for pairs in frame["sources"] for s, _ in pairs]})
+    table = pd.DataFrame({heads[k]: frame[COLUMNS[k]] for k in ("date", "lane", "milestone", "event", "source", "remark")})
+    return shapes.labelled_figure(
+        chapter,
+        "timeline",
+        chart,
+        rows,
+        table,
         first_year=str(first_year),
         last_year=str(last_year),
         events=len(frame),
@@ -269,13 +276,4 @@ def timeline(chapter) -> charts.ChartFigure:
         newer=int(frame["nieuwer"].sum()),
         milestones=int(frame["kernmoment"].sum()),
         labels=list(labels["tekst"]),
-    )
-    heads = words["timeline"]["table"]
-    return charts.figure(
-        chart,
-        description=description,
-        source_line=chapter.source_line(pd.DataFrame({"source_id": [s for pairs in frame["sources"] for s, _ in pairs]})),
-        table=pd.DataFrame(
-            {heads[k]: frame[COLUMNS[k]] for k in ("date", "lane", "milestone", "event", "source", "remark")}
-        ),
     )

@@ -21,12 +21,10 @@ from . import analysis
 
 def _kind_texts(chapter, kinds: pd.Series, source_ids: pd.Series) -> pd.Series:
     """Return each value's legend word: printed, expected or computed, or NEWER_LETTER if a newer letter printed it."""
-    municipal = chapter.municipal
     words = kinds.map(
         {
-            analysis.PRINTED: shared.MUNICIPAL_FIGURE if municipal else shared.PRINTED,
-            analysis.COMPUTED: shared.COMPUTED,
-            analysis.EXPECTED: chapter.label("kinds")["municipal_expected" if municipal else "expected"],
+            **shapes.kind_words(chapter),
+            analysis.EXPECTED: chapter.label("kinds")["municipal_expected" if chapter.municipal else "expected"],
         }
     )
     newer = chapter.from_newer_letters(pd.DataFrame({"source_id": source_ids.to_numpy()})).to_numpy()
@@ -73,12 +71,8 @@ def indications(chapter) -> house.ChartFigure:
     colours = {parts[analysis.TOTAL]: house.PRIMARY, parts[analysis.FIRST]: house.SECONDARY}
     colours |= {parts[analysis.REPEAT]: house.PALETTE[2], shared.NEWER_LETTER: house.PALETTE[4]}
     kinds = {word: house.PRINTED for word in list(colours)[:3]} | ({shared.NEWER_LETTER: house.NEWER} if newer.any() else {})
-    tooltip = [
-        alt.Tooltip(f"{field}:Q", title=title, format=",.0f")
-        if field == "indicaties"
-        else alt.Tooltip(f"{field}:N", title=title)
-        for field, title in chapter.label("indications.tooltip").items()
-    ]
+    titles = chapter.label("indications.tooltip")
+    tooltip = shapes.tooltips(titles, [f"{f}:Q" if f == "indicaties" else f"{f}:N" for f in titles])
     # Room after the longest bar for the longest line of the labels (a sum's label has two).
     room = shapes.text_room(line for text in texts["tekst"] for line in text.split("\n"))
     bars = (

@@ -32,12 +32,7 @@ def _figure(chapter, key: str, rows: pd.DataFrame, columns: dict[str, str], form
         bron=_source(chapter, rows["kind"], chapter.where_printed(rows["source_id"], rows["page"])),
         source_id=rows["source_id"],
     )
-    return shapes.table_figure(
-        frame[list(columns)].rename(columns=columns),
-        title=chapter.label(f"{key}.title"),
-        source_line=chapter.source_line(frame),
-        table_formats=formats,
-    )
+    return shapes.labelled_table_figure(chapter, key, frame, frame[list(columns)].rename(columns=columns), formats)
 
 
 def waiting_list(chapter) -> shapes.TableFigure:

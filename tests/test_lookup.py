@@ -52,6 +52,18 @@ def test_latest_is_the_last_period_then_the_newest_letter(table):
         lookup.latest(table, "no_such_indicator")
 
 
+def test_ordered_places_rows_at_their_period_end_oldest_first(table):
+    rows = lookup.ordered(table, "working_sheltered_workplace")
+    assert rows["at"].tolist() == sorted(rows["at"]) and (rows["at"] == lookup.at(rows)).all()
+    assert rows.drop(columns="at").iloc[-1].equals(lookup.latest(table, "working_sheltered_workplace"))
+
+
+def test_last_is_the_last_row_in_an_order_or_none(table):
+    rows = lookup.select(table, "working_sheltered_workplace", period="2016-12-31")
+    assert lookup.last(rows, "source_date")["source_id"] == "ek-34775-ak"
+    assert lookup.last(rows.iloc[:1]).equals(rows.iloc[0]) and lookup.last(rows.iloc[:0]) is None
+
+
 def test_ratio_is_undefined_for_a_zero_whole():
     import math
 

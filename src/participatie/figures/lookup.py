@@ -81,18 +81,36 @@ def ratio(part, whole):
     return part / (math.nan if pd.isna(whole) or whole == 0 else whole)
 
 
+def at(rows: pd.DataFrame) -> pd.Series:
+    """Return the date each row stands at on a time axis: the end of its period (its start when open)."""
+    return rows["period_end"].fillna(rows["period_start"])
+
+
+def last(rows: pd.DataFrame, by: str | list[str] | None = None) -> pd.Series | None:
+    """Return the last row, in the stable order of `by` if given; None when there are no rows."""
+    return None if rows.empty else (rows if by is None else rows.sort_values(by, kind="stable")).iloc[-1]
+
+
+def ordered(figures: pd.DataFrame, indicator: str, *, category: str | None = None) -> pd.DataFrame:
+    """Return an indicator's rows as `latest` chooses them, oldest first (ties: newest letter last), placed `at` a date.
+
+    Without a category, the rows without one where the indicator has rows with and without a category.
+    """
+    rows = select(figures, indicator, category=category)
+    if category is None and rows["category"].notna().any() and rows["category"].isna().any():
+        rows = rows.loc[rows["category"].isna()]
+    return rows.assign(at=at(rows)).sort_values(["at", "source_date"], kind="stable")
+
+
 def latest(figures: pd.DataFrame, indicator: str, *, category: str | None = None, exact_only: bool = False) -> pd.Series:
     """Return the row of an indicator for its latest period in the data (ties: the newest letter).
 
     `exact_only` leaves out hedged values (circa, ruim …). Raises KeyError when the data hold none.
     Needs `period_end`/`period_start` (data.load) and `source_date` (sources.with_dates).
     """
-    rows = select(figures, indicator, category=category)
-    if category is None and rows["category"].notna().any() and rows["category"].isna().any():
-        rows = rows.loc[rows["category"].isna()]
+    rows = ordered(figures, indicator, category=category).drop(columns="at")
     if exact_only and "qualifier" in rows:
         rows = rows.loc[rows["qualifier"].isna() | (rows["qualifier"] == "")]
     if rows.empty:
         raise KeyError(f"no figure {indicator} ({category or 'no category'}) in the data")
-    placed = rows.assign(_at=rows["period_end"].fillna(rows["period_start"]))
-    return placed.sort_values(["_at", "source_date"], kind="stable").drop(columns="_at").iloc[-1]
+    return rows.iloc[-1]

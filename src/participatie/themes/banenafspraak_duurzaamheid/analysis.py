@@ -84,11 +84,6 @@ def _by_date(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     return order.reset_index(drop=True)
 
 
-def _newest(rows: pd.DataFrame, by: list[str] | None = None) -> pd.Series | None:
-    # The last row sorted by `by` (default: the newest letter), None when there is none.
-    return None if rows.empty else rows.sort_values(by or ["source_date"], kind="stable").iloc[-1]
-
-
 def _exact_realised(figures: pd.DataFrame) -> pd.DataFrame:
     rows = fig.select(figures, "extra_jobs_realised", category="totaal")
     return rows.loc[rows["qualifier"].isna() | (rows["qualifier"] == "")]
@@ -97,7 +92,7 @@ def _exact_realised(figures: pd.DataFrame) -> pd.DataFrame:
 def exact_realisation(figures: pd.DataFrame, period: str) -> pd.Series | None:
     """Return the exact count of extra jobs for a period (newest letter; not a hedged "ruim 22.000"), or None."""
     rows = _exact_realised(figures)
-    return _newest(rows.loc[rows["period"] == period])
+    return fig.last(rows.loc[rows["period"] == period], "source_date")
 
 
 def latest_realisation(figures: pd.DataFrame) -> pd.Series:
@@ -109,7 +104,7 @@ def previous_realisation(figures: pd.DataFrame) -> pd.Series | None:
     """Return the exact count of extra jobs of the period before the latest one (newest letter), or None."""
     earlier = _exact_realised(figures)
     earlier = earlier.loc[earlier["period_end"] < latest_realisation(figures)["period_end"]]
-    return _newest(earlier, ["period_end", "source_date"])
+    return fig.last(earlier, ["period_end", "source_date"])
 
 
 def final_target(figures: pd.DataFrame) -> pd.Series:
@@ -119,7 +114,7 @@ def final_target(figures: pd.DataFrame) -> pd.Series:
 
 def target_at(figures: pd.DataFrame, period: str) -> pd.Series | None:
     """Return the row of the total target for a period (newest letter), or None when no letter gives one."""
-    return _newest(fig.select(figures, "extra_jobs_target", category="totaal", period=period))
+    return fig.last(fig.select(figures, "extra_jobs_target", category="totaal", period=period), "source_date")
 
 
 def intermediate_targets(figures: pd.DataFrame) -> list[str]:

@@ -36,18 +36,13 @@ def value(
     return fig.value(figures, indicator, period, category=category, source_id=source_id)
 
 
-def _at(rows: pd.DataFrame) -> pd.Series:
-    # The date a figure stands at on a time axis: the end of its period (its start when open).
-    return rows["period_end"].where(rows["period_end"].notna(), rows["period_start"])
-
-
 def observed(rows: pd.DataFrame) -> pd.Series:
     """Return, per figure, whether its period had ended when its letter was written (else a letter's forecast)."""
-    return pd.Series(_at(rows) <= pd.to_datetime(rows["source_date"]).dt.date, index=rows.index)
+    return pd.Series(fig.at(rows) <= pd.to_datetime(rows["source_date"]).dt.date, index=rows.index)
 
 
 def _placed(rows: pd.DataFrame) -> pd.DataFrame:
-    return rows.assign(date=_at(rows).astype(str))
+    return rows.assign(date=fig.at(rows).astype(str))
 
 
 def _pages(pages: pd.Series) -> tuple[int, ...]:
@@ -171,7 +166,7 @@ def latest_share_working(figures: pd.DataFrame) -> pd.Series | None:
     """Return the row of `working_vs_advised` for the latest date with a printed cumulative count (None if none)."""
     frame = working_vs_advised(figures)
     frame = frame.loc[(frame["advised_kind"] == PRINTED) & (frame["working_series"] == WORKING)]
-    return None if frame.empty else frame.iloc[-1]
+    return fig.last(frame)
 
 
 def regeling_places(figures: pd.DataFrame) -> pd.DataFrame:

@@ -13,7 +13,6 @@ from ...figures.rounding import Interval, printed_interval, rounding_margin
 
 # The letters of June 2017 (most figures) and June 2018.
 JUNE_2017, JUNE_2018 = "ek-33981-n", "tk-29817-145"
-PERCENT = 100  # a percentage is a share times a hundred
 SURPLUS, DEFICIT = "surplus", "deficit"
 # The target groups of the participatiebudget: the data's categories.
 CLASSIC, NEW, TOTAL = "klassiek", "nieuw", "totaal"
@@ -37,11 +36,6 @@ def _qualifier(found: pd.Series) -> str:
 def _years(period: pd.Series) -> pd.Series:
     """Return whether each period is one calendar year (2017), not a moment, a span or an open period."""
     return period.astype(str).str.fullmatch(r"\d{4}")
-
-
-def _last(rows: pd.DataFrame, by) -> pd.Series | None:
-    """Return the last row in the (stable) order of `by`; None if there are no rows."""
-    return None if rows.empty else rows.sort_values(by, kind="stable").iloc[-1]
 
 
 def buig_results(figures: pd.DataFrame) -> pd.DataFrame:
@@ -83,13 +77,13 @@ def focus_result(figures: pd.DataFrame) -> pd.Series | None:
 
 def latest_result(figures: pd.DataFrame) -> pd.Series | None:
     """Return the result on the macrobudget of the latest single year in the data (ties: the newest letter)."""
-    return _last(single_year_results(figures), ["period", "source_date"])
+    return lookup.last(single_year_results(figures), ["period", "source_date"])
 
 
 def cumulative_result(figures: pd.DataFrame) -> pd.Series | None:
     """Return the result summed over several years (2012–2016), from the newest letter; None if the data hold none."""
     results = buig_results(figures)
-    return _last(results.loc[results["cumulative"]], ["period", "source_date"])
+    return lookup.last(results.loc[results["cumulative"]], ["period", "source_date"])
 
 
 def years_without_result(figures: pd.DataFrame, period: str) -> list[str]:
@@ -112,12 +106,12 @@ def budget_2016(figures: pd.DataFrame) -> Interval:
 def deficit_share_2016(figures: pd.DataFrame) -> float:
     """Return the 2016 deficit as a percentage of the implied macrobudget 2016 (central values; NaN if undefined)."""
     # Our assumptions: the budget of the 2017 passage is the printed percentage's base, and central values compare.
-    return lookup.ratio(PERCENT * lookup.value(figures, "buig_deficit", "2016"), budget_2016(figures).mid)
+    return lookup.ratio(100 * lookup.value(figures, "buig_deficit", "2016"), budget_2016(figures).mid)
 
 
 def deficit_share_2016_range(figures: pd.DataFrame) -> Interval:
     """Return the 2016 deficit as a percentage of the implied macrobudget 2016, over the rounding of all three figures."""
-    return printed_interval(figures, "buig_deficit", "2016") / budget_2016(figures) * PERCENT
+    return printed_interval(figures, "buig_deficit", "2016") / budget_2016(figures) * 100
 
 
 def participation_budget_parts(figures: pd.DataFrame) -> pd.DataFrame:
@@ -154,7 +148,7 @@ def target_group_shift(figures: pd.DataFrame) -> pd.DataFrame:
     """Return per year the new group's share (%), both parts' change since the first year and the new part's growth."""
     parts = participation_budget_parts(figures)  # never empty: without a table it raises KeyError
     return parts.assign(
-        new_share=lookup.ratio(PERCENT * parts["new"], parts["sum"]),  # of the sum: the two parts make up the total row
+        new_share=lookup.ratio(100 * parts["new"], parts["sum"]),  # of the sum: the two parts make up the total row
         classic_change=parts["classic"] - parts["classic"].iloc[0],
         new_change=parts["new"] - parts["new"].iloc[0],
         new_growth=parts["new"].diff(),
@@ -173,13 +167,13 @@ def flat_since(values: pd.Series) -> str | None:
 def newest_letter_total(figures: pd.DataFrame) -> pd.Series | None:
     """Return the re-integration total for a single year from the newest letter that gives one (its latest year)."""
     rows = lookup.select(figures, "participation_budget", category=TOTAL)
-    return _last(rows.loc[_years(rows["period"])], ["source_date", "period"])
+    return lookup.last(rows.loc[_years(rows["period"])], ["source_date", "period"])
 
 
 def structural_level(figures: pd.DataFrame) -> pd.Series | None:
     """Return the structural level of re-integration money (an open period), from the newest letter; None if none."""
     rows = lookup.select(figures, "participation_budget", category=TOTAL)
-    return _last(rows.loc[rows["period"].str.endswith("/..")], "source_date")
+    return lookup.last(rows.loc[rows["period"].str.endswith("/..")], "source_date")
 
 
 def _first_of_year(rows: pd.DataFrame, category: str, year: int) -> pd.Series | None:

@@ -36,9 +36,7 @@ MONEY_ORDER = (
 EURO_PER_UNIT = {"euro": 1, "euro_mln": 1_000_000, "euro_mld": 1_000_000_000}
 
 
-def last(rows: pd.DataFrame) -> pd.Series | None:
-    """Return the last row of a frame (None when it is empty)."""
-    return None if rows.empty else rows.iloc[-1]
+last = lookup.last  # the last row of a frame (None when it is empty)
 
 
 def _sourced(rows: pd.DataFrame, **columns) -> pd.DataFrame:
@@ -57,11 +55,7 @@ def _after_letter(rows: pd.DataFrame) -> pd.Series:
 
 def series(figures: pd.DataFrame, indicator: str, category: str | None = None) -> pd.DataFrame:
     """Return an indicator's rows as `lookup.latest` chooses and orders them, with the date `at` each is placed at."""
-    rows = lookup.select(figures, indicator, category=category)
-    if category is None and rows["category"].notna().any() and rows["category"].isna().any():
-        rows = rows.loc[rows["category"].isna()]
-    placed = rows.assign(at=rows["period_end"].where(rows["period_end"].notna(), rows["period_start"]))
-    return placed.sort_values(["at", "source_date"], kind="stable").reset_index(drop=True)
+    return lookup.ordered(figures, indicator, category=category).reset_index(drop=True)
 
 
 def latest_two(

@@ -82,10 +82,7 @@ def assessments_by_applicant(figures: pd.DataFrame) -> pd.DataFrame:
 
 def unweighted_total_share(figures: pd.DataFrame) -> float:
     """Return the plain mean of the gemeente and burger shares positive in January–May 2017 (it equals the printed 71%)."""
-    return (
-        value(figures, "share_positive_advices", JAN_MAY_2017, "gemeente")
-        + value(figures, "share_positive_advices", JAN_MAY_2017, "burger")
-    ) / 2
+    return sum(value(figures, "share_positive_advices", JAN_MAY_2017, who) for who in ("gemeente", "burger")) / 2
 
 
 def by_month(figures: pd.DataFrame, indicator: str, category: str) -> pd.DataFrame:
@@ -180,10 +177,8 @@ def latest_against_regeling(figures: pd.DataFrame) -> tuple[pd.Series, pd.Series
     """Return the latest count of people working at a date with a regeling number (newest letter), and that number."""
     places = regeling_places(figures).drop_duplicates("date", keep="last").set_index("date")
     working = working_counts(figures).loc[lambda f: (f["series"] == WORKING) & f["date"].isin(places.index)]
-    if working.empty:
-        return None
-    count = working.sort_values(["date", "source_date"], kind="stable").iloc[-1]
-    return count, places.loc[count["date"]]
+    count = fig.last(working, ["date", "source_date"])
+    return None if count is None else (count, places.loc[count["date"]])
 
 
 def working_growth(figures: pd.DataFrame) -> float:

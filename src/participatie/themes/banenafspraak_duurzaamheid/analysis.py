@@ -213,11 +213,9 @@ def municipal_target_group(figures: pd.DataFrame) -> pd.DataFrame:
     change = value(figures, "municipal_target_group_working_change", CHANGE_Q4)
     derived = {"period": Q4_2016, "working": level["value"] - change, "kind": COMPUTED, "level": level["value"]}
     rows = [{**derived, "change": change, "source_id": level["source_id"], "page": level["page"]}]
-    rows += [
-        {"period": r["period"], "working": r["value"], "kind": PRINTED, "level": None, "change": None}
-        | {"source_id": r["source_id"], "page": r["page"]}
-        for _, r in printed.loc[printed["period"] != Q4_2016].iterrows()
-    ]
+    others = printed.loc[printed["period"] != Q4_2016].rename(columns={"value": "working"})
+    columns = ["period", "working", "kind", "level", "change", "source_id", "page"]
+    rows += others.assign(kind=PRINTED, level=None, change=None)[columns].to_dict("records")
     return _by_date(pd.DataFrame(rows), "period")
 
 

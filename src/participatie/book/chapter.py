@@ -21,7 +21,7 @@ import pandas as pd
 from ..data import load
 from ..data.editions import MUNICIPALITY_NAME, check_municipality_code, edition
 from ..data.load import Dataset, enrich_figures
-from ..figures import checks, sources
+from ..figures import checks, lookup, sources
 from ..figures.facts import Finder
 from ..figures.revisions import revisions
 from ..presentation import charts, tables, text, vocabulary
@@ -234,7 +234,7 @@ def observed_figures(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the figures that report what happened (the period ended by the letter's date), with their date `_at`."""
     if figures.empty:
         return figures.assign(_at=pd.Series(dtype=object))
-    at = figures["period_end"].where(figures["period_end"].notna(), figures["period_start"])
+    at = lookup.at(figures)
     letter = pd.to_datetime(figures["source_date"]).dt.date
     return figures.assign(_at=at).loc[at <= letter]
 

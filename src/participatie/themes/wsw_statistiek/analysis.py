@@ -36,9 +36,6 @@ MONEY_ORDER = (
 EURO_PER_UNIT = {"euro": 1, "euro_mln": 1_000_000, "euro_mld": 1_000_000_000}
 
 
-last = lookup.last  # the last row of a frame (None when it is empty)
-
-
 def _sourced(rows: pd.DataFrame, **columns) -> pd.DataFrame:
     """Return a frame of `columns` with the letter and page of each row (source_id, page)."""
     return pd.DataFrame({**columns, "source_id": rows["source_id"], "page": rows["page"]})
@@ -63,8 +60,8 @@ def latest_two(
 ) -> tuple[pd.Series | None, pd.Series | None]:
     """Return the rows of an indicator's latest period and of the period before it (None where there is none)."""
     rows = series(figures, indicator, category)
-    latest = last(rows)
-    return (None, None) if latest is None else (last(rows.loc[rows["at"] < latest["at"]]), latest)
+    latest = lookup.last(rows)
+    return (None, None) if latest is None else (lookup.last(rows.loc[rows["at"] < latest["at"]]), latest)
 
 
 def indications(figures: pd.DataFrame) -> pd.DataFrame:
@@ -167,7 +164,7 @@ def budget_rows(figures: pd.DataFrame) -> tuple[pd.Series | None, pd.Series | No
     """Return the figure rows of the latest budget amount and of the latest expectation (None where there is none)."""
     rows = series(figures, "wsw_budget")
     expected = _after_letter(rows)
-    return last(rows.loc[~expected]), last(rows.loc[expected])
+    return lookup.last(rows.loc[~expected]), lookup.last(rows.loc[expected])
 
 
 def efficiency_cut(figures: pd.DataFrame) -> pd.DataFrame:

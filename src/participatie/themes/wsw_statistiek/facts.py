@@ -98,14 +98,14 @@ def _indications(chapter) -> dict:
 def _waiting_list(chapter) -> dict:
     """The waiting list: its latest stand, the printed decrease that ends there, and the start they imply."""
     figures, finder = chapter.figures, chapter.finder
-    stand = analysis.last(analysis.series(figures, "wsw_waiting_list"))
+    stand = lookup.last(analysis.series(figures, "wsw_waiting_list"))
     decrease = pct = start = recomputed = None
     if stand is not None:
         decreases = lookup.select(figures, "wsw_waiting_list_decrease").sort_values("source_date")
-        decrease = analysis.last(decreases.loc[decreases["period_end"].astype(str) == stand["period"]])
+        decrease = lookup.last(decreases.loc[decreases["period_end"].astype(str) == stand["period"]])
     if decrease is not None:
         found = lookup.select(figures, "wsw_waiting_list_decrease_pct", period=decrease["period"])
-        pct = finder.of(analysis.last(found.sort_values("source_date")))
+        pct = finder.of(lookup.last(found.sort_values("source_date")))
         # The stand at the start of the decrease's span (not printed): the end stand plus the decrease.
         start = float(stand["value"]) + float(decrease["value"])
         recomputed = defined(lookup.ratio(100 * float(decrease["value"]), start))
@@ -132,7 +132,7 @@ def _workforce(chapter) -> dict:
     periods, letters = {row["period"] for row in rows}, {row["source_id"] for row in rows}
     share, places_latest = None, pairs["places_latest"]
     if places_latest is not None:
-        staff = analysis.last(lookup.select(figures, "wsw_employees", period=places_latest.period))
+        staff = lookup.last(lookup.select(figures, "wsw_employees", period=places_latest.period))
         share = lookup.ratio(100 * places_latest.value, float(staff["value"])) if staff is not None else None
     printed = rise = None
     found = lookup.select(figures, "wsw_supported_employment_places_increase_pct", period=SPAN_2012)
@@ -186,7 +186,7 @@ def _money(chapter) -> dict:
     current, expected = analysis.budget_rows(figures)
     (per_first, total_first), (per_last, total_last) = _cut_rows(finder, figures)
     (national_first, _), (national_last, _) = _cut_rows(national, chapter.national)
-    place = analysis.last(analysis.series(figures, "wsw_state_contribution_per_place"))
+    place = lookup.last(analysis.series(figures, "wsw_state_contribution_per_place"))
     volume = finder.latest("wsw_volume_below_forecast")
     kerstens = analysis.series(chapter.national, "motie_kerstens_funds")
     anchor = kerstens.loc[kerstens["source_id"] == JUNE_2018]

@@ -220,13 +220,13 @@ def test_the_checker_catches_a_wrong_page(indexes):
 def test_every_figure_is_printed_on_its_page(indexes, table):
     rows = read_rows(DATA / table)
     assert rows and {row["source_id"] for row in rows} <= set(indexes)  # none skipped for want of an index
-    assert page_index.missing_figures(rows, indexes, table) == []
+    assert page_index.missing_figure_rows(rows, indexes) == []
 
 
 def test_every_pilot_scale_is_printed_on_its_page(indexes):
     rows = read_rows(DATA / "pilots.csv")
     assert any(row["scale_value"] for row in rows)
-    assert page_index.missing_figures(rows, indexes, "pilots.csv", value_field="scale_value") == []
+    assert page_index.missing_figure_rows(rows, indexes, value_field="scale_value") == []
 
 
 def test_a_changed_value_is_reported_with_file_row_and_page(indexes):
@@ -237,18 +237,20 @@ def test_a_changed_value_is_reported_with_file_row_and_page(indexes):
     changed = [dict(row) for row in rows]
     changed[number - 2]["value"] = "1466"
     row = changed[number - 2]
-    assert page_index.missing_figures(changed, indexes, "beschut_werk.csv") == [
-        f"beschut_werk.csv row {number}: {row['indicator']} {row['period']}: "
-        f"value 1466 is not printed on page 2 of ek-34775-ak (page index ek-34775-ak.json)"
+    assert page_index.missing_figure_rows(changed, indexes) == [
+        (
+            number,
+            f"{row['indicator']} {row['period']}: value 1466 is not printed on page 2 of ek-34775-ak (page index ek-34775-ak.json)",
+        )
     ]
     changed[number - 2].update(value="1465", page="7")
-    [message] = page_index.missing_figures(changed, indexes, "beschut_werk.csv")
-    assert f"row {number}" in message and "page 7 of ek-34775-ak does not exist (the letter has 6 pages)" in message
+    [(row_number, message)] = page_index.missing_figure_rows(changed, indexes)
+    assert row_number == number and "page 7 of ek-34775-ak does not exist (the letter has 6 pages)" in message
 
 
 def test_rows_of_a_letter_without_index_are_skipped(indexes):
     rows = [{"source_id": "tk-1-1", "page": "1", "value": "5", "indicator": "x", "period": "2017"}]
-    assert page_index.missing_figures(rows, indexes, "t.csv") == []
+    assert page_index.missing_figure_rows(rows, indexes) == []
 
 
 # --- verify and the command line -------------------------------------------------------------------------------

@@ -248,24 +248,6 @@ def missing_figure_rows(rows, indexes: dict[str, dict], *, value_field: str = "v
     return problems
 
 
-def missing_figures(rows, indexes: dict[str, dict], file_name: str, *, value_field: str = "value") -> list[str]:
-    """Return one message per row whose value is not on its cited page, naming file, row, letter and page."""
-    return [
-        f"{file_name} row {row}: {message}" for row, message in missing_figure_rows(rows, indexes, value_field=value_field)
-    ]
-
-
-def _letter_texts(letters_dir: Path) -> dict[str, Path]:
-    """Return the letter files (*.txt) of a folder by the hash of their normalised text."""
-    found: dict[str, Path] = {}
-    for path in sorted(letters_dir.glob("*.txt")):
-        try:
-            found.setdefault(text_sha256(path.read_text(encoding="utf-8")), path)
-        except (OSError, UnicodeDecodeError):
-            continue
-    return found
-
-
 def compare(committed: dict, rebuilt: dict) -> list[str]:
     """Return the differences between a committed index and one rebuilt from the letter (empty when equal)."""
     sid = committed["source_id"]
@@ -294,7 +276,12 @@ def verify(letters_dir: str | Path, index_dir: str | Path) -> list[str]:
     paths = sorted(index_dir.glob("*.json"))
     if not paths:
         return [f"{index_dir}: no page index (*.json) to verify"]
-    by_hash = _letter_texts(letters_dir)
+    by_hash: dict[str, Path] = {}  # the letter files (*.txt) of the folder by the hash of their normalised text
+    for letter in sorted(letters_dir.glob("*.txt")):
+        try:
+            by_hash.setdefault(text_sha256(letter.read_text(encoding="utf-8")), letter)
+        except (OSError, UnicodeDecodeError):
+            continue
     differences = []
     for path in paths:
         try:

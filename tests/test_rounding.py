@@ -39,7 +39,3 @@ def test_interval_arithmetic_and_undefined_division():
     a, b = Interval.around(10, 1), Interval.exact(2)
     assert (a + b).low == 11 and (a - b).high == 9 and (a * b).high == 22 and (a / b).low == 4.5
     assert (a / Interval.around(0, 1)).undefined
-    assert (
-        Interval.around(5, 1).overlap(Interval.around(7, 1)) == (6, 6)
-        and Interval.exact(1).overlap(Interval.exact(3)) is None
-    )

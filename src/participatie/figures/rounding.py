@@ -22,7 +22,7 @@ class Interval:
     """A quantity known only within bounds: lowest, central and highest value.
 
     A quantity the figures do not define (a division by an interval that may be zero) is the undefined
-    interval: all three values NaN. Arithmetic with it gives it again; it overlaps nothing.
+    interval: all three values NaN. Arithmetic with it gives it again.
     """
 
     low: float
@@ -95,13 +95,6 @@ class Interval:
     def contains(self, value: float) -> bool:
         """Return whether a value lies within the bounds."""
         return self.low - 1e-9 <= value <= self.high + 1e-9
-
-    def overlap(self, other: Interval) -> tuple[float, float] | None:
-        """Return the bounds both intervals allow, or None when they exclude each other (or one is undefined)."""
-        if self.undefined or other.undefined:
-            return None
-        low, high = max(self.low, other.low), min(self.high, other.high)
-        return (low, high) if low <= high + 1e-9 else None
 
 
 def _interval(value) -> Interval:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -69,10 +69,17 @@ class Dataset:
         }
 
 
-# Datasets this process validated and read, by directory, resources and the files' sizes and times: a page
-# that opens the same data again (the text snapshots render every page in one process) reads them once.
-_LOADED: dict[tuple, Dataset] = {}
-_LOADED_MAX = 8
+def load(data_dir: str | Path | None = None, resources: list[str] | None = None) -> Dataset:
+    """Return the validated dataset (all resources, or those named plus the reference tables).
+
+    Raises DataValidationError listing every problem of the files it reads. Loading the same unchanged
+    files again in one process returns a copy of the first load.
+    """
+    directory = resolve_data_dir(data_dir)
+    paths = resource_paths(read_descriptor(directory))
+    wanted = list(paths) if resources is None else list(dict.fromkeys([*REFERENCE_RESOURCES, *resources]))
+    found = _load(directory, tuple(wanted), _fingerprint(directory))
+    return Dataset(found.data_dir, found.descriptor, {n: t.copy() for n, t in found.tables.items()}, dict(found.paths))
 
 
 def _fingerprint(directory: Path) -> tuple:
@@ -81,28 +88,17 @@ def _fingerprint(directory: Path) -> tuple:
     )
 
 
-def load(data_dir: str | Path | None = None, resources: list[str] | None = None) -> Dataset:
-    """Return the validated dataset (all resources, or those named plus the reference tables).
-
-    Raises DataValidationError listing every problem of the files it reads. Loading the same unchanged
-    files again in one process returns a copy of the first load.
-    """
-    directory = resolve_data_dir(data_dir)
+# Datasets this process validated and read, by directory, resources and the files' sizes and times: a page
+# that opens the same data again (the text snapshots render every page in one process) reads them once.
+@lru_cache(maxsize=8)
+def _load(directory: Path, wanted: tuple[str, ...], fingerprint: tuple) -> Dataset:
+    problems = validate(directory, list(wanted))
+    if problems:
+        raise DataValidationError(problems)
     descriptor = read_descriptor(directory)
-    paths = resource_paths(descriptor)
-    wanted = list(paths) if resources is None else list(dict.fromkeys([*REFERENCE_RESOURCES, *resources]))
-    key = (directory, tuple(wanted), _fingerprint(directory))
-    if key not in _LOADED:
-        problems = validate(directory, wanted)
-        if problems:
-            raise DataValidationError(problems)
-        entries = {entry["name"]: entry for entry in descriptor["resources"]}
-        tables = {name: _read_table(entries[name], directory) for name in wanted}
-        if len(_LOADED) >= _LOADED_MAX:
-            _LOADED.pop(next(iter(_LOADED)))
-        _LOADED[key] = Dataset(directory, without_bidi(descriptor), tables, {name: paths[name] for name in wanted})
-    found = _LOADED[key]
-    return Dataset(found.data_dir, found.descriptor, {n: t.copy() for n, t in found.tables.items()}, dict(found.paths))
+    entries = {entry["name"]: entry for entry in descriptor["resources"]}
+    tables = {name: _read_table(entries[name], directory) for name in wanted}
+    return Dataset(directory, without_bidi(descriptor), tables, {name: entries[name]["path"] for name in wanted})
 
 
 def _read_table(entry: dict, directory: Path) -> pd.DataFrame:

@@ -87,14 +87,6 @@ def read(file: str, raw: bytes) -> Table:
     return Table(header, rows, problems)
 
 
-def first_record(raw: bytes) -> list[str]:
-    """Return the first record of a file as `read` parses it (empty when the file cannot be read as text)."""
-    try:
-        return next(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), strict=True), [])
-    except (UnicodeDecodeError, csv.Error):
-        return []
-
-
 def _fatal(file: str, row: int, column: str | None, message: str) -> Table:
     return Table(problems=[Problem(file, row, column, message)], fatal=True)
 

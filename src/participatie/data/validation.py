@@ -129,17 +129,15 @@ def validate_resource(
     """Return the problems of one resource (text, header, cells, keys, periods, values, provenance).
 
     `unsafe`: tables that failed `table`'s checks (no foreign key lookups in them); `key`: see `_cache_keys`."""
+    if _cache_hit(key):
+        return []  # these very bytes passed every check, the text checks included
     resource = package.get_resource(name)
     file = resource.path
-    raw = (directory / file).read_bytes()
-    header = table.first_record(raw)  # the header table.read finds, if the file can be read at all
-    narrowed = _narrow_schema(resource, header, unsafe)
-    if not narrowed and _cache_hit(key):
-        return []  # these very bytes passed every check, the text checks included
-    parsed = table.read(file, raw)
+    parsed = table.read(file, (directory / file).read_bytes())
     if parsed.fatal:
         return parsed.problems
-    rows, problems = parsed.rows, parsed.problems + narrowed
+    header, rows = parsed.header, parsed.rows
+    problems = parsed.problems + _narrow_schema(resource, header, unsafe)
     try:
         report = resource.validate()
     except Exception as error:  # frictionless failing on a file is a problem of the file, not a traceback
@@ -186,31 +184,29 @@ def _indexes(directory: Path) -> tuple[dict, list[Problem]]:
     return indexes, problems
 
 
-def _narrow_schema(resource, header: list[str], unsafe: set[str] = frozenset()) -> list[Problem]:
+def _narrow_schema(resource, header: list[str], unsafe: set[str]) -> list[Problem]:
     """Fit a schema with optional fields to the file: with them (`with_optional_columns`: required and keyed)
     or without; drop foreign keys to `unsafe` tables; report an incomplete set of optional fields."""
     from frictionless import Schema
 
     descriptor = resource.schema.to_descriptor()
-    if unsafe and "foreignKeys" in descriptor:
-        descriptor["foreignKeys"] = [
-            fk for fk in descriptor["foreignKeys"] if (fk["reference"].get("resource") or resource.name) not in unsafe
-        ]
-        resource.schema = Schema.from_descriptor(descriptor)
-    optional = [field.name for field in resource.schema.fields if field.custom.get(OPTIONAL)]
-    if not optional:
-        return []
+    optional = [field["name"] for field in descriptor.get("fields", []) if field.get(OPTIONAL)]
     absent = [name for name in optional if name not in header]
     message = f"column is missing: the optional columns {', '.join(optional)} come together (all of them or none)"
     problems = [Problem(resource.path, 1, name, message) for name in absent] if len(absent) < len(optional) else []
-    descriptor = with_optional_columns(resource.schema.to_descriptor())
-    descriptor["fields"] = [f for f in descriptor["fields"] if f["name"] not in absent]
-    if problems and set(descriptor.get("primaryKey", [])) & set(absent):
-        descriptor.pop("primaryKey")  # a key without its column would report every municipality's row twice
-    elif "primaryKey" in descriptor:
-        descriptor["primaryKey"] = [f for f in descriptor["primaryKey"] if f not in absent]
+    if optional:
+        descriptor = with_optional_columns(descriptor)
+        descriptor["fields"] = [f for f in descriptor["fields"] if f["name"] not in absent]
+        if problems and set(descriptor.get("primaryKey", [])) & set(absent):
+            descriptor.pop("primaryKey")  # a key without its column would report every municipality's row twice
+        elif "primaryKey" in descriptor:
+            descriptor["primaryKey"] = [f for f in descriptor["primaryKey"] if f not in absent]
     if "foreignKeys" in descriptor:
-        descriptor["foreignKeys"] = [fk for fk in descriptor["foreignKeys"] if not set(fk["fields"]) & set(absent)]
+        descriptor["foreignKeys"] = [
+            fk
+            for fk in descriptor["foreignKeys"]
+            if (fk["reference"].get("resource") or resource.name) not in unsafe and not set(fk["fields"]) & set(absent)
+        ]
     resource.schema = Schema.from_descriptor(descriptor)
     return problems
 

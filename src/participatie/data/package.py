@@ -219,29 +219,23 @@ def path_problem(value: object, directory: Path, limit: int = MAX_FILE_BYTES) ->
         return "must stay inside the data directory (no '..')"
     if value.lower().endswith(COMPRESSED_SUFFIXES):
         return f"{value} is a compressed file; save it uncompressed (compressed files are not read)"
+    target = directory.joinpath(*parts)
     try:
-        return _file_problem(value, directory, parts, limit)
+        if any(directory.joinpath(*parts[:end]).is_symlink() for end in range(1, len(parts) + 1)):
+            return f"{value} is a symbolic link; only regular files inside the data directory are read"
+        if not target.exists():
+            return f"{value} does not exist"
+        if target.is_dir():
+            return f"{value} is a directory, not a file"
+        if not target.is_file():
+            return f"{value} is not a regular file"
+        if not target.resolve().is_relative_to(directory.resolve()):
+            return "must stay inside the data directory"
+        size = target.stat().st_size
+        if size > limit:
+            return f"{value} has {size:,} bytes; at most {limit:,} are allowed"
     except OSError as error:
         return f"{value} cannot be read: {error.strerror or error}"
-
-
-def _file_problem(value: str, directory: Path, parts: tuple[str, ...], limit: int) -> str | None:
-    target = directory.joinpath(*parts)
-    if any(directory.joinpath(*parts[:end]).is_symlink() for end in range(1, len(parts) + 1)):
-        return f"{value} is a symbolic link; only regular files inside the data directory are read"
-    if not target.exists():
-        return f"{value} does not exist"
-    if target.is_dir():
-        return f"{value} is a directory, not a file"
-    if not target.is_file():
-        return f"{value} is not a regular file"
-    try:
-        target.resolve().relative_to(directory.resolve())
-    except ValueError:
-        return "must stay inside the data directory"
-    size = target.stat().st_size
-    if size > limit:
-        return f"{value} has {size:,} bytes; at most {limit:,} are allowed"
     return None
 
 

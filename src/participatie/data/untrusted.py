@@ -182,14 +182,9 @@ def _nested_repetition(parsed) -> bool:
                 if repeated:
                     return True
                 stack.extend((branch, repeated) for branch in argument[1])
-            elif name == "SUBPATTERN":
-                stack.append((argument[-1], repeated))
-            elif name in {"ASSERT", "ASSERT_NOT"}:
-                stack.append((argument[1], repeated))
-            elif name == "ATOMIC_GROUP":
-                stack.append((argument, repeated))
-            elif name == "GROUPREF_EXISTS":
-                stack.extend((part, repeated) for part in argument[1:] if part is not None)
+            else:  # a group, lookaround or conditional: the parts it holds
+                parts = argument if isinstance(argument, tuple) else (argument,)
+                stack.extend((part, repeated) for part in parts if isinstance(part, re._parser.SubPattern))
     return False
 
 

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from . import page_index, periods, table, untrusted, values
+from . import package, page_index, periods, table, untrusted, values
 from .package import (
     DESCRIPTOR,
     LETTERS_DIR,
@@ -172,15 +172,14 @@ def _indexes(directory: Path) -> tuple[dict, list[Problem]]:
         return {}, []
     indexes, problems = {}, []
     for path in sorted(folder.glob("*.json")):
-        if path.is_symlink() or not path.is_file():
-            problems.append(Problem(f"{LETTERS_DIR}/{path.name}", None, None, "a page index must be a regular file"))
-            continue
         try:
+            if path.is_symlink() or not path.is_file():
+                raise ValueError("a page index must be a regular file")
             index = page_index.read_index(path)
         except (OSError, ValueError) as error:
             problems.append(Problem(f"{LETTERS_DIR}/{path.name}", None, None, str(error)))
-            continue
-        indexes[index["source_id"]] = index
+        else:
+            indexes[index["source_id"]] = index
     return indexes, problems
 
 
@@ -273,9 +272,8 @@ def cache_dir() -> Path:
 def validator_version() -> str:
     """Return a digest of what decides a verdict besides the data: the validating code and frictionless."""
     digest = hashlib.sha256(f"{CACHE_FORMAT}\0{metadata.version('frictionless')}\0{pd.__version__}".encode())
-    modules = (periods, values, page_index, table, untrusted)
-    for module in (__file__, *(m.__file__ for m in modules), Path(__file__).with_name("package.py")):
-        digest.update(Path(module).read_bytes())
+    for path in (__file__, *(module.__file__ for module in (periods, values, page_index, table, untrusted, package))):
+        digest.update(Path(path).read_bytes())
     return digest.hexdigest()
 
 

@@ -43,9 +43,8 @@ def row(
     values and no `source_id` says which one is meant.
     """
     rows = select(figures, indicator, category=category, period=period, source_id=source_id)
-    if category is None and len(rows) > 1:
-        without = rows["category"].isna()
-        rows = rows.loc[without] if without.any() else rows
+    if category is None and rows["category"].isna().any():
+        rows = rows.loc[rows["category"].isna()]  # the figure itself rather than its breakdown
     if len(rows) == 1:
         return rows.iloc[0]
     if rows.empty:
@@ -97,7 +96,7 @@ def ordered(figures: pd.DataFrame, indicator: str, *, category: str | None = Non
     Without a category, the rows without one where the indicator has rows with and without a category.
     """
     rows = select(figures, indicator, category=category)
-    if category is None and rows["category"].notna().any() and rows["category"].isna().any():
+    if category is None and rows["category"].isna().any():
         rows = rows.loc[rows["category"].isna()]
     return rows.assign(at=at(rows)).sort_values(["at", "source_date"], kind="stable")
 

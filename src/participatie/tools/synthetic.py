@@ -41,6 +41,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
@@ -249,16 +250,6 @@ def _round_to_totals(exact: np.ndarray, totals: np.ndarray) -> np.ndarray:
 
 
 def _format_units(units: np.ndarray, decimals: np.ndarray) -> np.ndarray:
-    """Return integers in 10^-decimals as decimal text (1234, 2 → '12.34'; -5, 1 → '-0.5')."""
-    whole = pd.Series(units).astype(str)
-    text = np.empty(len(units), dtype=object)
-    plain = decimals == 0
-    text[plain] = whole[plain].to_numpy()
-    for d in np.unique(decimals[~plain]):
-        mask = decimals == d
-        magnitude = np.abs(units[mask])
-        sign = np.where(units[mask] < 0, "-", "")
-        integer = (magnitude // 10**d).astype(str)
-        fraction = pd.Series(magnitude % 10**d).astype(str).str.zfill(int(d)).to_numpy()
-        text[mask] = sign.astype(object) + integer.astype(object) + "." + fraction.astype(object)
-    return text
+    """Return integers in 10^-decimals as decimal text (1234, 2 → '12.34'; -5, 1 → '-0.5'), exactly (decimal)."""
+    texts = [f"{Decimal(unit).scaleb(-places):f}" for unit, places in zip(units.tolist(), decimals.tolist())]
+    return np.array(texts, dtype=object)

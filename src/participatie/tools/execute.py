@@ -16,7 +16,6 @@ from pathlib import Path
 
 import nbformat
 
-ENGINE_NAME = "participatie-progress"
 TIMEOUT = 600
 # Kernels talk over Unix sockets in a private temporary folder, not over TCP ports: two kernels started at
 # once (rerun --jobs, the tests' workers) can otherwise be handed the same free port, and one client then
@@ -35,9 +34,6 @@ def kernel_config(folder: Path) -> dict:
     return {"KernelManager": settings}
 
 
-_progress_queue = None
-
-
 @dataclasses.dataclass(frozen=True)
 class Outcome:
     """What became of one notebook: success, or the failing cell and its error."""
@@ -53,26 +49,6 @@ class Outcome:
 def code_cells(path: str | Path) -> int:
     """Return how many code cells a notebook has (the unit of progress)."""
     return sum(1 for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "code")
-
-
-def _register_engine() -> None:
-    """Register a papermill engine that reports every finished code cell to the progress queue."""
-    from papermill.engines import NBClientEngine, papermill_engines
-
-    class ProgressEngine(NBClientEngine):
-        @classmethod
-        def execute_managed_notebook(cls, nb_man, kernel_name, **kwargs):
-            complete = nb_man.cell_complete
-
-            def reporting_complete(cell, cell_index=None, **more):
-                complete(cell, cell_index=cell_index, **more)
-                if _progress_queue is not None and cell.cell_type == "code":
-                    _progress_queue.put(1)
-
-            nb_man.cell_complete = reporting_complete
-            return super().execute_managed_notebook(nb_man, kernel_name, **kwargs)
-
-    papermill_engines.register(ENGINE_NAME, ProgressEngine)
 
 
 def clean(notebook: nbformat.NotebookNode, tagged: set[int]) -> nbformat.NotebookNode:
@@ -105,7 +81,6 @@ def execute(
     socket folder is made in `sockets` (default: the system's temporary folder): a caller that may kill this
     process passes one it removes itself.
     """
-    global _progress_queue
     import papermill
     from papermill.exceptions import PapermillExecutionError
     from traitlets.config import Config
@@ -120,8 +95,6 @@ def execute(
     handle, temporary = tempfile.mkstemp(suffix=".ipynb", prefix=f".{source.stem}.", dir=output.parent)
     os.close(handle)
     scratch = Path(temporary)
-    _progress_queue = progress
-    _register_engine()
     outcome = Outcome(name, True, cells)
     sockets = tempfile.mkdtemp(prefix="k", dir=sockets)  # ours alone (mode 700); removed below
     # papermill formats both paths with str.format and writes them into the notebook as UTF-8: it is given
@@ -133,7 +106,6 @@ def execute(
             str(given),
             str(produced),
             parameters=parameters or None,
-            engine_name=ENGINE_NAME,
             progress_bar=False,
             cwd=str(source.parent if target is None else output.parent),
             kernel_name="python3",
@@ -141,13 +113,14 @@ def execute(
             start_timeout=START_TIMEOUT,
             log_output=False,
             config=Config(kernel_config(Path(sockets))),
+            # nbclient's hook after each code cell that ran (with its reply): one unit of progress.
+            on_cell_executed=None if progress is None else lambda **_: progress.put(1),
         )
     except PapermillExecutionError as error:
         outcome = Outcome(name, False, cells, error.exec_count or error.cell_index + 1, f"{error.ename}: {error.evalue}")
     except Exception as error:  # a kernel that died or a notebook that cannot be read
         outcome = Outcome(name, False, cells, None, f"{type(error).__name__}: {error}")
     finally:
-        _progress_queue = None
         if produced.is_file():
             shutil.copyfile(produced, scratch)
         shutil.rmtree(sockets, ignore_errors=True)

@@ -173,32 +173,28 @@ def run_distributed(jobs: list[Job], book: Path, scheduler: str, show_progress: 
     """Hand the notebook runs to a Dask distributed scheduler (progress per chapter)."""
     try:
         from distributed import Client
+        from distributed import as_completed as dask_completed
     except ImportError as error:
         raise ImportError("--scheduler needs Dask distributed: pip install 'participatie[dask]'") from error
+    from tqdm import tqdm
 
     try:
         client = Client(check_scheduler(scheduler), timeout=SCHEDULER_TIMEOUT)
     except (OSError, TimeoutError, ValueError) as error:
         raise RerunError(f"cannot reach the scheduler {scheduler}: {type(error).__name__}: {error}") from None
+    outcomes = []
     try:
-        return _run_on(client, jobs, book, show_progress)
+        with (
+            client,
+            tqdm(total=len(jobs), unit="hoofdstuk", desc="hoofdstukken", disable=not show_progress, file=sys.stderr) as bar,
+        ):
+            futures = [
+                client.submit(execute, *_notebooks(job, book), job.parameters, document=job.document, pure=False)
+                for job in jobs
+            ]
+            for future in dask_completed(futures):
+                outcomes.append(future.result())
+                bar.update(1)
     except Exception as error:  # a worker that died, a connection that broke
         raise RerunError(f"the scheduler {scheduler} did not finish the run: {type(error).__name__}: {error}") from None
-
-
-def _run_on(client, jobs: list[Job], book: Path, show_progress: bool) -> list[Outcome]:
-    from distributed import as_completed as dask_completed
-    from tqdm import tqdm
-
-    outcomes = []
-    with (
-        client,
-        tqdm(total=len(jobs), unit="hoofdstuk", desc="hoofdstukken", disable=not show_progress, file=sys.stderr) as bar,
-    ):
-        futures = [
-            client.submit(execute, *_notebooks(job, book), job.parameters, document=job.document, pure=False) for job in jobs
-        ]
-        for future in dask_completed(futures):
-            outcomes.append(future.result())
-            bar.update(1)
     return outcomes

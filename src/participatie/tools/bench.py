@@ -34,16 +34,8 @@ PYTHON = sys.executable
 MAKE_BOOK = ["make", "book", f"VENV={REPO / '.venv'}", "-o", str(REPO / ".venv" / ".setup-done")]
 
 
-class CommandFailed(RuntimeError):
-    """A timed command that failed: its output's end, and what it took until then."""
-
-    def __init__(self, command: list[str], output: str, seconds: float, peak: int, returncode: int) -> None:
-        super().__init__(f"{' '.join(command)} failed:\n{output[-3000:]}")
-        self.seconds, self.peak, self.returncode = seconds, peak, returncode
-
-
-def _timed(command: list[str], cwd: Path, env: dict | None = None, kept: list | None = None) -> tuple[float, int]:
-    """Run a command; return its wall time and its whole process tree's peak RSS in bytes (its output appended to `kept`)."""
+def _run(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int, int, str]:
+    """Run a command; return its wall time, its whole process tree's peak RSS in bytes, its exit code and output."""
     start = time.perf_counter()
     process = psutil.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     peak = 0
@@ -64,11 +56,15 @@ def _timed(command: list[str], cwd: Path, env: dict | None = None, kept: list | 
     output, _ = process.communicate()
     stop.set()
     sampler.join()
-    if process.returncode != 0:
-        raise CommandFailed(command, output.decode(), time.perf_counter() - start, peak, process.returncode)
-    if kept is not None:
-        kept.append(output.decode(errors="replace"))
-    return time.perf_counter() - start, peak
+    return time.perf_counter() - start, peak, process.returncode, output.decode(errors="replace")
+
+
+def _timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int]:
+    """Run a command that must succeed (RuntimeError with its output's end); return its time and peak RSS."""
+    seconds, peak, returncode, output = _run(command, cwd, env)
+    if returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{output[-3000:]}")
+    return seconds, peak
 
 
 def _median(runs: list[tuple[float, int]]) -> tuple[float, int]:
@@ -119,12 +115,9 @@ def _pytest_seconds(output: str) -> str:
 
 def _make_test(clone: Path, env: dict) -> tuple[float, int, str]:
     """Time `make test` in the clone; return its time, peak RSS and a note (pytest's own time; a failure)."""
-    kept: list[str] = []
-    try:
-        seconds, peak = _timed(["make", "test"], clone, env, kept)
-        return seconds, peak, _pytest_seconds(kept[-1])
-    except CommandFailed as failure:  # still a time to report, marked
-        return failure.seconds, failure.peak, f"FAILED (exit {failure.returncode}); "
+    seconds, peak, returncode, output = _run(["make", "test"], clone, env)
+    note = _pytest_seconds(output) if returncode == 0 else f"FAILED (exit {returncode}); "  # still a time to report
+    return seconds, peak, note
 
 
 class _CloneRun(NamedTuple):

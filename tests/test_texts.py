@@ -13,6 +13,7 @@ from datetime import date
 import nbformat
 import pytest
 
+from participatie.book import toc
 from participatie.figures.facts import Figure, Letter
 from participatie.presentation import text
 from participatie.presentation.vocabulary import Md
@@ -39,7 +40,7 @@ def rendered():
 def snapshots() -> dict[str, dict[str, str]]:
     """Return every committed snapshot: {edition: {page: text}}."""
     return {
-        edition.name: {page: texts.snapshot_path(edition.name, page).read_text(encoding="utf-8") for page in texts.pages()}
+        edition.name: {page: texts.snapshot_path(edition.name, page).read_text(encoding="utf-8") for page in toc.documents()}
         for edition in texts.EDITIONS
     }
 

@@ -56,11 +56,6 @@ EDITIONS = (
 )
 
 
-def pages() -> list[str]:
-    """Return every page of the book (notebooks and Markdown files) in the order of its contents, without suffix."""
-    return toc.documents()
-
-
 # --- from outputs to text --------------------------------------------------------------------------------
 
 
@@ -228,7 +223,7 @@ def page_text(page: str, data_dir: Path | None, gemeente: str | None) -> str:
 def edition_texts(edition: Edition, synthetic_dir: Path | None, only: Iterable[str] = ()) -> dict[str, str]:
     """Return the text of every page of the book (or of the pages `only`) in one edition, by page."""
     data_dir = synthetic_dir if edition.synthetic else None
-    return {page: page_text(page, data_dir, edition.gemeente) for page in pages() if not only or page in only}
+    return {page: page_text(page, data_dir, edition.gemeente) for page in toc.documents() if not only or page in only}
 
 
 def render_all(editions=EDITIONS, only: Iterable[str] = ()) -> dict[str, dict[str, str]]:
@@ -275,7 +270,7 @@ def write(texts: dict[str, dict[str, str]], root: Path = SNAPSHOTS) -> list[Path
                 path.write_text(text, encoding="utf-8")
                 changed.append(path)
         for stale in folder.glob("*.md"):  # only snapshot files this command wrote, of pages that left the book
-            if stale not in wanted and stale.stem.replace(".", "/") not in pages():
+            if stale not in wanted and stale.stem.replace(".", "/") not in toc.documents():
                 stale.unlink()
                 changed.append(stale)
     return changed
@@ -299,9 +294,9 @@ def differences(texts: dict[str, dict[str, str]], root: Path = SNAPSHOTS) -> str
 def main(check: bool = False, only: Iterable[str] = ()) -> int:
     """Render every edition (or only some pages); write the snapshots (or, with `check`, print the differences)."""
     only = [page.removesuffix(".ipynb") for page in only]
-    unknown = sorted(set(only) - set(pages()))
+    unknown = sorted(set(only) - set(toc.documents()))
     if unknown:
-        print(f"texts: no page {', '.join(unknown)}; pages: {', '.join(pages())}")
+        print(f"texts: no page {', '.join(unknown)}; pages: {', '.join(toc.documents())}")
         return 2
     started = time.perf_counter()
     texts = render_all(only=only)

@@ -37,18 +37,6 @@ def socket_root() -> Path:
     return _root
 
 
-def private_kernel_manager():
-    """Return a jupyter_client KernelManager class whose every kernel talks over sockets in its own folder."""
-    from jupyter_client.manager import KernelManager
-
-    class PrivateSocketKernelManager(KernelManager):
-        def __init__(self, **kwargs):
-            folder = Path(tempfile.mkdtemp(prefix="k", dir=socket_root()))
-            super().__init__(**{**kernel_config(folder)["KernelManager"], **kwargs})
-
-    return PrivateSocketKernelManager
-
-
 def use_private_sockets_for_nbval() -> bool:
     """Make nbval start its kernels with private sockets; return whether nbval is installed."""
     try:
@@ -56,9 +44,18 @@ def use_private_sockets_for_nbval() -> bool:
     except ImportError:
         return False
     if not getattr(nbval.kernel.KernelManager, "participatie_private", False):
-        manager = private_kernel_manager()
-        manager.participatie_private = True
-        nbval.kernel.KernelManager = manager
+        from jupyter_client.manager import KernelManager
+
+        class PrivateSocketKernelManager(KernelManager):
+            """A kernel manager whose every kernel talks over sockets in its own folder."""
+
+            participatie_private = True
+
+            def __init__(self, **kwargs):
+                folder = Path(tempfile.mkdtemp(prefix="k", dir=socket_root()))
+                super().__init__(**{**kernel_config(folder)["KernelManager"], **kwargs})
+
+        nbval.kernel.KernelManager = PrivateSocketKernelManager
     return True
 
 

@@ -94,16 +94,6 @@ def _check_valid(directory: Path, shown: str) -> None:
         raise RerunError(f"{len(problems)} problem(s) in {shown}; nothing was run:\n{listed}")
 
 
-def _compare_dir(compare_to: str | Path) -> Path:
-    """Return the validated data directory to compare with (RerunError naming every problem)."""
-    try:
-        directory = package.resolve_data_dir(compare_to)
-    except FileNotFoundError as error:
-        raise RerunError(f"--compare-to: {error}") from None
-    _check_valid(directory, f"--compare-to {directory}")
-    return directory
-
-
 def _out_folders(out: str | Path, force: bool, data_dir: Path) -> tuple[Path, Path]:
     """Return OUT and OUT.failed, absolute, after every check that can be made before the run."""
     out_path = Path(out).expanduser()
@@ -232,8 +222,13 @@ def rerun(
         raise RerunError(f"OUT {out}: {error.strerror or error}") from None
     documents = select(chapters)
     _check_valid(data_dir, str(data_dir))
-    # The appendix of changes compares with the bundled data unless told otherwise.
-    compared = _compare_dir(compare_to) if compare_to is not None else None
+    compared = None  # the appendix of changes compares with the bundled data unless told otherwise
+    if compare_to is not None:
+        try:
+            compared = package.resolve_data_dir(compare_to)
+        except FileNotFoundError as error:
+            raise RerunError(f"--compare-to: {error}") from None
+        _check_valid(compared, f"--compare-to {compared}")
     work = [Job(d, job_parameters(d, gemeente, compared is not None)) for d in documents]
 
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -114,7 +114,12 @@ def generate(
     source_dir = data.resolve_data_dir(source)
     places = municipalities(count)
     try:
-        target = _target(out, source_dir, force)
+        target = Path(out).expanduser()
+        if target.is_symlink():
+            raise outdir.RerunError(f"{target} is a symbolic link; synthetic writes only to a real folder")
+        target = target.resolve()
+        outdir.check_out(target, {"repository": outdir.REPO, "source data directory": source_dir})
+        _replaceable(target, force)
         target.parent.mkdir(parents=True, exist_ok=True)
         with outdir.Lock(target):
             _replaceable(target, force)
@@ -130,16 +135,6 @@ def generate(
     except outdir.RerunError as error:
         raise FileExistsError(str(error)) from None
     return written
-
-
-def _target(out: str | Path, source_dir: Path, force: bool) -> Path:
-    target = Path(out).expanduser()
-    if target.is_symlink():
-        raise outdir.RerunError(f"{target} is a symbolic link; synthetic writes only to a real folder")
-    target = target.resolve()
-    outdir.check_out(target, {"repository": outdir.REPO, "source data directory": source_dir})
-    _replaceable(target, force)
-    return target
 
 
 def _replaceable(target: Path, force: bool) -> None:

@@ -207,13 +207,10 @@ def rerun(
     """
     try:
         data_dir = package.resolve_data_dir(data_dir)
-    except FileNotFoundError as error:
-        raise RerunError(str(error)) from None
-    if gemeente is not None:
-        try:
+        if gemeente is not None:
             check_municipality_code(gemeente)
-        except InvalidMunicipalityCode as error:
-            raise RerunError(str(error)) from None
+    except (FileNotFoundError, InvalidMunicipalityCode) as error:
+        raise RerunError(str(error)) from None
     if scheduler:
         check_scheduler(scheduler)
     try:

@@ -176,7 +176,7 @@ def run_cells(cells: list[dict], parameters: dict) -> list[dict]:
     from IPython.core.interactiveshell import InteractiveShell
     from IPython.utils.capture import capture_output
 
-    shell = InteractiveShell.instance()
+    InteractiveShell.instance()  # capture_output captures rich displays and sys.displayhook through it
     namespace: dict = {"__name__": "__main__"}
     result = []
     for cell in cells:
@@ -184,13 +184,9 @@ def run_cells(cells: list[dict], parameters: dict) -> list[dict]:
         if cell["cell_type"] != "code":
             result.append(cell)
             continue
-        source = _text(cell["source"])
         with capture_output(display=True) as captured:
-            value = _execute(source, namespace)
-            outputs = [{"output_type": "display_data", "data": o.data, "metadata": o.metadata} for o in captured.outputs]
-            if value is not None:
-                data, metadata = shell.display_formatter.format(value)
-                outputs.append({"output_type": "execute_result", "data": data, "metadata": metadata})
+            _execute(_text(cell["source"]), namespace)
+        outputs = [{"output_type": "display_data", "data": o.data, "metadata": o.metadata} for o in captured.outputs]
         if "parameters" in cell.get("metadata", {}).get("tags", []):
             namespace.update(parameters)
         cell["outputs"] = outputs
@@ -198,15 +194,13 @@ def run_cells(cells: list[dict], parameters: dict) -> list[dict]:
     return result
 
 
-def _execute(source: str, namespace: dict):
-    """Run a cell's code; return the value of its last line when that is an expression (as a notebook shows it)."""
+def _execute(source: str, namespace: dict) -> None:
+    """Run a cell's code; the value of its last line, if an expression, goes to sys.displayhook (as in a notebook)."""
     tree = ast.parse(source)
-    last = tree.body[-1] if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    body = ast.Module(body=tree.body[:-1] if last else tree.body, type_ignores=[])
+    last = tree.body[-1:] if tree.body and isinstance(tree.body[-1], ast.Expr) else []
+    body = ast.Module(body=tree.body[: len(tree.body) - len(last)], type_ignores=[])
     exec(compile(body, "<cell>", "exec"), namespace)  # noqa: S102 - the book's own notebooks
-    if last is None:
-        return None
-    return eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace)  # noqa: S307
+    exec(compile(ast.Interactive(body=last), "<cell>", "single"), namespace)  # noqa: S102
 
 
 def page_text(page: str, data_dir: Path | None, gemeente: str | None) -> str:

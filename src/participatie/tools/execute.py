@@ -40,7 +40,6 @@ class Outcome:
 
     document: str
     ok: bool
-    cells: int
     failed_cell: int | None = None  # 1-based position of the failing code cell
     error: str = ""
     changed: bool = False  # in place: whether the stored notebook was rewritten
@@ -89,13 +88,12 @@ def execute(
     name = document or str(source)
     original = nbformat.read(source, as_version=4)
     tagged = {i for i, cell in enumerate(original.cells) if "tags" in cell.metadata}
-    cells = sum(1 for cell in original.cells if cell.cell_type == "code")
     output = Path(target) if target is not None else source
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(suffix=".ipynb", prefix=f".{source.stem}.", dir=output.parent)
     os.close(handle)
     scratch = Path(temporary)
-    outcome = Outcome(name, True, cells)
+    outcome = Outcome(name, True)
     sockets = tempfile.mkdtemp(prefix="k", dir=sockets)  # ours alone (mode 700); removed below
     # papermill formats both paths with str.format and writes them into the notebook as UTF-8: it is given
     # names in that private folder, so that a folder named {2019} or with non-UTF-8 bytes is a folder.
@@ -117,9 +115,9 @@ def execute(
             on_cell_executed=None if progress is None else lambda **_: progress.put(1),
         )
     except PapermillExecutionError as error:
-        outcome = Outcome(name, False, cells, error.exec_count or error.cell_index + 1, f"{error.ename}: {error.evalue}")
+        outcome = Outcome(name, False, error.exec_count or error.cell_index + 1, f"{error.ename}: {error.evalue}")
     except Exception as error:  # a kernel that died or a notebook that cannot be read
-        outcome = Outcome(name, False, cells, None, f"{type(error).__name__}: {error}")
+        outcome = Outcome(name, False, None, f"{type(error).__name__}: {error}")
     finally:
         if produced.is_file():
             shutil.copyfile(produced, scratch)

@@ -247,18 +247,18 @@ def _map(function, editions, *arguments) -> list:
         return list(pool.map(function, editions, *([a] * len(editions) for a in arguments)))
 
 
-def snapshot_path(edition: str, page: str, root: Path = SNAPSHOTS) -> Path:
+def snapshot_path(edition: str, page: str) -> Path:
     """Return the snapshot file of a page in an edition (page paths flattened: chapters/x → chapters.x.md)."""
-    return root / edition / f"{page.replace('/', '.')}.md"
+    return SNAPSHOTS / edition / f"{page.replace('/', '.')}.md"
 
 
-def write(texts: dict[str, dict[str, str]], root: Path = SNAPSHOTS) -> list[Path]:
+def write(texts: dict[str, dict[str, str]]) -> list[Path]:
     """Write the snapshots; remove snapshot files of pages that no longer exist; return the files that changed."""
     changed = []
     for edition, by_page in texts.items():
-        folder = root / edition
+        folder = SNAPSHOTS / edition
         folder.mkdir(parents=True, exist_ok=True)
-        wanted = {snapshot_path(edition, page, root): text for page, text in by_page.items()}
+        wanted = {snapshot_path(edition, page): text for page, text in by_page.items()}
         for path, text in wanted.items():
             if not path.exists() or path.read_text(encoding="utf-8") != text:
                 path.write_text(text, encoding="utf-8")
@@ -270,15 +270,15 @@ def write(texts: dict[str, dict[str, str]], root: Path = SNAPSHOTS) -> list[Path
     return changed
 
 
-def differences(texts: dict[str, dict[str, str]], root: Path = SNAPSHOTS) -> str:
+def differences(texts: dict[str, dict[str, str]]) -> str:
     """Return a unified diff of the snapshots against the rendered texts ('' when they agree)."""
     out = []
     for edition, by_page in texts.items():
         for page, text in by_page.items():
-            path = snapshot_path(edition, page, root)
+            path = snapshot_path(edition, page)
             old = path.read_text(encoding="utf-8") if path.exists() else ""
             if old != text:
-                rel = path.relative_to(root.parent.parent) if root.is_relative_to(root.parent.parent) else path
+                rel = path.relative_to(REPO)
                 out += difflib.unified_diff(
                     old.splitlines(keepends=True), text.splitlines(keepends=True), f"a/{rel}", f"b/{rel}"
                 )

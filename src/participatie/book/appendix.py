@@ -10,11 +10,9 @@ import pandas as pd
 
 from ..data.package import DESCRIPTOR, OPTIONAL, published_files, read_schema, with_optional_columns
 from ..presentation import escape, tables, vocabulary
-from ..presentation.charts import EXCEL_URL
+from ..presentation.charts import DOWNLOAD_URL, EXCEL_URL
 from ..presentation.labels import APPENDIX, CHART_DOWNLOAD, TYPE_TEXT
 from .book import Book
-
-DOWNLOAD_URL = "../_static/data/{file}"
 
 
 def sources_overview(book: Book) -> pd.DataFrame:

@@ -63,12 +63,8 @@ def citation(source_dir: str | Path) -> dict:
 
 
 def nowrap(text: str) -> str:
-    """Return text as HTML in which no range of numbers breaks at its dash."""
-    parts, position = [], 0
-    for match in web.NUMBER_RANGE.finditer(text):
-        parts += [html.escape(text[position : match.start()]), f'<span class="pp-nowrap">{html.escape(match[0])}</span>']
-        position = match.end()
-    return "".join(parts) + html.escape(text[position:])
+    """Return text as HTML in which no range of numbers breaks at its dash (escaping leaves digits and dashes)."""
+    return web.NUMBER_RANGE.sub(r'<span class="pp-nowrap">\g<0></span>', html.escape(text))
 
 
 def keep_ranges_whole(article: Tag) -> None:

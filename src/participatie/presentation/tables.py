@@ -5,7 +5,7 @@ from __future__ import annotations
 import numbers
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -103,13 +103,21 @@ def _kind(values: pd.Series, text: pd.Series, trusted: bool) -> str:
 
 @dataclass
 class Table:
-    """A table displayed in a notebook: HTML for the book, aligned plain text for diffs."""
+    """A displayable Dutch table of the frame (`show`): HTML for the book, aligned plain text for diffs.
+
+    Cells of html_columns hold package-made links; a table without rows says `empty` instead.
+    """
 
     frame: pd.DataFrame
-    formats: dict[str, Format] = field(default_factory=dict)
+    formats: dict[str, Format] | None = None
     caption: str | None = None
     html_columns: tuple[str, ...] = ()
-    empty: str = EMPTY_TEXT  # what a table without rows says instead of showing an empty table
+    empty: str = EMPTY_TEXT
+
+    def __post_init__(self):
+        self.frame = self.frame.reset_index(drop=True)
+        self.formats = self.formats or {}
+        self.html_columns = tuple(self.html_columns)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         if self.frame.empty:
@@ -127,15 +135,7 @@ class Table:
         }
 
 
-def show(
-    frame: pd.DataFrame,
-    formats: dict[str, Format] | None = None,
-    caption: str | None = None,
-    html_columns: tuple[str, ...] = (),
-    empty: str = EMPTY_TEXT,
-) -> Table:
-    """Return a displayable Dutch table of the frame (cells of html_columns hold package-made links; no rows: `empty`)."""
-    return Table(frame.reset_index(drop=True), formats or {}, caption, tuple(html_columns), empty)
+show = Table
 
 
 # --- cells and source lines that name letters by id (sources: the letters' table, sources.csv) ---------------

@@ -96,22 +96,16 @@ class TextError(ValueError):
     """Raised when a text file cannot be rendered: a value without a filter, an unknown block."""
 
 
-def _markdown_value(value) -> str:
-    """Put a value into Markdown: the vocabulary's Markdown as it is, any other text escaped."""
-    if isinstance(value, Md):
-        return value
-    if isinstance(value, bool | int | float | Figure | Letter) or value is None:
-        raise TextError(
-            f"{value!r} needs a filter in the text file (count, pct, value, period, letter, cite, number, words …)"
-        )
-    return escape.markdown(str(value))
-
-
 def _plain_value(value) -> str:
     """Put a value into a label (a chart or table text, escaped where it lands): text as it is."""
     if isinstance(value, bool | int | float | Figure | Letter) or value is None:
-        raise TextError(f"{value!r} needs a filter in the label (count, pct, value, period, number …)")
+        raise TextError(f"{value!r} needs a filter (count, pct, value, period, letter, cite, number, words …)")
     return str(value)
+
+
+def _markdown_value(value) -> str:
+    """Put a value into Markdown: the vocabulary's Markdown as it is, any other text escaped."""
+    return value if isinstance(value, Md) else escape.markdown(_plain_value(value))
 
 
 def tidy(text: str) -> str:

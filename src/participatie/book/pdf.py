@@ -171,11 +171,11 @@ def _break_long_words(soup: BeautifulSoup, article: Tag) -> None:
         if type(text) is not NavigableString or text.parent is None or text.parent.name in {"script", "style"}:
             continue  # a comment, or the text of a script
         parts = []
-        for piece, long in escape.long_word_pieces(str(text)):
-            if long:
-                parts.append(soup.new_tag("span", attrs={"class": "pp-long-word", "style": "hyphens: manual"}))
-                parts[-1].string = piece
-            else:
+        for place, piece in enumerate(escape.LONG_WORD_PATTERN.split(str(text))):
+            if place % 2:  # a long word
+                long = escape.cut_word(piece)
+                parts.append(soup.new_tag("span", attrs={"class": "pp-long-word", "style": "hyphens: manual"}, string=long))
+            elif piece:
                 parts.append(piece)
         text.replace_with(*parts)
 

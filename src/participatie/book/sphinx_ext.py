@@ -17,10 +17,10 @@ from pathlib import Path
 from ..data.package import published_files, read_descriptor
 from ..presentation import charts, labels
 from . import web
+from .print_charts import FONTS_DIR
 
 STATIC_DIR = Path(__file__).with_name("static")
 # The book's own fonts (fonts/README.md): the web edition serves the WOFF2 files, with their licences.
-FONTS_DIR = Path(__file__).with_name("fonts")
 WEB_FONTS = ("*.woff2", "LICENSE-*.md", "README.md")
 TEMPLATES_DIR = web.TEMPLATES_DIR
 PRINT_TEMPLATE = "pp-print-edition.html"
@@ -51,7 +51,7 @@ def publish_data(source: Path, directory: Path) -> Path:
     links and paths that leave the data directory). The folder is written by this function alone, so it
     is replaced as a whole: a file removed from the package must not stay downloadable.
     """
-    target = _removed(directory / "data")
+    target = web.removed(directory / "data")
     for name in published_files(source, read_descriptor(source)):
         destination = target / name
         destination.parent.mkdir(parents=True, exist_ok=True)
@@ -59,18 +59,9 @@ def publish_data(source: Path, directory: Path) -> Path:
     return target
 
 
-def _removed(target: Path) -> Path:
-    """Remove a file, link or folder (a link itself, never what it points to) and return its path."""
-    if target.is_symlink() or target.is_file():
-        target.unlink()
-    elif target.exists():
-        shutil.rmtree(target)
-    return target
-
-
 def copy_fonts(directory: Path) -> Path:
     """Copy the web edition's font files and their licences into directory/fonts (as a whole) and return it."""
-    target = _removed(directory / "fonts")
+    target = web.removed(directory / "fonts")
     target.mkdir(parents=True)
     for pattern in WEB_FONTS:
         for path in sorted(FONTS_DIR.glob(pattern)):

@@ -14,6 +14,7 @@ import html
 import io
 import json
 import re
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -169,15 +170,21 @@ def publish_excel(source: Path, directory: Path) -> Path:
 
     The data package itself (`_static/data/`) keeps its standard UTF-8 comma-separated files.
     """
-    target = Path(directory) / EXCEL_DIR
-    if target.is_dir():
-        for stale in target.glob("*.csv"):
-            stale.unlink()
-    target.mkdir(parents=True, exist_ok=True)
+    target = removed(Path(directory) / EXCEL_DIR)
+    target.mkdir(parents=True)
     for resource in read_descriptor(Path(source))["resources"]:
         path = resource["path"]
         if not path.endswith(".csv") or "/" in path:
             continue
         text = (Path(source) / path).read_text(encoding="utf-8-sig")
         (target / path).write_text(excel_csv(text, _number_fields(Path(source), resource)), encoding="utf-8", newline="")
+    return target
+
+
+def removed(target: Path) -> Path:
+    """Remove a file, link or folder (a link itself, never what it points to) and return its path."""
+    if target.is_symlink() or target.is_file():
+        target.unlink()
+    elif target.exists():
+        shutil.rmtree(target)
     return target

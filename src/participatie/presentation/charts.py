@@ -293,11 +293,7 @@ def inline_rows(chart) -> int:
 
 def javascript_bundle() -> str:
     """Return one offline script defining `window.vegaEmbed` (Vega, Vega-Lite and Vega-Embed)."""
-    supported = vl_convert.get_vegalite_versions()
-    version = next(
-        (v for v in supported if v.lstrip("v") == VEGALITE_VERSION or v == f"v{VEGALITE_VERSION.rsplit('.', 1)[0]}"), None
-    )
-    bundle = vl_convert.javascript_bundle(vl_version=version) if version else vl_convert.javascript_bundle()
+    bundle = vl_convert.javascript_bundle(vl_version=VEGALITE_VERSION.rsplit(".", 1)[0])  # "6.4" of "6.4.1"
     # Wrapped in a function, so that its top-level names (such as `_`) do not collide with those of Sphinx's scripts.
     return f"(function () {{\n{bundle}\n}})();\n"
 

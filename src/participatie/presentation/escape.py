@@ -57,15 +57,10 @@ def script_json(value: object) -> str:
 # with a zero-width space between them and prints it unhyphenated (`book.pdf`); no bundled word is that long.
 LONG_WORD = 60
 WORD_PIECE = 30
-LONG_WORD_PATTERN = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+# (In a group: re.split puts every long word at an odd place of its list.)
+LONG_WORD_PATTERN = re.compile(rf"(\S{{{LONG_WORD + 1},}})")
 
 
-def long_word_pieces(text: str) -> list[tuple[str, bool]]:
-    """Return text as (piece, long) pairs: a long word with a zero-width space every WORD_PIECE characters."""
-    pieces, last = [], 0
-    for match in LONG_WORD_PATTERN.finditer(text):
-        word = match.group()
-        cut = "\u200b".join(word[start : start + WORD_PIECE] for start in range(0, len(word), WORD_PIECE))
-        pieces += [(text[last : match.start()], False), (cut, True)]
-        last = match.end()
-    return [(piece, long) for piece, long in [*pieces, (text[last:], False)] if piece]
+def cut_word(word: str) -> str:
+    """Return a long word with a zero-width space every WORD_PIECE characters."""
+    return "\u200b".join(word[start : start + WORD_PIECE] for start in range(0, len(word), WORD_PIECE))

@@ -58,11 +58,6 @@ class Book:
         """Return the letters, indexed by source id."""
         return self.dataset.sources
 
-    def all_figures(self) -> pd.DataFrame:
-        """Return the figures of every theme in one table, with the theme of each row."""
-        frames = [c.figures.assign(theme=name) for name, c in self.chapters.items() if c.theme.figure_table]
-        return pd.concat(frames, ignore_index=True)
-
     def all_checks(self) -> pd.DataFrame:
         """Return the verdict of every cross-check in the book, discrepancies first, with the theme."""
         frames = [c.checks().assign(chapter=name) for name, c in self.chapters.items() if c.theme.checks]
@@ -80,7 +75,7 @@ class Book:
         verdict = result["verdict"].value_counts()
         kind = figures["kind"].value_counts() if not figures.empty else pd.Series(dtype=int)
         return {
-            "figures": len(self.all_figures()),
+            "figures": sum(len(chapter.figures) for chapter in self.chapters.values()),
             "letters": len(self.sources),
             "checks": len(result),
             # Only a real discrepancy in a letter counts as one; a difference that rests on an assumption of

@@ -133,23 +133,20 @@ def _chart(soup: BeautifulSoup, chart: Tag) -> None:
     chart.replace_with(image)
 
 
-def _drop_code(article: Tag) -> None:
-    """Drop the code cells (with their toggles), scripts, embedded objects and the page's own contents list."""
-    for cell_input in article.select(".cell_input"):
-        toggle = cell_input.find_parent("details")
-        (toggle if toggle is not None else cell_input).decompose()
-    screen_only = "a.headerlink, script, style, link, button, iframe, object, embed, video, audio, .toctree-wrapper"
-    for element in article.select(screen_only):
-        element.decompose()
-
-
-# What only works on screen: download links (a chart's data and images, the copies for Excel).
-SCREEN_ONLY = "span.pp-excel, span.pp-chart-images, a.pp-download"
+# What only works on screen: scripts, embedded objects, the page's own contents list and the download links (a
+# chart's data and images, the copies for Excel: "(voor Excel)" after a file name).
+SCREEN_ONLY = (
+    "a.headerlink, script, style, link, button, iframe, object, embed, video, audio, .toctree-wrapper, "
+    "span.pp-excel, span.pp-chart-images, a.pp-download"
+)
 
 
 def _print_only(article: Tag) -> None:
-    """Drop what only works on screen: the download offer after a source line, the other download links and
-    the copies for Excel ("(voor Excel)" after a file name); mark wide tables."""
+    """Drop what only works on screen: the code cells (with their toggles), the download offer after a source line
+    and SCREEN_ONLY; mark wide tables."""
+    for cell_input in article.select(".cell_input"):
+        toggle = cell_input.find_parent("details")
+        (toggle if toggle is not None else cell_input).decompose()
     for caption in article.select("figcaption.pp-source"):
         if caption.select_one("a.pp-download") is not None:
             text = caption.get_text("", strip=False).split(labels.DOWNLOAD_TEXT)[0].strip()
@@ -224,7 +221,6 @@ def print_article(page: Page, html_dir: str | Path, documents: dict[str, str]) -
         raise ValueError(f"{page.path}: no article (is it a page of a Jupyter Book?)")
     for chart in article.select("div.pp-chart"):
         _chart(soup, chart)
-    _drop_code(article)
     _print_only(article)
     _open_details(article)
     _links(page, article, html_dir, documents)
@@ -269,7 +265,7 @@ def document_html(html_dir: str | Path, data_dir: str | Path | None = None, sour
         subtitle=subtitle,
         edition=edition_date(data_dir),
         published=web.publication_date(source_dir),
-        citation=print_layout.citation(source_dir),
+        citation=web.citation(source_dir),
     )
     contents = print_layout.contents([(page, sections) for page, (_, sections) in zip(pages, articles)], anchor)
     parts = [print_layout.title_page(edition), print_layout.colophon(edition), contents, *(body for body, _ in articles)]

@@ -10,9 +10,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
-import yaml
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .. import __version__
@@ -55,11 +53,6 @@ def _author(author: dict) -> str:
     if "name" in author:
         return str(author["name"])
     return " ".join(str(author[key]) for key in ("given-names", "name-particle", "family-names") if author.get(key))
-
-
-def citation(source_dir: str | Path) -> dict:
-    """Return CITATION.cff of the book built from source_dir (else of the repository), read as YAML."""
-    return yaml.safe_load(web.citation_file(Path(source_dir)).read_text(encoding="utf-8"))
 
 
 def nowrap(text: str) -> str:

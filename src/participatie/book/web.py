@@ -65,9 +65,14 @@ def citation_file(srcdir: Path) -> Path:
     raise FileNotFoundError(f"{CITATION} declares the publication date; it is neither in {srcdir} nor in {REPOSITORY}")
 
 
+def citation(srcdir: str | Path) -> dict:
+    """Return the book's CITATION.cff (see citation_file), read as YAML."""
+    return yaml.safe_load(citation_file(Path(srcdir)).read_text(encoding="utf-8"))
+
+
 def publication_date(srcdir: Path) -> date:
     """Return the publication date declared in CITATION.cff (`date-released`)."""
-    released = yaml.safe_load(citation_file(srcdir).read_text(encoding="utf-8"))["date-released"]
+    released = citation(srcdir)["date-released"]
     return released if isinstance(released, date) else date.fromisoformat(str(released))
 
 

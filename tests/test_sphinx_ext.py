@@ -59,10 +59,10 @@ def test_every_page_ends_its_navigation_with_the_print_edition():
     config = _config("boek.pdf", {"primary_sidebar_end": "a.html, b.html"})
     sphinx_ext._add_print_link(None, config)
     assert config.html_theme_options["primary_sidebar_end"] == ["a.html", "b.html", sphinx_ext.PRINT_TEMPLATE]
-    assert (sphinx_ext.TEMPLATES_DIR / sphinx_ext.PRINT_TEMPLATE).is_file()
-    assert config.templates_path == [str(sphinx_ext.TEMPLATES_DIR)]
+    assert (web.TEMPLATES_DIR / sphinx_ext.PRINT_TEMPLATE).is_file()
+    assert config.templates_path == [str(web.TEMPLATES_DIR)]
     assert config.html_context == {"participatie_print_edition": "boek.pdf", "participatie_print_label": "Printversie (PDF)"}
-    template = (sphinx_ext.TEMPLATES_DIR / sphinx_ext.PRINT_TEMPLATE).read_text(encoding="utf-8")
+    template = (web.TEMPLATES_DIR / sphinx_ext.PRINT_TEMPLATE).read_text(encoding="utf-8")
     assert "pathto(participatie_print_edition, 1)" in template  # relative to each page: works offline
 
 

@@ -22,7 +22,6 @@ from .print_charts import FONTS_DIR
 STATIC_DIR = Path(__file__).with_name("static")
 # The book's own fonts (fonts/README.md): the web edition serves the WOFF2 files, with their licences.
 WEB_FONTS = ("*.woff2", "LICENSE-*.md", "README.md")
-TEMPLATES_DIR = web.TEMPLATES_DIR
 PRINT_TEMPLATE = "pp-print-edition.html"
 
 

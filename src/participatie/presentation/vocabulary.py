@@ -51,11 +51,8 @@ def number(value, decimals: int | None = None) -> Md:
     value = _number_of(value)
     if not _defined(value):
         return Md(MISSING)
-    if decimals is None:
-        pattern = "#,##0" if float(value).is_integer() else "#,##0.###"
-    else:
-        pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return Md(format_decimal(value, format=pattern, locale=LOCALE))
+    places = "###" if decimals is None else "0" * decimals  # optional places: none shown when whole ("#,##0." too)
+    return Md(format_decimal(value, format=f"#,##0.{places}", locale=LOCALE))
 
 
 def value_text(value: float, unit: str, decimals: int | None = None, qualifier: str | None = None) -> Md:

@@ -240,11 +240,9 @@ def shared(context, name: str) -> Md:
 
 @functools.cache
 def labels(path: str) -> dict:
-    """Return a label file (YAML, path relative to the repository or the package) as nested dictionaries."""
-    for root in (REPO, PACKAGE):
-        if (root / path).is_file():
-            return yaml.safe_load((root / path).read_text(encoding="utf-8")) or {}
-    raise FileNotFoundError(f"no label file {path}")
+    """Return a label file (YAML, found as a text file is: in the repository, else the package) as nested dictionaries."""
+    source, _, _ = label_environment().loader.get_source(label_environment(), path)
+    return yaml.safe_load(source) or {}
 
 
 def label(path: str, key: str, values: Mapping | None = None):

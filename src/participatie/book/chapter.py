@@ -122,8 +122,6 @@ class Chapter:
         series that letters newer than the theme's `text_until` continue, up to their last observation before it.
         """
         observed = observed_figures(self.figures)
-        if observed.empty:
-            return None
         newer = observed.loc[observed["source_date"] > self.theme.text_until]
         covered = observed.loc[
             (observed["source_date"] <= self.theme.text_until) & observed["indicator"].isin(newer["indicator"])

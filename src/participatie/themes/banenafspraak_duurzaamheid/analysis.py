@@ -54,7 +54,7 @@ OTHER_INDICATORS = (
     "mkb_campaign_linkedin_page_views",
     "mkb_campaign_linkedin_page_views_normal",
 )
-# A row that no letter prints: a target or an earlier count that the data lack.
+# A row that no letter prints: an earlier count that the data lack.
 _NONE = pd.Series({"period": None, "value": math.nan, "source_id": None}, dtype=object)
 
 
@@ -127,12 +127,10 @@ def intermediate_targets(figures: pd.DataFrame) -> list[str]:
 
 
 def progress(figures: pd.DataFrame) -> pd.Series:
-    """Return the latest count, the final target, the linear pace to it, a target then and the count before (or NaN/None)."""
+    """Return the latest count, the final target, the linear pace to it and the count before (or NaN/None)."""
     latest, goal = latest_realisation(figures), final_target(figures)
     years = years_between(latest["period"], goal["period"])
     to_create = goal["value"] - latest["value"]
-    here = target_at(figures, latest["period"])
-    here = _NONE if here is None else here
     before = previous_realisation(figures)
     before = _NONE if before is None else before
     change_years = math.nan if before["period"] is None else years_between(before["period"], latest["period"])
@@ -148,9 +146,6 @@ def progress(figures: pd.DataFrame) -> pd.Series:
             "to_create": to_create,
             "years": years,
             "per_year": fig.ratio(to_create, years),
-            "target": here["value"],
-            "target_source_id": here["source_id"],
-            "difference": latest["value"] - here["value"],
             "previous_period": before["period"],
             "previous_count": before["value"],
             "previous_source_id": before["source_id"],
@@ -261,12 +256,6 @@ def retention_outcomes(figures: pd.DataFrame) -> pd.DataFrame:
     return shares[["outcome", "share", "qualifier", "source_id", "page"]].reset_index(drop=True)
 
 
-def persons_working_again(figures: pd.DataFrame) -> float:
-    """Return the people the share still or again at work stands for: share × the circa 80.000 (as rough as both)."""
-    share = value(figures, "working_after_one_year_share", STUDY, "totaal")
-    return share / 100 * value(figures, "register_persons_working", Q3_2015)
-
-
 def share_not_working_implied(figures: pd.DataFrame) -> float:
     """Return 100 minus the share working after a year: the share not working if the two shares made up the whole group."""
     return 100 - value(figures, "working_after_one_year_share", STUDY, "totaal")
@@ -291,17 +280,3 @@ def support(figures: pd.DataFrame) -> pd.DataFrame:
 def other_figures(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the letters' remaining figures (EU quota, calculator, ICT costs, MKB campaign) as printed (figure rows)."""
     return pd.concat([fig.select(figures, indicator) for indicator in OTHER_INDICATORS])
-
-
-def page_view_ratio(figures: pd.DataFrame) -> tuple[float, float]:
-    """Return the April 2017 LinkedIn page views as a multiple of the usual range (upper, lower bound)."""
-    views = value(figures, "mkb_campaign_linkedin_page_views", "2017-04")
-    low = value(figures, "mkb_campaign_linkedin_page_views_normal", "2017-04", "ondergrens")
-    high = value(figures, "mkb_campaign_linkedin_page_views_normal", "2017-04", "bovengrens")
-    return fig.ratio(views, high), fig.ratio(views, low)
-
-
-def letters_until(figures: pd.DataFrame, until: str) -> list[str]:
-    """Return the letters (source ids, oldest first) whose figures the data hold, dated up to `until` (ISO)."""
-    dated = figures.loc[figures["source_date"].astype(str) <= until, ["source_id", "source_date"]]
-    return dated.sort_values("source_date", kind="stable")["source_id"].drop_duplicates().tolist()

@@ -26,7 +26,9 @@ def facts(chapter) -> dict:
 def _letters_and_dates(chapter) -> dict:
     # The letters by role, the dates of the policy the background names, and the letters the text draws on.
     letter = chapter.national_finder.letter
-    drawn = analysis.letters_until(chapter.national, chapter.theme.text_until)
+    # The letters (oldest first) whose figures the data hold, dated up to the letter the text was written from.
+    dated = chapter.national.loc[chapter.national["source_date"].astype(str) <= chapter.theme.text_until]
+    drawn = dated.sort_values("source_date", kind="stable")["source_id"].drop_duplicates().tolist()
     months = [str(letter(source_id).date)[:7] for source_id in drawn]
     return {
         "letter_april_2017": letter(analysis.APRIL_2017),
@@ -146,14 +148,16 @@ def _study(chapter) -> dict:
     top, bottom = groups.max(), groups.min()
     ordered = top > bottom and (groups == top).sum() == 1 and (groups == bottom).sum() == 1
     retention = "working_after_one_year_share"
+    base, working = own.figure("register_persons_working", Q3_2015), own.figure(retention, STUDY, category="totaal")
     return {
-        "study_base": own.figure("register_persons_working", Q3_2015),
+        "study_base": base,
         "national_study_base": national.figure("register_persons_working", Q3_2015),
-        "study_working": own.figure(retention, STUDY, category="totaal"),
+        "study_working": working,
         "national_study_working": national.figure(retention, STUDY, category="totaal"),
         "study_working_throughout": own.figure("working_all_measurements_share", STUDY, category="totaal"),
         "study_not_working": own.figure("not_working_after_one_year_share", STUDY, category="totaal"),
-        "study_persons_working": analysis.rounded(analysis.persons_working_again(chapter.figures), 2),
+        # The people the share still or again at work stands for: share × the circa 80.000 (as rough as both).
+        "study_persons_working": analysis.rounded(working.value / 100 * base.value, 2),
         "retention_highest": groups.idxmax() if ordered else None,
         "retention_lowest": groups.idxmin() if ordered else None,
     } | {f"retention_{c}": own.figure(retention, STUDY, category=c) for c in analysis.BACKGROUNDS if c != "totaal"}
@@ -184,8 +188,9 @@ def _other(chapter) -> dict:
     year, campaign, month = "2017", "2017-01/2017-06", "2017-04"  # as the data record them
     benefit = national.figure("employer_calculator_max_annual_benefit", year)
     ict = national.figure("quota_levy_ict_project_costs", year)
+    views = national.figure("mkb_campaign_linkedin_page_views", month)
     usual = "mkb_campaign_linkedin_page_views_normal"
-    low, high = analysis.page_view_ratio(chapter.national)
+    low, high = (national.figure(usual, month, category=bound) for bound in ("ondergrens", "bovengrens"))
     return {
         "quota_countries": national.figure("eu_countries_with_quota_system", "2017-06-30"),
         "calculator_steps": national.figure("employer_calculator_steps", "2017-05-15"),
@@ -194,9 +199,10 @@ def _other(chapter) -> dict:
         "campaign_branches": national.figure("mkb_campaign_branches", campaign),
         "campaign_employer_size": national.figure("mkb_employer_size_threshold", campaign),
         "campaign_impressions": national.figure("mkb_campaign_linkedin_impressions", campaign),
-        "campaign_views": national.figure("mkb_campaign_linkedin_page_views", month),
-        "campaign_views_usual_low": national.figure(usual, month, category="ondergrens"),
-        "campaign_views_usual_high": national.figure(usual, month, category="bovengrens"),
-        "campaign_ratio_low": low,
-        "campaign_ratio_high": high,
+        "campaign_views": views,
+        "campaign_views_usual_low": low,
+        "campaign_views_usual_high": high,
+        # The page views as a multiple of the usual range: against its upper bound (low) and its lower bound (high).
+        "campaign_ratio_low": fig.ratio(views.value, high.value),
+        "campaign_ratio_high": fig.ratio(views.value, low.value),
     }

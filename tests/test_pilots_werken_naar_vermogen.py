@@ -43,6 +43,12 @@ def teksten(hoofdstuk):
 # --- analysis: rules on the data ---------------------------------------------------------------
 
 
+def _event_of(frame: pd.DataFrame, code: str) -> pd.Series | None:
+    """Return the event with this code from `analysis.timeline` (None when the data do not have it)."""
+    hits = frame.loc[frame["event_code"] == code]
+    return None if hits.empty else hits.iloc[0]
+
+
 def test_pilot_numbers():
     assert analysis.pilot_numbers("2;3") == [2, 3] and analysis.pilot_numbers("4") == [4]
 
@@ -163,7 +169,7 @@ def test_timeline_draws_each_event_once(tijdlijn):
     assert len(tijdlijn) == 67
     assert list(tijdlijn["start"]) == sorted(tijdlijn["start"])
     assert tijdlijn["event_code"].is_unique
-    deal = analysis.event_of(tijdlijn, "social_agreement")
+    deal = _event_of(tijdlijn, "social_agreement")
     # the sociaal akkoord, told by three letters, is one event of April 2013 (the one letter that gives the month)
     assert (deal["date"], deal["precision"], deal["source_id"], deal["lane"]) == (
         "2013-04",
@@ -173,11 +179,11 @@ def test_timeline_draws_each_event_once(tijdlijn):
     )
     assert deal["sources"] == (("tk-29817-126", 4), ("ek-33981-n", 16), ("tk-29817-145", 2))
     assert deal["newest_source_id"] == "tk-29817-145" and deal["accounts"] == 3
-    duty = analysis.event_of(tijdlijn, "sheltered_work_duty")
+    duty = _event_of(tijdlijn, "sheltered_work_duty")
     assert duty["sources"] == (("ek-33981-n", 7), ("ek-33981-n", 8)) and "tot het aantal" in duty["event"]
-    decision = analysis.event_of(tijdlijn, "no_wage_dispensation")
+    decision = _event_of(tijdlijn, "no_wage_dispensation")
     assert decision["sources"] == (("ek-34775-ak", 2), ("ek-34775-ak", 3)) and decision["milestone"]
-    assert analysis.event_of(tijdlijn, "no_such_event") is None
+    assert _event_of(tijdlijn, "no_such_event") is None
     assert sorted(tijdlijn.loc[tijdlijn["milestone"], "event_code"]) == sorted(analysis.MILESTONE_CODES)
     quotum = tijdlijn.loc[tijdlijn["event"].str.contains("quotumbanen")].iloc[0]
     assert quotum["lane"] == "participation_act"
@@ -444,9 +450,9 @@ def test_analyses_follow_changed_data(data_copy):
     assert texts["pil_year_coalition"] == "10 oktober 2017" and texts["pil_date_decision"] == "–"
     assert "op 7 september 2018, de aankondiging van een breed offensief" in texts["pil_latest_step"]
     events = analysis.timeline(changed.table("policy_timeline"), changed.sources)
-    deal = analysis.event_of(events, "coalition_agreement")
+    deal = _event_of(events, "coalition_agreement")
     assert deal["anchor"] == date(2017, 10, 10) and deal["milestone"]  # the reading keeps the mark of a corrected date
-    assert analysis.event_of(events, "no_wage_dispensation") is None
+    assert _event_of(events, "no_wage_dispensation") is None
     rows = charts._rows(changed)
     assert (
         rows.loc[rows["gebeurtenis"].str.contains("regeerakkoord", case=False), "datum_tekst"].iloc[0] == "10 oktober 2017"

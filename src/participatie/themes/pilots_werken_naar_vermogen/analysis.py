@@ -275,12 +275,6 @@ def timeline_summary(frame: pd.DataFrame) -> dict[str, int]:
     }
 
 
-def event_of(frame: pd.DataFrame, code: str) -> pd.Series | None:
-    """Return the event with this code from `timeline` (None when the data do not have it)."""
-    hits = frame.loc[frame["event_code"] == code]
-    return None if hits.empty else hits.iloc[0]
-
-
 def latest_step(frame: pd.DataFrame) -> pd.DataFrame:
     """Return the latest step on the policy path in the data: the events of the latest date, from its newest letter.
 

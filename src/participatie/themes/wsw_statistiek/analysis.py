@@ -116,16 +116,6 @@ def waiting_list_decrease_pct(figures: pd.DataFrame) -> float:
     return lookup.ratio(100 * decrease, end + decrease)
 
 
-def workforce(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the Wsw workforce per moment, with the places in begeleid werken (counted within it) and their share (%)."""
-    staff = series(figures, "wsw_employees").drop_duplicates("period", keep="last")
-    places = series(figures, "wsw_supported_employment_places").drop_duplicates("period", keep="last")
-    frame = pd.DataFrame({"date": staff["period"], "employees": staff["value"]})
-    frame["supported_places"] = frame["date"].map(places.set_index("period")["value"]).astype(float)
-    frame["supported_share"] = lookup.ratio(100 * frame["supported_places"], frame["employees"])
-    return frame.reset_index(drop=True)
-
-
 def supported_employment_rise(figures: pd.DataFrame) -> float:
     """Return the rise in places in begeleid werken from the start to the end of 2012, in percent."""
     # The letter of July 2013 calls its 6,2% "een stijging" of these places (p. 4): this is the rise its

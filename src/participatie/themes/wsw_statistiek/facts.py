@@ -16,7 +16,7 @@ import pandas as pd
 from ...figures import lookup
 from ...figures.checks import ASSUMPTION, DISCREPANCY
 from ...figures.facts import Figure, Finder, collect, defined
-from ...presentation.labels import REVISION_KIND_TEXT, VERDICT_TEXT
+from ...presentation.labels import REVISION_KIND_TEXT
 from . import analysis
 from .analysis import FIRST, JULY_2013, JUNE_2018, REPEAT, SPAN_2012, TOTAL
 
@@ -228,8 +228,6 @@ def _national_claims(chapter) -> dict:
         "checks_count": len(result),
         "checks_assumed": [{"claim": c, "assumption": a} for c, a in assumed[["claim", "assumption"]].to_numpy()],
         "checks_discrepant": result.loc[result["verdict"] == DISCREPANCY, "claim"].tolist(),
-        # The table's word for a verdict that rests on an assumption (presentation.labels), which the text quotes.
-        "verdict_assumption": VERDICT_TEXT[ASSUMPTION],
         "revised_count": changed.groupby(lookup.KEY, dropna=False).ngroups,
         # The table's words for the kinds of difference (presentation.labels), in order of appearance.
         "revision_kinds": [REVISION_KIND_TEXT[k] for k in dict.fromkeys(changed["kind"])],

@@ -256,7 +256,6 @@ def test_benefit_corrections(f):
     assert frame.loc["aow_50", "rise"] == 5.2 and frame.loc["aow_50", "rise_qualifier"] == "circa"
     assert frame.loc["aow_50", "scheme"] == "aow" and frame.loc["aow_50", "percentage"] == 50
     assert set(frame["overpaid_span"]) == {"2017-01/2017-06"} and set(frame["rise_period"]) == {"2017-07-01"}
-    assert analysis.latest_benefit_corrections(f)["category"].tolist() == list(frame.index)
 
 
 # --- the facts the text needs ------------------------------------------------------------------------

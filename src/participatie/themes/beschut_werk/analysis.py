@@ -80,11 +80,6 @@ def assessments_by_applicant(figures: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(columns=["order", "period_start"]).reset_index(drop=True)
 
 
-def unweighted_total_share(figures: pd.DataFrame) -> float:
-    """Return the plain mean of the gemeente and burger shares positive in January–May 2017 (it equals the printed 71%)."""
-    return sum(value(figures, "share_positive_advices", JAN_MAY_2017, who) for who in ("gemeente", "burger")) / 2
-
-
 def by_month(figures: pd.DataFrame, indicator: str, category: str) -> pd.DataFrame:
     """Return an applicant's monthly figures of one indicator: period, date (first day, ISO), value, source_id, page."""
     rows = fig.select(figures, indicator, category=category)
@@ -157,13 +152,6 @@ def latest_working(figures: pd.DataFrame) -> pd.Series:
     """Return the figure row of the latest count of people working on a beschut werkplek (ties: newest letter)."""
     persons = figures.loc[(figures["indicator"] != "working_sheltered_workplace") | (figures["unit"] == PERSONS_UNIT)]
     return fig.latest(persons, "working_sheltered_workplace")
-
-
-def latest_share_working(figures: pd.DataFrame) -> pd.Series | None:
-    """Return the row of `working_vs_advised` for the latest date with a printed cumulative count (None if none)."""
-    frame = working_vs_advised(figures)
-    frame = frame.loc[(frame["advised_kind"] == PRINTED) & (frame["working_series"] == WORKING)]
-    return fig.last(frame)
 
 
 def regeling_places(figures: pd.DataFrame) -> pd.DataFrame:

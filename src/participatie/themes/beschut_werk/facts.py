@@ -83,14 +83,11 @@ def _last_year(months: pd.DataFrame) -> pd.DataFrame:
     return months.loc[years == years.iloc[-1]] if len(months) else months
 
 
-def _trend(values: list[float]) -> str:
+def _trend(values: pd.Series) -> str:
     """Return 'up' or 'down' when every month is above (below) the one before, else 'mixed'."""
-    pairs = list(zip(values, values[1:]))
-    if pairs and all(b > a for a, b in pairs):
-        return "up"
-    if pairs and all(b < a for a, b in pairs):
-        return "down"
-    return "mixed"
+    steps = values.diff().iloc[1:]
+    rising, falling = len(steps) and (steps > 0).all(), len(steps) and (steps < 0).all()
+    return "up" if rising else "down" if falling else "mixed"
 
 
 # --- the edition's own figures ------------------------------------------------------------------------------
@@ -152,23 +149,24 @@ def _shares(own: Finder, figures: pd.DataFrame) -> dict:
         for indicator in ("share_positive_advices", "positive_advices", "assessments")
     )
     ours = lookup.ratio(100 * positive, assessed)
-    unweighted = _or_nan(analysis.unweighted_total_share, figures)
+    gemeente, burger = (own.figure("share_positive_advices", JAN_MAY_2017, category=who) for who in ("gemeente", "burger"))
+    unweighted = (gemeente.value + burger.value) / 2 if gemeente and burger else math.nan
     citizens = _last_year(analysis.by_month(figures, "assessments", "burger"))
     starts = pd.to_datetime(citizens["date"])
     month_numbers = starts.dt.year * 12 + starts.dt.month
     return {
-        "share_jan_may_gemeente": own.figure("share_positive_advices", JAN_MAY_2017, category="gemeente"),
-        "share_jan_may_burger": own.figure("share_positive_advices", JAN_MAY_2017, category="burger"),
+        "share_jan_may_gemeente": gemeente,
+        "share_jan_may_burger": burger,
         "share_moves": moves,
         "total_share_printed": printed,  # the total share positive, January–May 2017, as the data give it
         "total_positive": positive,
         "total_assessed": assessed,
         "total_share_ours": ours,
         "total_share_rounds": _rounds_to(ours, printed),
-        "unweighted_share": unweighted,  # the plain mean of the gemeente and burger shares
+        "unweighted_share": unweighted,  # the plain mean of the gemeente and burger shares (it equals the printed 71%)
         "unweighted_rounds": _rounds_to(unweighted, printed),
         "citizen_months": [_cited(own, row, "beoordelingen") for _, row in citizens.iterrows()],
-        "citizen_months_trend": _trend(citizens["value"].tolist()),
+        "citizen_months_trend": _trend(citizens["value"]),
         "citizen_months_gaps": bool((month_numbers.diff() > 1).any()),
     }
 
@@ -219,7 +217,7 @@ def _share_working(own: Finder, figures: pd.DataFrame) -> dict:
             ],
         }
 
-    latest = analysis.latest_share_working(figures)
+    latest = lookup.last(printed)  # the latest date with a printed cumulative count
     sums = analysis.cumulative_advices(figures).loc[lambda f: f["kind"] == analysis.COMPUTED]
     return {
         "share_working_2017": own.figure("share_advised_working", END_2017),

@@ -213,9 +213,3 @@ def benefit_corrections(figures: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
-
-
-def latest_benefit_corrections(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the benefit corrections of the latest period of overpayment in the data (benefit_corrections' columns)."""
-    frame = benefit_corrections(figures)
-    return frame if frame.empty else frame.loc[frame["overpaid_span"] == frame["overpaid_span"].max()]

@@ -250,9 +250,10 @@ def _levels(rows: pd.DataFrame, column: str, qualifier: str, period: str) -> lis
 
 def _benefits(chapter) -> dict:
     """Return the overpayments of early 2017 per benefit level and the rise per July 2017 (the latest period)."""
-    frame = analysis.latest_benefit_corrections(chapter.figures)
+    frame = analysis.benefit_corrections(chapter.figures)
     if frame.empty:
         return {"overpaid_span": None, "overpaid_by_scheme": [], "rise_period": None, "rise_by_scheme": []}
+    frame = frame.loc[frame["overpaid_span"] == frame["overpaid_span"].max()]  # the latest period of overpayment
     rises = frame.dropna(subset=["rise"])
 
     def cited(row: pd.Series) -> Figure | None:  # the letter and page that print a level's overpayment

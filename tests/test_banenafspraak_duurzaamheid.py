@@ -142,10 +142,6 @@ def test_policy_dates_are_printed_on_their_pages(facts):
     assert facts["deadline"] == "2025-12-31" and facts["factsheets_since"] == "2016-11" and facts["study_repeated"] == "2018"
 
 
-def test_value_reads_the_printed_figure(f):
-    assert analysis.value(f, "extra_jobs_target", analysis.DEADLINE, "markt") == 100000
-
-
 def test_rounded_keeps_three_significant_digits():
     assert analysis.rounded(11012) == 11000 and analysis.rounded(10434.9) == 10400 and analysis.rounded(69600, 2) == 70000
     assert analysis.rounded(95) == 95 and analysis.rounded(0) == 0 and math.isnan(analysis.rounded(math.nan))

@@ -58,13 +58,6 @@ OTHER_INDICATORS = (
 _NONE = pd.Series({"period": None, "value": math.nan, "source_id": None}, dtype=object)
 
 
-def value(
-    figures: pd.DataFrame, indicator: str, period: str, category: str | None = None, source_id: str | None = None
-) -> float:
-    """Return the value the letters print for an indicator and period (category and letter where they matter)."""
-    return fig.value(figures, indicator, period, category=category, source_id=source_id)
-
-
 def rounded(number: float, digits: int = 3) -> float:
     """Return a computed number to `digits` significant digits (11.012 → 11.000; NaN stays NaN), as precise as shown."""
     if number is None or not math.isfinite(number) or number == 0:
@@ -205,7 +198,7 @@ def municipal_target_group(figures: pd.DataFrame) -> pd.DataFrame:
         .drop_duplicates("period", keep="last")  # per quarter the newest letter
     )
     level = fig.row(figures, "municipal_target_group_working", Q4_2017)
-    change = value(figures, "municipal_target_group_working_change", CHANGE_Q4)
+    change = fig.value(figures, "municipal_target_group_working_change", CHANGE_Q4)
     derived = {"period": Q4_2016, "working": level["value"] - change, "kind": COMPUTED, "level": level["value"]}
     rows = [{**derived, "change": change, "source_id": level["source_id"], "page": level["page"]}]
     others = printed.loc[printed["period"] != Q4_2016].rename(columns={"value": "working"})
@@ -223,7 +216,7 @@ def municipal_factor(figures: pd.DataFrame) -> float:
 def reintegration_change(figures: pd.DataFrame) -> pd.Series:
     """Return the re-integration provisions at the start of 2015 and the end of 2017, with the change we compute."""
     start, end = "2015-01-01", END_2017  # "begin 2015" (tk-29817-145 p. 2)
-    first, last = value(figures, "reintegration_provisions", start), value(figures, "reintegration_provisions", end)
+    first, last = (fig.value(figures, "reintegration_provisions", moment) for moment in (start, end))
     increase = {"increase": last - first, "increase_pct": 100 * (fig.ratio(last, first) - 1)}
     return pd.Series({"start": start, "end": end, "first": first, "last": last, **increase})
 
@@ -258,7 +251,7 @@ def retention_outcomes(figures: pd.DataFrame) -> pd.DataFrame:
 
 def share_not_working_implied(figures: pd.DataFrame) -> float:
     """Return 100 minus the share working after a year: the share not working if the two shares made up the whole group."""
-    return 100 - value(figures, "working_after_one_year_share", STUDY, "totaal")
+    return 100 - fig.value(figures, "working_after_one_year_share", STUDY, category="totaal")
 
 
 def contracts(figures: pd.DataFrame) -> pd.DataFrame:

@@ -6,11 +6,11 @@ against 22.554 (June 2018) extra jobs at the end of 2016 is no cross-check: the 
 
 from __future__ import annotations
 
+from ...figures import lookup as fig
 from ...figures.checks import Check
 from ...presentation import text
 from ..record import CHAPTERS_DIR
 from .analysis import DEADLINE, JUNE_2017, JUNE_2018, STUDY, share_not_working_implied
-from .analysis import value as _v
 
 # The theme's name, and its label file (`THEME.labels_file`), which holds the checks' words.
 NAME = "banenafspraak_duurzaamheid"
@@ -28,7 +28,7 @@ CHECKS = (
         indicator="extra_jobs_target",
         period=DEADLINE,
         source_id=JUNE_2018,
-        recompute=lambda f: _v(f, "extra_jobs_target", DEADLINE, "markt") + _v(f, "extra_jobs_target", DEADLINE, "overheid"),
+        recompute=lambda f: sum(fig.value(f, "extra_jobs_target", DEADLINE, category=c) for c in ("markt", "overheid")),
         tolerance=0,
     ),
     # The letter prints both shares (ek-33981-n p. 18) but does not say that they make up the whole group.

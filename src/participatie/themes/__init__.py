@@ -23,11 +23,3 @@ THEMES: tuple[Theme, ...] = (
     BIJSTAND_FINANCIERING,
 )
 BY_NAME: dict[str, Theme] = {theme.name: theme for theme in THEMES}
-
-
-def by_name(name: str) -> Theme:
-    """Return the theme with this name (raises KeyError listing the names)."""
-    try:
-        return BY_NAME[name]
-    except KeyError:
-        raise KeyError(f"no theme {name!r}; themes: {', '.join(BY_NAME)}") from None

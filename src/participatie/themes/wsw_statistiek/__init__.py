@@ -1,8 +1,4 @@
-"""De sociale werkvoorziening in cijfers: the theme's record (see `themes.record.Theme`).
-
-Modules: `analysis` (frames from the data), `facts` (for chapters/wsw_statistiek.tekst.md), `charts` and
-`tables` (with the words of chapters/wsw_statistiek.labels.yml) and `checks` (the letters' claims we recompute).
-"""
+"""De sociale werkvoorziening in cijfers: the theme's record (see `themes.record.Theme`)."""
 
 from ..record import Theme
 from .checks import CHECKS

@@ -190,7 +190,7 @@ def test_municipal_directions_are_computed_from_the_municipal_numbers(editions):
 def test_municipal_finding_and_national_statements(editions):
     edition = editions["staff_fell"]
     facts, finding = edition.facts, plain(edition.finding())
-    assert finding.startswith(f"In {edition.gemeente_naam}") and vocabulary.value(facts["staff_latest"]) in finding
+    assert finding.startswith(f"In {edition.gemeente_naam}") and vocabulary.value(facts["workforce_latest"]) in finding
     assert plain(vocabulary.cite(facts["june_2018"], 8)) in finding  # the national statement, cited
     cause = plain(edition.text()["wsw_indications_cause"])
     assert cause.startswith("Landelijk") and plain(vocabulary.cite(facts["cause_total"])) in cause

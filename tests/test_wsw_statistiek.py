@@ -262,7 +262,7 @@ def test_value_or_nil_and_a_citation_with_extra_pages(f):
     assert vocabulary.value_or_nil(Figure(0, "personen", "2012")) == "0"
     both = vocabulary.cite([f["budget_current"], None, (f["june_2018"], 8)])
     assert plain(both) == "(Tweede Kamer, 29 817, nr. 145, p. 7–8)"
-    other = vocabulary.cite([f["staff_latest"], (f["june_2018"], 8)])
+    other = vocabulary.cite([f["workforce_latest"], (f["june_2018"], 8)])
     assert plain(other) == "(Tweede Kamer, 29 817, nr. 126, p. 4; Tweede Kamer, 29 817, nr. 145, p. 8)"
     assert {"moment", "when", "value_or_nil", "cite"} <= set(text.FILTERS)
 
@@ -314,8 +314,8 @@ def test_facts_of_the_waiting_list(f):
 
 def test_facts_of_the_workforce_and_the_shares(f):
     _figure(f["workforce_previous"], 102124, "2012-01-01", analysis.JULY_2013, 4)
-    _figure(f["staff_latest"], 102445, "2012-12-31", analysis.JULY_2013, 4)
-    assert f["workforce_latest"] == f["staff_latest"] and f["workforce_change"] == 321
+    _figure(f["workforce_latest"], 102445, "2012-12-31", analysis.JULY_2013, 4)
+    assert f["workforce_change"] == 321
     assert f["workforce_change_pct"] == pytest.approx(100 * 321 / 102124) and f["workforce_letter_says_same"]
     assert f["places_change"] == 140 and f["places_printed_pct"].value == 6.2 and f["places_decimals"] == 1
     assert f["places_rise_pct"] == pytest.approx(100 * (6325 / 6185 - 1)) and not f["places_pct_fits"]
@@ -415,7 +415,7 @@ def test_directions_follow_the_numbers(f, texts):
 
 def test_the_finding_states_the_latest_count_and_the_money_with_their_letters(f, hoofdstuk):
     finding = plain(hoofdstuk.finding())
-    for fact in (f["staff_latest"], f["budget_current"]):
+    for fact in (f["workforce_latest"], f["budget_current"]):
         assert plain(vocabulary.value(fact)) in finding and letter_ref(fact.letter) in finding
     assert plain(vocabulary.cite([f["budget_current"], f["budget_expected"], (f["june_2018"], 8)])) in finding
     sentences = re.split(r"(?<=[a-z)])\.(?:\s+|$)", re.sub(r"\b(?:nr|p)\.", "", finding))
@@ -672,7 +672,7 @@ def test_a_newer_letter_moves_the_latest_state_and_is_drawn_apart(unindexed_data
     f = newer.facts
     _figure(f["regular_latest"], 41, "2016", "tk-34352-189", 2)
     _figure(f["regular_previous"], 38, "2015", analysis.APRIL_2017, 1)
-    _figure(f["staff_latest"], 80000, "2018-12-31", "tk-34352-189", 2)
+    _figure(f["workforce_latest"], 80000, "2018-12-31", "tk-34352-189", 2)
     _figure(f["budget_current"], 1850, "2019", "tk-34352-189", 2)
     texts = newer.text()
     refs = cited(texts)
@@ -680,9 +680,9 @@ def test_a_newer_letter_moves_the_latest_state_and_is_drawn_apart(unindexed_data
     regular = plain(texts["wsw_regular_employer"])
     assert "41%" in regular and "38%" in regular and plain(vocabulary.letter(f["regular_latest"])) in regular
     finding = plain(texts["wsw_finding"])
-    assert "80.000" in finding and "€ 1.850 mln" in finding and vocabulary.when(f["staff_latest"]) in finding
+    assert "80.000" in finding and "€ 1.850 mln" in finding and vocabulary.when(f["workforce_latest"]) in finding
     assert plain(vocabulary.cite([f["budget_current"], f["budget_expected"], (f["june_2018"], 8)])) in finding
-    assert vocabulary.when(f["staff_latest"]) in texts["wsw_unsaid_staff"]
+    assert vocabulary.when(f["workforce_latest"]) in texts["wsw_unsaid_staff"]
     regular_table = wsw_tables.regular_employer_share(newer)
     assert regular_table.table["Periode"].tolist() == ["2014", "2015", "2016"]
     assert regular_table.table["Herkomst"].tolist() == [labels.PRINTED, labels.PRINTED, labels.NEWER_LETTER]

@@ -141,7 +141,6 @@ def _workforce(chapter) -> dict:
         rise = defined(analysis.supported_employment_rise(figures))
     return pairs | {
         "workforce_letter_says_same": periods == {analysis.START_2012, analysis.END_2012} and letters == {JULY_2013},
-        "staff_latest": chapter.finder.latest("wsw_employees"),
         # The places as a share of the workforce of the same moment (NaN: a workforce of 0).
         "places_share_of_staff": share,
         # The percentage the letter calls the rise of the places, and the rise its own counts give.

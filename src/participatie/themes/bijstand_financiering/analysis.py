@@ -28,11 +28,6 @@ FLAT = 0.01  # our threshold, not the letters': a part that moves less than 1% f
 OVERPAID, RAISED = "benefit_overpayment_monthly", "benefit_increase_monthly"
 
 
-def _qualifier(found: pd.Series) -> str:
-    value = found.get("qualifier")
-    return value if isinstance(value, str) and value else ""
-
-
 def _years(period: pd.Series) -> pd.Series:
     """Return whether each period is one calendar year (2017), not a moment, a span or an open period."""
     return period.astype(str).str.fullmatch(r"\d{4}")
@@ -176,40 +171,40 @@ def structural_level(figures: pd.DataFrame) -> pd.Series | None:
     return lookup.last(rows.loc[rows["period"].str.endswith("/..")], "source_date")
 
 
-def _first_of_year(rows: pd.DataFrame, category: str, year: int) -> pd.Series | None:
-    """Return the first row of a category whose period starts in the given year (None if none)."""
-    found = rows.loc[(rows["category"] == category) & (rows["period_start"].map(lambda d: d.year) == year)]
-    return None if found.empty else found.iloc[0]
+def _first_per_year(figures: pd.DataFrame, indicator: str) -> pd.DataFrame:
+    """Return per category the first row of an indicator whose period starts in a year, with that year."""
+    rows = lookup.select(figures, indicator)
+    return rows.assign(year=[d.year for d in rows["period_start"]]).drop_duplicates(["category", "year"])
 
 
 def benefit_corrections(figures: pd.DataFrame) -> pd.DataFrame:
     """Return per benefit level the monthly overpayment in early 2017, its total over the months, and the July rise."""
     # A level's category is '<scheme>_<percentage>' (aow_70): paired with the overpayment and rise of that
     # category in the same year. overpaid_period is our computation: the monthly amount times the months.
-    rows = []
-    overpaid, raised = lookup.select(figures, OVERPAID), lookup.select(figures, RAISED)
-    for _, level in lookup.select(figures, "benefit_level_percentage").sort_values("period", kind="stable").iterrows():
-        category, year = level["category"], level["period_start"].year
-        paid, rise = _first_of_year(overpaid, category, year), _first_of_year(raised, category, year)
-        if paid is None:
-            continue
-        start, end = paid["period_start"], paid["period_end"]
-        months = (end.year - start.year) * 12 + end.month - start.month + 1
-        rows.append(
-            {
-                "scheme": category.split("_")[0],
-                "category": category,
-                "percentage": float(level["value"]),
-                "overpaid_monthly": float(paid["value"]),
-                "overpaid_qualifier": _qualifier(paid),
-                "overpaid_span": paid["period"],
-                "months": months,
-                "overpaid_period": float(paid["value"]) * months,
-                "rise": float("nan") if rise is None else float(rise["value"]),
-                "rise_qualifier": "" if rise is None else _qualifier(rise),
-                "rise_period": None if rise is None else rise["period"],
-                "source_id": paid["source_id"],
-                "page": int(paid["page"]),
-            }
-        )
-    return pd.DataFrame(rows)
+    levels = lookup.select(figures, "benefit_level_percentage").sort_values("period", kind="stable")
+    levels = levels.assign(year=[d.year for d in levels["period_start"]], percentage=levels["value"].astype(float))
+    keys = ["category", "year"]
+    rises = _first_per_year(figures, RAISED).set_index(keys)[["value", "qualifier", "period"]].add_prefix("rise_")
+    paid = levels[[*keys, "percentage"]].merge(_first_per_year(figures, OVERPAID), on=keys).join(rises, on=keys)
+    if paid.empty:
+        return pd.DataFrame()
+    months = [(e.year - s.year) * 12 + e.month - s.month + 1 for s, e in zip(paid["period_start"], paid["period_end"])]
+    text = ["scheme", "category", "overpaid_qualifier", "overpaid_span", "rise_qualifier", "rise_period", "source_id"]
+    frame = pd.DataFrame(
+        {
+            "scheme": paid["category"].str.split("_").str[0],
+            "category": paid["category"],
+            "percentage": paid["percentage"],
+            "overpaid_monthly": paid["value"].astype(float),
+            "overpaid_qualifier": paid["qualifier"].fillna(""),
+            "overpaid_span": paid["period"],
+            "months": months,
+            "overpaid_period": paid["value"].astype(float) * months,
+            "rise": paid["rise_value"].astype(float),
+            "rise_qualifier": paid["rise_qualifier"].fillna(""),
+            "rise_period": paid["rise_period"],
+            "source_id": paid["source_id"],
+            "page": paid["page"].astype(int),
+        }
+    )
+    return frame.astype(dict.fromkeys(text, "str"))  # plain text columns, as a frame of records has

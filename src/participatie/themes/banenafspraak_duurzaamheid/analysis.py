@@ -54,7 +54,7 @@ OTHER_INDICATORS = (
     "mkb_campaign_linkedin_page_views",
     "mkb_campaign_linkedin_page_views_normal",
 )
-# A row that no letter prints: an earlier count that the data lack.
+# A row that no letter prints: a target or an earlier count that the data lack.
 _NONE = pd.Series({"period": None, "value": math.nan, "source_id": None}, dtype=object)
 
 
@@ -120,10 +120,12 @@ def intermediate_targets(figures: pd.DataFrame) -> list[str]:
 
 
 def progress(figures: pd.DataFrame) -> pd.Series:
-    """Return the latest count, the final target, the linear pace to it and the count before (or NaN/None)."""
+    """Return the latest count, the final target, the linear pace to it, a target then and the count before (or NaN/None)."""
     latest, goal = latest_realisation(figures), final_target(figures)
     years = years_between(latest["period"], goal["period"])
     to_create = goal["value"] - latest["value"]
+    here = target_at(figures, latest["period"])
+    here = _NONE if here is None else here
     before = previous_realisation(figures)
     before = _NONE if before is None else before
     change_years = math.nan if before["period"] is None else years_between(before["period"], latest["period"])
@@ -139,6 +141,9 @@ def progress(figures: pd.DataFrame) -> pd.Series:
             "to_create": to_create,
             "years": years,
             "per_year": fig.ratio(to_create, years),
+            "target": here["value"],
+            "target_source_id": here["source_id"],
+            "difference": latest["value"] - here["value"],
             "previous_period": before["period"],
             "previous_count": before["value"],
             "previous_source_id": before["source_id"],

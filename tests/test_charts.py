@@ -310,3 +310,32 @@ def test_labelled_table_figure_is_titled_from_the_labels_with_the_rows_source_li
     figure = shapes.labelled_table_figure(Chapter(), "aandeel", rows, table, {"Procent": 1})
     assert (figure.title, figure.source_line) == ("Titel aandeel.title", "Bron: brief-a.")
     assert figure.table_formats == {"Procent": 1}
+
+
+def test_data_table_takes_the_fields_as_tooltips_do_and_heads_them_from_the_labels():
+    frame = pd.DataFrame({"jaar": ["2015"], "aantal": [116], "source_id": ["brief-a"]})
+    titles = {"jaar": "Jaar", "aantal": "Aantal"}
+    table = shapes.data_table(frame, titles, "jaar:N aantal:Q")
+    assert table.to_dict("list") == {"Jaar": ["2015"], "Aantal": [116]}
+    assert shapes.data_table(frame, titles, ["aantal", "jaar"]).columns.tolist() == ["Aantal", "Jaar"]
+    with pytest.raises(KeyError):
+        shapes.data_table(frame, titles, "source_id")  # a column without a heading is an error
+
+
+def test_kind_texts_name_each_kind_and_a_newer_letter_s_value_so():
+    kinds = pd.Series(["printed", "computed", "printed"], index=[3, 4, 5])
+    texts = shapes.kind_texts(kinds, {"printed": "gedrukt", "computed": "berekend"}, pd.Series([False, False, True]))
+    assert texts.tolist() == ["gedrukt", "berekend", labels.NEWER_LETTER] and texts.index.tolist() == [3, 4, 5]
+
+
+def test_letters_pages_joins_the_letters_of_a_value_and_says_a_municipal_value_once():
+    class Chapter:
+        municipal = False
+
+        def where_printed(self, ids, pages):
+            return [labels.MUNICIPAL_FIGURE] * len(ids) if self.municipal else [f"{i}, p. {p}" for i, p in zip(ids, pages)]
+
+    ids, pages = ["brief-a", ("brief-a", "brief-b"), ()], [4.0, (2, 7), ()]
+    assert shapes.letters_pages(Chapter(), ids, pages) == ["brief-a, p. 4", "brief-a, p. 2; brief-b, p. 7", "–"]
+    Chapter.municipal = True
+    assert shapes.letters_pages(Chapter(), ids, pages) == [labels.MUNICIPAL_FIGURE, labels.MUNICIPAL_FIGURE, "–"]

@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from . import charts, tables, vocabulary
-from .labels import COLUMN_TEXT, COMPUTED, MUNICIPAL_FIGURE, PRINTED
+from .labels import COLUMN_TEXT, COMPUTED, MUNICIPAL_FIGURE, NEWER_LETTER, PRINTED
 
 
 @dataclass
@@ -128,6 +129,12 @@ def tooltips(titles: dict[str, str], fields: str | list[str]) -> list[alt.Toolti
     ]
 
 
+def data_table(frame: pd.DataFrame, titles: dict[str, str], fields: str | list[str]) -> pd.DataFrame:
+    """Return a chart's data table: the columns of `fields` (as `tooltips` takes them) headed by their `titles`."""
+    columns = [f.split(":")[0] for f in (fields.split() if isinstance(fields, str) else fields)]
+    return frame[columns].rename(columns={column: titles[column] for column in columns})
+
+
 def labelled_title(chapter, name: str, subtitle=None) -> alt.TitleParams:
     """Return a chart's title and subtitle from its chapter's labels (`<name>.title`, `<name>.subtitle`)."""
     return charts.title(chapter.label(f"{name}.title"), subtitle or chapter.label(f"{name}.subtitle"))
@@ -143,3 +150,19 @@ def labelled_figure(chapter, name: str, chart, rows: pd.DataFrame, table: pd.Dat
 def kind_words(chapter) -> dict[str, str]:
     """Return the words for a printed and a computed value; in a municipal edition a printed one is the municipality's."""
     return {"printed": MUNICIPAL_FIGURE if chapter.municipal else PRINTED, "computed": COMPUTED}
+
+
+def kind_texts(kinds: pd.Series, words: dict[str, str], newer) -> pd.Series:
+    """Return each value's legend word: the `words` of its kind, or NEWER_LETTER where a newer letter printed it."""
+    return kinds.map(words).where(~np.asarray(newer, dtype=bool), NEWER_LETTER)
+
+
+def letters_pages(chapter, source_ids, pages) -> list[str]:
+    """Return per value the letters that print it, each with its page ('…, p. 4; …, p. 2').
+
+    A value has one id and page, or tuples of them; in a municipal edition it is the municipality's own (said once);
+    '–' where no letter prints it (our own calculation).
+    """
+    one = 1 if chapter.municipal else None
+    pairs = (((i,), (p,)) if isinstance(i, str) else (i, p) for i, p in zip(source_ids, pages))
+    return ["; ".join(chapter.where_printed(i, [int(n) for n in p])[:one]) or vocabulary.MISSING for i, p in pairs]

@@ -12,7 +12,6 @@ import pandas as pd
 from ...data import periods
 from ...figures import lookup as fig
 from ...presentation import charts as house
-from ...presentation import labels as shared
 from ...presentation import shapes, tables, vocabulary
 from . import analysis
 from .analysis import PATH, PERSONS_WAJONG, REALISED, TARGET, WORKING_ALL_MEASUREMENTS
@@ -61,7 +60,7 @@ def extra_jobs(chapter) -> house.ChartFigure:
     chart = (lines + points + realised_labels + target_labels + final_label).properties(
         width=house.WIDTH, height=340, title=house.title(chapter.label("extra_jobs.title"), subtitle)
     )
-    table = _table(frame, fields, shown)
+    table = shapes.data_table(frame, fields, shown)
     realised, targets = (list(frame.loc[frame["reeks"] == s, "peildatum"]) for s in series[:2])
     indicators = ("extra_jobs_realised", "extra_jobs_target")
     return _figure(
@@ -79,7 +78,7 @@ def retention_outcomes(chapter) -> house.ChartFigure:
             "aandeel": outcomes["share"],
             "tekst": _value_texts(outcomes, "share"),
             "afbakening": outcomes["outcome"].map(lambda o: bases["unclear" if o == WORKING_ALL_MEASUREMENTS else "all"]),
-            "brief": _letters_pages(chapter, outcomes["source_id"], outcomes["page"]),
+            "brief": shapes.letters_pages(chapter, outcomes["source_id"], outcomes["page"]),
         }
     )
     fields, shown = chapter.label("retention_outcomes.fields"), ["uitkomst:N", "tekst:N", "afbakening:N", "brief:N"]
@@ -97,7 +96,7 @@ def retention_outcomes(chapter) -> house.ChartFigure:
     outside = labels.transform_filter(alt.datum.aandeel < 50).mark_text(align="left", dx=5)
     chart = shapes.bar_rows(bars, inside, outside, name="uitkomst", order=order)
     chart = chart.properties(width=house.WIDTH, title=shapes.labelled_title(chapter, "retention_outcomes"))
-    table = _table(frame, fields, shown)
+    table = shapes.data_table(frame, fields, shown)
     return _figure(chapter, "retention_outcomes", chart, table, ("register_persons_working",))
 
 
@@ -110,7 +109,7 @@ def retention_by_background(chapter) -> house.ChartFigure:
             "achtergrond": shares["category"].map(chapter.label("retention_by_background.backgrounds")),
             "aandeel": shares["share"],
             "tekst": _value_texts(shares, "share"),
-            "brief": _letters_pages(chapter, shares["source_id"], shares["page"]),
+            "brief": shapes.letters_pages(chapter, shares["source_id"], shares["page"]),
         }
     )
     groups = frame.loc[frame["category"] != "totaal"]
@@ -133,7 +132,7 @@ def retention_by_background(chapter) -> house.ChartFigure:
     chart = shapes.bar_rows(bars, text, rule, rule_text, name="achtergrond", order=order).properties(
         width=house.WIDTH, title=shapes.labelled_title(chapter, "retention_by_background")
     )
-    table = _table(frame, chapter.label("retention_by_background.columns"), shown)
+    table = shapes.data_table(frame, chapter.label("retention_by_background.columns"), shown)
     return _figure(chapter, "retention_by_background", chart, table, ("working_after_one_year_share",))
 
 
@@ -148,7 +147,7 @@ def permanent_contracts(chapter) -> house.ChartFigure:
             "kwartaal": vocabulary.period_labels(shares["period"]),
             "aandeel_vast": shares["share_permanent"],
             "tekst": _value_texts(shares, "share_permanent"),
-            "brief": _letters_pages(chapter, shares["source_id"], shares["page"]),
+            "brief": shapes.letters_pages(chapter, shares["source_id"], shares["page"]),
         }
     )
     quarters = list(dict.fromkeys(frame["kwartaal"]))
@@ -168,7 +167,7 @@ def permanent_contracts(chapter) -> house.ChartFigure:
 
     panels = [panel(m) for m in dict.fromkeys(frame["measure"])]
     chart = alt.hconcat(*panels, spacing=40).properties(title=shapes.labelled_title(chapter, "permanent_contracts"))
-    table = _table(frame, fields, shown)
+    table = shapes.data_table(frame, fields, shown)
     indicators = ("hours_permanent_contract_share", "permanent_contract_share_persons")
     return _figure(chapter, "permanent_contracts", chart, table, indicators, quarters=quarters)
 
@@ -182,12 +181,6 @@ def _figure(chapter, name: str, chart, table: pd.DataFrame, indicators: tuple[st
     return shapes.labelled_figure(chapter, name, chart, rows, table, **values)
 
 
-def _table(frame: pd.DataFrame, titles: dict[str, str], fields: list[str]) -> pd.DataFrame:
-    # The chart's data table: these columns of the frame (name or name:type), headed by their titles from the labels.
-    columns = [field.split(":")[0] for field in fields]
-    return frame[columns].rename(columns={column: titles[column] for column in columns})
-
-
 def _value_texts(frame: pd.DataFrame, value: str) -> list[str]:
     # Each percentage of a column with its hedge as printed (bijna 87%, circa 45%).
     return [
@@ -196,34 +189,12 @@ def _value_texts(frame: pd.DataFrame, value: str) -> list[str]:
     ]
 
 
-def _kinds(chapter, kinds, newer) -> list[str]:
-    # From a newer letter, printed in a letter, or our computation; in a municipal edition a printed value is the
-    # municipality's own figure, printed in no letter.
-    words = shapes.kind_words(chapter)
-    return [shared.NEWER_LETTER if n else words[k] for k, n in zip(kinds, newer)]
-
-
-def _letters_pages(chapter, source_ids, pages) -> list[str]:
-    # Per value (an id and a page, or tuples of them) the letters that print it with their pages, joined by '; ';
-    # in a municipal edition that the value is the municipality's; '–' where no letter prints it (our path).
-    cells = []
-    for ids, numbers in zip(source_ids, pages):
-        ids, numbers = ((ids,), (numbers,)) if isinstance(ids, str) else (ids, numbers)
-        if not ids:
-            cells.append(vocabulary.MISSING)
-        elif chapter.municipal:
-            cells.append(shared.MUNICIPAL_FIGURE)
-        else:
-            cells.append("; ".join(tables.letter_pages(ids, [int(n) for n in numbers], chapter.sources)))
-    return cells
-
-
 def _jobs_frame(chapter) -> pd.DataFrame:
     # The jobs chart's data: every count and target in the data and our path, with kind, newer letter and letters.
     path = analysis.jobs_path(chapter.figures)
     newer = chapter.from_newer_letters(path)
     series = chapter.label("extra_jobs.series")
-    letters = _letters_pages(chapter, path["source_ids"], path["pages"])
+    letters = shapes.letters_pages(chapter, path["source_ids"], path["pages"])
     # The June 2018 letter gives the final target no end date but a number rising "tot 2026": its reference at the
     # deadline says so, so that no cell gives it a date it does not print.
     for i, (date, kind, ids, pages) in enumerate(zip(path["date"], path["series"], path["source_ids"], path["pages"])):
@@ -238,7 +209,7 @@ def _jobs_frame(chapter) -> pd.DataFrame:
             "peildatum": vocabulary.period_labels(path["date"]),
             "reeks": path["series"].map(series),
             "aantal": path["count"],
-            "soort": _kinds(chapter, path["kind"], newer),
+            "soort": shapes.kind_texts(path["kind"], shapes.kind_words(chapter), newer),
             "nieuwer": newer.to_numpy(),
             "brief": letters,
         }

@@ -14,7 +14,6 @@ from ...presentation import tables as house
 from ...presentation.labels import COLUMN_TEXT
 from . import analysis
 from .analysis import COMPUTED, REALISED_PACE
-from .charts import _kinds, _letters_pages, _table
 
 # The words for the period of a figure whose letter gives none that the data can show: no peildatum (the data date
 # it on the letter); a maximum, threshold or usual level without a year (ek-33981-n p. 4 and 21: the letter's year or
@@ -41,16 +40,16 @@ def municipal_target_group(chapter) -> shapes.TableFigure:
         {
             "kwartaal": vocabulary.period_labels(group["period"]),
             "werkend": group["working"],
-            "soort": _kinds(chapter, group["kind"], newer),
+            "soort": shapes.kind_texts(group["kind"], shapes.kind_words(chapter), newer),
             "berekening": [
                 chapter.label("municipal_target_group.calculation", level=level, change=change) if c else vocabulary.MISSING
                 for c, level, change in zip(computed, group["level"], group["change"])
             ],
-            "brief": _letters_pages(chapter, group["source_id"], group["page"]),
+            "brief": shapes.letters_pages(chapter, group["source_id"], group["page"]),
         }
     )
     rows = fig.select(chapter.figures, "municipal_target_group_working")
-    table = _table(frame, chapter.label("municipal_target_group.fields"), list(frame.columns))
+    table = shapes.data_table(frame, chapter.label("municipal_target_group.fields"), list(frame.columns))
     return shapes.labelled_table_figure(chapter, "municipal_target_group", rows, table)
 
 

@@ -88,7 +88,7 @@ def advices(chapter) -> charts.ChartFigure:
     chart = (bars + numbers).properties(
         width=charts.WIDTH, height=charts.HEIGHT, title=shapes.labelled_title(chapter, "advices")
     )
-    table = frame[["jaar", "periode", "soort", "adviezen", "brief"]].rename(columns=columns)
+    table = shapes.data_table(frame, columns, ["jaar", "periode", "soort", "adviezen", "brief"])
     return shapes.labelled_figure(chapter, "advices", chart, frame, table)
 
 
@@ -130,7 +130,7 @@ def assessments(chapter) -> charts.ChartFigure:
         .properties(title=shapes.labelled_title(chapter, "assessments"))
     )
     fields = ["aanvrager", "periode", "assessments", "positive", "share_printed", "share_recomputed", "brief"]
-    data_table = shown.assign(share_recomputed=shown["share_recomputed"].round(0))[fields].rename(columns=columns)
+    data_table = shapes.data_table(shown.assign(share_recomputed=shown["share_recomputed"].round(0)), columns, fields)
     return shapes.labelled_figure(chapter, "assessments", chart, shown, data_table, {columns["share_recomputed"]: 0})
 
 
@@ -156,7 +156,7 @@ def citizen_months(chapter) -> charts.ChartFigure:
         text=alt.Text("beoordelingen:Q", format=",.0f")
     )
     chart = points.properties(width=charts.WIDTH, height=220, title=shapes.labelled_title(chapter, "citizen_months"))
-    table = frame[["maand", "beoordelingen", "brief"]].rename(columns=_columns(chapter, "citizen_months"))
+    table = shapes.data_table(frame, _columns(chapter, "citizen_months"), ["maand", "beoordelingen", "brief"])
     return shapes.labelled_figure(chapter, "citizen_months", chart, frame, table)
 
 
@@ -171,7 +171,7 @@ def working_vs_advised(chapter) -> charts.ChartFigure:
     chart = _points_and_lines(
         chapter, frame, shown, [colours[s] for s in shown], chapter.label("working_vs_advised.axis")
     ).properties(width=charts.WIDTH, height=300, title=shapes.labelled_title(chapter, "working_vs_advised"))
-    table = frame[["peildatum", "reeks", "tekst", "soort", "brief"]].rename(columns=_columns(chapter, "counts"))
+    table = shapes.data_table(frame, _columns(chapter, "counts"), ["peildatum", "reeks", "tekst", "soort", "brief"])
     return shapes.labelled_figure(chapter, "working_vs_advised", chart, frame, table)
 
 
@@ -188,7 +188,7 @@ def regeling(chapter) -> charts.ChartFigure:
             "aantal": places["value"],
             "tekst": [vocabulary.number(v) for v in places["value"]],
             "eenheid": words["unit"][REGELING],
-            "brief": [_letters_pages(chapter, s, p) for s, p in zip(places["source_ids"], places["pages"])],
+            "brief": shapes.letters_pages(chapter, places["source_ids"], places["pages"]),
             "source_id": [s[-1] for s in places["source_ids"]],
         }
     )
@@ -204,16 +204,11 @@ def regeling(chapter) -> charts.ChartFigure:
     subtitle = [chapter.label("regeling.subtitle"), chapter.label("regeling.subtitle_people")]
     layers = people + ticks + tick_labels
     chart = layers.properties(width=charts.WIDTH, height=280, title=shapes.labelled_title(chapter, "regeling", subtitle))
-    table = both[["peildatum", "reeks", "tekst", "eenheid", "brief"]].rename(columns=_columns(chapter, "counts"))
+    table = shapes.data_table(both, _columns(chapter, "counts"), ["peildatum", "reeks", "tekst", "eenheid", "brief"])
     return shapes.labelled_figure(chapter, "regeling", chart, both, table)
 
 
 # --- the time charts' points -------------------------------------------------------------------------------------
-
-
-def _letters_pages(chapter, source_ids: tuple, pages: tuple) -> str:
-    """Return every letter that prints one value, each with its page ('…, p. 4; …, p. 2')."""
-    return "; ".join(chapter.where_printed(source_ids, pages)[: 1 if chapter.municipal else None])
 
 
 def _counts(chapter, rows: pd.DataFrame) -> pd.DataFrame:
@@ -238,7 +233,7 @@ def _counts(chapter, rows: pd.DataFrame) -> pd.DataFrame:
                 "aantal": float(g["value"].iloc[0]),
                 "tekst": t,
                 "eenheid": words["unit"][g["series"].iloc[0]],
-                "brief": _letters_pages(chapter, tuple(g["source_id"]), tuple(g["page"])),
+                "brief": shapes.letters_pages(chapter, [tuple(g["source_id"])], [tuple(g["page"])])[0],
                 "source_id": g["source_id"].iloc[-1],
             }
             for (d, r, s, t), g in grouped

@@ -339,3 +339,20 @@ def test_letters_pages_joins_the_letters_of_a_value_and_says_a_municipal_value_o
     assert shapes.letters_pages(Chapter(), ids, pages) == ["brief-a, p. 4", "brief-a, p. 2; brief-b, p. 7", "–"]
     Chapter.municipal = True
     assert shapes.letters_pages(Chapter(), ids, pages) == [labels.MUNICIPAL_FIGURE, labels.MUNICIPAL_FIGURE, "–"]
+
+
+def test_labelled_chart_sets_the_page_width_the_labelled_title_and_the_description(chart):
+    class Chapter:
+        def label(self, key, **values):
+            return f"{key}{values.get('jaren', '')}"
+
+        def source_line(self, rows):
+            return "Bron: brief."
+
+    table = pd.DataFrame({"Jaar": ["2015", "2016"], "Aantal": [116, 1388]})
+    rows = pd.DataFrame({"source_id": ["brief-a"]})
+    spec = shapes.labelled_chart(Chapter(), "adviezen", chart, rows, table, height=220, jaren=2).spec()
+    assert (spec["width"], spec["height"], spec["description"]) == ("container", 220, "adviezen.description2")
+    assert spec["title"] == {"text": "adviezen.title", "subtitle": "adviezen.subtitle"}
+    spec = shapes.labelled_chart(Chapter(), "adviezen", chart, rows, table, subtitle="Eigen").spec()
+    assert "height" not in spec and spec["title"]["subtitle"] == "Eigen"

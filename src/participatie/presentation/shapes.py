@@ -147,6 +147,13 @@ def labelled_figure(chapter, name: str, chart, rows: pd.DataFrame, table: pd.Dat
     return charts.figure(chart, description=description, source_line=source_line, table=table, table_formats=table_formats)
 
 
+def labelled_chart(chapter, name: str, chart, rows, table, table_formats=None, *, height=None, subtitle=None, **values):
+    """Return `chart` at the page's width (and `height`), titled by `labelled_title`, as its `labelled_figure`."""
+    size = {"width": charts.WIDTH} | ({} if height is None else {"height": height})
+    chart = chart.properties(**size, title=labelled_title(chapter, name, subtitle))
+    return labelled_figure(chapter, name, chart, rows, table, table_formats, **values)
+
+
 def kind_words(chapter) -> dict[str, str]:
     """Return the words for a printed and a computed value; in a municipal edition a printed one is the municipality's."""
     return {"printed": MUNICIPAL_FIGURE if chapter.municipal else PRINTED, "computed": COMPUTED}

@@ -57,15 +57,12 @@ def extra_jobs(chapter) -> house.ChartFigure:
     subtitle = chapter.label("extra_jobs.subtitle", **values)
     if newer:
         subtitle = [subtitle, chapter.label("extra_jobs.subtitle_newer")]
-    chart = (lines + points + realised_labels + target_labels + final_label).properties(
-        width=house.WIDTH, height=340, title=house.title(chapter.label("extra_jobs.title"), subtitle)
-    )
+    layers = lines + points + realised_labels + target_labels + final_label
     table = shapes.data_table(frame, fields, shown)
     realised, targets = (list(frame.loc[frame["reeks"] == s, "peildatum"]) for s in series[:2])
-    indicators = ("extra_jobs_realised", "extra_jobs_target")
-    return _figure(
-        chapter, "extra_jobs", chart, table, indicators, realised=realised, targets=targets, newer=newer, **values
-    )
+    rows = _rows(chapter, "extra_jobs_realised", "extra_jobs_target")
+    described = {"realised": realised, "targets": targets, "newer": newer, **values}
+    return shapes.labelled_chart(chapter, "extra_jobs", layers, rows, table, height=340, subtitle=subtitle, **described)
 
 
 def retention_outcomes(chapter) -> house.ChartFigure:
@@ -95,9 +92,8 @@ def retention_outcomes(chapter) -> house.ChartFigure:
     inside = labels.transform_filter(alt.datum.aandeel >= 50).mark_text(align="right", dx=-6, color="white")
     outside = labels.transform_filter(alt.datum.aandeel < 50).mark_text(align="left", dx=5)
     chart = shapes.bar_rows(bars, inside, outside, name="uitkomst", order=order)
-    chart = chart.properties(width=house.WIDTH, title=shapes.labelled_title(chapter, "retention_outcomes"))
     table = shapes.data_table(frame, fields, shown)
-    return _figure(chapter, "retention_outcomes", chart, table, ("register_persons_working",))
+    return shapes.labelled_chart(chapter, "retention_outcomes", chart, _rows(chapter, "register_persons_working"), table)
 
 
 def retention_by_background(chapter) -> house.ChartFigure:
@@ -129,11 +125,10 @@ def retention_by_background(chapter) -> house.ChartFigure:
     )
     rule_text = at.mark_text(align="right", dx=-4, dy=-6, color=house.PALETTE[2], baseline="bottom")
     rule_text = rule_text.encode(y=alt.value(0), text="regel:N")
-    chart = shapes.bar_rows(bars, text, rule, rule_text, name="achtergrond", order=order).properties(
-        width=house.WIDTH, title=shapes.labelled_title(chapter, "retention_by_background")
-    )
+    chart = shapes.bar_rows(bars, text, rule, rule_text, name="achtergrond", order=order)
     table = shapes.data_table(frame, chapter.label("retention_by_background.columns"), shown)
-    return _figure(chapter, "retention_by_background", chart, table, ("working_after_one_year_share",))
+    rows = _rows(chapter, "working_after_one_year_share")
+    return shapes.labelled_chart(chapter, "retention_by_background", chart, rows, table)
 
 
 def permanent_contracts(chapter) -> house.ChartFigure:
@@ -168,17 +163,16 @@ def permanent_contracts(chapter) -> house.ChartFigure:
     panels = [panel(m) for m in dict.fromkeys(frame["measure"])]
     chart = alt.hconcat(*panels, spacing=40).properties(title=shapes.labelled_title(chapter, "permanent_contracts"))
     table = shapes.data_table(frame, fields, shown)
-    indicators = ("hours_permanent_contract_share", "permanent_contract_share_persons")
-    return _figure(chapter, "permanent_contracts", chart, table, indicators, quarters=quarters)
+    rows = _rows(chapter, "hours_permanent_contract_share", "permanent_contract_share_persons")
+    return shapes.labelled_figure(chapter, "permanent_contracts", chart, rows, table, quarters=quarters)
 
 
 # --- helpers --------------------------------------------------------------------------------------------------
 
 
-def _figure(chapter, name: str, chart, table: pd.DataFrame, indicators: tuple[str, ...], **values) -> house.ChartFigure:
-    # The chart with its description (given these values), the source line of these indicators' letters, its table.
-    rows = pd.concat([fig.select(chapter.figures, indicator) for indicator in indicators])
-    return shapes.labelled_figure(chapter, name, chart, rows, table, **values)
+def _rows(chapter, *indicators: str) -> pd.DataFrame:
+    # The figure rows of these indicators: their letters make a chart's source line.
+    return pd.concat([fig.select(chapter.figures, indicator) for indicator in indicators])
 
 
 def _value_texts(frame: pd.DataFrame, value: str) -> list[str]:

@@ -44,18 +44,14 @@ def _present(order: list[str], values: pd.Series) -> list[str]:
     return [v for v in order if v in set(values)]
 
 
-def _formula(period: str, source_id: str) -> str:
-    # How a letter extrapolated its advices, as our cross-check recomputes it ("–" where no check does).
-    key = ("positive_advices", period, source_id)
-    return next((c.formula for c in CHECKS if (c.indicator, c.period, c.source_id) == key), "–")
-
-
 # --- the charts --------------------------------------------------------------------------------------------------
 
 
 def advices(chapter) -> charts.ChartFigure:
     """Return the bars of positive advices per calendar year: counts, a part-year count, the letters' extrapolations."""
     years = analysis.advices_by_year(chapter.figures)
+    # How a letter extrapolated its advices, as our cross-check recomputes it ("–" where no check does).
+    formulas = {(c.period, c.source_id): c.formula for c in CHECKS if c.indicator == "positive_advices"}
     words = {**chapter.label("advices.kind"), EXTRAPOLATED: _kind_words(chapter)[EXTRAPOLATED]}
     kind = years["kind"].map(words).where(~chapter.from_newer_letters(years), NEWER_LETTER)
     frame = pd.DataFrame(
@@ -66,7 +62,7 @@ def advices(chapter) -> charts.ChartFigure:
             "adviezen": years["advices"],
             "brief": chapter.where_printed(years["source_id"], years["page"]),
             "berekening": [
-                _formula(p, s) if k == EXTRAPOLATED else "–"
+                formulas.get((p, s), "–") if k == EXTRAPOLATED else "–"
                 for p, s, k in zip(years["period"], years["source_id"], years["kind"])
             ],
             "source_id": years["source_id"],
@@ -85,11 +81,8 @@ def advices(chapter) -> charts.ChartFigure:
     )
     bars = base.mark_bar(strokeWidth=1.5).encode(**charts.kind_look("soort", {k: looks[k] for k in kinds}, colours))
     numbers = base.mark_text(dy=-7).encode(text=alt.Text("adviezen:Q", format=",.0f"))
-    chart = (bars + numbers).properties(
-        width=charts.WIDTH, height=charts.HEIGHT, title=shapes.labelled_title(chapter, "advices")
-    )
     table = shapes.data_table(frame, columns, ["jaar", "periode", "soort", "adviezen", "brief"])
-    return shapes.labelled_figure(chapter, "advices", chart, frame, table)
+    return shapes.labelled_chart(chapter, "advices", bars + numbers, frame, table, height=charts.HEIGHT)
 
 
 def assessments(chapter) -> charts.ChartFigure:
@@ -155,9 +148,8 @@ def citizen_months(chapter) -> charts.ChartFigure:
     points = base.mark_point(filled=True, size=80, opacity=1) + base.mark_text(dy=-12).encode(
         text=alt.Text("beoordelingen:Q", format=",.0f")
     )
-    chart = points.properties(width=charts.WIDTH, height=220, title=shapes.labelled_title(chapter, "citizen_months"))
     table = shapes.data_table(frame, _columns(chapter, "citizen_months"), ["maand", "beoordelingen", "brief"])
-    return shapes.labelled_figure(chapter, "citizen_months", chart, frame, table)
+    return shapes.labelled_chart(chapter, "citizen_months", points, frame, table, height=220)
 
 
 def working_vs_advised(chapter) -> charts.ChartFigure:
@@ -168,11 +160,9 @@ def working_vs_advised(chapter) -> charts.ChartFigure:
     frame = frame.sort_values(["datum", "reeks"], kind="stable")
     colours = {series[WORKING]: charts.PRIMARY, series[PLACES_COUNTED]: charts.PALETTE[2], series[ADVISED]: charts.SECONDARY}
     shown = _present(list(colours), frame["reeks"])
-    chart = _points_and_lines(
-        chapter, frame, shown, [colours[s] for s in shown], chapter.label("working_vs_advised.axis")
-    ).properties(width=charts.WIDTH, height=300, title=shapes.labelled_title(chapter, "working_vs_advised"))
+    chart = _points_and_lines(chapter, frame, shown, [colours[s] for s in shown], chapter.label("working_vs_advised.axis"))
     table = shapes.data_table(frame, _columns(chapter, "counts"), ["peildatum", "reeks", "tekst", "soort", "brief"])
-    return shapes.labelled_figure(chapter, "working_vs_advised", chart, frame, table)
+    return shapes.labelled_chart(chapter, "working_vs_advised", chart, frame, table, height=300)
 
 
 def regeling(chapter) -> charts.ChartFigure:
@@ -202,10 +192,10 @@ def regeling(chapter) -> charts.ChartFigure:
     ticks = marks.mark_tick(orient="horizontal", thickness=3, size=28).encode(color=colour, tooltip=tooltip)
     tick_labels = marks.mark_text(dx=18, align="left", color=_DARK).encode(text="tekst:N")
     subtitle = [chapter.label("regeling.subtitle"), chapter.label("regeling.subtitle_people")]
-    layers = people + ticks + tick_labels
-    chart = layers.properties(width=charts.WIDTH, height=280, title=shapes.labelled_title(chapter, "regeling", subtitle))
     table = shapes.data_table(both, _columns(chapter, "counts"), ["peildatum", "reeks", "tekst", "eenheid", "brief"])
-    return shapes.labelled_figure(chapter, "regeling", chart, both, table)
+    return shapes.labelled_chart(
+        chapter, "regeling", people + ticks + tick_labels, both, table, height=280, subtitle=subtitle
+    )
 
 
 # --- the time charts' points -------------------------------------------------------------------------------------

@@ -69,13 +69,11 @@ def participation_budget(chapter) -> charts.ChartFigure:
     totals_frame = pd.DataFrame({"jaar": parts["year"], "top": top, "tekst": text})
     totals = alt.Chart(totals_frame).mark_text(dy=-18, baseline="bottom").encode(x="jaar:N", y="top:Q", text="tekst:N")
     words = {"newer": bool(newer.any()), "newer_letter": shared.NEWER_LETTER, "computed": shared.COMPUTED}
-    chart = (bars + inside + totals).properties(
-        width=charts.WIDTH,
-        height=charts.HEIGHT,
-        title=charts.title(label("title"), label("subtitle", **words)),
-    )
     heading = [label(f"columns.{key}", **words) for key in ("year", "classic", "new", "total", "sum")]
     table = parts[["year", "classic", "new", "printed_total", "sum"]].set_axis(heading, axis=1)
     table[label("columns.source")] = sources
     formats = dict.fromkeys(heading[1:], 3)
-    return shapes.labelled_figure(chapter, "participation_budget", chart, parts, table, formats, **words)
+    layers, subtitle = bars + inside + totals, label("subtitle", **words)
+    return shapes.labelled_chart(
+        chapter, "participation_budget", layers, parts, table, formats, height=charts.HEIGHT, subtitle=subtitle, **words
+    )

@@ -254,20 +254,17 @@ def timeline(chapter) -> charts.ChartFigure:
         tooltip=[alt.Tooltip("tekst:N", title=tips["milestone"])],
     )
     layers = alt.layer(outline, bars, months, leaders, points, open_points, rings, texts)
-    chart = layers.resolve_scale(fill="independent", stroke="independent").properties(
-        width=charts.WIDTH,
-        height=PIXELS_PER_YEAR * (last_year + 1 - first_year),
-        title=charts.title(chapter.label("timeline.title"), chapter.label("timeline.subtitle")),
-    )
+    chart = layers.resolve_scale(fill="independent", stroke="independent")
     heads = words["timeline"]["table"]
     rows = pd.DataFrame({"source_id": [s for pairs in frame["sources"] for s, _ in pairs]})
     table = pd.DataFrame({heads[k]: frame[COLUMNS[k]] for k in ("date", "lane", "milestone", "event", "source", "remark")})
-    return shapes.labelled_figure(
+    return shapes.labelled_chart(
         chapter,
         "timeline",
         chart,
         rows,
         table,
+        height=PIXELS_PER_YEAR * (last_year + 1 - first_year),
         first_year=str(first_year),
         last_year=str(last_year),
         events=len(frame),

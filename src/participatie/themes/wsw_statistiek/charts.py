@@ -21,14 +21,10 @@ from . import analysis
 
 def _kind_texts(chapter, kinds: pd.Series, source_ids: pd.Series) -> pd.Series:
     """Return each value's legend word: printed, expected or computed, or NEWER_LETTER if a newer letter printed it."""
-    words = kinds.map(
-        {
-            **shapes.kind_words(chapter),
-            analysis.EXPECTED: chapter.label("kinds")["municipal_expected" if chapter.municipal else "expected"],
-        }
-    )
+    expected = chapter.label("kinds")["municipal_expected" if chapter.municipal else "expected"]
+    words = {**shapes.kind_words(chapter), analysis.EXPECTED: expected}
     newer = chapter.from_newer_letters(pd.DataFrame({"source_id": source_ids.to_numpy()})).to_numpy()
-    return words.where(~(newer & (kinds != analysis.COMPUTED).to_numpy()), shared.NEWER_LETTER)
+    return shapes.kind_texts(kinds, words, newer & (kinds != analysis.COMPUTED).to_numpy())
 
 
 def _source(chapter, kinds: pd.Series, texts: list[str]) -> list[str]:
@@ -97,8 +93,7 @@ def indications(chapter) -> house.ChartFigure:
         .encode(y=shapes.row_y("staaf", order), x=alt.X("indicaties:Q"), text="tekst:N", tooltip=tooltip)
     )
     chart = shapes.bar_rows(bars, labels, name="staaf", order=order).properties(
-        width=house.WIDTH,
-        title=house.title(chapter.label("indications.title"), chapter.label("indications.subtitle")),
+        width=house.WIDTH, title=shapes.labelled_title(chapter, "indications")
     )
     description = chapter.label(
         "indications.description",

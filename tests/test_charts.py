@@ -250,14 +250,21 @@ def test_the_look_check_catches_a_chart_that_draws_its_own_calculation_otherwise
 
 
 def test_table_figure_keeps_the_source_line_and_the_data_downloads():
+    class Chapter:
+        def label(self, key):
+            return "Aandeel per jaar"
+
+        def source_line(self, rows):
+            return charts.SourceLine("Bron: brief.", ("a.csv",))
+
     table = pd.DataFrame({"Jaar": ["2011", "2012"], "Procent": [24.1, 25.0]})
-    figure = shapes.table_figure(table, title="Aandeel per jaar", source_line=charts.SourceLine("Bron: brief.", ("a.csv",)))
+    figure = shapes.labelled_table_figure(Chapter(), "aandeel", pd.DataFrame({"source_id": ["brief-a"]}), table)
     html = figure._repr_mimebundle_()["text/html"]
     assert '<figure class="pp-figure pp-table-figure">' in html and "<caption>Aandeel per jaar</caption>" in html
     assert 'download="aandeel-per-jaar.csv"' in html and 'download="aandeel-per-jaar-excel.csv"' in html
     assert "pp-chart-image" not in html and "../_static/data/a.csv" in html and "24,1" in html
     with pytest.raises(ValueError):
-        shapes.table_figure(table.iloc[:0], title="Leeg", source_line="Bron: brief.")
+        shapes.labelled_table_figure(Chapter(), "leeg", pd.DataFrame({"source_id": []}), table.iloc[:0])
 
 
 def test_tooltips_title_each_field_from_its_labels_and_show_numbers_in_whole_units():

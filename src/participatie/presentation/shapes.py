@@ -36,17 +36,12 @@ class TableFigure:
         return {"text/html": body, "text/plain": f"{self.title}\n{plain}\n{self.source_line}"}
 
 
-def table_figure(table: pd.DataFrame, *, title: str, source_line: str, table_formats: dict | None = None) -> TableFigure:
-    """Return a few figures as a compact table with the source line and downloads a chart of them would have."""
+def labelled_table_figure(chapter, name: str, rows: pd.DataFrame, table: pd.DataFrame, table_formats=None) -> TableFigure:
+    """Return a `TableFigure` titled by its chapter's `<name>.title`, with the source line of `rows`."""
+    title = chapter.label(f"{name}.title")
     if table.empty or not title:
         raise ValueError("a table figure needs a title and rows")
-    return TableFigure(title, source_line, table.reset_index(drop=True), table_formats or {})
-
-
-def labelled_table_figure(chapter, name: str, rows: pd.DataFrame, table: pd.DataFrame, table_formats=None) -> TableFigure:
-    """Return a `table_figure` titled by its chapter's `<name>.title`, with the source line of `rows`."""
-    title = chapter.label(f"{name}.title")
-    return table_figure(table, title=title, source_line=chapter.source_line(rows), table_formats=table_formats)
+    return TableFigure(title, chapter.source_line(rows), table.reset_index(drop=True), table_formats or {})
 
 
 # A row of `bar_rows`: its name above a bar of ROW_BAR pixels, in a row of ROW_STEP pixels.
@@ -98,7 +93,7 @@ def kind_colours(kinds, colours) -> dict[str, list[str]]:
     return {"vulling": [charts.kind_fill(k, c) for k, c in pairs], "lijn": [charts.kind_stroke(k, c) for k, c in pairs]}
 
 
-def edition_figures_table(chapter, rows: pd.DataFrame, label_suffix: pd.Series | None = None) -> tables.Table:
+def edition_figures_table(chapter, rows: pd.DataFrame, label_suffix=None, periods=None) -> tables.Table:
     """Return printed figures as a table (indicator, period, value with unit and hedge, note, letter date and page).
 
     `rows` are figure rows (with `label`, `period`, `source_date`, `page`); the caption is the chapter's source line
@@ -112,7 +107,7 @@ def edition_figures_table(chapter, rows: pd.DataFrame, label_suffix: pd.Series |
     shown = pd.DataFrame(
         {
             COLUMN_TEXT["label"]: rows["label"] if label_suffix is None else rows["label"] + label_suffix,
-            COLUMN_TEXT["period_label"]: vocabulary.period_labels(rows["period"]),
+            COLUMN_TEXT["period_label"]: vocabulary.period_labels(rows["period"]) if periods is None else periods,
             COLUMN_TEXT["value"]: [tables.figure_value(row) for _, row in rows.iterrows()],
             COLUMN_TEXT["note"]: rows["note"],
             **letter,

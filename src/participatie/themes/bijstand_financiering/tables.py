@@ -98,17 +98,12 @@ def benefit_corrections(chapter) -> shown_tables.Table:
 def other_figures(chapter) -> shown_tables.Table:
     """Return the remaining figures on money and numbers (recipients, advances, ESF, budget per person, inflow)."""
     rows = pd.concat([lookup.select(chapter.figures, indicator) for indicator in OTHER_FIGURES]).reset_index(drop=True)
-    words = chapter.label("other_figures.suffixes")
+    words, moments = chapter.label("other_figures.suffixes"), chapter.label("other_figures.periods")
     suffix = [words.get(c, words.get(i)) for c, i in zip(rows["category"].fillna(""), rows["indicator"])]
-    table = shapes.edition_figures_table(
-        chapter, rows, label_suffix=pd.Series([f" ({s})" if s else "" for s in suffix], index=rows.index)
-    )
     # A figure the letter ties to a moment rather than a year (the amounts per person and the assumed inflow, set
     # at the introduction of the Participatiewet) shows that moment, with the year of the data.
-    moments, column = chapter.label("other_figures.periods"), shared.COLUMN_TEXT["period_label"]
-    frame = table.frame.copy()
-    frame[column] = [
+    periods = [
         chapter.label(f"other_figures.periods.{i}", year=str(p)[:4]) if i in moments else shown
-        for i, p, shown in zip(rows["indicator"], rows["period"], frame[column])
+        for i, p, shown in zip(rows["indicator"], rows["period"], vocabulary.period_labels(rows["period"]))
     ]
-    return shown_tables.show(frame, table.formats, caption=table.caption)
+    return shapes.edition_figures_table(chapter, rows, [f" ({s})" if s else "" for s in suffix], periods)

@@ -293,6 +293,8 @@ def test_labelled_figure_takes_its_description_from_the_labels_and_its_source_li
     bundle = shapes.labelled_figure(Chapter(), "adviezen", chart, rows, table, jaren=2)._repr_mimebundle_()
     assert bundle[charts.VEGALITE_MIMETYPE]["description"] == "adviezen.description 2"
     assert "Bron: brief-a, brief-b." in bundle["text/html"]
+    noted = shapes.labelled_figure(Chapter(), "adviezen", chart, rows, table, note=" Open: nieuwer.", jaren=2)
+    assert noted.spec()["description"] == "adviezen.description 2 Open: nieuwer."
 
 
 def test_kind_words_name_a_printed_value_the_municipality_s_in_a_municipal_edition():

@@ -135,9 +135,11 @@ def labelled_title(chapter, name: str, subtitle=None) -> alt.TitleParams:
     return charts.title(chapter.label(f"{name}.title"), subtitle or chapter.label(f"{name}.subtitle"))
 
 
-def labelled_figure(chapter, name: str, chart, rows: pd.DataFrame, table: pd.DataFrame, table_formats=None, **values):
-    """Return a chart figure described by its chapter's `<name>.description` (given `values`), sourced from `rows`."""
-    description = chapter.label(f"{name}.description", **values)
+def labelled_figure(
+    chapter, name: str, chart, rows: pd.DataFrame, table: pd.DataFrame, table_formats=None, *, note="", **values
+):
+    """Return a chart figure described by `<name>.description` (given `values`, then `note`), sourced from `rows`."""
+    description = chapter.label(f"{name}.description", **values) + note
     source_line = chapter.source_line(rows)
     return charts.figure(chart, description=description, source_line=source_line, table=table, table_formats=table_formats)
 

@@ -19,19 +19,20 @@ from . import analysis
 # --- helpers (shared with tables.py) ------------------------------------------------------------------------
 
 
-def _kind_texts(chapter, kinds: pd.Series, source_ids: pd.Series) -> pd.Series:
+def _kind_texts(chapter, rows: pd.DataFrame) -> pd.Series:
     """Return each value's legend word: printed, expected or computed, or NEWER_LETTER if a newer letter printed it."""
     expected = chapter.label("kinds")["municipal_expected" if chapter.municipal else "expected"]
     words = {**shapes.kind_words(chapter), analysis.EXPECTED: expected}
-    newer = chapter.from_newer_letters(pd.DataFrame({"source_id": source_ids.to_numpy()})).to_numpy()
-    return shapes.kind_texts(kinds, words, newer & (kinds != analysis.COMPUTED).to_numpy())
+    newer = chapter.from_newer_letters(rows).to_numpy() & (rows["kind"] != analysis.COMPUTED).to_numpy()
+    return shapes.kind_texts(rows["kind"], words, newer)
 
 
-def _source(chapter, kinds: pd.Series, texts: list[str]) -> list[str]:
+def _source(chapter, rows: pd.DataFrame) -> list[str]:
     """Return the 'Bron' cell per value: where it is printed, and for our computations what they start from."""
+    texts = chapter.where_printed(rows["source_id"], rows["page"])
     return [
         chapter.label("computed_from", where=where) if kind == analysis.COMPUTED else where
-        for where, kind in zip(texts, kinds)
+        for where, kind in zip(texts, rows["kind"])
     ]
 
 
@@ -44,12 +45,12 @@ def indications(chapter) -> house.ChartFigure:
             "jaar": rows["period"],
             "soort": rows["part"].map(parts),
             "indicaties": rows["indications"],
-            "herkomst": _kind_texts(chapter, rows["kind"], rows["source_id"]),
+            "herkomst": _kind_texts(chapter, rows),
             "source_id": rows["source_id"],
             "kind": rows["kind"],
+            "bron": _source(chapter, rows),
         }
     )
-    frame["bron"] = _source(chapter, rows["kind"], chapter.where_printed(rows["source_id"], rows["page"]))
     is_total, is_sum = rows["part"] == analysis.TOTAL, rows["part"] == analysis.SUM_OF_PARTS
     newer = frame["herkomst"] == shared.NEWER_LETTER
     frame["staaf"] = [
@@ -92,18 +93,8 @@ def indications(chapter) -> house.ChartFigure:
         .mark_text(align="left", dx=6, lineBreak="\n")
         .encode(y=shapes.row_y("staaf", order), x=alt.X("indicaties:Q"), text="tekst:N", tooltip=tooltip)
     )
-    chart = shapes.bar_rows(bars, labels, name="staaf", order=order).properties(
-        width=house.WIDTH, title=shapes.labelled_title(chapter, "indications")
-    )
-    description = chapter.label(
-        "indications.description",
-        years=vocabulary.period_labels(frame.loc[is_total, "jaar"]).tolist(),
-        parted=vocabulary.period_labels(frame.loc[is_sum, "jaar"]).tolist(),
-    )
+    chart = shapes.bar_rows(bars, labels, name="staaf", order=order)
+    years, parted = (vocabulary.period_labels(frame.loc[part, "jaar"]).tolist() for part in (is_total, is_sum))
     note = " " + chapter.label("newer_note", legend=shared.NEWER_LETTER) if newer.any() else ""
-    return house.figure(
-        chart,
-        description=description + note,
-        source_line=chapter.source_line(frame),
-        table=frame[["jaar", "soort", "indicaties", "herkomst", "bron"]].rename(columns=str.capitalize),
-    )
+    table = frame[["jaar", "soort", "indicaties", "herkomst", "bron"]].rename(columns=str.capitalize)
+    return shapes.labelled_chart(chapter, "indications", chart, frame, table, note=note, years=years, parted=parted)

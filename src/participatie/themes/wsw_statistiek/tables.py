@@ -28,9 +28,7 @@ def _periods(chapter, frame: pd.DataFrame) -> list[str]:
 def _figure(chapter, key: str, rows: pd.DataFrame, columns: dict[str, str], formats: dict | None = None, **values):
     """Return a few figures (two numbers are no chart) as a table titled by `key`: `values` with kind and source."""
     frame = pd.DataFrame(values).assign(
-        herkomst=_kind_texts(chapter, rows["kind"], rows["source_id"]),
-        bron=_source(chapter, rows["kind"], chapter.where_printed(rows["source_id"], rows["page"])),
-        source_id=rows["source_id"],
+        herkomst=_kind_texts(chapter, rows), bron=_source(chapter, rows), source_id=rows["source_id"]
     )
     return shapes.labelled_table_figure(chapter, key, frame, frame[list(columns)].rename(columns=columns), formats)
 

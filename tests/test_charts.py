@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from participatie.presentation import charts, labels, shapes
+from participatie.presentation import charts, labels, shapes, vocabulary
 
 
 @pytest.fixture
@@ -365,3 +365,9 @@ def test_labelled_chart_sets_the_page_width_the_labelled_title_and_the_descripti
     assert spec["title"] == {"text": "adviezen.title", "subtitle": "adviezen.subtitle"}
     spec = shapes.labelled_chart(Chapter(), "adviezen", chart, rows, table, subtitle="Eigen").spec()
     assert "height" not in spec and spec["title"]["subtitle"] == "Eigen"
+
+
+def test_value_texts_write_each_value_in_its_unit_with_its_printed_hedge():
+    texts = shapes.value_texts(pd.Series([86.6, 45.0, 12.0]), "procent", pd.Series(["bijna", None, float("nan")]))
+    assert texts == [vocabulary.value_text(86.6, "procent", None, "bijna"), "45%", "12%"] and texts[0].startswith("bijna")
+    assert shapes.value_texts([1234.5], "euro", [""], 2) == [vocabulary.value_text(1234.5, "euro", 2)]

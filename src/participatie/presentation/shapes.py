@@ -156,6 +156,11 @@ def kind_words(chapter) -> dict[str, str]:
     return {"printed": MUNICIPAL_FIGURE if chapter.municipal else PRINTED, "computed": COMPUTED}
 
 
+def value_texts(values, unit: str, qualifiers, decimals: int | None = None) -> list[str]:
+    """Return each value in its unit with its hedge as printed (bijna 87%, circa 45%); a qualifier not text is none."""
+    return [vocabulary.value_text(v, unit, decimals, q if isinstance(q, str) else None) for v, q in zip(values, qualifiers)]
+
+
 def kind_texts(kinds: pd.Series, words: dict[str, str], newer) -> pd.Series:
     """Return each value's legend word: the `words` of its kind, or NEWER_LETTER where a newer letter printed it."""
     return kinds.map(words).where(~np.asarray(newer, dtype=bool), NEWER_LETTER)

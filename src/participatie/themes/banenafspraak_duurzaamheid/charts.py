@@ -73,7 +73,7 @@ def retention_outcomes(chapter) -> house.ChartFigure:
         {
             "uitkomst": outcomes["outcome"].map(words),
             "aandeel": outcomes["share"],
-            "tekst": _value_texts(outcomes, "share"),
+            "tekst": shapes.value_texts(outcomes["share"], "procent", outcomes["qualifier"]),
             "afbakening": outcomes["outcome"].map(lambda o: bases["unclear" if o == WORKING_ALL_MEASUREMENTS else "all"]),
             "brief": shapes.letters_pages(chapter, outcomes["source_id"], outcomes["page"]),
         }
@@ -104,7 +104,7 @@ def retention_by_background(chapter) -> house.ChartFigure:
             "category": shares["category"],
             "achtergrond": shares["category"].map(chapter.label("retention_by_background.backgrounds")),
             "aandeel": shares["share"],
-            "tekst": _value_texts(shares, "share"),
+            "tekst": shapes.value_texts(shares["share"], "procent", shares["qualifier"]),
             "brief": shapes.letters_pages(chapter, shares["source_id"], shares["page"]),
         }
     )
@@ -141,7 +141,7 @@ def permanent_contracts(chapter) -> house.ChartFigure:
             "maatstaf": shares["measure"].map(measures),
             "kwartaal": vocabulary.period_labels(shares["period"]),
             "aandeel_vast": shares["share_permanent"],
-            "tekst": _value_texts(shares, "share_permanent"),
+            "tekst": shapes.value_texts(shares["share_permanent"], "procent", shares["qualifier"]),
             "brief": shapes.letters_pages(chapter, shares["source_id"], shares["page"]),
         }
     )
@@ -173,14 +173,6 @@ def permanent_contracts(chapter) -> house.ChartFigure:
 def _rows(chapter, *indicators: str) -> pd.DataFrame:
     # The figure rows of these indicators: their letters make a chart's source line.
     return pd.concat([fig.select(chapter.figures, indicator) for indicator in indicators])
-
-
-def _value_texts(frame: pd.DataFrame, value: str) -> list[str]:
-    # Each percentage of a column with its hedge as printed (bijna 87%, circa 45%).
-    return [
-        vocabulary.value_text(v, "procent", None, q if isinstance(q, str) else None)
-        for v, q in zip(frame[value], frame["qualifier"])
-    ]
 
 
 def _jobs_frame(chapter) -> pd.DataFrame:

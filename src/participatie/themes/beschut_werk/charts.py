@@ -53,7 +53,7 @@ def advices(chapter) -> charts.ChartFigure:
     # How a letter extrapolated its advices, as our cross-check recomputes it ("–" where no check does).
     formulas = {(c.period, c.source_id): c.formula for c in CHECKS if c.indicator == "positive_advices"}
     words = {**chapter.label("advices.kind"), EXTRAPOLATED: _kind_words(chapter)[EXTRAPOLATED]}
-    kind = years["kind"].map(words).where(~chapter.from_newer_letters(years), NEWER_LETTER)
+    kind = shapes.kind_texts(years["kind"], words, chapter.from_newer_letters(years))
     frame = pd.DataFrame(
         {
             "jaar": years["year"].astype(str),
@@ -206,11 +206,8 @@ def _counts(chapter, rows: pd.DataFrame) -> pd.DataFrame:
     words = chapter.label("words")
     frame = rows.assign(
         reeks=rows["series"].map(words["series"]),
-        soort=rows["kind"].map(_kind_words(chapter)).where(~chapter.from_newer_letters(rows), NEWER_LETTER),
-        tekst=[
-            vocabulary.value_text(v, "aantal", qualifier=q if isinstance(q, str) and q else None)
-            for v, q in zip(rows["value"], rows["qualifier"])
-        ],
+        soort=shapes.kind_texts(rows["kind"], _kind_words(chapter), chapter.from_newer_letters(rows)),
+        tekst=shapes.value_texts(rows["value"], "aantal", rows["qualifier"]),
     )
     grouped = frame.groupby(["date", "reeks", "soort", "tekst"], sort=False)
     return pd.DataFrame(

@@ -76,9 +76,6 @@ def benefit_corrections(chapter) -> shown_tables.Table:
     }
     schemes = chapter.label("benefit_corrections.schemes")
 
-    def euro(amounts, qualifiers) -> list[str]:
-        return [vocabulary.value_text(v, "euro", 2, q) for v, q in zip(amounts, qualifiers)]
-
     def heading(key: str) -> str:
         return chapter.label(f"benefit_corrections.columns.{key}", **words)
 
@@ -86,9 +83,9 @@ def benefit_corrections(chapter) -> shown_tables.Table:
         heading("benefit"): [
             f"{schemes[s]}, {vocabulary.value_text(p, 'procent')}" for s, p in zip(frame["scheme"], frame["percentage"])
         ],
-        heading("overpaid"): euro(frame["overpaid_monthly"], frame["overpaid_qualifier"]),
-        heading("overpaid_total"): euro(frame["overpaid_period"], [None] * len(frame)),
-        heading("rise"): euro(frame["rise"], frame["rise_qualifier"]),
+        heading("overpaid"): shapes.value_texts(frame["overpaid_monthly"], "euro", frame["overpaid_qualifier"], 2),
+        heading("overpaid_total"): shapes.value_texts(frame["overpaid_period"], "euro", [None] * len(frame), 2),
+        heading("rise"): shapes.value_texts(frame["rise"], "euro", frame["rise_qualifier"], 2),
     }
     if not one:
         columns = {shared.COLUMN_TEXT["period_label"]: vocabulary.period_labels(frame["overpaid_span"]).tolist(), **columns}

@@ -93,10 +93,9 @@ def efficiency_cut(chapter) -> house.Table:
     shown = pd.DataFrame(
         {
             columns["year"]: frame["year"],
-            columns["per_employee"]: [
-                vocabulary.value_text(v, "euro", None, q or None)
-                for v, q in zip(frame["cut_per_employee"], frame["cut_per_employee_qualifier"])
-            ],
+            columns["per_employee"]: shapes.value_texts(
+                frame["cut_per_employee"], "euro", frame["cut_per_employee_qualifier"]
+            ),
             columns["total"]: [vocabulary.value_text(v, "euro_mln") for v in frame["cut_total_mln"]],
             columns["source"]: sources,
         }

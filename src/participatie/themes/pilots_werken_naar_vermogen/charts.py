@@ -114,10 +114,6 @@ def _milestone_labels(rows: pd.DataFrame, own_dating: str) -> pd.DataFrame:
     return labels.assign(label_at=places, label_x=LABEL_X)
 
 
-def _dates(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    return frame.assign(**{c: frame[c].astype(str) for c in columns})
-
-
 # Columns of the rows the chart's encodings never read: they stay out of the page's specification.
 UNPLOTTED = ["kernlabel", "sources", "slot", "eigen_datering"]
 # The column of the rows under each heading of the tooltip and of the table (the label files' keys).
@@ -146,10 +142,9 @@ def timeline(chapter) -> charts.ChartFigure:
         [charts.ESTIMATE if a else charts.PRINTED for a in frame["aangekondigd"]],
         frame["spoor"].map(dict(zip(lanes, charts.PALETTE))),
     )
-    plotted = _dates(
-        frame.assign(kern=frame["kernmoment"].map(kind_of), **looks).drop(columns=UNPLOTTED),
-        ["begin", "eind", "anker"],
-    )
+    # The dates go into the page as ISO text ("2015-01-01"), which Vega-Lite reads as dates.
+    plotted = frame.assign(kern=frame["kernmoment"].map(kind_of), **looks).drop(columns=UNPLOTTED)
+    plotted = plotted.astype(dict.fromkeys(["begin", "eind", "anker"], str))
     y_axis = alt.Axis(
         format="%Y",
         tickCount={"interval": "year", "step": 1},
@@ -243,7 +238,7 @@ def timeline(chapter) -> charts.ChartFigure:
         .encode(**at, tooltip=tooltip)
     )
     # On a narrow chart the label column gives way: its rows are filtered out (not hidden), so that they take no room.
-    label_rows = alt.Chart(_dates(labels, ["anker", "label_at"])).transform_filter(wide)
+    label_rows = alt.Chart(labels.astype(dict.fromkeys(["anker", "label_at"], str))).transform_filter(wide)
     leaders = label_rows.mark_rule(color=GREY, strokeWidth=1, opacity=0.6).encode(
         x="x:Q", x2="label_x:Q", y=alt.Y("anker:T", scale=y_scale), y2="label_at:T"
     )

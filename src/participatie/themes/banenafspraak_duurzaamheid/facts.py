@@ -149,6 +149,10 @@ def _study(chapter) -> dict:
     ordered = top > bottom and (groups == top).sum() == 1 and (groups == bottom).sum() == 1
     retention = "working_after_one_year_share"
     base, working = own.figure("register_persons_working", Q3_2015), own.figure(retention, STUDY, category="totaal")
+    # The people the share still or again at work stands for: share × the circa 80.000 (as rough as both). lookup.value
+    # names a missing figure in its error.
+    persons = fig.value(chapter.figures, retention, STUDY, category="totaal") / 100
+    persons *= fig.value(chapter.figures, "register_persons_working", Q3_2015)
     return {
         "study_base": base,
         "national_study_base": national.figure("register_persons_working", Q3_2015),
@@ -156,8 +160,7 @@ def _study(chapter) -> dict:
         "national_study_working": national.figure(retention, STUDY, category="totaal"),
         "study_working_throughout": own.figure("working_all_measurements_share", STUDY, category="totaal"),
         "study_not_working": own.figure("not_working_after_one_year_share", STUDY, category="totaal"),
-        # The people the share still or again at work stands for: share × the circa 80.000 (as rough as both).
-        "study_persons_working": analysis.rounded(working.value / 100 * base.value, 2),
+        "study_persons_working": analysis.rounded(persons, 2),
         "retention_highest": groups.idxmax() if ordered else None,
         "retention_lowest": groups.idxmin() if ordered else None,
     } | {f"retention_{c}": own.figure(retention, STUDY, category=c) for c in analysis.BACKGROUNDS if c != "totaal"}

@@ -101,3 +101,12 @@ def test_a_finder_gives_a_row_as_a_cited_figure_and_no_row_as_none(dataset, tabl
     )
     assert municipal.of(row).letter is None and municipal.of(row).page is None  # a municipal figure cites no letter
     assert national.of(None) is None and municipal.of(None) is None  # a figure the data lack: no fact, no error
+
+
+def test_the_letters_are_found_by_id_whether_the_ids_are_a_column_or_the_index(dataset):
+    letters = dataset.sources.reset_index(drop=True)
+    assert "id" in letters.columns and letters.index.name != "id"
+    for shape in (letters, letters.set_index("id"), letters.set_index("id", drop=False)):
+        found = sources.by_id(shape)
+        assert found.loc["ek-33981-n", "date"] == letters.loc[letters["id"] == "ek-33981-n", "date"].iloc[0]
+        assert list(found.index) == list(letters["id"])

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from participatie.figures.rounding import Interval, hedged_interval, rounding_margin, rounding_step
+from participatie.figures.rounding import Interval, as_printed, decimals, hedged_interval, rounding_margin, rounding_step
 
 
 @pytest.mark.parametrize(
@@ -18,6 +18,16 @@ def test_rounding_margin(value, qualifier, margin):
 @pytest.mark.parametrize("value, step", [(22000, 1000), (4.8, 0.1), (270, 10), (1184, 1)])
 def test_rounding_step(value, step):
     assert rounding_step(value) == pytest.approx(step)
+
+
+@pytest.mark.parametrize("value, places", [(25.7, 1), (15655, 0), (6.25, 2), (0.0005, 4), (-1.5, 1), (71.0, 0)])
+def test_decimals_counts_the_printed_decimals(value, places):
+    assert decimals(value) == places
+
+
+def test_as_printed_rounds_a_recomputation_as_the_letter_rounds_its_value():
+    assert as_printed(67.528, 71) == 68 and as_printed(25.7345, 25.7) == 25.7 and as_printed(1.23456, 6.25) == 1.23
+    assert math.isnan(as_printed(math.nan, 71))
 
 
 @pytest.mark.parametrize(

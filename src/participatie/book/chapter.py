@@ -111,8 +111,7 @@ class Chapter:
     def from_newer_letters(self, frame: pd.DataFrame) -> pd.Series:
         """Return, per row of a frame with `source_id`, whether its letter is newer than the chapter's text (a row
         without a letter, such as our own sum, never is)."""
-        dates = self.sources.set_index("id")["date"] if "id" in self.sources.columns else self.sources["date"]
-        letters = frame["source_id"].map(dates)
+        letters = frame["source_id"].map(sources.by_id(self.sources)["date"])
         return (letters.notna() & (letters.astype(str) > self.theme.text_until)).astype(bool)
 
     def newer_data(self) -> tuple[str, str] | None:

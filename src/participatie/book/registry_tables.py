@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
-from ..figures.rounding import rounding_step
+from ..figures.rounding import as_printed
 from ..presentation import tables, vocabulary
 from ..presentation.labels import COLUMN_TEXT, REVISION_KIND_TEXT, VERDICT_TEXT
-
-
-def as_printed(recomputed: float, printed: float) -> float:
-    """Return a recomputed value rounded to the precision the letter printed its value with (67,528 → 68 for 71)."""
-    if pd.isna(recomputed):
-        return recomputed
-    decimals = max(0, -int(math.floor(math.log10(rounding_step(printed))))) if rounding_step(printed) < 1 else 0
-    return round(float(recomputed), decimals)
 
 
 def _show(shown: pd.DataFrame, formats: dict, links: list[str] | None) -> tables.Table:

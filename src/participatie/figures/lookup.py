@@ -29,6 +29,13 @@ def select(
     return figures.loc[mask]
 
 
+def _itself(rows: pd.DataFrame, category: str | None) -> pd.DataFrame:
+    """Return, when no category is asked for, the figure itself rather than its breakdown (the rows without one)."""
+    if category is None and rows["category"].isna().any():
+        return rows.loc[rows["category"].isna()]
+    return rows
+
+
 def row(
     figures: pd.DataFrame,
     indicator: str,
@@ -42,9 +49,7 @@ def row(
     Raises KeyError when no letter gives the figure and AmbiguousFigure when letters give different
     values and no `source_id` says which one is meant.
     """
-    rows = select(figures, indicator, category=category, period=period, source_id=source_id)
-    if category is None and rows["category"].isna().any():
-        rows = rows.loc[rows["category"].isna()]  # the figure itself rather than its breakdown
+    rows = _itself(select(figures, indicator, category=category, period=period, source_id=source_id), category)
     if len(rows) == 1:
         return rows.iloc[0]
     if rows.empty:
@@ -95,9 +100,7 @@ def ordered(figures: pd.DataFrame, indicator: str, *, category: str | None = Non
 
     Without a category, the rows without one where the indicator has rows with and without a category.
     """
-    rows = select(figures, indicator, category=category)
-    if category is None and rows["category"].isna().any():
-        rows = rows.loc[rows["category"].isna()]
+    rows = _itself(select(figures, indicator, category=category), category)
     return rows.assign(at=at(rows)).sort_values(["at", "source_date"], kind="stable")
 
 

@@ -123,11 +123,25 @@ _HEDGE_BOUNDS = {
 }
 
 
+def _digits(value: float) -> str:
+    return f"{abs(value):.6f}".rstrip("0").rstrip(".")
+
+
+def decimals(value: float) -> int:
+    """Return the decimals a printed number has (25,7 → 1; 15.655 → 0; at most six)."""
+    return len(_digits(value).partition(".")[2])
+
+
+def as_printed(recomputed: float, printed: float) -> float:
+    """Return a recomputed value rounded to the decimals the letter printed its value with (67,528 → 68 for 71)."""
+    return recomputed if pd.isna(recomputed) else round(float(recomputed), decimals(printed))
+
+
 def rounding_step(value: float) -> float:
     """Return the unit of a printed number's last non-zero digit (22.000 → 1.000; 4,8 → 0,1; 270 → 10)."""
-    text = f"{abs(value):.6f}".rstrip("0").rstrip(".")
-    if "." in text:
-        return 10.0 ** -len(text.split(".")[1])
+    if decimals(value):
+        return 10.0 ** -decimals(value)
+    text = _digits(value)
     return 10.0 ** (len(text) - len(text.rstrip("0"))) if value != 0 else 1.0
 
 

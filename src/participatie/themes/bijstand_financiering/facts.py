@@ -17,6 +17,7 @@ import pandas as pd
 from ...figures import checks, lookup
 from ...figures.facts import Figure, Finder, collect, defined
 from ...figures.rounding import MLN_PER_MLD, Interval
+from ...figures.sources import by_id
 from . import analysis
 from .analysis import BUDGET_YEAR, FOCUS, JUNE_2017, PREVIOUS_BUDGET, PREVIOUS_YEAR, PROVISIONAL, RAISED
 
@@ -52,7 +53,7 @@ def _letters(chapter) -> dict:
     letters = chapter.national_finder.letters
     main = counts.index[0] if not counts.empty else None
     ordered = sorted((letters[s] for s in counts.index), key=lambda x: (x.date, x.id))  # oldest first
-    sources = chapter.sources.set_index("id") if "id" in chapter.sources.columns else chapter.sources
+    sources = by_id(chapter.sources)
     senders = {i: _surname(sources.loc[i, "sender"]) for i in letters}  # every letter has a sender (sources.csv)
     names = dict.fromkeys(senders[found.id] for found in ordered)  # in the order of their first letter
     return {
@@ -102,7 +103,7 @@ def _budget(chapter) -> dict:
         "budget_revision": finder.figure("buig_macro_budget_change", BUDGET_YEAR, category=PROVISIONAL),
         "budget_2016": implied,
         "budget_2016_decimals": 0 if budget is None else len(f"{budget.value:g}".partition(".")[2]),  # as printed
-        "budget_2017_later": finder.of(later.iloc[-1]) if not later.empty else None,
+        "budget_2017_later": finder.of(lookup.last(later)),
         "national_budget_2017": chapter.national_finder.figure("buig_macro_budget", BUDGET_YEAR, source_id=JUNE_2017),
     }
 
@@ -122,7 +123,7 @@ def _people(chapter) -> dict:
         "national_per_person_intensive": printed.latest(per_person, category="intensief"),
         "national_per_person_other": printed.latest(per_person, category="overig"),
         "esf_first": finder.of(esf.iloc[0]) if not esf.empty else None,
-        "esf_latest": finder.of(esf.sort_values("period", kind="stable").iloc[-1]) if not esf.empty else None,
+        "esf_latest": finder.of(lookup.last(esf, "period")),
     }
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ...figures.sources import by_id
+
 # How precisely a letter dates an event (the data's codes), most precise first, with its pandas period.
 PRECISIONS = {"day": "D", "month": "M", "year": "Y"}
 # The strands, each drawn as its own column, in the order of the columns.
@@ -200,12 +202,11 @@ def accounts(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 
     A row no reading covers is its own event (`row-<n>`); `dated_by_book` says the year is ours, not the letter's.
     """
-    ids = sources["id"] if "id" in sources.columns else sources.index
     frame = events[["date", "precision", "event", "source_id", "page", "section"]].reset_index(drop=True)
     frame = frame.assign(
         page=frame["page"].astype(int),
         row=frame.index,
-        letter_date=frame["source_id"].map({s: pd.Timestamp(d).date() for s, d in zip(ids, sources["date"])}),
+        letter_date=frame["source_id"].map({s: pd.Timestamp(d).date() for s, d in by_id(sources)["date"].items()}),
         announced=frame["event"].map(is_announced),
         dated_by_book=frame["event"].str.contains("eigen datering", regex=False).astype(bool),
     )

@@ -16,6 +16,7 @@ import pandas as pd
 from ...figures import lookup
 from ...figures.checks import ASSUMPTION, DISCREPANCY
 from ...figures.facts import Figure, Finder, collect, defined
+from ...figures.rounding import as_printed, decimals
 from ...presentation.labels import REVISION_KIND_TEXT
 from . import analysis
 from .analysis import FIRST, JULY_2013, JUNE_2018, REPEAT, SPAN_2012, TOTAL
@@ -32,17 +33,11 @@ def _first_row(figures: pd.DataFrame, indicator: str, period: str, category: str
     return None if found.empty else found.sort_values("source_date").iloc[0]
 
 
-def _decimals(value: float) -> int:
-    """Return the decimals a printed value has (25,7 → 1; 15.655 → 0), to round a recomputation alike."""
-    text = f"{abs(value):.6f}".rstrip("0").rstrip(".")
-    return len(text.split(".")[1]) if "." in text else 0
-
-
 def _fits(recomputed: float | None, printed: Figure | None) -> bool:
     """Return whether a printed percentage is the recomputed one, rounded as the letter rounds it."""
     if printed is None or recomputed is None:
         return False
-    return abs(round(recomputed, _decimals(printed.value)) - printed.value) < 1e-9
+    return abs(as_printed(recomputed, printed.value) - printed.value) < 1e-9
 
 
 def _pair(chapter, name: str, indicator: str, category: str | None = None) -> dict:
@@ -116,7 +111,7 @@ def _waiting_list(chapter) -> dict:
         "waiting_start_day": decrease["period_start"].isoformat() if decrease is not None else None,
         "waiting_start": start,
         "waiting_recomputed_pct": recomputed,
-        "waiting_decimals": _decimals(pct.value) if pct is not None else 0,
+        "waiting_decimals": decimals(pct.value) if pct is not None else 0,
         "waiting_pct_fits": _fits(recomputed, pct),
         # The letter of July 2013 gives the same probable cause for this decrease as for the indications.
         "waiting_same_cause": decrease is not None and stand["source_id"] == JULY_2013 and decrease["period"] == SPAN_2012,
@@ -145,7 +140,7 @@ def _workforce(chapter) -> dict:
         "places_share_of_staff": share,
         # The percentage the letter calls the rise of the places, and the rise its own counts give.
         "places_printed_pct": printed,
-        "places_decimals": _decimals(printed.value) if printed is not None else 0,
+        "places_decimals": decimals(printed.value) if printed is not None else 0,
         "places_rise_pct": rise,
         "places_pct_fits": _fits(rise, printed),
     }
@@ -158,10 +153,10 @@ def _shares(chapter) -> dict:
         pair = _pair(chapter, name, indicator)
         previous, latest = pair[f"{name}_previous"], pair[f"{name}_latest"]
         # The decimals of the more precise of the two (for the change in percentage points).
-        decimals = max(_decimals(previous.value), _decimals(latest.value)) if previous is not None else 0
+        places = max(decimals(previous.value), decimals(latest.value)) if previous is not None else 0
         # The national figure for the period of the edition's latest one.
         national = _first_row(chapter.national, indicator, latest.period) if latest is not None else None
-        found |= pair | {f"{name}_decimals": decimals, f"{name}_national": chapter.national_finder.of(national)}
+        found |= pair | {f"{name}_decimals": places, f"{name}_national": chapter.national_finder.of(national)}
     return found
 
 
@@ -208,7 +203,7 @@ def _money(chapter) -> dict:
         "volume_size": dataclasses.replace(volume, value=abs(volume.value)) if volume is not None else None,
         "volume_national": national.latest("wsw_volume_below_forecast"),
         # The national amount of the motie Kerstens (the June 2018 letter's, which says what it was for).
-        "kerstens": national.of((anchor if not anchor.empty else kerstens).iloc[-1]) if not kerstens.empty else None,
+        "kerstens": national.of(lookup.last(anchor if not anchor.empty else kerstens)),
         "kerstens_own": finder.latest("motie_kerstens_funds") if chapter.municipal else None,
         "kerstens_letters": [national.letter(s) for s in kerstens.drop_duplicates("source_id")["source_id"]],
         "kerstens_same": kerstens["value"].nunique() == 1,

@@ -10,12 +10,12 @@ from __future__ import annotations
 import pandas as pd
 
 from ...figures import lookup
+from ...figures.rounding import decimals
 from ...presentation import labels as shared
 from ...presentation import shapes, vocabulary
 from ...presentation import tables as house
 from . import analysis
 from .charts import _kind_texts, _source
-from .facts import _decimals
 
 
 def _periods(chapter, frame: pd.DataFrame) -> list[str]:
@@ -52,7 +52,7 @@ def _share(chapter, indicator: str, key: str) -> shapes.TableFigure:
     rows = analysis.share_series(chapter.figures, indicator)
     columns = chapter.label("share_columns")
     # A table shows no precision a letter lacks: the decimals of the most precise value (34 → 0, 24,1 → 1).
-    formats = {columns["procent"]: max((_decimals(v) for v in rows["percent"].dropna()), default=0)}
+    formats = {columns["procent"]: max((decimals(v) for v in rows["percent"].dropna()), default=0)}
     return _figure(
         chapter, key, rows, columns, formats, periode=vocabulary.period_labels(rows["period"]), procent=rows["percent"]
     )

@@ -160,13 +160,19 @@ def _block_over(folder) -> str:
     return "".join(template.blocks["a"](template.new_context()))
 
 
-def test_a_compiled_text_file_is_reused_until_its_text_changes(tmp_path, monkeypatch):
+@pytest.fixture
+def pages(tmp_path, monkeypatch):
+    """A folder with one text file `p.tekst.md` (block `a`: "Een zin."), its compilations kept in tmp_path/cache."""
     from participatie.data import validation
 
     monkeypatch.setenv(validation.CACHE_ENV, str(tmp_path / "cache"))
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    (pages / "p.tekst.md").write_text("{% block a %}Een zin.{% endblock %}", encoding="utf-8")
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "p.tekst.md").write_text("{% block a %}Een zin.{% endblock %}", encoding="utf-8")
+    return folder
+
+
+def test_a_compiled_text_file_is_reused_until_its_text_changes(tmp_path, pages):
     assert _block_over(pages) == "Een zin."  # one kernel compiles the file and keeps the result
     kept = list((tmp_path / "cache" / "templates").rglob("*.cache"))
     assert len(kept) == 1 and (kept[0].stat().st_mode & 0o777) == 0o600 and (kept[0].parent.stat().st_mode & 0o777) == 0o700
@@ -189,15 +195,9 @@ def test_compiled_text_files_are_kept_only_in_a_folder_no_one_else_can_write(tmp
     assert text._bytecode_cache() is None  # no cache folder can be made: every file is compiled, nothing fails
 
 
-def test_a_cache_folder_that_goes_away_only_costs_the_compiling(tmp_path, monkeypatch):
+def test_a_cache_folder_that_goes_away_only_costs_the_compiling(tmp_path, monkeypatch, pages):
     import shutil
 
-    from participatie.data import validation
-
-    monkeypatch.setenv(validation.CACHE_ENV, str(tmp_path / "cache"))
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    (pages / "p.tekst.md").write_text("{% block a %}Een zin.{% endblock %}", encoding="utf-8")
     removed = []
     original = text._bytecode_cache
 

@@ -30,7 +30,7 @@ def _figure(chapter, key: str, rows: pd.DataFrame, columns: dict[str, str], form
     frame = pd.DataFrame(values).assign(
         herkomst=_kind_texts(chapter, rows), bron=_source(chapter, rows), source_id=rows["source_id"]
     )
-    return shapes.labelled_table_figure(chapter, key, frame, frame[list(columns)].rename(columns=columns), formats)
+    return shapes.labelled_table_figure(chapter, key, frame, shapes.data_table(frame, columns, list(columns)), formats)
 
 
 def waiting_list(chapter) -> shapes.TableFigure:

@@ -23,7 +23,6 @@ from .package import (
     read_descriptor,
     read_schema,
     resolve_data_dir,
-    resource_paths,
 )
 from .untrusted import BIDI_CONTROLS, without_bidi
 from .validation import validate
@@ -76,9 +75,7 @@ def load(data_dir: str | Path | None = None, resources: list[str] | None = None)
     files again in one process returns a copy of the first load.
     """
     directory = resolve_data_dir(data_dir)
-    paths = resource_paths(read_descriptor(directory))
-    wanted = list(paths) if resources is None else list(dict.fromkeys([*REFERENCE_RESOURCES, *resources]))
-    found = _load(directory, tuple(wanted), _fingerprint(directory))
+    found = _load(directory, None if resources is None else tuple(resources), _fingerprint(directory))
     return Dataset(found.data_dir, found.descriptor, {n: t.copy() for n, t in found.tables.items()}, dict(found.paths))
 
 
@@ -91,12 +88,13 @@ def _fingerprint(directory: Path) -> tuple:
 # Datasets this process validated and read, by directory, resources and the files' sizes and times: a page
 # that opens the same data again (the text snapshots render every page in one process) reads them once.
 @lru_cache(maxsize=8)
-def _load(directory: Path, wanted: tuple[str, ...], fingerprint: tuple) -> Dataset:
-    problems = validate(directory, list(wanted))
-    if problems:
-        raise DataValidationError(problems)
+def _load(directory: Path, resources: tuple[str, ...] | None, fingerprint: tuple) -> Dataset:
     descriptor = read_descriptor(directory)
     entries = {entry["name"]: entry for entry in descriptor["resources"]}
+    wanted = list(entries) if resources is None else list(dict.fromkeys([*REFERENCE_RESOURCES, *resources]))
+    problems = validate(directory, wanted)
+    if problems:
+        raise DataValidationError(problems)
     tables = {name: _read_table(entries[name], directory) for name in wanted}
     return Dataset(directory, without_bidi(descriptor), tables, {name: entries[name]["path"] for name in wanted})
 
